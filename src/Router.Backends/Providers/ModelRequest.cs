@@ -1,0 +1,20 @@
+namespace Router.Backends.Providers;
+
+/// <summary>A provider-neutral generation request: a prompt (with optional FIM suffix) or chat messages.</summary>
+public sealed record ModelRequest(string Model)
+{
+    public string? Prompt { get; init; }
+
+    /// <summary>Text after the cursor for fill-in-the-middle; null for plain generation.</summary>
+    public string? Suffix { get; init; }
+
+    public IReadOnlyList<ChatTurn>? Messages { get; init; }
+
+    /// <summary>True when the prompt already carries the model's own template (e.g. FIM tokens).</summary>
+    public bool Raw { get; init; }
+
+    public GenerationOptions Options { get; init; } = new();
+
+    /// <summary>Ollama's keep_alive ("5m", "-1", "0"); null leaves the server default.</summary>
+    public string? KeepAlive { get; init; }
+}
