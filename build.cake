@@ -1,0 +1,84 @@
+// Build, test and pack Router.Lsp: `dotnet tool restore && dotnet cake --target=Test`.
+using System.Xml.Linq;
+
+var target = Argument("target", "Test");
+var configuration = Argument("configuration", "Release");
+var resultsDir = MakeAbsolute(Directory("artifacts/test-results"));
+var routerDll = MakeAbsolute(File($"artifacts/bin/Router.Cli/{configuration.ToLowerInvariant()}/router.dll"));
+
+Task("Clean").Does(() =>
+{
+    CleanDirectory(resultsDir);
+});
+
+Task("Build").Does(() =>
+{
+    DotNetBuild("Router.Lsp.sln", new DotNetBuildSettings { Configuration = configuration });
+});
+
+Task("TestDotNet").IsDependentOn("Build").IsDependentOn("Clean").Does(() =>
+{
+    DotNetTest("Router.Lsp.sln", new DotNetTestSettings
+    {
+        Configuration = configuration,
+        NoBuild = true,
+        ResultsDirectory = resultsDir,
+        Loggers = { "trx", "console;verbosity=normal" },
+    });
+});
+
+// End-to-end tests drive the built `router` with independent clients (vscode-jsonrpc, Neovim),
+// and the extension's own tests run in the same npm workspace pass.
+Task("TestNode").IsDependentOn("Build").IsDependentOn("Clean").Does(() =>
+{
+    var exit = StartProcess("npm", new ProcessSettings
+    {
+        Arguments = $"test --workspaces --if-present -- --test-reporter=spec --test-reporter-destination=stdout --test-reporter=junit --test-reporter-destination={resultsDir}/e2e-junit.xml",
+        EnvironmentVariables = new Dictionary<string, string> { ["ROUTER_DLL"] = routerDll.FullPath },
+    });
+    if (exit != 0)
+    {
+        throw new Exception($"npm test failed with exit code {exit}");
+    }
+});
+
+Task("Test")
+    .IsDependentOn("TestDotNet")
+    .IsDependentOn("TestNode")
+    .Does(() =>
+{
+    int passed = 0, failed = 0, skipped = 0;
+    foreach (var trx in GetFiles($"{resultsDir}/**/*.trx"))
+    {
+        var counters = XDocument.Load(trx.FullPath).Descendants().First(e => e.Name.LocalName == "Counters");
+        passed += (int)counters.Attribute("passed");
+        failed += (int)counters.Attribute("failed");
+        skipped += (int)counters.Attribute("notExecuted");
+    }
+    foreach (var junit in GetFiles($"{resultsDir}/**/*-junit.xml"))
+    {
+        foreach (var testCase in XDocument.Load(junit.FullPath).Descendants().Where(e => e.Name.LocalName == "testcase"))
+        {
+            if (testCase.Elements().Any(e => e.Name.LocalName == "failure")) failed++;
+            else if (testCase.Elements().Any(e => e.Name.LocalName == "skipped")) skipped++;
+            else passed++;
+        }
+    }
+    Information("");
+    Information($"{passed} passed, {failed} failed, {skipped} skipped");
+    if (failed > 0)
+    {
+        throw new Exception($"{failed} test(s) failed");
+    }
+});
+
+Task("Pack").IsDependentOn("Build").Does(() =>
+{
+    DotNetPublish("src/Router.Cli/Router.Cli.csproj", new DotNetPublishSettings
+    {
+        Configuration = configuration,
+        OutputDirectory = "artifacts/publish/router",
+    });
+});
+
+RunTarget(target);

@@ -1,0 +1,139 @@
+// Microsoft's vscode-jsonrpc + vscode-languageserver-protocol, an implementation independent of
+// ours, spawns `router lsp` over stdio and goes through a whole editing session.
+'use strict';
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const cp = require('node:child_process');
+const path = require('node:path');
+const { pathToFileURL } = require('node:url');
+const { createMessageConnection, StreamMessageReader, StreamMessageWriter, CancellationTokenSource }
+  = require('vscode-jsonrpc/node');
+const P = require('vscode-languageserver-protocol');
+const { routerCommand, startEmulator, makeWorkspace, waitFor } = require('./lib/router');
+
+let emulator;
+let workspace;
+
+before(async () => {
+  emulator = await startEmulator();
+  workspace = makeWorkspace(emulator.url);
+});
+
+after(() => emulator?.stop());
+
+function startServer() {
+  const [cmd, args] = routerCommand('lsp', '--config', path.join(workspace, 'router.yaml'));
+  const child = cp.spawn(cmd, args, { cwd: workspace, stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d) => { stderr += d; });
+  const exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
+  const conn = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const logs = [];
+  conn.onNotification(P.LogMessageNotification.type, (p) => logs.push(p));
+  conn.listen();
+  return { child, conn, logs, exited, stderr: () => stderr };
+}
+
+async function initialize(conn, extra = {}) {
+  const init = await conn.sendRequest(P.InitializeRequest.type, {
+    processId: process.pid,
+    rootUri: pathToFileURL(workspace).href,
+    workspaceFolders: [{ uri: pathToFileURL(workspace).href, name: 'ws' }],
+    clientInfo: { name: 'vscode-jsonrpc e2e', version: '1' },
+    capabilities: { textDocument: { inlineCompletion: {}, completion: {}, synchronization: {} }, ...extra },
+  });
+  await conn.sendNotification(P.InitializedNotification.type, {});
+  return init;
+}
+
+test('a session: initialize, edit, inline completion from the code model, cancel, shutdown, exit 0', async () => {
+  const { conn, exited, stderr } = startServer();
+  try {
+    const init = await initialize(conn);
+    assert.ok(init.capabilities.inlineCompletionProvider, 'server offers inline completion');
+    assert.ok(init.capabilities.completionProvider, 'server offers classic completion');
+    const sync = init.capabilities.textDocumentSync;
+    assert.equal(typeof sync === 'number' ? sync : sync.change, P.TextDocumentSyncKind.Incremental);
+    assert.equal(init.capabilities.positionEncoding ?? 'utf-16', 'utf-16');
+
+    const uri = pathToFileURL(path.join(workspace, 'stats.py')).href;
+    await conn.sendNotification(P.DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: 'python', version: 1, text: 'import math\n\n\nprint(mean([1, 2]))\n' },
+    });
+    // Type a function header into the empty line 1, as an editor sends it: an incremental edit.
+    await conn.sendNotification(P.DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } },
+        text: 'def mean(values):\n    ' }],
+    });
+
+    const before = (await emulator.requests()).length;
+    const result = await conn.sendRequest(P.InlineCompletionRequest.type, {
+      textDocument: { uri }, position: { line: 2, character: 4 },
+      context: { triggerKind: P.InlineCompletionTriggerKind.Automatic },
+    });
+    const items = Array.isArray(result) ? result : result.items;
+    assert.ok(items.length >= 1, 'one inline completion item');
+    assert.ok(items[0].insertText.trim().length > 0, 'the suggestion is not blank');
+
+    const asked = (await emulator.requests()).slice(before);
+    const generate = asked.find((r) => r.endpoint === '/api/generate');
+    assert.ok(generate, `the server asked the model (saw ${JSON.stringify(asked)})`);
+    assert.equal(generate.model, 'qwen2.5-coder:14b', 'completion goes to the code tier model');
+    assert.ok(generate.prompt.endsWith('def mean(values):\n    '), 'the prefix includes the incremental edit');
+    assert.ok(generate.suffix.includes('print(mean([1, 2]))'), 'the text after the cursor is sent as suffix');
+
+    // A stalled model: cancelling the request answers RequestCancelled and closes the model's stream.
+    await emulator.setFaults({ stall: true });
+    const cts = new CancellationTokenSource();
+    const countBefore = (await emulator.requests()).length;
+    const pending = conn.sendRequest(P.InlineCompletionRequest.type, {
+      textDocument: { uri }, position: { line: 2, character: 4 },
+      context: { triggerKind: P.InlineCompletionTriggerKind.Invoked },
+    }, cts.token);
+    await waitFor(async () => (await emulator.requests()).length > countBefore, 'the stalled request to reach the model');
+    cts.cancel();
+    await assert.rejects(pending, (e) => e.code === P.LSPErrorCodes.RequestCancelled);
+    await waitFor(async () => {
+      const stalled = (await emulator.requests()).slice(countBefore);
+      return stalled.length > 0 && stalled.every((r) => r.closedByClient);
+    }, 'the cancelled request\'s model stream to be closed');
+    await emulator.setFaults({ stall: false });
+
+    await conn.sendRequest(P.ShutdownRequest.type);
+    await conn.sendNotification(P.ExitNotification.type);
+    assert.equal(await exited, 0, `exit code after shutdown (stderr: ${stderr()})`);
+  } finally {
+    conn.dispose();
+  }
+});
+
+test('a malformed message gets a ParseError and the server keeps serving', async () => {
+  const { child, conn, exited } = startServer();
+  try {
+    await initialize(conn);
+    const body = '{"jsonrpc":"2.0","id":99,"method":';
+    child.stdin.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+    const result = await conn.sendRequest(P.CompletionRequest.type, {
+      textDocument: { uri: 'file:///nowhere.py' }, position: { line: 0, character: 0 },
+    }).catch((e) => e);
+    // The server survived the bad frame: it answers the next request (unknown document -> empty or error, not a hang).
+    assert.ok(result !== undefined);
+    await conn.sendRequest(P.ShutdownRequest.type);
+    await conn.sendNotification(P.ExitNotification.type);
+    assert.equal(await exited, 0);
+  } finally {
+    conn.dispose();
+  }
+});
+
+test('exit without shutdown ends the server with code 1', async () => {
+  const { conn, exited } = startServer();
+  try {
+    await initialize(conn);
+    await conn.sendNotification(P.ExitNotification.type);
+    assert.equal(await exited, 1);
+  } finally {
+    conn.dispose();
+  }
+});
