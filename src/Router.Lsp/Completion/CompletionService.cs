@@ -1,0 +1,148 @@
+using System.Diagnostics;
+using System.Text;
+using Router.Backends.Providers;
+using Router.Lsp.Documents;
+using Router.Protocol.JsonRpc;
+using Router.Protocol.Lsp;
+
+namespace Router.Lsp.Completion;
+
+/// <summary>Asks the code-tier model for a fill-in-the-middle completion at a position and post-processes it.
+/// Backend failures become an empty answer plus one <c>window/logMessage</c>; superseded requests are cancelled.</summary>
+internal sealed class CompletionService(
+    DocumentStore documents,
+    IModelProvider provider,
+    LspServerOptions options,
+    JsonRpcConnection client)
+{
+    private static readonly char[] LineBreaks = ['\r', '\n'];
+
+    private readonly FillInTheMiddleContextBuilder _contextBuilder =
+        new(Router.Core.Tokens.TokenCounter.Default, options.PrefixTokenBudget, options.SuffixTokenBudget);
+
+    private readonly CompletionSupersession _supersession = new();
+    private readonly BackendFailureLog _failures = new();
+
+    private string Endpoint => options.CodeEndpointName ?? provider.EndpointName;
+
+    /// <summary>Returns the text to insert at the position, or an empty string. Throws
+    /// <see cref="OperationCanceledException"/> when cancelled or superseded.</summary>
+    public async Task<string> CompleteAsync(string method, string documentUri, Position position, CancellationToken cancellationToken)
+    {
+        // The snapshot is taken before the first await, so it reflects every change that arrived before the request.
+        if (!documents.TryGet(documentUri, out TextDocument? document))
+        {
+            return string.Empty;
+        }
+
+        long started = Stopwatch.GetTimestamp();
+        int cursor = document.OffsetAt(position, documents.Encoding);
+        FillInTheMiddleContext context = _contextBuilder.Build(document.Text, cursor);
+        CancellationTokenSource lease = _supersession.Begin(documentUri, cancellationToken);
+        TimeSpan? firstChunk = null;
+        ModelUsage? usage = null;
+        try
+        {
+            StringBuilder answer = new();
+            await foreach (ModelChunk chunk in provider.StreamAsync(BuildRequest(context), lease.Token).WithCancellation(lease.Token))
+            {
+                firstChunk ??= Stopwatch.GetElapsedTime(started);
+                answer.Append(chunk.Text);
+                usage = chunk.Usage ?? usage;
+
+                // In single-line mode the rest of the answer would be cut anyway: stop the stream now.
+                if (chunk.Done || (!context.MultiLine && chunk.Text.AsSpan().IndexOfAny(LineBreaks) >= 0))
+                {
+                    break;
+                }
+            }
+
+            string completion = CompletionPostProcessor.Process(answer.ToString(), context);
+            _failures.RecordSuccess();
+            Report(method, documentUri, completion.Length == 0 ? CompletionOutcome.Empty : CompletionOutcome.Completed, started, firstChunk, context, completion.Length, usage, null);
+            return completion;
+        }
+        catch (Exception exception) when (lease.IsCancellationRequested)
+        {
+            // Whatever the provider threw while its stream was being closed, the request was cancelled.
+            Report(method, documentUri, CompletionOutcome.Cancelled, started, firstChunk, context, 0, usage, null);
+            if (exception is OperationCanceledException)
+            {
+                throw;
+            }
+
+            throw new OperationCanceledException("The completion was cancelled.", exception, lease.Token);
+        }
+#pragma warning disable CA1031 // Any backend failure must become an empty answer, never an error to the editor.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            Report(method, documentUri, CompletionOutcome.Failed, started, firstChunk, context, 0, usage, exception.Message);
+            await ReportFailureAsync(exception);
+            return string.Empty;
+        }
+        finally
+        {
+            _supersession.End(documentUri, lease);
+        }
+    }
+
+    private ModelRequest BuildRequest(FillInTheMiddleContext context) => new(options.CodeModel)
+    {
+        Prompt = context.Prefix,
+        Suffix = context.Suffix,
+        KeepAlive = options.KeepAlive,
+        Options = new GenerationOptions
+        {
+            MaxTokens = options.MaxOutputTokens,
+            Temperature = options.Temperature,
+
+            // Two blank lines end a block; in single-line mode the first line break ends the answer.
+            Stop = context.MultiLine ? ["\n\n\n"] : ["\n"],
+        },
+    };
+
+    private async Task ReportFailureAsync(Exception exception)
+    {
+        string failure = $"{exception.GetType().Name}: {exception.Message}";
+        if (!_failures.ShouldReport(failure))
+        {
+            return;
+        }
+
+        string message = $"Completion model {options.CodeModel} at {Endpoint} failed: {exception.Message}";
+        try
+        {
+            await client.LogMessageAsync(MessageType.Warning, message, CancellationToken.None);
+        }
+        catch (IOException)
+        {
+            // The client is gone; nobody is left to warn.
+        }
+    }
+
+    private void Report(
+        string method,
+        string documentUri,
+        CompletionOutcome outcome,
+        long started,
+        TimeSpan? firstChunk,
+        FillInTheMiddleContext context,
+        int length,
+        ModelUsage? usage,
+        string? error) =>
+        options.CompletionObserver?.Invoke(new CompletionTrace(
+            method,
+            documentUri,
+            options.CodeModel,
+            Endpoint,
+            outcome,
+            Stopwatch.GetElapsedTime(started),
+            firstChunk,
+            context.PrefixTokens,
+            context.SuffixTokens,
+            context.MultiLine,
+            length,
+            usage,
+            error));
+}

@@ -1,0 +1,38 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
+using Router.Protocol.Lsp;
+
+namespace Router.Lsp.Documents;
+
+/// <summary>The open documents. Only mutating (ordered) handlers write; read-only handlers take a snapshot.</summary>
+internal sealed class DocumentStore
+{
+    private readonly ConcurrentDictionary<string, TextDocument> _documents = new(StringComparer.Ordinal);
+
+    /// <summary>The position encoding negotiated at initialize; UTF-16 until then.</summary>
+    public PositionEncoding Encoding { get; set; } = PositionEncoding.Utf16;
+
+    public void Open(TextDocumentItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        _documents[item.Uri] = new TextDocument(item.Uri, item.LanguageId, item.Version, item.Text ?? string.Empty);
+    }
+
+    /// <summary>Applies a change notification; false when the document is not open.</summary>
+    public bool Change(VersionedTextDocumentIdentifier document, IReadOnlyList<TextDocumentContentChangeEvent> changes)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(changes);
+        if (!_documents.TryGetValue(document.Uri, out TextDocument? current))
+        {
+            return false;
+        }
+
+        _documents[document.Uri] = current.WithChanges(document.Version, changes, Encoding);
+        return true;
+    }
+
+    public void Close(string uri) => _documents.TryRemove(uri, out _);
+
+    public bool TryGet(string uri, [NotNullWhen(true)] out TextDocument? document) => _documents.TryGetValue(uri, out document);
+}

@@ -1,0 +1,41 @@
+using Router.Lsp.Documents;
+using Router.Protocol.JsonRpc;
+using Router.Protocol.Lsp;
+
+namespace Router.Lsp.Lifecycle;
+
+/// <summary>Handles <c>initialize</c> (capabilities, position encoding), <c>initialized</c>, <c>shutdown</c> and <c>exit</c>.</summary>
+internal sealed class LifecycleHandlers(LspLifecycle lifecycle, DocumentStore documents, JsonRpcConnection connection, LspServerOptions options)
+{
+    public ValueTask<InitializeResult> InitializeAsync(InitializeParams request, CancellationToken cancellationToken)
+    {
+        // UTF-8 when the client offers it (LSP 3.17); UTF-16 is the protocol's mandatory default.
+        bool utf8 = request.Capabilities?.General?.PositionEncodings?.Contains(PositionEncodingKind.Utf8) == true;
+        documents.Encoding = utf8 ? PositionEncoding.Utf8 : PositionEncoding.Utf16;
+        lifecycle.MarkInitialized();
+
+        ServerCapabilities capabilities = new()
+        {
+            PositionEncoding = utf8 ? PositionEncodingKind.Utf8 : PositionEncodingKind.Utf16,
+            TextDocumentSync = new TextDocumentSyncOptions(OpenClose: true, Change: TextDocumentSyncKind.Incremental),
+            CompletionProvider = new CompletionOptions(ResolveProvider: false),
+            InlineCompletionProvider = true,
+        };
+        return ValueTask.FromResult(new InitializeResult(capabilities, new ClientInfo(options.ServerName, options.ServerVersion)));
+    }
+
+    public static ValueTask InitializedAsync(InitializedParams notification, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+    public ValueTask<object?> ShutdownAsync(CancellationToken cancellationToken)
+    {
+        lifecycle.MarkShutDown();
+        return ValueTask.FromResult<object?>(null);
+    }
+
+    public ValueTask ExitAsync(CancellationToken cancellationToken)
+    {
+        lifecycle.MarkExited();
+        connection.Stop();
+        return ValueTask.CompletedTask;
+    }
+}

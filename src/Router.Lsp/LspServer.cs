@@ -1,0 +1,61 @@
+using Router.Backends.Providers;
+using Router.Lsp.Completion;
+using Router.Lsp.Documents;
+using Router.Lsp.Lifecycle;
+using Router.Protocol;
+using Router.Protocol.JsonRpc;
+using Router.Protocol.Lsp;
+
+namespace Router.Lsp;
+
+/// <summary>The Router language server: every LSP method it answers is registered here, top to bottom.</summary>
+public sealed class LspServer : IAsyncDisposable
+{
+    private readonly JsonRpcConnection _connection;
+    private readonly LspLifecycle _lifecycle = new();
+
+    /// <summary>Creates a server reading LSP messages from <paramref name="input"/> and writing to <paramref name="output"/>
+    /// (stdin and stdout for <c>router lsp</c>); completions go to <paramref name="codeProvider"/>.</summary>
+    public LspServer(Stream input, Stream output, LspServerOptions options, IModelProvider codeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(codeProvider);
+        options.Validate();
+
+        _connection = new JsonRpcConnection(input, output);
+        _connection.Admission = _lifecycle.Admit;
+
+        DocumentStore documents = new();
+        LifecycleHandlers lifecycle = new(_lifecycle, documents, _connection, options);
+        DocumentSyncHandlers sync = new(documents);
+        CompletionHandlers completion = new(new CompletionService(documents, codeProvider, options, _connection));
+        LspJsonContext json = LspJsonContext.Default;
+
+        // Lifecycle
+        _connection.AddRequestHandler(LspMethods.Initialize, json.InitializeParams, json.InitializeResult, lifecycle.InitializeAsync, HandlerMode.Mutating);
+        _connection.AddNotificationHandler(LspMethods.Initialized, json.InitializedParams, LifecycleHandlers.InitializedAsync);
+        _connection.AddRequestHandler(LspMethods.Shutdown, json.Object, lifecycle.ShutdownAsync, HandlerMode.Mutating);
+        _connection.AddNotificationHandler(LspMethods.Exit, lifecycle.ExitAsync);
+
+        // Document sync: mutating, so each change lands before any later request reads the document.
+        _connection.AddNotificationHandler(LspMethods.DidOpen, json.DidOpenTextDocumentParams, sync.DidOpenAsync);
+        _connection.AddNotificationHandler(LspMethods.DidChange, json.DidChangeTextDocumentParams, sync.DidChangeAsync);
+        _connection.AddNotificationHandler(LspMethods.DidClose, json.DidCloseTextDocumentParams, sync.DidCloseAsync);
+
+        // Completion: read-only, so a slow model never holds up typing.
+        _connection.AddRequestHandler(LspMethods.InlineCompletion, json.InlineCompletionParams, json.InlineCompletionList, completion.InlineCompletionAsync);
+        _connection.AddRequestHandler(LspMethods.Completion, json.CompletionParams, json.CompletionList, completion.CompletionAsync);
+    }
+
+    /// <summary>Serves until <c>exit</c>, the end of the input, or cancellation. Returns the process exit code:
+    /// 0 when <c>shutdown</c> came first, otherwise 1.</summary>
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        await _connection.RunAsync(cancellationToken);
+        return _lifecycle.ExitCode;
+    }
+
+    public ValueTask DisposeAsync() => _connection.DisposeAsync();
+}

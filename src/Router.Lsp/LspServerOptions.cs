@@ -1,0 +1,44 @@
+using Router.Lsp.Completion;
+
+namespace Router.Lsp;
+
+/// <summary>Settings of the language server; validated when the server is created.</summary>
+public sealed record LspServerOptions
+{
+    /// <summary>The code-tier model used for inline completion.</summary>
+    public string CodeModel { get; init; } = "qwen2.5-coder:14b";
+
+    /// <summary>The endpoint name shown in traces and log messages; null uses the provider's <c>EndpointName</c>.</summary>
+    public string? CodeEndpointName { get; init; }
+
+    /// <summary>Token budget of the text before the cursor.</summary>
+    public int PrefixTokenBudget { get; init; } = 1536;
+
+    /// <summary>Token budget of the text after the cursor.</summary>
+    public int SuffixTokenBudget { get; init; } = 512;
+
+    /// <summary>Most tokens the model may generate for one completion.</summary>
+    public int MaxOutputTokens { get; init; } = 128;
+
+    public double Temperature { get; init; } = 0.2;
+
+    /// <summary>Ollama keep_alive for the code model; null leaves the server default.</summary>
+    public string? KeepAlive { get; init; }
+
+    /// <summary>Name and version reported in <c>initialize</c>'s serverInfo.</summary>
+    public string ServerName { get; init; } = "router-lsp";
+
+    public string ServerVersion { get; init; } = "0.1.0";
+
+    /// <summary>Called once per completion request with what happened; must be quick and thread-safe.</summary>
+    public Action<CompletionTrace>? CompletionObserver { get; init; }
+
+    internal void Validate()
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(CodeModel);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(PrefixTokenBudget);
+        ArgumentOutOfRangeException.ThrowIfNegative(SuffixTokenBudget);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxOutputTokens);
+        ArgumentOutOfRangeException.ThrowIfNegative(Temperature);
+    }
+}

@@ -1,0 +1,4 @@
+namespace Router.Protocol.Lsp;
+
+/// <summary>Parameters of <c>window/logMessage</c>.</summary>
+public sealed record LogMessageParams(MessageType Type, string Message);

@@ -1,0 +1,36 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Router.Protocol.JsonRpc;
+using Router.Protocol.Lsp;
+
+namespace Router.Protocol;
+
+/// <summary>The one source-generated serializer context listing every wire type of the protocol.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(object))]
+[JsonSerializable(typeof(JsonElement))]
+[JsonSerializable(typeof(IReadOnlyList<JsonElement>))]
+[JsonSerializable(typeof(CancelParams))]
+[JsonSerializable(typeof(JsonRpcError))]
+[JsonSerializable(typeof(InitializeParams))]
+[JsonSerializable(typeof(InitializeResult))]
+[JsonSerializable(typeof(InitializedParams))]
+[JsonSerializable(typeof(DidOpenTextDocumentParams))]
+[JsonSerializable(typeof(DidChangeTextDocumentParams))]
+[JsonSerializable(typeof(DidCloseTextDocumentParams))]
+[JsonSerializable(typeof(InlineCompletionParams))]
+[JsonSerializable(typeof(InlineCompletionList))]
+[JsonSerializable(typeof(CompletionParams))]
+[JsonSerializable(typeof(CompletionList))]
+[JsonSerializable(typeof(LogMessageParams))]
+[JsonSerializable(typeof(WorkDoneProgressCreateParams))]
+[JsonSerializable(typeof(ProgressParams<WorkDoneProgressBegin>))]
+[JsonSerializable(typeof(ProgressParams<WorkDoneProgressReport>))]
+[JsonSerializable(typeof(ProgressParams<WorkDoneProgressEnd>))]
+[JsonSerializable(typeof(ProgressParams<JsonElement>))]
+[JsonSerializable(typeof(ConfigurationParams))]
+[JsonSerializable(typeof(DidChangeConfigurationParams))]
+[JsonSerializable(typeof(Position))]
+public sealed partial class LspJsonContext : JsonSerializerContext;
