@@ -89,7 +89,7 @@ internal static class EmulatorControl
         Prompt = record.Prompt,
         Suffix = record.Suffix,
         Stream = record.Stream,
-        Outcome = JsonNamingPolicy.CamelCase.ConvertName(record.Outcome.ToString()),
+        Outcome = JsonNamingPolicy.SnakeCaseLower.ConvertName(record.Outcome.ToString()),
         Chunks = record.Chunks,
         StartedAt = WireTime.Format(record.StartedAt),
     };

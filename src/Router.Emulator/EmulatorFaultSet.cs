@@ -12,7 +12,7 @@ public sealed record EmulatorFaultSet
     /// <summary>Answers HTTP 404 "model not found, try pulling it first".</summary>
     public bool ModelNotFound { get; init; }
 
-    /// <summary>Aborts the connection after this many chunks, without the done:true line.</summary>
+    /// <summary>Ends the stream after this many chunks without the done:true line (a non-streaming answer: half its body).</summary>
     public int? CutAfterChunks { get; init; }
 
     /// <summary>Stops sending after this many chunks and holds the stream open until the client goes away.</summary>

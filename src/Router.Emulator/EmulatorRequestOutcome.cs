@@ -15,6 +15,6 @@ public enum EmulatorRequestOutcome
     /// <summary>An error status was answered (400, 404, 500).</summary>
     Failed,
 
-    /// <summary>The connection was aborted by a fault switch (host down, stream cut).</summary>
+    /// <summary>A fault switch broke the answer: connection aborted (host down) or stream cut.</summary>
     Aborted,
 }

@@ -359,9 +359,9 @@ internal sealed class OllamaApi(
                 http.Response.ContentType = Json;
                 if (fault.CutAfterChunks is not null)
                 {
+                    // Half a body, then the end: a host that died while writing.
                     await http.Response.Body.WriteAsync(whole.AsMemory(0, whole.Length / 2), cancellationToken);
-                    await http.Response.Body.FlushAsync(cancellationToken);
-                    Abort(http, entry);
+                    log.Finish(entry, EmulatorRequestOutcome.Aborted);
                     return;
                 }
 
@@ -380,7 +380,9 @@ internal sealed class OllamaApi(
                 await HoldIfStalledAsync(fault, i, cancellationToken);
                 if (fault.CutAfterChunks == i)
                 {
-                    Abort(http, entry);
+                    // End the body cleanly but without the done line. A TCP reset here would race the client's
+                    // reading of the chunks already sent and make the fault nondeterministic.
+                    log.Finish(entry, EmulatorRequestOutcome.Aborted);
                     return;
                 }
 
