@@ -1,0 +1,4 @@
+namespace Router.Backends.Ollama;
+
+/// <summary>Ollama's error body: {"error": "..."}.</summary>
+internal sealed record OllamaErrorResponse(string? Error);

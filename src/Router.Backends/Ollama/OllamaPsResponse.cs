@@ -1,0 +1,4 @@
+namespace Router.Backends.Ollama;
+
+/// <summary>GET /api/ps.</summary>
+public sealed record OllamaPsResponse(IReadOnlyList<OllamaRunningModel>? Models);

@@ -1,0 +1,4 @@
+namespace Router.Backends.Ollama;
+
+/// <summary>GET /api/tags.</summary>
+public sealed record OllamaTagsResponse(IReadOnlyList<OllamaModelEntry>? Models);

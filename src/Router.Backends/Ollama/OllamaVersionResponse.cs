@@ -1,0 +1,4 @@
+namespace Router.Backends.Ollama;
+
+/// <summary>GET /api/version.</summary>
+public sealed record OllamaVersionResponse(string Version);

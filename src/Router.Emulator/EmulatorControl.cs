@@ -1,0 +1,96 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Router.Emulator.Wire;
+
+namespace Router.Emulator;
+
+/// <summary>The /_emulator endpoints: fault switches and the request log over HTTP, for tests in other processes.</summary>
+internal static class EmulatorControl
+{
+    public static async Task HandleAsync(HttpContext http, string path, RequestLog log, FaultBoard faults)
+    {
+        var cancellationToken = http.RequestAborted;
+        http.Response.ContentType = "application/json; charset=utf-8";
+        switch (http.Request.Method, path)
+        {
+            case ("GET", "/_emulator/requests"):
+                var records = log.Snapshot().Select(ToBody).ToList();
+                await JsonSerializer.SerializeAsync(http.Response.Body, records, EmulatorJsonContext.Default.IReadOnlyListRequestRecordBody, cancellationToken);
+                break;
+            case ("DELETE", "/_emulator/requests"):
+                log.Clear();
+                http.Response.StatusCode = 204;
+                break;
+            case ("GET", "/_emulator/faults"):
+                var current = faults.Snapshot().Select(f => ToBody(f.Model, f.Faults)).ToList();
+                await JsonSerializer.SerializeAsync(http.Response.Body, current, EmulatorJsonContext.Default.IReadOnlyListFaultsBody, cancellationToken);
+                break;
+            case ("POST", "/_emulator/faults"):
+                FaultsBody? body;
+                try
+                {
+                    body = await JsonSerializer.DeserializeAsync(http.Request.Body, EmulatorJsonContext.Default.FaultsBody, cancellationToken);
+                }
+                catch (JsonException e)
+                {
+                    await WriteErrorAsync(http, 400, e.Message, cancellationToken);
+                    return;
+                }
+
+                if (body is null)
+                {
+                    await WriteErrorAsync(http, 400, "missing request body", cancellationToken);
+                    return;
+                }
+
+                faults.Set(FromBody(body), body.Model);
+                http.Response.StatusCode = 204;
+                break;
+            case ("DELETE", "/_emulator/faults"):
+                faults.Clear();
+                http.Response.StatusCode = 204;
+                break;
+            default:
+                await WriteErrorAsync(http, 404, $"no emulator endpoint {http.Request.Method} {path}", cancellationToken);
+                break;
+        }
+    }
+
+    private static Task WriteErrorAsync(HttpContext http, int status, string message, CancellationToken cancellationToken)
+    {
+        http.Response.StatusCode = status;
+        return JsonSerializer.SerializeAsync(http.Response.Body, new ErrorBody(message), EmulatorJsonContext.Default.ErrorBody, cancellationToken);
+    }
+
+    private static EmulatorFaultSet FromBody(FaultsBody body) => new()
+    {
+        HostDown = body.HostDown,
+        ServerError = body.ServerError,
+        ModelNotFound = body.ModelNotFound,
+        CutAfterChunks = body.CutAfterChunks,
+        StallAfterChunks = body.StallAfterChunks,
+    };
+
+    private static FaultsBody ToBody(string? model, EmulatorFaultSet faults) => new()
+    {
+        Model = model,
+        HostDown = faults.HostDown,
+        ServerError = faults.ServerError,
+        ModelNotFound = faults.ModelNotFound,
+        CutAfterChunks = faults.CutAfterChunks,
+        StallAfterChunks = faults.StallAfterChunks,
+    };
+
+    private static RequestRecordBody ToBody(EmulatorRequestRecord record) => new()
+    {
+        Id = record.Id,
+        Endpoint = record.Endpoint,
+        Model = record.Model,
+        Prompt = record.Prompt,
+        Suffix = record.Suffix,
+        Stream = record.Stream,
+        Outcome = JsonNamingPolicy.SnakeCaseLower.ConvertName(record.Outcome.ToString()),
+        Chunks = record.Chunks,
+        StartedAt = WireTime.Format(record.StartedAt),
+    };
+}

@@ -1,0 +1,22 @@
+namespace Router.Emulator;
+
+/// <summary>Failures the emulator injects, for every model or for one.</summary>
+public sealed record EmulatorFaultSet
+{
+    /// <summary>Connections are aborted before any response, as when the host's process is gone.</summary>
+    public bool HostDown { get; init; }
+
+    /// <summary>Answers HTTP 500 with Ollama's error body.</summary>
+    public bool ServerError { get; init; }
+
+    /// <summary>Answers HTTP 404 "model not found, try pulling it first".</summary>
+    public bool ModelNotFound { get; init; }
+
+    /// <summary>Ends the stream after this many chunks without the done:true line (a non-streaming answer: half its body).</summary>
+    public int? CutAfterChunks { get; init; }
+
+    /// <summary>Stops sending after this many chunks and holds the stream open until the client goes away.</summary>
+    public int? StallAfterChunks { get; init; }
+
+    public static EmulatorFaultSet None { get; } = new();
+}

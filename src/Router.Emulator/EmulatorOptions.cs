@@ -1,0 +1,74 @@
+namespace Router.Emulator;
+
+/// <summary>What an emulated Ollama host serves and how it behaves.</summary>
+public sealed record EmulatorOptions
+{
+    public IReadOnlyList<ModelProfile> Models { get; init; } = BuiltInModelProfiles.All;
+
+    /// <summary>Total GPU memory; models are evicted least-recently-used to fit (24 GB by default).</summary>
+    public long VramBudgetBytes { get; init; } = 24_000_000_000;
+
+    /// <summary>As OLLAMA_MAX_LOADED_MODELS.</summary>
+    public int MaxLoadedModels { get; init; } = 3;
+
+    /// <summary>As OLLAMA_KEEP_ALIVE: how long a model stays loaded after a request that names no keep_alive.</summary>
+    public TimeSpan DefaultKeepAlive { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Multiplies every simulated delay: 1 is real time, 0.1 ten times faster, 0 instant.
+    /// Reported durations stay at their real-time values.</summary>
+    public double TimeScale { get; init; } = 1.0;
+
+    /// <summary>Loopback port to listen on; 0 picks a free one.</summary>
+    public int Port { get; init; }
+
+    /// <summary>Clock for keep_alive expiry and created_at; tests pass their own to move time.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    /// <summary>Rejects settings the emulator cannot honour, naming the first one.</summary>
+    public void Validate()
+    {
+        if (Models.Count == 0)
+        {
+            throw new ArgumentException("The emulator needs at least one model profile.");
+        }
+
+        if (MaxLoadedModels < 1)
+        {
+            throw new ArgumentException($"MaxLoadedModels must be at least 1, not {MaxLoadedModels}.");
+        }
+
+        if (VramBudgetBytes <= 0)
+        {
+            throw new ArgumentException("VramBudgetBytes must be positive.");
+        }
+
+        if (TimeScale < 0 || double.IsNaN(TimeScale))
+        {
+            throw new ArgumentException($"TimeScale must be 0 or more, not {TimeScale}.");
+        }
+
+        if (Port is < 0 or > 65535)
+        {
+            throw new ArgumentException($"Port {Port} is out of range.");
+        }
+
+        var duplicate = Models.GroupBy(m => m.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new ArgumentException($"Model '{duplicate.Key}' is listed twice.");
+        }
+
+        foreach (var model in Models)
+        {
+            if (model.TokensPerSecond <= 0)
+            {
+                throw new ArgumentException($"Model '{model.Name}': tokensPerSecond must be positive.");
+            }
+
+            if (model.VramBytes <= 0 || model.SizeBytes <= 0 || model.ContextLength <= 0)
+            {
+                throw new ArgumentException($"Model '{model.Name}': sizes and context length must be positive.");
+            }
+        }
+    }
+}

@@ -1,0 +1,24 @@
+namespace Router.Emulator;
+
+/// <summary>What the emulator was asked and how the answer ended; a snapshot.</summary>
+public sealed record EmulatorRequestRecord
+{
+    public required long Id { get; init; }
+
+    /// <summary>The path, e.g. "/api/generate".</summary>
+    public required string Endpoint { get; init; }
+
+    public string? Model { get; init; }
+
+    /// <summary>The prompt, or for chat the last user message.</summary>
+    public string? Prompt { get; init; }
+
+    public string? Suffix { get; init; }
+    public bool Stream { get; init; }
+    public required EmulatorRequestOutcome Outcome { get; init; }
+
+    /// <summary>NDJSON lines written, the final done line included.</summary>
+    public int Chunks { get; init; }
+
+    public required DateTimeOffset StartedAt { get; init; }
+}

@@ -1,0 +1,486 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.AspNetCore.Http;
+using Router.Emulator.Generation;
+using Router.Emulator.Wire;
+
+namespace Router.Emulator;
+
+/// <summary>Answers Ollama's HTTP API (and the emulator's /_emulator control endpoints) for one emulated host.</summary>
+internal sealed class OllamaApi(
+    EmulatorOptions options,
+    ModelCatalog catalog,
+    ModelResidency residency,
+    RequestLog log,
+    FaultBoard faults,
+    CancellationToken stopping)
+{
+    public const string Version = "0.12.6";
+    private const string NdJson = "application/x-ndjson";
+    private const string Json = "application/json; charset=utf-8";
+    private static readonly byte[] NewLine = "\n"u8.ToArray();
+
+    public async Task HandleAsync(HttpContext http)
+    {
+        var path = http.Request.Path.Value ?? "/";
+        if (path.StartsWith("/_emulator/", StringComparison.Ordinal))
+        {
+            await EmulatorControl.HandleAsync(http, path, log, faults);
+            return;
+        }
+
+        var entry = log.Start(path, options.Clock.GetUtcNow());
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, stopping);
+        var cancellationToken = linked.Token;
+        try
+        {
+            var global = faults.For(null);
+            if (global.HostDown)
+            {
+                Abort(http, entry);
+                return;
+            }
+
+            if (global.ServerError && path.StartsWith("/api/", StringComparison.Ordinal))
+            {
+                await ServerErrorAsync(http, entry, cancellationToken);
+                return;
+            }
+
+            switch (http.Request.Method, path)
+            {
+                case ("GET" or "HEAD", "/"):
+                    http.Response.ContentType = "text/plain; charset=utf-8";
+                    await http.Response.WriteAsync("Ollama is running", cancellationToken);
+                    log.Finish(entry, EmulatorRequestOutcome.Completed);
+                    break;
+                case ("GET", "/api/version"):
+                    await WriteJsonAsync(http, entry, 200, new VersionBody(Version), EmulatorJsonContext.Default.VersionBody, cancellationToken);
+                    break;
+                case ("GET", "/api/tags"):
+                    await WriteJsonAsync(http, entry, 200, catalog.Tags(), EmulatorJsonContext.Default.TagsBody, cancellationToken);
+                    break;
+                case ("GET", "/api/ps"):
+                    var running = new PsBody(residency.Snapshot().Select(ModelCatalog.Running).ToList());
+                    await WriteJsonAsync(http, entry, 200, running, EmulatorJsonContext.Default.PsBody, cancellationToken);
+                    break;
+                case ("POST", "/api/show"):
+                    await ShowAsync(http, entry, cancellationToken);
+                    break;
+                case ("POST", "/api/generate"):
+                    await GenerateAsync(http, entry, cancellationToken);
+                    break;
+                case ("POST", "/api/chat"):
+                    await ChatAsync(http, entry, cancellationToken);
+                    break;
+                default:
+                    http.Response.StatusCode = 404;
+                    http.Response.ContentType = "text/plain; charset=utf-8";
+                    await http.Response.WriteAsync("404 page not found", cancellationToken);
+                    log.Finish(entry, EmulatorRequestOutcome.Failed);
+                    break;
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException && http.RequestAborted.IsCancellationRequested)
+        {
+            log.Finish(entry, EmulatorRequestOutcome.ClientClosed);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // The emulator is shutting down: drop the connection as a dying host would.
+            Abort(http, entry);
+        }
+    }
+
+    private async Task ShowAsync(HttpContext http, RequestLogEntry entry, CancellationToken cancellationToken)
+    {
+        var body = await ReadAsync(http, entry, EmulatorJsonContext.Default.ShowRequestBody, cancellationToken);
+        if (body is null)
+        {
+            return;
+        }
+
+        var name = body.Model ?? body.Name;
+        log.Describe(entry, name, null, null, stream: false);
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            await ErrorAsync(http, entry, 400, "model is required", cancellationToken);
+            return;
+        }
+
+        var fault = faults.For(name);
+        if (fault.HostDown)
+        {
+            Abort(http, entry);
+            return;
+        }
+
+        if (fault.ServerError)
+        {
+            await ServerErrorAsync(http, entry, cancellationToken);
+            return;
+        }
+
+        var profile = catalog.Find(name);
+        if (profile is null || fault.ModelNotFound)
+        {
+            await ErrorAsync(http, entry, 404, $"model '{name}' not found", cancellationToken);
+            return;
+        }
+
+        await WriteJsonAsync(http, entry, 200, ModelCatalog.Show(profile), EmulatorJsonContext.Default.ShowBody, cancellationToken);
+    }
+
+    private async Task GenerateAsync(HttpContext http, RequestLogEntry entry, CancellationToken cancellationToken)
+    {
+        var body = await ReadAsync(http, entry, EmulatorJsonContext.Default.GenerateRequestBody, cancellationToken);
+        if (body is null)
+        {
+            return;
+        }
+
+        var stream = body.Stream ?? true;
+        log.Describe(entry, body.Model, body.Prompt, body.Suffix, stream);
+        var admission = await AdmitAsync(http, entry, body.Model, body.KeepAlive, cancellationToken);
+        if (admission is not var (profile, keepAlive, fault))
+        {
+            return;
+        }
+
+        var modelName = body.Model!;
+        var prompt = body.Prompt ?? "";
+        var suffix = body.Suffix ?? "";
+        if (prompt.Length == 0 && suffix.Length == 0)
+        {
+            var reason = await LoadOrUnloadAsync(profile, keepAlive, cancellationToken);
+            var loaded = new GenerateChunkBody { Model = modelName, CreatedAt = Now(), Response = "", Done = true, DoneReason = reason };
+            await WriteJsonAsync(http, entry, 200, loaded, EmulatorJsonContext.Default.GenerateChunkBody, cancellationToken);
+            return;
+        }
+
+        if (suffix.Length > 0 && !profile.SupportsInsert)
+        {
+            await ErrorAsync(http, entry, 400, $"registry.ollama.ai/library/{profile.Name} does not support insert", cancellationToken);
+            return;
+        }
+
+        var raw = body.Raw ?? false;
+        string text;
+        if (suffix.Length > 0)
+        {
+            text = CodeContinuation.Continue(prompt, suffix);
+        }
+        else if (raw && FimPrompt.TryParse(prompt, out var fimPrefix, out var fimSuffix))
+        {
+            text = CodeContinuation.Continue(fimPrefix, fimSuffix);
+        }
+        else
+        {
+            text = ProseWriter.Write(profile.Name, (body.System ?? "") + prompt, Thinks(profile));
+        }
+
+        var promptTokens = Tokenizer.Count(body.System) + Tokenizer.Count(prompt) + Tokenizer.Count(suffix);
+        var plan = GenerationPlan.Create(text, body.Options, promptTokens);
+
+        // Raw mode returns no context, as Ollama documents.
+        var contextIds = raw ? null : ContextIds(prompt + suffix, plan.Text);
+        await AnswerAsync(
+            http,
+            entry,
+            new Answer(profile, plan, stream, keepAlive, fault),
+            piece => Serialize(
+                new GenerateChunkBody { Model = modelName, CreatedAt = Now(), Response = piece, Done = false },
+                EmulatorJsonContext.Default.GenerateChunkBody),
+            (full, timings) => Serialize(
+                new GenerateChunkBody
+                {
+                    Model = modelName,
+                    CreatedAt = Now(),
+                    Response = full,
+                    Done = true,
+                    DoneReason = plan.DoneReason,
+                    Context = contextIds,
+                    TotalDuration = WireTime.Nanoseconds(timings.Total),
+                    LoadDuration = WireTime.Nanoseconds(timings.Load),
+                    PromptEvalCount = timings.PromptEvalCount,
+                    PromptEvalDuration = WireTime.Nanoseconds(timings.PromptEval),
+                    EvalCount = timings.EvalCount,
+                    EvalDuration = WireTime.Nanoseconds(timings.Eval),
+                },
+                EmulatorJsonContext.Default.GenerateChunkBody),
+            cancellationToken);
+    }
+
+    private async Task ChatAsync(HttpContext http, RequestLogEntry entry, CancellationToken cancellationToken)
+    {
+        var body = await ReadAsync(http, entry, EmulatorJsonContext.Default.ChatRequestBody, cancellationToken);
+        if (body is null)
+        {
+            return;
+        }
+
+        var stream = body.Stream ?? true;
+        var messages = body.Messages ?? [];
+        var lastUser = messages.LastOrDefault(m => m.Role == "user")?.Content;
+        log.Describe(entry, body.Model, lastUser, null, stream);
+        var admission = await AdmitAsync(http, entry, body.Model, body.KeepAlive, cancellationToken);
+        if (admission is not var (profile, keepAlive, fault))
+        {
+            return;
+        }
+
+        var modelName = body.Model!;
+        if (messages.Count == 0)
+        {
+            var reason = await LoadOrUnloadAsync(profile, keepAlive, cancellationToken);
+            var loaded = new ChatChunkBody { Model = modelName, CreatedAt = Now(), Message = new("assistant", ""), Done = true, DoneReason = reason };
+            await WriteJsonAsync(http, entry, 200, loaded, EmulatorJsonContext.Default.ChatChunkBody, cancellationToken);
+            return;
+        }
+
+        var text = ProseWriter.Write(profile.Name, string.Join("\n", messages.Select(m => m.Content)), Thinks(profile));
+
+        // Chat templates add a few tokens per message around the content.
+        var promptTokens = messages.Sum(m => Tokenizer.Count(m.Content) + 4);
+        var plan = GenerationPlan.Create(text, body.Options, promptTokens);
+        await AnswerAsync(
+            http,
+            entry,
+            new Answer(profile, plan, stream, keepAlive, fault),
+            piece => Serialize(
+                new ChatChunkBody { Model = modelName, CreatedAt = Now(), Message = new("assistant", piece), Done = false },
+                EmulatorJsonContext.Default.ChatChunkBody),
+            (full, timings) => Serialize(
+                new ChatChunkBody
+                {
+                    Model = modelName,
+                    CreatedAt = Now(),
+                    Message = new("assistant", full),
+                    Done = true,
+                    DoneReason = plan.DoneReason,
+                    TotalDuration = WireTime.Nanoseconds(timings.Total),
+                    LoadDuration = WireTime.Nanoseconds(timings.Load),
+                    PromptEvalCount = timings.PromptEvalCount,
+                    PromptEvalDuration = WireTime.Nanoseconds(timings.PromptEval),
+                    EvalCount = timings.EvalCount,
+                    EvalDuration = WireTime.Nanoseconds(timings.Eval),
+                },
+                EmulatorJsonContext.Default.ChatChunkBody),
+            cancellationToken);
+    }
+
+    /// <summary>Applies the model checks and fault switches every generation shares; null when an error was answered.</summary>
+    private async Task<(ModelProfile Profile, TimeSpan KeepAlive, EmulatorFaultSet Fault)?> AdmitAsync(
+        HttpContext http, RequestLogEntry entry, string? model, JsonElement? keepAliveValue, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(model))
+        {
+            await ErrorAsync(http, entry, 400, "model is required", cancellationToken);
+            return null;
+        }
+
+        var fault = faults.For(model);
+        if (fault.HostDown)
+        {
+            Abort(http, entry);
+            return null;
+        }
+
+        if (fault.ServerError)
+        {
+            await ServerErrorAsync(http, entry, cancellationToken);
+            return null;
+        }
+
+        var profile = catalog.Find(model);
+        if (profile is null || fault.ModelNotFound)
+        {
+            await ErrorAsync(http, entry, 404, $"model \"{model}\" not found, try pulling it first", cancellationToken);
+            return null;
+        }
+
+        if (!KeepAliveParser.TryParse(keepAliveValue, options.DefaultKeepAlive, out var keepAlive, out var error))
+        {
+            await ErrorAsync(http, entry, 400, error!, cancellationToken);
+            return null;
+        }
+
+        return (profile, keepAlive, fault);
+    }
+
+    /// <summary>An empty prompt loads the model, or with keep_alive 0 unloads it; answers Ollama's done_reason.</summary>
+    private async Task<string> LoadOrUnloadAsync(ModelProfile profile, TimeSpan keepAlive, CancellationToken cancellationToken)
+    {
+        if (keepAlive == TimeSpan.Zero)
+        {
+            residency.Unload(profile.Name);
+            return "unload";
+        }
+
+        if (residency.Preload(profile, keepAlive))
+        {
+            await DelayAsync(profile.ColdLoad, cancellationToken);
+        }
+
+        return "load";
+    }
+
+    private async Task AnswerAsync(
+        HttpContext http,
+        RequestLogEntry entry,
+        Answer answer,
+        Func<string, byte[]> chunk,
+        Func<string, AnswerTimings, byte[]> final,
+        CancellationToken cancellationToken)
+    {
+        var (profile, plan, stream, keepAlive, fault) = answer;
+        var cold = residency.Acquire(profile, keepAlive);
+        try
+        {
+            if (cold)
+            {
+                await DelayAsync(profile.ColdLoad, cancellationToken);
+            }
+
+            var load = cold ? profile.ColdLoad : TimeSpan.FromMilliseconds(Math.Min(15, profile.ColdLoad.TotalMilliseconds));
+            var promptEval = profile.TimeToFirstToken;
+            var perToken = TimeSpan.FromSeconds(1 / profile.TokensPerSecond);
+            var eval = perToken * plan.Tokens.Count;
+            var timings = new AnswerTimings(
+                load + promptEval + eval + TimeSpan.FromMilliseconds(2), load, plan.PromptTokens, promptEval, plan.Tokens.Count, eval);
+
+            if (!stream)
+            {
+                await DelayAsync(promptEval + eval, cancellationToken);
+                await HoldIfStalledAsync(fault, 0, cancellationToken);
+                var whole = final(plan.Text, timings);
+                http.Response.StatusCode = 200;
+                http.Response.ContentType = Json;
+                if (fault.CutAfterChunks is not null)
+                {
+                    // Half a body, then the end: a host that died while writing.
+                    await http.Response.Body.WriteAsync(whole.AsMemory(0, whole.Length / 2), cancellationToken);
+                    log.Finish(entry, EmulatorRequestOutcome.Aborted);
+                    return;
+                }
+
+                await http.Response.Body.WriteAsync(whole, cancellationToken);
+                log.CountChunk(entry);
+                log.Finish(entry, EmulatorRequestOutcome.Completed);
+                return;
+            }
+
+            http.Response.StatusCode = 200;
+            http.Response.ContentType = NdJson;
+            await http.Response.StartAsync(cancellationToken);
+            var clock = Stopwatch.StartNew();
+            for (var i = 0; i <= plan.Tokens.Count; i++)
+            {
+                await HoldIfStalledAsync(fault, i, cancellationToken);
+                if (fault.CutAfterChunks == i)
+                {
+                    // End the body cleanly but without the done line. A TCP reset here would race the client's
+                    // reading of the chunks already sent and make the fault nondeterministic.
+                    log.Finish(entry, EmulatorRequestOutcome.Aborted);
+                    return;
+                }
+
+                await DelayUntilAsync(clock, promptEval + (perToken * i), cancellationToken);
+                var line = i < plan.Tokens.Count ? chunk(plan.Tokens[i]) : final("", timings);
+                await http.Response.Body.WriteAsync(line, cancellationToken);
+                await http.Response.Body.WriteAsync(NewLine, cancellationToken);
+                await http.Response.Body.FlushAsync(cancellationToken);
+
+                // Kestrel may accept writes after the client left; the abort token is the reliable signal.
+                cancellationToken.ThrowIfCancellationRequested();
+                log.CountChunk(entry);
+            }
+
+            log.Finish(entry, EmulatorRequestOutcome.Completed);
+        }
+        finally
+        {
+            residency.Release(profile, keepAlive);
+        }
+    }
+
+    private static async Task HoldIfStalledAsync(EmulatorFaultSet fault, int chunkIndex, CancellationToken cancellationToken)
+    {
+        if (fault.StallAfterChunks == chunkIndex)
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+    }
+
+    private Task DelayAsync(TimeSpan nominal, CancellationToken cancellationToken) =>
+        options.TimeScale == 0 || nominal <= TimeSpan.Zero
+            ? Task.CompletedTask
+            : Task.Delay(nominal * options.TimeScale, cancellationToken);
+
+    private Task DelayUntilAsync(Stopwatch clock, TimeSpan nominalDue, CancellationToken cancellationToken)
+    {
+        if (options.TimeScale == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        var wait = (nominalDue * options.TimeScale) - clock.Elapsed;
+        return wait > TimeSpan.Zero ? Task.Delay(wait, cancellationToken) : Task.CompletedTask;
+    }
+
+    private async Task<T?> ReadAsync<T>(HttpContext http, RequestLogEntry entry, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+        where T : class
+    {
+        try
+        {
+            var body = await JsonSerializer.DeserializeAsync(http.Request.Body, typeInfo, cancellationToken);
+            if (body is null)
+            {
+                await ErrorAsync(http, entry, 400, "missing request body", cancellationToken);
+            }
+
+            return body;
+        }
+        catch (JsonException e)
+        {
+            await ErrorAsync(http, entry, 400, e.Message, cancellationToken);
+            return null;
+        }
+    }
+
+    private Task ServerErrorAsync(HttpContext http, RequestLogEntry entry, CancellationToken cancellationToken) =>
+        ErrorAsync(http, entry, 500, "llama runner process has terminated: exit status 2", cancellationToken);
+
+    private Task ErrorAsync(HttpContext http, RequestLogEntry entry, int status, string message, CancellationToken cancellationToken) =>
+        WriteJsonAsync(http, entry, status, new ErrorBody(message), EmulatorJsonContext.Default.ErrorBody, cancellationToken);
+
+    private async Task WriteJsonAsync<T>(
+        HttpContext http, RequestLogEntry entry, int status, T value, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    {
+        http.Response.StatusCode = status;
+        http.Response.ContentType = Json;
+        await http.Response.Body.WriteAsync(Serialize(value, typeInfo), cancellationToken);
+        log.Finish(entry, status < 400 ? EmulatorRequestOutcome.Completed : EmulatorRequestOutcome.Failed);
+    }
+
+    private void Abort(HttpContext http, RequestLogEntry entry)
+    {
+        log.Finish(entry, EmulatorRequestOutcome.Aborted);
+        http.Abort();
+    }
+
+    private string Now() => WireTime.Format(options.Clock.GetUtcNow());
+
+    private static bool Thinks(ModelProfile profile) => profile.Capabilities.Contains("thinking", StringComparer.Ordinal);
+
+    private static byte[] Serialize<T>(T value, JsonTypeInfo<T> typeInfo) => JsonSerializer.SerializeToUtf8Bytes(value, typeInfo);
+
+    /// <summary>Stand-in token ids for the conversation, as the deprecated "context" field carries them.</summary>
+    private static int[] ContextIds(string prompt, string response) =>
+        Tokenizer.Split(prompt).Concat(Tokenizer.Split(response))
+            .Select(token => (int)(StableHash.Of(token) % 151_000))
+            .ToArray();
+
+    private sealed record Answer(ModelProfile Profile, GenerationPlan Plan, bool Stream, TimeSpan KeepAlive, EmulatorFaultSet Fault);
+}

@@ -1,0 +1,28 @@
+namespace Router.Emulator;
+
+/// <summary>A request being answered; fields change only under the log's lock.</summary>
+internal sealed class RequestLogEntry(long id, string endpoint, DateTimeOffset startedAt)
+{
+    public long Id { get; } = id;
+    public string Endpoint { get; } = endpoint;
+    public DateTimeOffset StartedAt { get; } = startedAt;
+    public string? Model { get; set; }
+    public string? Prompt { get; set; }
+    public string? Suffix { get; set; }
+    public bool Stream { get; set; }
+    public EmulatorRequestOutcome Outcome { get; set; } = EmulatorRequestOutcome.InProgress;
+    public int Chunks { get; set; }
+
+    public EmulatorRequestRecord ToRecord() => new()
+    {
+        Id = Id,
+        Endpoint = Endpoint,
+        Model = Model,
+        Prompt = Prompt,
+        Suffix = Suffix,
+        Stream = Stream,
+        Outcome = Outcome,
+        Chunks = Chunks,
+        StartedAt = StartedAt,
+    };
+}

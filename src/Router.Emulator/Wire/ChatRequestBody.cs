@@ -1,0 +1,13 @@
+using System.Text.Json;
+
+namespace Router.Emulator.Wire;
+
+/// <summary>The body of POST /api/chat as Ollama accepts it.</summary>
+internal sealed record ChatRequestBody
+{
+    public string? Model { get; init; }
+    public IReadOnlyList<ChatMessageBody>? Messages { get; init; }
+    public bool? Stream { get; init; }
+    public RequestOptionsBody? Options { get; init; }
+    public JsonElement? KeepAlive { get; init; }
+}

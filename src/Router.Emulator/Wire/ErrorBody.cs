@@ -1,0 +1,4 @@
+namespace Router.Emulator.Wire;
+
+/// <summary>Ollama's error shape: {"error": "..."}.</summary>
+internal sealed record ErrorBody(string Error);

@@ -1,0 +1,11 @@
+namespace Router.Emulator.Wire;
+
+/// <summary>The emulator's profile file (camelCase JSON); see profiles/default.json.</summary>
+internal sealed record ProfileFileBody
+{
+    public double? VramBudgetGB { get; init; }
+    public int? MaxLoadedModels { get; init; }
+    public string? KeepAlive { get; init; }
+    public double? TimeScale { get; init; }
+    public IReadOnlyList<ProfileModelBody>? Models { get; init; }
+}
