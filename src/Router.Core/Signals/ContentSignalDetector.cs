@@ -107,7 +107,9 @@ public static partial class ContentSignalDetector
         int mathTerms = CountDistinct(MathVocabulary(), text);
         if (mathTerms > 0)
         {
-            signals.Add(new ContentSignal("math terms", SignalClass.Reasoning, mathTerms >= 2 ? 2.0 : 1.0));
+            // One term with a number ("is 1001 prime?") is a math question; one term alone may be a figure of speech.
+            bool withNumber = mathTerms == 1 && Quantity().IsMatch(text);
+            signals.Add(new ContentSignal("math terms", SignalClass.Reasoning, mathTerms >= 2 ? 2.0 : withNumber ? 1.5 : 1.0));
         }
 
         if (MathExpression().IsMatch(text))
@@ -182,6 +184,10 @@ public static partial class ContentSignalDetector
         {
             signals.Add(new ContentSignal("asks for code", SignalClass.Code, 2.5));
         }
+        else if (CodeNounRequest().IsMatch(text))
+        {
+            signals.Add(new ContentSignal("asks for code", SignalClass.Code, 2.5));
+        }
         else if (CodeVerbOnThis().IsMatch(text))
         {
             signals.Add(new ContentSignal("asks to fix or change code", SignalClass.Code, 2.5));
@@ -197,9 +203,16 @@ public static partial class ContentSignalDetector
             signals.Add(new ContentSignal("refers to code", SignalClass.Code, 1.0));
         }
 
-        if (Technology().IsMatch(text))
+        bool technology = Technology().IsMatch(text);
+        if (technology)
         {
             signals.Add(new ContentSignal("technology named", SignalClass.Code, 0.5));
+        }
+
+        // "How do I center a div with flexbox?": a how-to about a named technology or identifier is a code question.
+        if ((technology || identifiers > 0) && HowToQuestion().IsMatch(text))
+        {
+            signals.Add(new ContentSignal("how-to about technology", SignalClass.Code, 1.0));
         }
     }
 
@@ -209,7 +222,7 @@ public static partial class ContentSignalDetector
         if (textTokens >= LongDocumentTokens || lines >= LongDocumentLines)
         {
             signals.Add(new ContentSignal(
-                string.Create(CultureInfo.InvariantCulture, $"long document ({textTokens} tokens, {lines} lines)"), SignalClass.Wide, 3.0));
+                string.Create(CultureInfo.InvariantCulture, $"long document ({textTokens} tokens, {lines} lines)"), SignalClass.Wide, 3.5));
         }
 
         if (SystemDesign().IsMatch(text))
@@ -335,13 +348,13 @@ public static partial class ContentSignalDetector
     [GeneratedRegex(@"\b(?:big[-\s]?o|time\s+complexity|space\s+complexity|asymptotic(?:ally)?|amorti[sz]ed|np[-\s](?:hard|complete)|recurrence\s+relation)\b|\bO\((?:n|1|log\s*n|n\s*log\s*n|n\^?2|n²|2\^n|n!)\)", Ci)]
     private static partial Regex ComplexityTerm();
 
-    [GeneratedRegex(@"\b(?:puzzles?|riddles?|brain\s?teasers?|knights?\s+and\s+knaves|always\s+lies|always\s+tells\s+the\s+truth|truth[-\s]tellers?|syllogism|logically\s+(?:follows?|implies|valid)|deduce|weighings?|balance\s+scale|hat\s+colou?rs?|river\s+crossing|who\s+owns\s+the)\b", Ci)]
+    [GeneratedRegex(@"\b(?:puzzles?|riddles?|brain\s?teasers?|knights?\s+and\s+knaves|always\s+(?:lies?|tells?\s+the\s+truth)|knaves?|liars?|truth[-\s]tellers?|syllogism|logically\s+(?:follows?|implies|valid)|deduce|weighings?|balance\s+scale|hat\s+colou?rs?|river\s+crossing|who\s+owns\s+the)\b", Ci)]
     private static partial Regex LogicPuzzle();
 
     [GeneratedRegex(@"(?<![\w.])\d+(?:[.,]\d+)?\s*(?:%|percent\b|ms\b|s\b|sec\b|seconds?\b|minutes?\b|hours?\b|days?\b|[kmgt]b\b|km\b|kg\b|mph\b|rps\b|qps\b|x\b|times\b)?", Ci)]
     private static partial Regex Quantity();
 
-    [GeneratedRegex(@"\b(?:what(?:'s|\s+is|\s+are|\s+would\s+be|\s+will\s+be)\s+(?:the\s+)?(?:mean|average|median|total|expected|probability|rate|percentage|ratio|speed|distance|cost|break[-\s]?even|minimum|maximum|optimal|latency|throughput|answer|result|value)|how\s+(?:many|much|long|far|fast|often)|what\s+\w+(?:\s+\w+)?\s+(?:gets|brings|makes|keeps|puts)\s+(?:it|this|that|them)|calculate|compute|work\s+out|solve\s+for)\b", Ci)]
+    [GeneratedRegex(@"\b(?:what(?:'s|\s+is|\s+are|\s+would\s+be|\s+will\s+be)\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|my\s+|our\s+)?(?:mean|average|median|total|expected|probability|rate|percentage|ratio|speed|distance|cost|break[-\s]?even|minimum|maximum|optimal|latency|throughput|answer|result|value)|how\s+(?:many|much|long|far|fast|often)|what\s+\w+(?:\s+\w+)?\s+(?:gets|brings|makes|keeps|puts)\s+(?:it|this|that|them)|calculate|compute|work\s+out|solve\s+for)\b", Ci)]
     private static partial Regex ComputeQuestion();
 
     [GeneratedRegex(@"^\s*(?:```|~~~)", RegexOptions.Multiline | Cs)]
@@ -350,7 +363,7 @@ public static partial class ContentSignalDetector
     [GeneratedRegex(@"Traceback \(most recent call last\)|File ""[^""\n]+"", line \d+|^\s+at [\w$.<>\[\]`]+\([^)\n]*:\d+\)|^\s+at .+ in .+:line \d+|^\s+at .+\(.+:\d+:\d+\)|^\s+at .+:\d+:\d+\s*$|goroutine \d+ \[|^panic: |panicked at|Exception in thread ""|^Caused by: |^\s+\d+: 0x[0-9a-f]+ - |^\s*#\d+\s+0x[0-9a-f]+ in ", RegexOptions.Multiline | Cs)]
     private static partial Regex StackTrace();
 
-    [GeneratedRegex(@"\b[A-Z]\w*(?:Exception|Error)\b|\bE(?:NOENT|ACCES|ADDRINUSE|CONNREFUSED|CONNRESET|INTEGRITY|RESOLVE|PERM|TIMEDOUT|EXIST|NOTFOUND|PIPE|NOTDIR|ISDIR|MFILE|AI_AGAIN|LIFECYCLE|BADENGINE)\b|\berror(?:\s+|\[)?[A-Z]{1,4}\d{3,5}\b|Cannot find module|command not found|[Ss]egmentation fault|core dumped|undefined reference to|is not defined\b|has no attribute|cannot be resolved|is not a function|[Nn]ull ?[Pp]ointer|exit (?:code|status) -?\d+|: too many arguments|[Ss]yntax ?[Ee]rror|[Uu]nexpected token|[Pp]ermission denied|[Nn]o such file or directory|[Cc]annot read propert(?:y|ies) of|undefined method|\bE\d{4}\b:|\berror\[E\d{4}\]|\bFATAL\b|\bpanic\b:|cannot import name|[Mm]odule ?[Nn]ot ?[Ff]ound|[Cc]ompil(?:e|ation) (?:error|failed)|[Bb]uild failed|\bSIG(?:SEGV|ABRT|KILL|TERM)\b", Cs)]
+    [GeneratedRegex(@"\b[A-Z]\w*(?:Exception|Error)\b|\bE(?:NOENT|ACCES|ADDRINUSE|CONNREFUSED|CONNRESET|INTEGRITY|RESOLVE|PERM|TIMEDOUT|EXIST|NOTFOUND|PIPE|NOTDIR|ISDIR|MFILE|AI_AGAIN|LIFECYCLE|BADENGINE)\b|\berror(?:\s+|\[)?[A-Z]{1,4}\d{3,5}\b|Cannot find module|command not found|[Ss]egmentation fault|core dumped|undefined reference to|is not defined\b|has no attribute|cannot be resolved|is not a function|[Nn]ull ?[Pp]ointer|exit (?:code|status) -?\d+|: too many arguments|[Ss]yntax ?[Ee]rror|[Uu]nexpected token|[Pp]ermission denied|[Nn]o such file or directory|[Cc]annot read propert(?:y|ies) of|undefined method|\bE\d{4}\b:|\berror\[E\d{4}\]|\bFATAL\b|\bpanic\b:|cannot import name|[Mm]odule ?[Nn]ot ?[Ff]ound|[Cc]ompil(?:e|ation) (?:error|failed)|[Bb]uild failed|\bSIG(?:SEGV|ABRT|KILL|TERM)\b|CrashLoopBackOff|ImagePullBackOff|OOMKilled|\bCONFLICT\b|[""'“][^""'”\n]{0,80}\b(?:error|failed|fatal|denied|refused|not\s+found|invalid)\b[^""'”\n]{0,80}[""'”]", Cs)]
     private static partial Regex ErrorMessage();
 
     [GeneratedRegex(@"^\s*(?:(?:def|class|func|fn|impl|import|package|public|private|protected|internal|static|const|let|var|val|return|struct|enum|interface|namespace|using|async|await|export|module|require|elif|fi|done|esac|try|catch|finally|throw|raise|yield|lambda|match|where|select)\b(?!\s+(?:the|a|an|is|are|you|we|i|it|me|us|to|of|and|or)\b)|from\s+[\w.]+\s+import\b|#include\b|#!/|#\[\w|@\w+(?:\(|\s*$)|(?:SELECT|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|CREATE\s+(?:TABLE|INDEX|VIEW|FUNCTION)|ALTER\s+TABLE|WITH\s+\w+\s+AS|FROM|WHERE|(?:LEFT\s+|INNER\s+|CROSS\s+)?JOIN|GROUP\s+BY|ORDER\s+BY|LIMIT)\b|(?:if|for|while|switch|foreach|catch)\s*\(|if\s+\[|[A-Za-z_$][\w.$]*(?:\[[^\]\n]*\])?\s*(?::=|\+=|-=|\*=|\|=|=)\s*\S|[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\([^()\n]*\)\s*;?\s*$|""[^""\n]+""\s*:\s*\S|-?\s*[a-z_][\w.-]*:(?:\s+\S|\s*$)|</?[A-Za-z][\w:-]*(?:\s[^<>\n]*)?/?>\s*$|[})\]]+[;,)]*\s*$|\$\s+\w)|[;{]\s*$|=>|::|:=|==|!=|&&|\|\|", Cs)]
@@ -362,25 +375,31 @@ public static partial class ContentSignalDetector
     [GeneratedRegex(@"\b[a-z][a-z0-9]+[A-Z][A-Za-z0-9]*\b|\b[a-z][a-z0-9]*_[a-z0-9_]*[a-z0-9]\b|\b[A-Za-z_]\w+\.[a-z_]\w+\(|\b[a-z_][a-z0-9_]+\.[a-z_][A-Za-z0-9_]+(?:\.[A-Za-z_]\w*)*\b(?<!\.(?:com|org|net|io|dev|txt|md|html?|pdf|csv))|\b[A-Za-z_]\w*\((?:[^()\n]{0,40})\)|\b[A-Z]\w*<[A-Z]\w*(?:,\s*\w+)*>|\b\w+::\w+", Cs)]
     private static partial Regex Identifier();
 
-    [GeneratedRegex(@"\b(?:write|implement|code\s+up|create|generate|build|add|give\s+me|show\s+me|make|fix|debug|rewrite|convert|port|optimi[sz]e)\b[^.?!:\n]{0,60}?\b(?:functions?|func|fn|methods?|class(?:es)?|structs?|interfaces?|enums?|scripts?|quer(?:y|ies)|regex(?:es|p)?|regular\s+expressions?|unit\s+tests?|tests?|snippets?|programs?|endpoints?|cli|components?|hooks?|modules?|decorators?|macros?|lambdas?|closures?|handlers?|parsers?|serializers?|dockerfiles?|makefiles?|pipelines?|workflows?|migrations?|schemas?|cron(?:\s+expressions?|\s+jobs?)?|one-?liners?|code|implementation|algorithms?|apis?|librar(?:y|ies)|loops?|types?|traits?|generics?|extension\s+methods?|commands?|bash|shell|sql|yaml|json|css|html|program|app|service|server|client|bot|plugin|extension|query)\b", Ci)]
+    [GeneratedRegex(@"\b(?:write|implement|code\s+up|create|generate|build|add|give\s+me|show\s+me|make|fix|debug|rewrite|convert|port|optimi[sz]e)\b[^.?!:\n]{0,60}?\b(?:functions?|func|fn|methods?|class(?:es)?|structs?|interfaces?|enums?|scripts?|quer(?:y|ies)|regex(?:es|p)?|regular\s+expressions?|unit\s+tests?|tests?|snippets?|programs?|endpoints?|cli|components?|hooks?|modules?|decorators?|macros?|lambdas?|closures?|handlers?|parsers?|serializers?|dockerfiles?|makefiles?|pipelines?|workflows?|migrations?|schemas?|cron(?:\s+expressions?|\s+jobs?)?|one-?liners?|code|implementation|algorithms?|apis?|librar(?:y|ies)|loops?|types?|traits?|generics?|extension\s+methods?|commands?|bash|shell|sql|yaml|json|css|html|program|app|service|server|client|bot|plugin|extension|query|cache|linked\s+list|hash\s*map|trie|heap|stack|queue|binary\s+search|tree)\b", Ci)]
     private static partial Regex CodeRequest();
 
-    [GeneratedRegex(@"\b(?:fix|debug|refactor|implement|optimi[sz]e|rewrite|review)\s+(?:this|that|it|my|the\s+bug|the\s+code|the\s+error)\b|\bwrite\s+(?:the\s+)?code\b", Ci)]
+    [GeneratedRegex(@"\b(?:fix|debug|refactor|implement|optimi[sz]e|rewrite|review)\s+(?:this|that|it|my|the\s+bug|the\s+code|the\s+error)\b|\bwrite\s+(?:the\s+)?code\b|^\s*implement\b|\bimplement\s+(?:a|an)\s", Ci | RegexOptions.Multiline)]
     private static partial Regex CodeVerbOnThis();
 
-    [GeneratedRegex(@"\b(?:fails?|failing|failed|throws?|threw|crash(?:es|ed|ing)?|hangs?|hanging|broke|broken|doesn'?t\s+(?:work|compile|build|run|start)|won'?t\s+(?:compile|build|start|run|load)|can'?t\s+(?:resolve|find|import|connect|compile|load)|not\s+working|what'?s\s+wrong|returns?\s+(?:null|undefined|nil|none|nothing|\d{3})|segfaults?|leaks?\s+memory|memory\s+leak|race\s+condition|deadlocks?|errors?\s+out|prints?\s+""|timeouts?|times\s+out)\b", Ci)]
+    [GeneratedRegex(@"\b(?:regexp?|regular\s+expression|sql\s+query|query|one-?liner|shell\s+command|bash\s+command|command\s+line|cron\s+expression|css\s+selector|xpath|jq\s+(?:filter|expression)|snippet|script)\s+(?:for|to|that|which)\s+\w", Ci)]
+    private static partial Regex CodeNounRequest();
+
+    [GeneratedRegex(@"\bhow\s+(?:do|can|should|would)\s+(?:i|we|you)\b|\bhow\s+to\b", Ci)]
+    private static partial Regex HowToQuestion();
+
+    [GeneratedRegex(@"\b(?:fails?|failing|failed|throws?|threw|crash(?:es|ed|ing)?|hangs?|hanging|broke|broken|doesn'?t\s+(?:work|compile|build|run|start)|won'?t\s+(?:compile|build|start|run|load)|can'?t\s+(?:resolve|find|import|connect|compile|load)|not\s+working|what'?s\s+wrong|returns?\s+(?:null|undefined|nil|none|nothing|\d{3})|segfaults?|leaks?\s+memory|memory\s+leak|race\s+condition|deadlocks?|errors?\s+out|timeouts?|times\s+out)\b|\b(?:says|prints?|shows|outputs?|complains|logs?\s+says?|reports?)\s*:?\s*[""'“]", Ci)]
     private static partial Regex ProblemReport();
 
     [GeneratedRegex(@"\b(?:this|that|my|our|the\s+following)\s+(?:\w+\s+)?(?:function|method|class|code|snippet|query|regex|script|loop|unit\s+test|test|endpoint|component|struct|module|program|stack\s*trace|traceback|exception|compiler\s+error|build\s+error|lambda|closure|macro|migration|dockerfile|makefile|pipeline)\b", Ci)]
     private static partial Regex CodeReference();
 
-    [GeneratedRegex(@"\b(?:python|javascript|typescript|java|kotlin|swift|rust|golang|c#|c\+\+|ruby|php|perl|scala|haskell|elixir|erlang|clojure|lua|bash|powershell|sql|postgres(?:ql)?|mysql|sqlite|mongodb|redis|kafka|docker|kubernetes|k8s|helm|terraform|ansible|nginx|npm|yarn|pnpm|pip|cargo|gradle|maven|dotnet|nuget|webpack|vite|jest|pytest|junit|xunit|react|vue|angular|django|flask|fastapi|spring\s+boot|express|node\.?js|git|tsconfig|linq|graphql|grpc|regex|json|yaml|html|css|webassembly|wasm)\b", Ci)]
+    [GeneratedRegex(@"\b(?:python|javascript|typescript|java|kotlin|swift|rust|golang|c#|c\+\+|ruby|php|perl|scala|haskell|elixir|erlang|clojure|lua|bash|powershell|sql|postgres(?:ql)?|mysql|sqlite|mongodb|redis|kafka|docker|kubernetes|k8s|helm|terraform|ansible|nginx|npm|yarn|pnpm|pip|cargo|gradle|maven|dotnet|nuget|webpack|vite|jest|pytest|junit|xunit|react|vue|angular|django|flask|fastapi|spring\s+boot|express|node\.?js|git|tsconfig|linq|graphql|grpc|regex|json|yaml|html|css|webassembly|wasm|div|flexbox|kubectl|pods?|dockerfile|docker\s+compose|systemd|cmake|makefile|llvm|gcc|clang|jvm|jdk|venv|conda|numpy|pandas|pytorch|tensorflow|spark|airflow|celery|rabbitmq|elasticsearch|s3|lambda|ec2|iam|oauth|jwt|cors|websockets?|tcp|dns|tls|ssl|https?|rest\s+api|sdk|ide|vs\s?code|neovim|vim|emacs|lsp|compiler|linter|debugger|repl)\b", Ci)]
     private static partial Regex Technology();
 
     [GeneratedRegex(@"\b(?:design|architect|blueprint|plan\s+out)\s+(?:a|an|the|our|my)\s+(?:[\w-]+\s+){0,4}?(?:system|service|platform|architecture|backend|infrastructure|pipeline|database|schema|data\s+model|cluster|network|queue|cache|scheduler|gateway|framework|marketplace|app|application|solution)s?\b|\bsystem\s+design\b", Ci)]
     private static partial Regex SystemDesign();
 
-    [GeneratedRegex(@"\bhow\s+(?:should|would|could|do|can)\s+(?:we|i|you|one)\s+(?:best\s+)?(?:structure|organi[sz]e|architect|design|split|partition|shard|lay\s+out|migrate|scale\s+out|decompose|model)\b", Ci)]
+    [GeneratedRegex(@"\bhow\s+(?:should|would|could|do|can)\s+(?:we|i|you|one)\s+(?:best\s+)?(?:structure|organi[sz]e|architect|design|split|partition|shard|lay\s+out|migrate|scale\s+out|decompose|model)\b|\bshould\s+(?:be|we\s+be)\s+(?:structured|organi[sz]ed|architected|designed|split|partitioned|laid\s+out|decomposed)\b", Ci)]
     private static partial Regex DesignQuestion();
 
     [GeneratedRegex(@"\b(?:software\s+architecture|high[-\s]availability|fault[-\s]toleran(?:t|ce)|horizontal(?:ly)?\s+scal\w+|distributed\s+(?:systems?|transactions?|locks?|caches?|queues?)|multi[-\s]region|multi[-\s]tenan(?:t|cy)|sharding|event[-\s]sourcing|cqrs|microservices?|monolith(?:ic)?|service\s+mesh|consensus|replication|disaster\s+recovery|capacity\s+planning|trade[-\s]?offs?|audit\s+trail|rate\s+limiting\s+across|bounded\s+contexts?|domain[-\s]driven|hexagonal|ports\s+and\s+adapters|clean\s+architecture)\b", Ci)]
