@@ -54,13 +54,25 @@ internal sealed class NationalIdDetector : INumberRunDetector
         int area = (digits[0] - '0') * 100 + (digits[1] - '0') * 10 + (digits[2] - '0');
         int group = (digits[3] - '0') * 10 + (digits[4] - '0');
         bool serialZero = !digits[5..].ContainsAnyExcept('0');
-        if (area is 0 or 666 or >= 900 || group == 0 || serialZero)
+        if (area is 0 or 666 or >= 900 || group == 0 || serialZero || DistinctDigits(digits) <= 3)
         {
             return false;
         }
 
         // Numbers the SSA voided after they were printed in advertising, and the classic "123-45-6789".
         return digits is not ("078051120" or "219099999" or "123456789") && !digits.StartsWith("98765432");
+    }
+
+    // "111-22-3333" and its kind are made up for documentation.
+    private static int DistinctDigits(ReadOnlySpan<char> digits)
+    {
+        int seen = 0;
+        foreach (char c in digits)
+        {
+            seen |= 1 << (c - '0');
+        }
+
+        return System.Numerics.BitOperations.PopCount((uint)seen);
     }
 
     private static bool IsNationalInsuranceNumber(ReadOnlySpan<char> text, NumberRun run)

@@ -393,7 +393,27 @@ internal sealed class SecretAssignmentDetector : ITextDetector
             return false;
         }
 
-        return ValueShape.CharacterClasses(value) >= 2 && ValueShape.Entropy(value) >= MinSecretEntropy;
+        // Random keys are mostly letters and digits, with digits or three kinds of character; words, versions and regexes are not.
+        int classes = ValueShape.CharacterClasses(value);
+        bool hasDigit = value.ContainsAnyInRange('0', '9');
+        bool hasLetter = value.ContainsAnyInRange('a', 'z') || value.ContainsAnyInRange('A', 'Z');
+        if (!(classes >= 3 || (hasDigit && hasLetter)) || AlphanumericShare(value) < 0.7 || ValueShape.IsVersion(value))
+        {
+            return false;
+        }
+
+        return !ValueShape.NamesASecret(value) && ValueShape.Entropy(value) >= MinSecretEntropy;
+    }
+
+    private static double AlphanumericShare(ReadOnlySpan<char> value)
+    {
+        int alphanumeric = 0;
+        foreach (char c in value)
+        {
+            alphanumeric += char.IsAsciiLetterOrDigit(c) ? 1 : 0;
+        }
+
+        return (double)alphanumeric / value.Length;
     }
 
     private static bool IsLiteral(ReadOnlySpan<char> value, in AssignedValue assignment)
@@ -409,7 +429,7 @@ internal sealed class SecretAssignmentDetector : ITextDetector
         }
 
         // Unquoted: an expression, a type, a number or a variable is not a literal, unless the line is plainly configuration.
-        if (value.ContainsAny('(', '[', '{') || value[0] is '$' or '%' or '@' or '*' or '&' or '!' || TypeNames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(value))
+        if (value.ContainsAny('(', '[', '{') || value[0] is '$' or '%' or '@' or '*' or '&' or '!' or ':' or '=' or '.' or '|' or '\\' or '>' || value.Contains("::", StringComparison.Ordinal) || TypeNames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(value))
         {
             return false;
         }

@@ -14,6 +14,7 @@ internal static class ValueShape
         ],
         StringComparison.OrdinalIgnoreCase);
 
+    private static readonly SearchValues<char> VersionChars = SearchValues.Create("0123456789.");
     private static readonly SearchValues<char> HexDigits = SearchValues.Create("0123456789abcdefABCDEF");
 
     /// <summary>Shannon entropy in bits per character.</summary>
@@ -136,6 +137,22 @@ internal static class ValueShape
         || value.StartsWith("sha256:", StringComparison.OrdinalIgnoreCase)
         || value.StartsWith("sha512:", StringComparison.OrdinalIgnoreCase)
         || value.StartsWith("h1:", StringComparison.Ordinal);
+
+    /// <summary>A version number such as <c>7.9.0-rc.42413</c> or <c>v1.2.3</c>.</summary>
+    public static bool IsVersion(ReadOnlySpan<char> value)
+    {
+        ReadOnlySpan<char> rest = value.StartsWith('v') || value.StartsWith('V') ? value[1..] : value;
+        int core = rest.IndexOfAny('-', '+');
+        ReadOnlySpan<char> numbers = core < 0 ? rest : rest[..core];
+        return numbers.Length >= 3 && char.IsAsciiDigit(numbers[0]) && numbers.Contains('.')
+            && !numbers.ContainsAnyExcept(VersionChars);
+    }
+
+    /// <summary>The value is a word about secrets ("consumer.secret", "SuperSecretToken"): a stand-in, since real keys are random.</summary>
+    public static bool NamesASecret(ReadOnlySpan<char> value) =>
+        value.Contains("secret", StringComparison.OrdinalIgnoreCase) || value.Contains("password", StringComparison.OrdinalIgnoreCase)
+        || value.Contains("token", StringComparison.OrdinalIgnoreCase) || value.Contains("apikey", StringComparison.OrdinalIgnoreCase)
+        || value.Contains("key", StringComparison.OrdinalIgnoreCase) || value.Contains("credential", StringComparison.OrdinalIgnoreCase);
 
     public static bool IsWordChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
 }
