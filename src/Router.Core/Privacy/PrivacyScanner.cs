@@ -1,20 +1,175 @@
+using System.Buffers;
+
 namespace Router.Core.Privacy;
 
-/// <summary>Finds secrets and personal data in request text and private file paths. (Stub: replaced by its owner.)</summary>
+/// <summary>Finds secrets and personal data in request text, and private files by their path.</summary>
+/// <remarks>
+/// One pass finds every anchor (a provider prefix, a secret-like word, "://", "-----BEGIN ") with a vectorised
+/// multi-string search; detectors run only there. A second pass looks at runs of digits for personal numbers.
+/// Findings name the detector and the field, never the secret. Immutable after construction and safe to share.
+/// </remarks>
 public sealed class PrivacyScanner
 {
-    private readonly IReadOnlyList<string> _privatePathGlobs;
+    private static readonly string[] LockFileNames =
+    [
+        "package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", "bun.lock", "poetry.lock", "pipfile.lock",
+        "uv.lock", "pdm.lock", "cargo.lock", "gemfile.lock", "composer.lock", "go.sum", "packages.lock.json", "podfile.lock",
+        "pubspec.lock", "mix.lock", "flake.lock", "gradle.lockfile", "package.resolved", "deno.lock", "conan.lock",
+    ];
 
+    private readonly PrivatePathGlob[] _globs;
+    private readonly SearchValues<string> _anchors;
+    private readonly (string Anchor, ITextDetector Detector)[][] _byFirstChar;
+    private readonly INumberRunDetector[] _numberDetectors;
+
+    /// <param name="privatePathGlobs">Patterns of files whose content is private, e.g. <c>**/.env</c>, <c>**/*.pem</c>.</param>
     public PrivacyScanner(IReadOnlyList<string> privatePathGlobs)
     {
-        _privatePathGlobs = privatePathGlobs;
+        ArgumentNullException.ThrowIfNull(privatePathGlobs);
+        _globs = [.. privatePathGlobs.Where(glob => !string.IsNullOrWhiteSpace(glob)).Select(glob => new PrivatePathGlob(glob))];
+
+        ITextDetector[] detectors =
+        [
+            new PrefixedTokenDetector(),
+            new PrivateKeyBlockDetector(),
+            new JsonWebTokenDetector(),
+            new CredentialUrlDetector(),
+            new AuthorizationHeaderDetector(),
+            new SecretAssignmentDetector(),
+        ];
+        _numberDetectors = [new PaymentCardDetector(), new NationalIdDetector(), new IbanDetector()];
+
+        var pairs = detectors.SelectMany(detector => detector.Anchors.Select(anchor => (Anchor: anchor, Detector: detector))).ToArray();
+        _anchors = SearchValues.Create([.. pairs.Select(pair => pair.Anchor).Distinct(StringComparer.OrdinalIgnoreCase)], StringComparison.OrdinalIgnoreCase);
+        _byFirstChar = new (string, ITextDetector)[128][];
+        for (int c = 0; c < 128; c++)
+        {
+            _byFirstChar[c] = [.. pairs.Where(pair => char.ToLowerInvariant(pair.Anchor[0]) == char.ToLowerInvariant((char)c))];
+        }
     }
 
     /// <summary>First secret or personal datum in <paramref name="text"/>, or null.</summary>
-    public PrivacyFinding? ScanText(string? text, string field) =>
-        _privatePathGlobs.Count < 0 ? new PrivacyFinding("none", field, text ?? "") : null;
+    /// <param name="field">Where the text comes from ("text", "prefix", "suffix", "history", …), copied into the finding.</param>
+    public PrivacyFinding? ScanText(string? text, string field) => ScanText(text, field, filePath: null);
+
+    /// <summary>First secret or personal datum in <paramref name="text"/>, or null; a lock-file <paramref name="filePath"/> turns off the entropy heuristics.</summary>
+    public PrivacyFinding? ScanText(string? text, string field, string? filePath)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        var context = new TextScanContext(field ?? "text", IsLockFile(filePath));
+        return ScanAnchors(text, context) ?? ScanNumbers(text, context);
+    }
 
     /// <summary>A finding when <paramref name="path"/> matches a private glob (.env, *.pem, id_rsa…), or null.</summary>
-    public PrivacyFinding? ScanPath(string? path) =>
-        _privatePathGlobs.Count < 0 ? new PrivacyFinding("none", "file", path ?? "") : null;
+    public PrivacyFinding? ScanPath(string? path)
+    {
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            return null;
+        }
+
+        foreach (PrivatePathGlob glob in _globs)
+        {
+            if (glob.IsMatch(path))
+            {
+                return new PrivacyFinding("private-path", "file", $"file matches the private path pattern {glob.Pattern}");
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether <paramref name="path"/> names a dependency lock file (package-lock.json, yarn.lock, go.sum, …).</summary>
+    public static bool IsLockFile(string? path)
+    {
+        if (string.IsNullOrEmpty(path))
+        {
+            return false;
+        }
+
+        ReadOnlySpan<char> name = path.AsSpan(path.AsSpan().LastIndexOfAny('/', '\\') + 1);
+        foreach (string lockFile in LockFileNames)
+        {
+            if (name.Equals(lockFile, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return name.EndsWith(".lock", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".sum", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private PrivacyFinding? ScanAnchors(ReadOnlySpan<char> text, in TextScanContext context)
+    {
+        int position = 0;
+        while (position < text.Length)
+        {
+            int hit = text[position..].IndexOfAny(_anchors);
+            if (hit < 0)
+            {
+                return null;
+            }
+
+            int at = position + hit;
+            char first = char.ToLowerInvariant(text[at]);
+            foreach ((string anchor, ITextDetector detector) in _byFirstChar[first < 128 ? first : 0])
+            {
+                if (text[at..].StartsWith(anchor, StringComparison.OrdinalIgnoreCase))
+                {
+                    PrivacyFinding? finding = detector.Inspect(text, at, anchor, context);
+                    if (finding is not null)
+                    {
+                        return finding;
+                    }
+                }
+            }
+
+            position = at + 1;
+        }
+
+        return null;
+    }
+
+    private PrivacyFinding? ScanNumbers(ReadOnlySpan<char> text, in TextScanContext context)
+    {
+        int position = 0;
+        while (position < text.Length)
+        {
+            int hit = text[position..].IndexOfAnyInRange('0', '9');
+            if (hit < 0)
+            {
+                return null;
+            }
+
+            var run = NumberRun.Read(text, position + hit);
+            if (run.Digits >= 6)
+            {
+                foreach (INumberRunDetector detector in _numberDetectors)
+                {
+                    PrivacyFinding? finding = detector.Inspect(text, run, context);
+                    if (finding is not null)
+                    {
+                        return finding;
+                    }
+                }
+            }
+            else if (run.End - run.Start >= 2 && run.Start >= 2 && char.IsAsciiLetterUpper(text[run.Start - 1]))
+            {
+                // IBANs whose first group holds only the check digits ("GB82 WEST …").
+                PrivacyFinding? finding = _numberDetectors[2].Inspect(text, run, context);
+                if (finding is not null)
+                {
+                    return finding;
+                }
+            }
+
+            position = run.End;
+        }
+
+        return null;
+    }
 }

@@ -1,11 +1,91 @@
+using System.Buffers;
+using System.Text;
+
 namespace Router.Core.Tokens;
 
-/// <summary>Counts byte-pair-encoding tokens (tiktoken-compatible ranks). (Stub: replaced by its owner.)</summary>
+/// <summary>Counts byte-pair-encoding tokens exactly as tiktoken's cl100k_base does.</summary>
 public sealed class TokenCounter
 {
-    private readonly int _charsPerToken = 4;
+    private const string RanksResource = "Router.Core.Tokens.cl100k_base.ranks.br";
+    private const int StackBytes = 512;
 
-    public static TokenCounter Default { get; } = new();
+    // The table is a few MB once expanded: load it on first use, once, for every thread.
+    private static readonly Lazy<BytePairRanks> Cl100kRanks = new(LoadCl100k, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    public int Count(string text) => (text.Length + _charsPerToken - 1) / _charsPerToken;
+    private readonly Lazy<BytePairRanks> _ranks;
+
+    private TokenCounter(Lazy<BytePairRanks> ranks)
+    {
+        _ranks = ranks;
+    }
+
+    /// <summary>The cl100k_base counter, shared; safe to use from any thread.</summary>
+    public static TokenCounter Default { get; } = new(Cl100kRanks);
+
+    /// <summary>Number of cl100k_base tokens in <paramref name="text"/> (no special tokens).</summary>
+    public int Count(string text) => text is null ? 0 : Count(text.AsSpan());
+
+    /// <summary>Number of cl100k_base tokens in <paramref name="text"/> (no special tokens).</summary>
+    public int Count(ReadOnlySpan<char> text) => Run(text, null);
+
+    /// <summary>The cl100k_base token ids of <paramref name="text"/>, as tiktoken's <c>encode_ordinary</c> gives them.</summary>
+    public IReadOnlyList<int> Encode(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var ids = new List<int>(text.Length / 3 + 1);
+        Run(text, ids);
+        return ids;
+    }
+
+    private int Run(ReadOnlySpan<char> text, List<int>? ids)
+    {
+        BytePairRanks table = _ranks.Value;
+        int tokens = 0;
+        Span<byte> stack = stackalloc byte[StackBytes];
+        for (int start = 0; start < text.Length;)
+        {
+            int end = Cl100kPieceSplitter.PieceEnd(text, start);
+            tokens += CountPiece(table, text[start..end], stack, ids);
+            start = end;
+        }
+
+        return tokens;
+    }
+
+    private static int CountPiece(BytePairRanks table, ReadOnlySpan<char> piece, Span<byte> stack, List<int>? ids)
+    {
+        byte[]? rented = null;
+        int maxBytes = piece.Length * 3;
+        Span<byte> buffer = maxBytes <= stack.Length ? stack : (rented = ArrayPool<byte>.Shared.Rent(maxBytes));
+        try
+        {
+            int length = Ascii.FromUtf16(piece, buffer, out int written) == OperationStatus.Done
+                ? written
+                : Encoding.UTF8.GetBytes(piece, buffer);
+            ReadOnlySpan<byte> bytes = buffer[..length];
+
+            int whole = table.Rank(bytes);
+            if (whole >= 0)
+            {
+                ids?.Add(whole);
+                return 1;
+            }
+
+            return BytePairMerger.Merge(table, bytes, ids);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    private static BytePairRanks LoadCl100k()
+    {
+        using Stream stream = typeof(TokenCounter).Assembly.GetManifestResourceStream(RanksResource)
+            ?? throw new InvalidOperationException($"Embedded resource {RanksResource} is missing from Router.Core.");
+        return BytePairRanks.Load(stream);
+    }
 }

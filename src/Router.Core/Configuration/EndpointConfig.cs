@@ -1,0 +1,6 @@
+namespace Router.Core.Configuration;
+
+/// <summary>A model host: how to reach it and whether it is a cloud service (never used for private requests).</summary>
+/// <param name="Url">Base URL; null for a cloud provider's public default.</param>
+/// <param name="ApiKeyEnv">Name of the environment variable holding the key; the key itself is never stored here.</param>
+public sealed record EndpointConfig(string Name, ProviderKind Provider, Uri? Url, string? ApiKeyEnv, bool Cloud);

@@ -1,0 +1,19 @@
+using Router.Core.Requests;
+
+namespace Router.Core.Policy;
+
+/// <summary>Where a request goes and why: tier, model, endpoint, privacy, token estimate, reasons in plain words,
+/// and the fallback chain and escalation path that apply at run time.</summary>
+/// <param name="LocalOnly">True exactly when the request is private: nothing of it may reach a cloud endpoint.</param>
+/// <param name="FallbackChain">Endpoints to try, in order, when the chosen one is unhealthy (cloud ones removed when private).</param>
+/// <param name="EscalationPath">Tiers a weak answer may be retried on, next first; empty for completions.</param>
+public sealed record RouteDecision(
+    string Id,
+    Tier Tier,
+    string Model,
+    string Endpoint,
+    bool LocalOnly,
+    int EstimatedPromptTokens,
+    IReadOnlyList<string> Reasons,
+    IReadOnlyList<FallbackStep> FallbackChain,
+    IReadOnlyList<Tier> EscalationPath);

@@ -1,0 +1,457 @@
+using System.Globalization;
+using Router.Core.Configuration;
+using Router.Core.Privacy;
+using Router.Core.Requests;
+using Router.Core.Signals;
+using Router.Core.Tokens;
+
+namespace Router.Core.Policy;
+
+/// <summary>Decides tier, model and endpoint for a request, in the policy's order: privacy, kind, continuity,
+/// context window, frontier availability. Pure: the same request, config and spend give the same decision.</summary>
+public sealed class RoutePolicy
+{
+    /// <summary>A refactor selection longer than this many lines is wide.</summary>
+    public const int WideRefactorLines = 300;
+
+    /// <summary>A refactor selection of about this many tokens is wide.</summary>
+    public const int WideRefactorTokens = 6000;
+
+    /// <summary>A refactor touching at least this many other files is wide.</summary>
+    public const int WideRefactorFiles = 2;
+
+    private readonly PrivacyScanner _scanner;
+    private readonly TokenCounter _tokens;
+
+    public RoutePolicy(RouterConfig config, TokenCounter? tokens = null)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        Config = config;
+        _scanner = new PrivacyScanner(config.Privacy.PrivatePaths);
+        _tokens = tokens ?? TokenCounter.Default;
+    }
+
+    public RouterConfig Config { get; }
+
+    /// <summary>The decision for <paramref name="request"/>.</summary>
+    /// <param name="spentTodayUsd">Cloud spend so far today; frontier is allowed only while the request fits the daily budget.</param>
+    public RouteDecision Decide(RouteRequest request, double spentTodayUsd = 0)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        List<string> reasons = [$"kind {request.Kind.Name()}"];
+
+        // 1. Privacy.
+        bool localOnly = Config.Privacy.Mode == PrivacyMode.LocalOnly;
+        if (localOnly)
+        {
+            reasons.Add("private: workspace is local-only");
+        }
+        else if (FindPrivateContent(request) is { } finding)
+        {
+            localOnly = true;
+            reasons.Add($"private: {finding.Description} in {finding.Field}");
+        }
+
+        int textTokens = Count(request.Text);
+        int promptTokens = EstimatePromptTokens(request, textTokens);
+
+        // 2. Kind (and 3. continuity for chat).
+        Tier tier = request.Kind switch
+        {
+            RequestKind.Completion => Config.Routes.Completion,
+            RequestKind.Explain => Config.Routes.Explain,
+            RequestKind.Refactor => ChooseRefactorTier(request, textTokens, promptTokens, localOnly, spentTodayUsd, reasons),
+            _ => ChooseChatTier(request, textTokens, reasons),
+        };
+
+        // 4. Context window.
+        int reserve = Config.Budget.OutputReserveTokens;
+        int estimate = promptTokens;
+        if (request.Kind == RequestKind.Completion)
+        {
+            int room = Math.Max(0, ContextOf(tier) - reserve);
+            if (promptTokens > room)
+            {
+                estimate = room;
+                reasons.Add(Invariant($"context: completion trimmed from {promptTokens} to {room} tokens to fit {tier.Name()} ({ContextOf(tier)})"));
+            }
+        }
+        else
+        {
+            tier = FitContext(tier, promptTokens, reserve, localOnly, spentTodayUsd, reasons);
+        }
+
+        // 5. Frontier only when configured, allowed and in budget; any unconfigured tier goes down its fallbacks.
+        tier = Resolve(tier, promptTokens, localOnly, spentTodayUsd, reasons);
+
+        TierConfig tierConfig = Config.Tiers[tier];
+        EndpointConfig endpoint = Config.EndpointsOf(tier, localOnly).First();
+        return new RouteDecision(
+            request.Id,
+            tier,
+            tierConfig.Model,
+            endpoint.Name,
+            localOnly,
+            estimate,
+            reasons,
+            BuildFallbackChain(tier, endpoint, localOnly),
+            request.Kind == RequestKind.Completion ? [] : BuildEscalationPath(tier, localOnly, promptTokens, spentTodayUsd));
+    }
+
+    private PrivacyFinding? FindPrivateContent(RouteRequest request)
+    {
+        PrivacyFinding? finding = _scanner.ScanPath(request.File)
+            ?? _scanner.ScanText(request.Text, "text")
+            ?? _scanner.ScanText(request.Prefix, "prefix")
+            ?? _scanner.ScanText(request.Suffix, "suffix");
+        if (finding is not null)
+        {
+            return finding;
+        }
+
+        foreach (HistoryTurn turn in request.History)
+        {
+            if (_scanner.ScanText(turn.Text, "history") is { } found)
+            {
+                return found;
+            }
+        }
+
+        // Other files in scope are sent along with a refactor or used as chat context.
+        foreach (string path in request.Files)
+        {
+            if (_scanner.ScanPath(path) is { } found)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
+
+    private int Count(string? text) => string.IsNullOrEmpty(text) ? 0 : _tokens.Count(text);
+
+    // What would be sent: the prompt or selection, the completion's context, and for chat the earlier turns.
+    private int EstimatePromptTokens(RouteRequest request, int textTokens) => request.Kind switch
+    {
+        RequestKind.Completion => Count(request.Prefix) + Count(request.Suffix) + textTokens,
+        RequestKind.Chat => textTokens + request.History.Sum(turn => Count(turn.Text)),
+        _ => textTokens,
+    };
+
+    private Tier ChooseRefactorTier(RouteRequest request, int textTokens, int promptTokens, bool localOnly, double spent, List<string> reasons)
+    {
+        List<string> wide = [];
+        int otherFiles = request.Files.Where(f => !string.Equals(f, request.File, StringComparison.Ordinal)).Distinct(StringComparer.Ordinal).Count();
+        if (otherFiles >= WideRefactorFiles)
+        {
+            wide.Add(Invariant($"spans {otherFiles + (request.File is null ? 0 : 1)} files"));
+        }
+
+        int lines = CountLines(request.Text);
+        if (lines > WideRefactorLines)
+        {
+            wide.Add(Invariant($"selection of {lines} lines"));
+        }
+
+        if (textTokens >= WideRefactorTokens)
+        {
+            wide.Add(Invariant($"selection of {textTokens} tokens"));
+        }
+
+        if (ContentSignalDetector.FindArchitectureChange(request.Text) is { } architecture)
+        {
+            wide.Add(architecture.Name);
+        }
+
+        if (wide.Count == 0)
+        {
+            return Config.Routes.Refactor;
+        }
+
+        reasons.Add($"wide refactor: {string.Join(", ", wide)}");
+        Tier wanted = Config.Routes.RefactorWide;
+        if (wanted == Tier.Frontier && FrontierRefusal(promptTokens, localOnly, spent) is { } refusal)
+        {
+            reasons.Add($"{refusal}: {Config.Routes.Refactor.Name()} instead of frontier");
+            return Config.Routes.Refactor;
+        }
+
+        return wanted;
+    }
+
+    private Tier ChooseChatTier(RouteRequest request, int textTokens, List<string> reasons)
+    {
+        ContentAnalysis analysis = ContentSignalDetector.Analyze(request.Text, request.File, request.Files, textTokens);
+        if (analysis.Winner is { } winner)
+        {
+            reasons.Add($"{ClassWord(winner)} signal: {analysis.Describe(winner)}");
+            foreach (SignalClass other in (SignalClass[])[SignalClass.Image, SignalClass.Reasoning, SignalClass.Code, SignalClass.Wide])
+            {
+                if (other != winner && analysis.Score(other) >= ContentAnalysis.Threshold)
+                {
+                    reasons.Add($"weaker {ClassWord(other)} signal: {analysis.Describe(other)}");
+                }
+            }
+
+            return winner switch
+            {
+                SignalClass.Image => Tier.Vision,
+                SignalClass.Reasoning => Tier.Reasoning,
+                SignalClass.Code => Tier.Code,
+                _ => Tier.Heavy,
+            };
+        }
+
+        reasons.Add(analysis.Signals.Count == 0 ? "no content signal" : $"only weak signals: {string.Join(", ", analysis.Signals.Select(s => s.Name))}");
+
+        // 3. Continuity: a follow-up with nothing of its own stays where the session's code work is.
+        (int onCode, int considered) = CountRecentCodeTurns(request.History);
+        if (considered > 0)
+        {
+            if (onCode >= Config.Continuity.MinCodeTurns)
+            {
+                reasons.Add(Invariant($"continuity: {onCode} of last {considered} on code"));
+                return Tier.Code;
+            }
+
+            reasons.Add(Invariant($"no continuity: {onCode} of last {considered} on code within {Config.Continuity.MaxAgeMinutes} min"));
+        }
+
+        reasons.Add($"chat default {Config.Routes.Chat.Name()}");
+        return Config.Routes.Chat;
+    }
+
+    private (int OnCode, int Considered) CountRecentCodeTurns(IReadOnlyList<HistoryTurn> history)
+    {
+        // Most recent first: by age when every turn has one, else by position (history is oldest first).
+        IEnumerable<HistoryTurn> recent = history.All(t => t.MinutesAgo is not null)
+            ? history.OrderBy(t => t.MinutesAgo!.Value)
+            : history.Reverse();
+        int onCode = 0;
+        int considered = 0;
+        foreach (HistoryTurn turn in recent.Take(Config.Continuity.Window))
+        {
+            considered++;
+            bool recentEnough = (turn.MinutesAgo ?? 0) <= Config.Continuity.MaxAgeMinutes;
+            if (recentEnough && WasOnCode(turn))
+            {
+                onCode++;
+            }
+        }
+
+        return (onCode, considered);
+    }
+
+    private bool WasOnCode(HistoryTurn turn)
+    {
+        if (turn.Tier is { } tier)
+        {
+            return tier == Tier.Code;
+        }
+
+        // No tier recorded: judge the turn as it would have been routed.
+        if (turn.Kind == RequestKind.Completion)
+        {
+            return true;
+        }
+
+        ContentAnalysis analysis = ContentSignalDetector.Analyze(turn.Text, null, [], Count(turn.Text));
+        return analysis.Winner == SignalClass.Code;
+    }
+
+    private Tier FitContext(Tier tier, int promptTokens, int reserve, bool localOnly, double spent, List<string> reasons)
+    {
+        int needed = promptTokens + reserve;
+        if (needed <= ContextOf(tier))
+        {
+            return tier;
+        }
+
+        IReadOnlyList<Tier> ladder = Config.Escalation.Count > 0 ? Config.Escalation : [Tier.Quick, Tier.Code, Tier.Heavy, Tier.Frontier];
+        int position = IndexOf(ladder, tier);
+        List<Tier> candidates = ladder
+            .Where((t, i) => position >= 0 ? i > position : ContextOf(t) > ContextOf(tier))
+            .Where(t => IsUsable(t, localOnly) && (t != Tier.Frontier || FrontierRefusal(promptTokens, localOnly, spent) is null))
+            .ToList();
+        string over = Invariant($"context: {promptTokens}+{reserve} tokens exceed {tier.Name()} ({ContextOf(tier)})");
+        foreach (Tier candidate in candidates)
+        {
+            if (needed <= ContextOf(candidate))
+            {
+                reasons.Add($"{over}; moved to {candidate.Name()}{(localOnly && IsUsable(Tier.Frontier, localOnly: false) ? " (never frontier when private)" : "")}");
+                return candidate;
+            }
+        }
+
+        Tier largest = candidates.Count > 0 ? candidates.MaxBy(ContextOf) : tier;
+        if (ContextOf(largest) < ContextOf(tier))
+        {
+            largest = tier;
+        }
+
+        string why = localOnly ? "every local tier" : "every allowed tier";
+        reasons.Add(Invariant($"{over}; too large for {why}, {largest.Name()} ({ContextOf(largest)}) gets it trimmed"));
+        return largest;
+    }
+
+    private Tier Resolve(Tier tier, int promptTokens, bool localOnly, double spent, List<string> reasons)
+    {
+        if (tier == Tier.Frontier && FrontierRefusal(promptTokens, localOnly, spent) is { } refusal)
+        {
+            reasons.Add($"{refusal}: heavy instead of frontier");
+            tier = Tier.Heavy;
+        }
+
+        if (IsUsable(tier, localOnly))
+        {
+            return tier;
+        }
+
+        Tier? replacement = FirstUsable(Config.FallbacksOf(tier), localOnly, [tier])
+            ?? FirstUsable([Tier.Heavy, Tier.Code, Tier.Quick, Tier.Reasoning, Tier.Vision], localOnly, [tier]);
+        if (replacement is not { } found)
+        {
+            throw new InvalidOperationException($"{Config.Source}: no tier has a usable {(localOnly ? "local " : "")}endpoint");
+        }
+
+        reasons.Add($"tier {tier.Name()} has no usable {(localOnly ? "local " : "")}endpoint: {found.Name()} instead");
+        return found;
+    }
+
+    private Tier? FirstUsable(IEnumerable<Tier> tiers, bool localOnly, HashSet<Tier> visited)
+    {
+        foreach (Tier candidate in tiers)
+        {
+            if (!visited.Add(candidate) || (candidate == Tier.Frontier && localOnly))
+            {
+                continue;
+            }
+
+            if (IsUsable(candidate, localOnly))
+            {
+                return candidate;
+            }
+
+            if (FirstUsable(Config.FallbacksOf(candidate), localOnly, visited) is { } deeper)
+            {
+                return deeper;
+            }
+        }
+
+        return null;
+    }
+
+    private bool IsUsable(Tier tier, bool localOnly) =>
+        Config.IsConfigured(tier) && Config.EndpointsOf(tier, localOnly).Any() && !(localOnly && tier == Tier.Frontier);
+
+    /// <summary>Why frontier may not take this request, or null when it may.</summary>
+    private string? FrontierRefusal(int promptTokens, bool localOnly, double spent)
+    {
+        if (localOnly)
+        {
+            return "private: never frontier";
+        }
+
+        if (!Config.IsConfigured(Tier.Frontier))
+        {
+            return "frontier not configured";
+        }
+
+        TierConfig frontier = Config.Tiers[Tier.Frontier];
+        double cost = ((promptTokens * frontier.UsdPerMillionInput) + (Config.Budget.OutputReserveTokens * frontier.UsdPerMillionOutput)) / 1_000_000;
+        if (spent + cost > Config.Budget.DailyUsd)
+        {
+            return Invariant($"over budget (${spent + cost:0.00} of ${Config.Budget.DailyUsd:0.00} a day)");
+        }
+
+        return null;
+    }
+
+    private List<FallbackStep> BuildFallbackChain(Tier tier, EndpointConfig chosen, bool localOnly)
+    {
+        List<FallbackStep> chain = [];
+        HashSet<(Tier, string)> seen = [(tier, chosen.Name)];
+        Add(tier);
+        foreach (Tier next in Config.FallbacksOf(tier))
+        {
+            if (!(localOnly && next == Tier.Frontier))
+            {
+                Add(next);
+            }
+        }
+
+        return chain;
+
+        void Add(Tier t)
+        {
+            if (!Config.Tiers.TryGetValue(t, out TierConfig? config))
+            {
+                return;
+            }
+
+            foreach (EndpointConfig endpoint in Config.EndpointsOf(t, localOnly))
+            {
+                if (seen.Add((t, endpoint.Name)))
+                {
+                    chain.Add(new FallbackStep(t, config.Model, endpoint.Name));
+                }
+            }
+        }
+    }
+
+    private List<Tier> BuildEscalationPath(Tier tier, bool localOnly, int promptTokens, double spent)
+    {
+        int position = IndexOf(Config.Escalation, tier);
+        IEnumerable<Tier> above = position >= 0
+            ? Config.Escalation.Skip(position + 1)
+            : Config.Escalation.Where(t => ContextOf(t) >= ContextOf(tier) && t != Tier.Quick);
+        return above
+            .Where(t => IsUsable(t, localOnly) && (t != Tier.Frontier || FrontierRefusal(promptTokens, localOnly, spent) is null))
+            .ToList();
+    }
+
+    private int ContextOf(Tier tier) => Config.Tiers.TryGetValue(tier, out TierConfig? config) ? config.ContextTokens : 0;
+
+    private static int IndexOf(IReadOnlyList<Tier> tiers, Tier tier)
+    {
+        for (int i = 0; i < tiers.Count; i++)
+        {
+            if (tiers[i] == tier)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static int CountLines(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return 0;
+        }
+
+        int lines = 1;
+        foreach (char c in text.AsSpan().TrimEnd('\n'))
+        {
+            if (c == '\n')
+            {
+                lines++;
+            }
+        }
+
+        return lines;
+    }
+
+    private static string ClassWord(SignalClass signalClass) => signalClass switch
+    {
+        SignalClass.Image => "image",
+        SignalClass.Reasoning => "reasoning",
+        SignalClass.Code => "code",
+        _ => "wide-scope",
+    };
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

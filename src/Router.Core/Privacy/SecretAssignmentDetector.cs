@@ -1,0 +1,491 @@
+using System.Buffers;
+
+namespace Router.Core.Privacy;
+
+/// <summary>
+/// A literal value assigned to a secret-like name (<c>DB_PASSWORD = "…"</c>, <c>api_key: …</c>, <c>Password=…;</c>):
+/// a clear password for password names, a random-looking value for token, secret and key names.
+/// Reading a secret from somewhere else (<c>os.getenv("DB_PASSWORD")</c>, <c>${VAR}</c>, a variable) is not a secret.
+/// </summary>
+internal sealed class SecretAssignmentDetector : ITextDetector
+{
+    private const int MaxValue = 512;
+    private const int MinSecretLength = 12;
+    private const double MinSecretEntropy = 3.0;
+
+    private static readonly SearchValues<char> IdentifierChars =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-.");
+
+    private static readonly SearchValues<char> BareValueStop = SearchValues.Create(" \t\r\n;,)]}\"'`<>&");
+
+    // Words that, before "key", make it a credential ("api key", "AccountKey"), unlike "primary key" or "cache key".
+    private static readonly HashSet<string> SecretKeyQualifiers = new(StringComparer.Ordinal)
+    {
+        "api", "access", "secret", "private", "auth", "account", "signing", "encryption", "master", "client", "app",
+        "consumer", "subscription", "service", "admin", "license", "storage", "session", "hmac", "jwt", "webhook", "sharedaccess",
+    };
+
+    // Words that, before "token", name something that is not a credential (pagination cursors, tokenizer vocabulary).
+    private static readonly HashSet<string> HarmlessTokenQualifiers = new(StringComparer.Ordinal)
+    {
+        "page", "next", "continuation", "cursor", "sync", "max", "num", "csrf", "xsrf", "eos", "bos", "pad", "unk", "sep", "cls",
+        "mask", "start", "end", "special", "input", "output", "total", "prompt", "completion", "cancellation", "cancel", "lexer",
+        "parser", "syntax", "last", "first", "prev", "previous", "stop", "bad", "invalid", "expired", "test", "fake", "mock",
+    };
+
+    private static readonly HashSet<string> TypeNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "str", "string", "int", "bool", "boolean", "number", "any", "none", "null", "nil", "undefined", "true", "false", "yes", "no",
+        "on", "off", "optional", "secretstr", "bytes", "char", "object", "required", "text", "varchar", "password", "secret",
+    };
+
+    private enum SecretKind
+    {
+        None,
+        Password,
+        Secret,
+    }
+
+    public IReadOnlyList<string> Anchors { get; } =
+        ["password", "passwd", "passphrase", "pass", "pwd", "secret", "token", "key", "credential", "auth"];
+
+    public PrivacyFinding? Inspect(ReadOnlySpan<char> text, int at, string anchor, in TextScanContext context)
+    {
+        // The name must end with the anchor (allowing a plural or a digit), so "password.length" and "tokenizer" stop here.
+        int nameEnd = at + anchor.Length;
+        int extra = 0;
+        while (nameEnd + extra < text.Length && IdentifierChars.Contains(text[nameEnd + extra]) && text[nameEnd + extra] != '.')
+        {
+            extra++;
+        }
+
+        if (extra > 0 && !(extra == 1 && text[nameEnd] is 's' or 'S') && !!text.Slice(nameEnd, extra).ContainsAnyExceptInRange('0', '9'))
+        {
+            return null;
+        }
+
+        nameEnd += extra;
+        int nameStart = at;
+        while (nameStart > 0 && IdentifierChars.Contains(text[nameStart - 1]))
+        {
+            nameStart--;
+        }
+
+        ReadOnlySpan<char> name = text[nameStart..nameEnd];
+        SecretKind kind = Classify(name, out string detector, out string what);
+        if (kind == SecretKind.None)
+        {
+            return null;
+        }
+
+        if (!TryReadAssignedValue(text, nameStart, nameEnd, out AssignedValue assignment))
+        {
+            return null;
+        }
+
+        ReadOnlySpan<char> value = text.Slice(assignment.ValueStart, assignment.ValueLength);
+        bool secret = kind == SecretKind.Password
+            ? IsLiteralPassword(value, assignment)
+            : !context.IsLockFile && IsRandomSecret(value, assignment);
+        if (!secret)
+        {
+            return null;
+        }
+
+        if (kind == SecretKind.Password && (assignment.InConnectionString || (nameStart > 0 && text[nameStart - 1] == ';')))
+        {
+            detector = "connection-string-password";
+            what = "password in a connection string";
+        }
+
+        return new PrivacyFinding(detector, context.Field, $"{what} in {context.Field}");
+    }
+
+    private static SecretKind Classify(ReadOnlySpan<char> name, out string detector, out string what)
+    {
+        Span<char> lastBuffer = stackalloc char[48];
+        Span<char> previousBuffer = stackalloc char[48];
+        ReadOnlySpan<char> trimmed = name.TrimStart("-_.").TrimEnd("0123456789");
+        int lastStart = WordStart(trimmed, trimmed.Length);
+        ReadOnlySpan<char> last = Lower(trimmed[lastStart..], lastBuffer);
+        int previousEnd = lastStart;
+        while (previousEnd > 0 && trimmed[previousEnd - 1] is '_' or '-' or '.')
+        {
+            previousEnd--;
+        }
+
+        ReadOnlySpan<char> previous = previousEnd > 0 ? Lower(trimmed[WordStart(trimmed, previousEnd)..previousEnd], previousBuffer) : default;
+        detector = "secret-assignment";
+        what = "secret assigned to a secret-like name";
+
+        if (last is "password" or "passwd" or "pwd" or "pass" or "passphrase" || last.EndsWith("password"))
+        {
+            detector = "password-assignment";
+            what = "password assigned in code or configuration";
+            return SecretKind.Password;
+        }
+
+        bool aws = name.Contains("aws", StringComparison.OrdinalIgnoreCase);
+        if (last is "key" && previous is "account")
+        {
+            detector = "azure-storage-key";
+            what = "Azure storage account key";
+            return SecretKind.Secret;
+        }
+
+        bool secretName =
+            last is "secret" or "secrets" or "credential" or "credentials" or "auth"
+            || last.EndsWith("secret") || last.EndsWith("apikey") || last.EndsWith("accesskey") || last.EndsWith("secretkey")
+            || last.EndsWith("privatekey") || last.EndsWith("accountkey") || last.EndsWith("authkey")
+            || (last.EndsWith("token") && !(last is "token" && IsHarmlessTokenQualifier(previous)))
+            || (last is "key" && IsSecretKeyQualifier(previous));
+        if (!secretName)
+        {
+            return SecretKind.None;
+        }
+
+        if (aws && (last is "key" or "secretkey" or "secret"))
+        {
+            detector = "aws-secret-key";
+            what = "AWS secret access key";
+        }
+
+        return SecretKind.Secret;
+    }
+
+    private static bool IsSecretKeyQualifier(ReadOnlySpan<char> word) =>
+        !word.IsEmpty && SecretKeyQualifiers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+
+    private static bool IsHarmlessTokenQualifier(ReadOnlySpan<char> word) =>
+        !word.IsEmpty && HarmlessTokenQualifiers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+
+    // Start of the last word of name[..end]: words split at _, -, . and camelCase humps ("dbPassword", "APIKey", "DB_PASSWORD").
+    private static int WordStart(ReadOnlySpan<char> name, int end)
+    {
+        int i = end;
+        while (i > 0 && char.IsAsciiLetterLower(name[i - 1]))
+        {
+            i--;
+        }
+
+        if (i < end)
+        {
+            // "Password" keeps its capital; "dbpassword" has none.
+            return i > 0 && char.IsAsciiLetterUpper(name[i - 1]) ? i - 1 : i;
+        }
+
+        while (i > 0 && (char.IsAsciiLetterUpper(name[i - 1]) || char.IsAsciiDigit(name[i - 1])))
+        {
+            i--;
+        }
+
+        return i;
+    }
+
+    private static ReadOnlySpan<char> Lower(ReadOnlySpan<char> word, Span<char> buffer)
+    {
+        int length = Math.Min(word.Length, buffer.Length);
+        for (int i = 0; i < length; i++)
+        {
+            buffer[i] = char.ToLowerInvariant(word[i]);
+        }
+
+        return buffer[..length];
+    }
+
+    private static bool TryReadAssignedValue(ReadOnlySpan<char> text, int nameStart, int nameEnd, out AssignedValue assignment)
+    {
+        assignment = default;
+        int p = nameEnd;
+        char keyQuote = nameStart > 0 ? text[nameStart - 1] : '\0';
+        if (p < text.Length && text[p] is '"' or '\'' or '`' && keyQuote == text[p])
+        {
+            p++;
+        }
+
+        if (p < text.Length && text[p] == ']')
+        {
+            p++;
+        }
+
+        int beforeOperator = p;
+        p = SkipBlanks(text, p);
+        bool spaceBefore = p > beforeOperator;
+        if (p >= text.Length)
+        {
+            return false;
+        }
+
+        char op = text[p];
+        bool isCliFlag = nameStart + 2 <= nameEnd && text[nameStart] == '-' && text[nameStart + 1] == '-';
+        bool xmlElement = keyQuote == '<' && op == '>';
+        switch (op)
+        {
+            case '=' when p + 1 < text.Length && text[p + 1] is '=' or '~':
+                return false;
+            case '=':
+                p += p + 1 < text.Length && text[p + 1] == '>' ? 2 : 1;
+                break;
+            case ':' when p + 1 < text.Length && text[p + 1] == ':':
+                return false;
+            case ':':
+                p += p + 1 < text.Length && text[p + 1] == '=' ? 2 : 1;
+                break;
+            case '>' when xmlElement:
+                p++;
+                break;
+            default:
+                if (!(isCliFlag && spaceBefore))
+                {
+                    return false;
+                }
+
+                break;
+        }
+
+        int afterOperator = p;
+        p = SkipBlanks(text, p);
+        bool spaceAfter = p > afterOperator;
+
+        // "password: str = 'x'": skip a type annotation to the value.
+        if (op == ':')
+        {
+            int typeEnd = p;
+            while (typeEnd < text.Length && typeEnd - p < 60 && (char.IsAsciiLetterOrDigit(text[typeEnd]) || text[typeEnd] is '_' or '.' or '[' or ']' or '|' or '?' or ' ' or '<' or '>' or ','))
+            {
+                typeEnd++;
+            }
+
+            if (typeEnd > p && typeEnd < text.Length && text[typeEnd] == '=' && (typeEnd + 1 >= text.Length || text[typeEnd + 1] != '='))
+            {
+                p = SkipBlanks(text, typeEnd + 1);
+                op = '=';
+                spaceBefore = spaceAfter = true;
+            }
+        }
+
+        if (p >= text.Length)
+        {
+            return false;
+        }
+
+        // String prefixes: f"…", b'…', r"…", @"…", $"…".
+        int q = p;
+        while (q < text.Length && q - p < 2 && text[q] is 'f' or 'b' or 'r' or 'u' or 'F' or 'B' or 'R' or 'U' or '@' or '$')
+        {
+            q++;
+        }
+
+        if (q < text.Length && text[q] is '"' or '\'' or '`' && (q == p || q - p <= 2))
+        {
+            char quote = text[q];
+            int start = q + 1;
+            int end = start;
+            while (end < text.Length && end - start <= MaxValue && text[end] != quote && text[end] != '\n')
+            {
+                end += text[end] == '\\' ? 2 : 1;
+            }
+
+            if (end >= text.Length || text[end] != quote || end - start > MaxValue)
+            {
+                return false;
+            }
+
+            assignment = new AssignedValue(start, end - start, Quoted: true, op, spaceBefore, spaceAfter,
+                InConnectionString: false, ConfigLine: false, QueryParameter: false);
+            return true;
+        }
+
+        if (xmlElement)
+        {
+            int close = text[p..].IndexOf('<');
+            if (close <= 0)
+            {
+                return false;
+            }
+
+            assignment = new AssignedValue(p, close, Quoted: true, op, spaceBefore, spaceAfter, false, false, false);
+            return true;
+        }
+
+        int bareEnd = text[p..].IndexOfAny(BareValueStop);
+        bareEnd = bareEnd < 0 ? text.Length : p + bareEnd;
+        if (bareEnd == p || bareEnd - p > MaxValue)
+        {
+            return false;
+        }
+
+        char after = bareEnd < text.Length ? text[bareEnd] : '\n';
+        char before = nameStart > 0 ? text[nameStart - 1] : '\n';
+        bool connectionString = op == '=' && !spaceBefore && !spaceAfter && (after == ';' || before == ';');
+        bool query = op == '=' && before is '?' or '&';
+        assignment = new AssignedValue(p, bareEnd - p, Quoted: false, op, spaceBefore, spaceAfter, connectionString,
+            ConfigLine: IsConfigLine(text, nameStart, bareEnd), query || isCliFlag);
+        return true;
+    }
+
+    // "KEY=value" / "key: value" alone on its line, as in .env, properties and YAML files.
+    private static bool IsConfigLine(ReadOnlySpan<char> text, int nameStart, int valueEnd)
+    {
+        int lineStart = nameStart;
+        while (lineStart > 0 && text[lineStart - 1] is ' ' or '\t')
+        {
+            lineStart--;
+        }
+
+        ReadOnlySpan<char> lead = text[..lineStart];
+        foreach (string keyword in (ReadOnlySpan<string>)["export ", "set ", "ENV ", "- "])
+        {
+            if (lead.EndsWith(keyword, StringComparison.Ordinal))
+            {
+                lineStart -= keyword.Length;
+                while (lineStart > 0 && text[lineStart - 1] is ' ' or '\t')
+                {
+                    lineStart--;
+                }
+
+                break;
+            }
+        }
+
+        if (lineStart > 0 && text[lineStart - 1] != '\n')
+        {
+            return false;
+        }
+
+        int end = SkipBlanks(text, valueEnd);
+        return end >= text.Length || text[end] is '\n' or '\r' or '#';
+    }
+
+    private static bool IsLiteralPassword(ReadOnlySpan<char> value, in AssignedValue assignment)
+    {
+        value = StripScheme(value);
+        if (!IsLiteral(value, assignment) || value.Contains("password", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        // Labels and messages ("Enter your password") are sentences, not passwords.
+        if (value.ContainsAny(' ', '\t'))
+        {
+            return false;
+        }
+
+        int classes = ValueShape.CharacterClasses(value);
+        return (value.Length >= 6 && classes >= 2) || value.Length >= 12;
+    }
+
+    private static bool IsRandomSecret(ReadOnlySpan<char> value, in AssignedValue assignment)
+    {
+        value = StripScheme(value);
+        if (!IsLiteral(value, assignment) || value.Length < MinSecretLength || value.ContainsAny(' ', '\t'))
+        {
+            return false;
+        }
+
+        if (ValueShape.IsUuid(value) || ValueShape.IsLabelledDigest(value) || LooksLikePathOrUrl(value))
+        {
+            return false;
+        }
+
+        if (!assignment.Quoted && !value.ContainsAnyInRange('0', '9'))
+        {
+            return false;
+        }
+
+        // Random keys are mostly letters and digits, with digits or three kinds of character; words, versions and regexes are not.
+        int classes = ValueShape.CharacterClasses(value);
+        bool hasDigit = value.ContainsAnyInRange('0', '9');
+        bool hasLetter = value.ContainsAnyInRange('a', 'z') || value.ContainsAnyInRange('A', 'Z');
+        if (!(classes >= 3 || (hasDigit && hasLetter)) || AlphanumericShare(value) < 0.7 || ValueShape.IsVersion(value))
+        {
+            return false;
+        }
+
+        return !ValueShape.NamesASecret(value) && ValueShape.Entropy(value) >= MinSecretEntropy;
+    }
+
+    private static double AlphanumericShare(ReadOnlySpan<char> value)
+    {
+        int alphanumeric = 0;
+        foreach (char c in value)
+        {
+            alphanumeric += char.IsAsciiLetterOrDigit(c) ? 1 : 0;
+        }
+
+        return (double)alphanumeric / value.Length;
+    }
+
+    private static bool IsLiteral(ReadOnlySpan<char> value, in AssignedValue assignment)
+    {
+        if (value.IsEmpty || ValueShape.IsPlaceholder(value))
+        {
+            return false;
+        }
+
+        if (assignment.Quoted)
+        {
+            return true;
+        }
+
+        // Unquoted: an expression, a type, a number or a variable is not a literal, unless the line is plainly configuration.
+        if (value.ContainsAny('(', '[', '{') || value[0] is '$' or '%' or '@' or '*' or '&' or '!' or ':' or '=' or '.' or '|' or '\\' or '>' || value.Contains("::", StringComparison.Ordinal) || TypeNames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(value))
+        {
+            return false;
+        }
+
+        if (!value.ContainsAnyExceptInRange('0', '9'))
+        {
+            return assignment.ConfigLine;
+        }
+
+        bool identifierLike = !value.ContainsAnyExcept(IdentifierChars) && !char.IsAsciiDigit(value[0]);
+        if (!identifierLike)
+        {
+            return true;
+        }
+
+        if (value.Contains('.') || IsEnvironmentName(value))
+        {
+            return false;
+        }
+
+        if (assignment.ConfigLine)
+        {
+            return assignment.Operator == ':' || !(assignment.SpaceBefore || assignment.SpaceAfter);
+        }
+
+        return (assignment.InConnectionString || assignment.QueryParameter) && value.ContainsAnyInRange('0', '9');
+    }
+
+    private static bool IsEnvironmentName(ReadOnlySpan<char> value) =>
+        value.Length > 3 && value.Contains('_') && !value.ContainsAnyInRange('a', 'z');
+
+    private static bool LooksLikePathOrUrl(ReadOnlySpan<char> value) =>
+        value.Contains("://", StringComparison.Ordinal) || value[0] == '/' || value.StartsWith("./", StringComparison.Ordinal)
+        || value.StartsWith("~/", StringComparison.Ordinal) || value.StartsWith("../", StringComparison.Ordinal)
+        || (value.Contains('/') && !value.ContainsAnyInRange('A', 'Z') && !value.ContainsAny('+', '='));
+
+    private static ReadOnlySpan<char> StripScheme(ReadOnlySpan<char> value)
+    {
+        foreach (string scheme in (ReadOnlySpan<string>)["Bearer ", "Basic ", "token "])
+        {
+            if (value.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
+            {
+                return value[scheme.Length..];
+            }
+        }
+
+        return value;
+    }
+
+    private static int SkipBlanks(ReadOnlySpan<char> text, int p)
+    {
+        while (p < text.Length && text[p] is ' ' or '\t')
+        {
+            p++;
+        }
+
+        return p;
+    }
+}

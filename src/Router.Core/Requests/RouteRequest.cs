@@ -1,0 +1,25 @@
+namespace Router.Core.Requests;
+
+/// <summary>One editor request as the policy sees it; only <see cref="Id"/> and <see cref="Kind"/> are required.</summary>
+public sealed record RouteRequest(string Id, RequestKind Kind)
+{
+    public string? Language { get; init; }
+
+    /// <summary>Path of the document the request is about.</summary>
+    public string? File { get; init; }
+
+    /// <summary>The prompt (chat) or the selected code (explain, refactor).</summary>
+    public string? Text { get; init; }
+
+    /// <summary>Code before the cursor (completion).</summary>
+    public string? Prefix { get; init; }
+
+    /// <summary>Code after the cursor (completion).</summary>
+    public string? Suffix { get; init; }
+
+    /// <summary>Other file paths in scope of the request.</summary>
+    public IReadOnlyList<string> Files { get; init; } = [];
+
+    /// <summary>Earlier turns of the session, oldest first.</summary>
+    public IReadOnlyList<HistoryTurn> History { get; init; } = [];
+}

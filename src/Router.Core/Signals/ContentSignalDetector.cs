@@ -1,0 +1,416 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Router.Core.Signals;
+
+/// <summary>Finds weighted content signals (code, reasoning, wide scope, images, size) in a request's text and paths.</summary>
+/// <remarks>
+/// Each detector looks for a general trait (a stack trace, a proof request, a system-design ask), never for sample
+/// phrases. Weights are set so that one strong trait decides a chat (>= 1.5) while a lone weak hint, such as naming a
+/// programming language in a trivia question, does not. Only the first <see cref="ScanChars"/> characters are scanned:
+/// the traits show early, and a large paste then costs no more than a 24 KB one.
+/// </remarks>
+public static partial class ContentSignalDetector
+{
+    /// <summary>Characters of text the pattern detectors look at.</summary>
+    public const int ScanChars = 24 * 1024;
+
+    /// <summary>Tokens from which a chat's text counts as a long document.</summary>
+    public const int LongDocumentTokens = 2500;
+
+    /// <summary>Lines from which a chat's text counts as a long document.</summary>
+    public const int LongDocumentLines = 200;
+
+    private const int MaxCodeLinesScanned = 400;
+
+    /// <summary>Signals of a chat prompt (or any text), given its token count and the paths in scope.</summary>
+    public static ContentAnalysis Analyze(string? text, string? file, IReadOnlyList<string> files, int textTokens)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        List<ContentSignal> signals = [];
+        string scanned = text is null ? "" : text.Length > ScanChars ? text[..ScanChars] : text;
+
+        AddImageSignals(scanned, file, files, signals);
+        AddReasoningSignals(scanned, signals);
+        AddCodeSignals(scanned, signals);
+        AddWideSignals(text ?? "", scanned, files, textTokens, signals);
+        return new ContentAnalysis(signals);
+    }
+
+    /// <summary>The architecture-level or multi-part wording of a refactor request ("hexagonal", "across every module"), or null.</summary>
+    public static ContentSignal? FindArchitectureChange(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        // Only the instruction matters, not the selected code's comments: read the prose lines of the first paragraph.
+        System.Text.StringBuilder instruction = new();
+        foreach (ReadOnlySpan<char> line in text.AsSpan(0, Math.Min(text.Length, ScanChars)).EnumerateLines())
+        {
+            if (line.IsWhiteSpace())
+            {
+                if (instruction.Length > 0)
+                {
+                    break;
+                }
+
+                continue;
+            }
+
+            ReadOnlySpan<char> trimmed = line.TrimStart();
+            bool comment = trimmed.StartsWith("//") || trimmed.StartsWith("#") || trimmed.StartsWith("/*")
+                || trimmed.StartsWith("*") || trimmed.StartsWith("--");
+            if (CodeLine().IsMatch(line) || comment)
+            {
+                break;
+            }
+
+            instruction.Append(line).Append('\n');
+        }
+
+        Match match = ArchitectureWording().Match(instruction.ToString());
+        return match.Success ? new ContentSignal($"architecture-level change (\"{match.Value.Trim()}\")", SignalClass.Wide, 2.5) : null;
+    }
+
+    private static void AddImageSignals(string text, string? file, IReadOnlyList<string> files, List<ContentSignal> signals)
+    {
+        if (files.Any(IsImagePath) || IsImagePath(file))
+        {
+            signals.Add(new ContentSignal("image file in scope", SignalClass.Image, 3.0));
+        }
+        else if (ImagePathInText().IsMatch(text))
+        {
+            signals.Add(new ContentSignal("image file named", SignalClass.Image, 1.5));
+        }
+
+        if (ImageReference().IsMatch(text))
+        {
+            signals.Add(new ContentSignal("refers to an image", SignalClass.Image, 2.0));
+        }
+        else if (PictureNoun().IsMatch(text))
+        {
+            signals.Add(new ContentSignal("mentions a chart or diagram", SignalClass.Image, 1.0));
+        }
+    }
+
+    private static bool IsImagePath(string? path) => path is not null && ImageExtension().IsMatch(path);
+
+    private static void AddReasoningSignals(string text, List<ContentSignal> signals)
+    {
+        if (ProofRequest().IsMatch(text))
+        {
+            signals.Add(new ContentSignal("proof", SignalClass.Reasoning, 2.0));
+        }
+
+        int mathTerms = CountDistinct(MathVocabulary(), text);
+        if (mathTerms > 0)
+        {
+            // One term with a number ("is 1001 prime?") is a math question; one term alone may be a figure of speech.
+            bool withNumber = mathTerms == 1 && Quantity().IsMatch(text);
+            signals.Add(new ContentSignal("math terms", SignalClass.Reasoning, mathTerms >= 2 ? 2.0 : withNumber ? 1.5 : 1.0));
+        }
+
+        if (MathExpression().IsMatch(text))
+        {
+            signals.Add(new ContentSignal("math expression", SignalClass.Reasoning, 1.0));
+        }
+
+        if (Probability().IsMatch(text))
+        {
+            signals.Add(new ContentSignal("probability", SignalClass.Reasoning, 2.0));
+        }
+
+        if (ComplexityQuestion().IsMatch(text))
+        {
+            signals.Add(new ContentSignal("algorithmic analysis", SignalClass.Reasoning, 3.0));
+        }
+        else if (ComplexityTerm().IsMatch(text))
+        {
+            signals.Add(new ContentSignal("complexity terms", SignalClass.Reasoning, 1.0));
+        }
+
+        if (LogicPuzzle().IsMatch(text))
+        {
+            signals.Add(new ContentSignal("logic puzzle", SignalClass.Reasoning, 2.0));
+        }
+
+        if (Quantity().Count(text) >= 2 && ComputeQuestion().IsMatch(text))
+        {
+            signals.Add(new ContentSignal("quantitative problem", SignalClass.Reasoning, 2.0));
+        }
+    }
+
+    private static void AddCodeSignals(string text, List<ContentSignal> signals)
+    {
+        if (Fence().IsMatch(text))
+        {
+            signals.Add(new ContentSignal("code block", SignalClass.Code, 2.0));
+        }
+
+        if (StackTrace().IsMatch(text))
+        {
+            signals.Add(new ContentSignal("stack trace", SignalClass.Code, 2.5));
+        }
+
+        if (ErrorMessage().IsMatch(text))
+        {
+            signals.Add(new ContentSignal("error message", SignalClass.Code, 1.5));
+        }
+
+        int codeLines = CountCodeLines(text);
+        if (codeLines >= 2)
+        {
+            signals.Add(new ContentSignal("code snippet", SignalClass.Code, 2.0));
+        }
+        else if (codeLines == 1)
+        {
+            signals.Add(new ContentSignal("code line", SignalClass.Code, 1.0));
+        }
+
+        if (InlineCode().IsMatch(text))
+        {
+            signals.Add(new ContentSignal("inline code", SignalClass.Code, 1.0));
+        }
+
+        int identifiers = CountDistinct(Identifier(), text);
+        if (identifiers > 0)
+        {
+            signals.Add(new ContentSignal("identifiers", SignalClass.Code, identifiers >= 3 ? 1.5 : 0.75));
+        }
+
+        if (CodeRequest().IsMatch(text))
+        {
+            signals.Add(new ContentSignal("asks for code", SignalClass.Code, 2.5));
+        }
+        else if (CodeNounRequest().IsMatch(text))
+        {
+            signals.Add(new ContentSignal("asks for code", SignalClass.Code, 2.5));
+        }
+        else if (CodeVerbOnThis().IsMatch(text))
+        {
+            signals.Add(new ContentSignal("asks to fix or change code", SignalClass.Code, 2.5));
+        }
+
+        if (ProblemReport().IsMatch(text))
+        {
+            signals.Add(new ContentSignal("problem report", SignalClass.Code, 1.0));
+        }
+
+        if (CodeReference().IsMatch(text))
+        {
+            signals.Add(new ContentSignal("refers to code", SignalClass.Code, 1.0));
+        }
+
+        bool technology = Technology().IsMatch(text);
+        if (technology)
+        {
+            signals.Add(new ContentSignal("technology named", SignalClass.Code, 0.5));
+        }
+
+        // "How do I center a div with flexbox?": a how-to about a named technology or identifier is a code question.
+        if ((technology || identifiers > 0) && HowToQuestion().IsMatch(text))
+        {
+            signals.Add(new ContentSignal("how-to about technology", SignalClass.Code, 1.0));
+        }
+    }
+
+    private static void AddWideSignals(string fullText, string text, IReadOnlyList<string> files, int textTokens, List<ContentSignal> signals)
+    {
+        int lines = CountLines(fullText);
+        if (textTokens >= LongDocumentTokens || lines >= LongDocumentLines)
+        {
+            signals.Add(new ContentSignal(
+                string.Create(CultureInfo.InvariantCulture, $"long document ({textTokens} tokens, {lines} lines)"), SignalClass.Wide, 3.5));
+        }
+
+        if (SystemDesign().IsMatch(text))
+        {
+            signals.Add(new ContentSignal("system design", SignalClass.Wide, 2.5));
+        }
+        else if (DesignQuestion().IsMatch(text))
+        {
+            signals.Add(new ContentSignal("design question", SignalClass.Wide, 2.0));
+        }
+
+        int terms = CountDistinct(ArchitectureTerm(), text);
+        if (terms > 0)
+        {
+            signals.Add(new ContentSignal("architecture terms", SignalClass.Wide, terms >= 2 ? 2.0 : 1.5));
+        }
+
+        if (WholeCodebase().IsMatch(text))
+        {
+            signals.Add(new ContentSignal("whole-codebase question", SignalClass.Wide, 2.0));
+        }
+        else if (SpansManyParts().IsMatch(text))
+        {
+            signals.Add(new ContentSignal("spans many parts", SignalClass.Wide, 1.5));
+        }
+
+        int distinctFiles = files.Distinct(StringComparer.Ordinal).Count();
+        if (distinctFiles >= 3)
+        {
+            signals.Add(new ContentSignal(string.Create(CultureInfo.InvariantCulture, $"{distinctFiles} files in scope"), SignalClass.Wide, 1.0));
+        }
+    }
+
+    private static int CountLines(string text)
+    {
+        if (text.Length == 0)
+        {
+            return 0;
+        }
+
+        int lines = 1;
+        foreach (char c in text.AsSpan())
+        {
+            if (c == '\n')
+            {
+                lines++;
+            }
+        }
+
+        return lines;
+    }
+
+    private static int CountCodeLines(string text)
+    {
+        int count = 0;
+        int seen = 0;
+        foreach (ReadOnlySpan<char> line in text.AsSpan().EnumerateLines())
+        {
+            if (line.IsWhiteSpace())
+            {
+                continue;
+            }
+
+            if (++seen > MaxCodeLinesScanned)
+            {
+                break;
+            }
+
+            if (CodeLine().IsMatch(line))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    private static int CountDistinct(Regex regex, string text)
+    {
+        HashSet<string> seen = new(StringComparer.OrdinalIgnoreCase);
+        foreach (ValueMatch match in regex.EnumerateMatches(text))
+        {
+            seen.Add(text.Substring(match.Index, match.Length));
+            if (seen.Count >= 3)
+            {
+                break;
+            }
+        }
+
+        return seen.Count;
+    }
+
+    private const RegexOptions Ci = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
+    private const RegexOptions Cs = RegexOptions.CultureInvariant;
+
+    [GeneratedRegex(@"\.(?:png|jpe?g|gif|webp|bmp|tiff?|heic)$", Ci)]
+    private static partial Regex ImageExtension();
+
+    [GeneratedRegex(@"[\w-]\.(?:png|jpe?g|gif|webp|bmp|tiff?|heic)\b", Ci)]
+    private static partial Regex ImagePathInText();
+
+    [GeneratedRegex(@"\bscreen\s?shots?\b|\b(?:this|that|the|attached|above|following|my)\s+(?:[\w-]+\s+){0,2}?(?:image|picture|photo|photograph|pic|scan|screen\s?cap(?:ture)?)\b|\b(?:in|on|from)\s+the\s+(?:image|picture|photo)\b", Ci)]
+    private static partial Regex ImageReference();
+
+    [GeneratedRegex(@"\b(?:this|that|the|attached|above|my)\s+(?:[\w-]+\s+){0,2}?(?:chart|diagram|wireframe|mock-?up|sketch|drawing|whiteboard|figure|slide)\b", Ci)]
+    private static partial Regex PictureNoun();
+
+    [GeneratedRegex(@"\b(?:prove|disprove|proofs?(?!\s+of\s+concept)|show\s+(?:by\s+\w+\s+|formally\s+|rigorously\s+)?that|demonstrate\s+that|derive\s+(?:the|a|an)\s)\b", Ci)]
+    private static partial Regex ProofRequest();
+
+    [GeneratedRegex(@"\b(?:induction|theorem|lemma|corollary|integers?|primes?\s+numbers?|prime|divisible|divisibility|irrational|rational\s+numbers?|modulo|polynomials?|derivatives?|integrals?|equations?|inequalit(?:y|ies)|factorial|permutations|combinations|combinatorics|pigeonhole|contradiction|infinitely\s+many|countabl[ey]|bijection|gcd|lcm|logarithms?|square\s+roots?|geometric\s+series|eigenvalues?|determinant|axioms?)\b", Ci)]
+    private static partial Regex MathVocabulary();
+
+    [GeneratedRegex(@"\b\d+\s*\^\s*[a-z0-9(]|\b[a-z]\s*\^\s*\d|[√∑∏∫≤≥≠∞π]|[a-z0-9][²³]|\b\d+\s*[−\-+*×÷/]\s*\d+\s*=\s*\d", Ci)]
+    private static partial Regex MathExpression();
+
+    [GeneratedRegex(@"\b(?:probabilit(?:y|ies)|expected\s+(?:value|number|count)|fair\s+(?:die|dice|coin)|dice|die\s+rolls?|rolls?\s+of\s+a\s+die|coin\s+(?:flips?|tosses?)|deck\s+of\s+cards|at\s+random|randomly\s+(?:chosen|picked|selected|drawn)|uniformly\s+at|do\s+you\s+expect\s+to|what(?:'s|\s+is)\s+the\s+(?:chance|likelihood)|odds\s+(?:of|that|are)|variance|standard\s+deviation|bayes(?:ian)?|conditional\s+probability)\b", Ci)]
+    private static partial Regex Probability();
+
+    [GeneratedRegex(@"\b(?:what(?:'s|\s+is|\s+are)\s+the\s+(?:time\s+|space\s+|runtime\s+|big[-\s]?o\s+)?complexit(?:y|ies)|big[-\s]?o\s+of|analy[sz]e\s+the\s+(?:time\s+|space\s+)?complexity|is\s+(?:this|it)\s+O\s*\(|how\s+many\s+comparisons|worst[-\s]case\s+(?:running|run)\s+time|prove\s+(?:that\s+)?(?:it|this|the\s+algorithm)\s+terminates)", Ci)]
+    private static partial Regex ComplexityQuestion();
+
+    [GeneratedRegex(@"\b(?:big[-\s]?o|time\s+complexity|space\s+complexity|asymptotic(?:ally)?|amorti[sz]ed|np[-\s](?:hard|complete)|recurrence\s+relation)\b|\bO\((?:n|1|log\s*n|n\s*log\s*n|n\^?2|n²|2\^n|n!)\)", Ci)]
+    private static partial Regex ComplexityTerm();
+
+    [GeneratedRegex(@"\b(?:puzzles?|riddles?|brain\s?teasers?|knights?\s+and\s+knaves|always\s+(?:lies?|tells?\s+the\s+truth)|knaves?|liars?|truth[-\s]tellers?|syllogism|logically\s+(?:follows?|implies|valid)|deduce|weighings?|balance\s+scale|hat\s+colou?rs?|river\s+crossing|who\s+owns\s+the)\b", Ci)]
+    private static partial Regex LogicPuzzle();
+
+    [GeneratedRegex(@"(?<![\w.])\d+(?:[.,]\d+)?\s*(?:%|percent\b|ms\b|s\b|sec\b|seconds?\b|minutes?\b|hours?\b|days?\b|[kmgt]b\b|km\b|kg\b|mph\b|rps\b|qps\b|x\b|times\b)?", Ci)]
+    private static partial Regex Quantity();
+
+    [GeneratedRegex(@"\b(?:what(?:'s|\s+is|\s+are|\s+would\s+be|\s+will\s+be)\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|my\s+|our\s+)?(?:mean|average|median|total|expected|probability|rate|percentage|ratio|speed|distance|cost|break[-\s]?even|minimum|maximum|optimal|latency|throughput|answer|result|value)|how\s+(?:many|much|long|far|fast|often)|what\s+\w+(?:\s+\w+)?\s+(?:gets|brings|makes|keeps|puts)\s+(?:it|this|that|them)|calculate|compute|work\s+out|solve\s+for)\b", Ci)]
+    private static partial Regex ComputeQuestion();
+
+    [GeneratedRegex(@"^\s*(?:```|~~~)", RegexOptions.Multiline | Cs)]
+    private static partial Regex Fence();
+
+    [GeneratedRegex(@"Traceback \(most recent call last\)|File ""[^""\n]+"", line \d+|^\s+at [\w$.<>\[\]`]+\([^)\n]*:\d+\)|^\s+at .+ in .+:line \d+|^\s+at .+\(.+:\d+:\d+\)|^\s+at .+:\d+:\d+\s*$|goroutine \d+ \[|^panic: |panicked at|Exception in thread ""|^Caused by: |^\s+\d+: 0x[0-9a-f]+ - |^\s*#\d+\s+0x[0-9a-f]+ in ", RegexOptions.Multiline | Cs)]
+    private static partial Regex StackTrace();
+
+    [GeneratedRegex(@"\b[A-Z]\w*(?:Exception|Error)\b|\bE(?:NOENT|ACCES|ADDRINUSE|CONNREFUSED|CONNRESET|INTEGRITY|RESOLVE|PERM|TIMEDOUT|EXIST|NOTFOUND|PIPE|NOTDIR|ISDIR|MFILE|AI_AGAIN|LIFECYCLE|BADENGINE)\b|\berror(?:\s+|\[)?[A-Z]{1,4}\d{3,5}\b|Cannot find module|command not found|[Ss]egmentation fault|core dumped|undefined reference to|is not defined\b|has no attribute|cannot be resolved|is not a function|[Nn]ull ?[Pp]ointer|exit (?:code|status) -?\d+|: too many arguments|[Ss]yntax ?[Ee]rror|[Uu]nexpected token|[Pp]ermission denied|[Nn]o such file or directory|[Cc]annot read propert(?:y|ies) of|undefined method|\bE\d{4}\b:|\berror\[E\d{4}\]|\bFATAL\b|\bpanic\b:|cannot import name|[Mm]odule ?[Nn]ot ?[Ff]ound|[Cc]ompil(?:e|ation) (?:error|failed)|[Bb]uild failed|\bSIG(?:SEGV|ABRT|KILL|TERM)\b|CrashLoopBackOff|ImagePullBackOff|OOMKilled|\bCONFLICT\b|[""'“][^""'”\n]{0,80}\b(?:error|failed|fatal|denied|refused|not\s+found|invalid)\b[^""'”\n]{0,80}[""'”]", Cs)]
+    private static partial Regex ErrorMessage();
+
+    [GeneratedRegex(@"^\s*(?:(?:def|class|func|fn|impl|import|package|public|private|protected|internal|static|const|let|var|val|return|struct|enum|interface|namespace|using|async|await|export|module|require|elif|fi|done|esac|try|catch|finally|throw|raise|yield|lambda|match|where|select)\b(?!\s+(?:the|a|an|is|are|you|we|i|it|me|us|to|of|and|or)\b)|from\s+[\w.]+\s+import\b|#include\b|#!/|#\[\w|@\w+(?:\(|\s*$)|(?:SELECT|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|CREATE\s+(?:TABLE|INDEX|VIEW|FUNCTION)|ALTER\s+TABLE|WITH\s+\w+\s+AS|FROM|WHERE|(?:LEFT\s+|INNER\s+|CROSS\s+)?JOIN|GROUP\s+BY|ORDER\s+BY|LIMIT)\b|(?:if|for|while|switch|foreach|catch)\s*\(|if\s+\[|[A-Za-z_$][\w.$]*(?:\[[^\]\n]*\])?\s*(?::=|\+=|-=|\*=|\|=|=)\s*\S|[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\([^()\n]*\)\s*;?\s*$|""[^""\n]+""\s*:\s*\S|-?\s*[a-z_][\w.-]*:(?:\s+\S|\s*$)|</?[A-Za-z][\w:-]*(?:\s[^<>\n]*)?/?>\s*$|[})\]]+[;,)]*\s*$|\$\s+\w)|[;{]\s*$|=>|::|:=|==|!=|&&|\|\|", Cs)]
+    private static partial Regex CodeLine();
+
+    [GeneratedRegex(@"`[^`\n]{1,80}`", Cs)]
+    private static partial Regex InlineCode();
+
+    [GeneratedRegex(@"\b[a-z][a-z0-9]+[A-Z][A-Za-z0-9]*\b|\b[a-z][a-z0-9]*_[a-z0-9_]*[a-z0-9]\b|\b[A-Za-z_]\w+\.[a-z_]\w+\(|\b[a-z_][a-z0-9_]+\.[a-z_][A-Za-z0-9_]+(?:\.[A-Za-z_]\w*)*\b(?<!\.(?:com|org|net|io|dev|txt|md|html?|pdf|csv))|\b[A-Za-z_]\w*\((?:[^()\n]{0,40})\)|\b[A-Z]\w*<[A-Z]\w*(?:,\s*\w+)*>|\b\w+::\w+", Cs)]
+    private static partial Regex Identifier();
+
+    [GeneratedRegex(@"\b(?:write|implement|code\s+up|create|generate|build|add|give\s+me|show\s+me|make|fix|debug|rewrite|convert|port|optimi[sz]e)\b[^.?!:\n]{0,60}?\b(?:functions?|func|fn|methods?|class(?:es)?|structs?|interfaces?|enums?|scripts?|quer(?:y|ies)|regex(?:es|p)?|regular\s+expressions?|unit\s+tests?|tests?|snippets?|programs?|endpoints?|cli|components?|hooks?|modules?|decorators?|macros?|lambdas?|closures?|handlers?|parsers?|serializers?|dockerfiles?|makefiles?|pipelines?|workflows?|migrations?|schemas?|cron(?:\s+expressions?|\s+jobs?)?|one-?liners?|code|implementation|algorithms?|apis?|librar(?:y|ies)|loops?|types?|traits?|generics?|extension\s+methods?|commands?|bash|shell|sql|yaml|json|css|html|program|app|service|server|client|bot|plugin|extension|query|cache|linked\s+list|hash\s*map|trie|heap|stack|queue|binary\s+search|tree)\b", Ci)]
+    private static partial Regex CodeRequest();
+
+    [GeneratedRegex(@"\b(?:fix|debug|refactor|implement|optimi[sz]e|rewrite|review)\s+(?:this|that|it|my|the\s+bug|the\s+code|the\s+error)\b|\bwrite\s+(?:the\s+)?code\b|^\s*implement\b|\bimplement\s+(?:a|an)\s", Ci | RegexOptions.Multiline)]
+    private static partial Regex CodeVerbOnThis();
+
+    [GeneratedRegex(@"\b(?:regexp?|regular\s+expression|sql\s+query|query|one-?liner|shell\s+command|bash\s+command|command\s+line|cron\s+expression|css\s+selector|xpath|jq\s+(?:filter|expression)|snippet|script)\s+(?:for|to|that|which)\s+\w", Ci)]
+    private static partial Regex CodeNounRequest();
+
+    [GeneratedRegex(@"\bhow\s+(?:do|can|should|would)\s+(?:i|we|you)\b|\bhow\s+to\b", Ci)]
+    private static partial Regex HowToQuestion();
+
+    [GeneratedRegex(@"\b(?:fails?|failing|failed|throws?|threw|crash(?:es|ed|ing)?|hangs?|hanging|broke|broken|doesn'?t\s+(?:work|compile|build|run|start)|won'?t\s+(?:compile|build|start|run|load)|can'?t\s+(?:resolve|find|import|connect|compile|load)|not\s+working|what'?s\s+wrong|returns?\s+(?:null|undefined|nil|none|nothing|\d{3})|segfaults?|leaks?\s+memory|memory\s+leak|race\s+condition|deadlocks?|errors?\s+out|timeouts?|times\s+out)\b|\b(?:says|prints?|shows|outputs?|complains|logs?\s+says?|reports?)\s*:?\s*[""'“]", Ci)]
+    private static partial Regex ProblemReport();
+
+    [GeneratedRegex(@"\b(?:this|that|my|our|the\s+following)\s+(?:\w+\s+)?(?:function|method|class|code|snippet|query|regex|script|loop|unit\s+test|test|endpoint|component|struct|module|program|stack\s*trace|traceback|exception|compiler\s+error|build\s+error|lambda|closure|macro|migration|dockerfile|makefile|pipeline)\b", Ci)]
+    private static partial Regex CodeReference();
+
+    [GeneratedRegex(@"\b(?:python|javascript|typescript|java|kotlin|swift|rust|golang|c#|c\+\+|ruby|php|perl|scala|haskell|elixir|erlang|clojure|lua|bash|powershell|sql|postgres(?:ql)?|mysql|sqlite|mongodb|redis|kafka|docker|kubernetes|k8s|helm|terraform|ansible|nginx|npm|yarn|pnpm|pip|cargo|gradle|maven|dotnet|nuget|webpack|vite|jest|pytest|junit|xunit|react|vue|angular|django|flask|fastapi|spring\s+boot|express|node\.?js|git|tsconfig|linq|graphql|grpc|regex|json|yaml|html|css|webassembly|wasm|div|flexbox|kubectl|pods?|dockerfile|docker\s+compose|systemd|cmake|makefile|llvm|gcc|clang|jvm|jdk|venv|conda|numpy|pandas|pytorch|tensorflow|spark|airflow|celery|rabbitmq|elasticsearch|s3|lambda|ec2|iam|oauth|jwt|cors|websockets?|tcp|dns|tls|ssl|https?|rest\s+api|sdk|ide|vs\s?code|neovim|vim|emacs|lsp|compiler|linter|debugger|repl)\b", Ci)]
+    private static partial Regex Technology();
+
+    [GeneratedRegex(@"\b(?:design|architect|blueprint|plan\s+out)\s+(?:a|an|the|our|my)\s+(?:[\w-]+\s+){0,4}?(?:system|service|platform|architecture|backend|infrastructure|pipeline|database|schema|data\s+model|cluster|network|queue|cache|scheduler|gateway|framework|marketplace|app|application|solution)s?\b|\bsystem\s+design\b", Ci)]
+    private static partial Regex SystemDesign();
+
+    [GeneratedRegex(@"\bhow\s+(?:should|would|could|do|can)\s+(?:we|i|you|one)\s+(?:best\s+)?(?:structure|organi[sz]e|architect|design|split|partition|shard|lay\s+out|migrate|scale\s+out|decompose|model)\b|\bshould\s+(?:be|we\s+be)\s+(?:structured|organi[sz]ed|architected|designed|split|partitioned|laid\s+out|decomposed)\b", Ci)]
+    private static partial Regex DesignQuestion();
+
+    [GeneratedRegex(@"\b(?:software\s+architecture|high[-\s]availability|fault[-\s]toleran(?:t|ce)|horizontal(?:ly)?\s+scal\w+|distributed\s+(?:systems?|transactions?|locks?|caches?|queues?)|multi[-\s]region|multi[-\s]tenan(?:t|cy)|sharding|event[-\s]sourcing|cqrs|microservices?|monolith(?:ic)?|service\s+mesh|consensus|replication|disaster\s+recovery|capacity\s+planning|trade[-\s]?offs?|audit\s+trail|rate\s+limiting\s+across|bounded\s+contexts?|domain[-\s]driven|hexagonal|ports\s+and\s+adapters|clean\s+architecture)\b", Ci)]
+    private static partial Regex ArchitectureTerm();
+
+    [GeneratedRegex(@"\b(?:whole|entire|across\s+the|throughout\s+the|all\s+of\s+the)\s+(?:code\s*base|repo(?:sitory)?|project|solution|monorepo|app(?:lication)?|system|stack|product)\b|\bmonorepo\b|\bcodebase[-\s]wide\b|\bwhich\s+(?:parts|files|modules|services|packages|components|projects|teams)\b[^?.]{0,100}\b(?:change|touch|affect|break|depend|need)", Ci)]
+    private static partial Regex WholeCodebase();
+
+    [GeneratedRegex(@"\b(?:across|between)\s+(?:the\s+|all\s+|our\s+|every\s+|multiple\s+|several\s+|both\s+|many\s+|two\s+|three\s+|\d+\s+)*(?:regions?|services|microservices|modules|packages|repos(?:itories)?|teams|clusters|data\s*cent(?:er|re)s|codebases|projects|environments|apps|applications|systems|layers)\b|\bmigrat\w+\s+(?:\w+\s+){0,6}?(?:across|in\s+every|in\s+all)\b", Ci)]
+    private static partial Regex SpansManyParts();
+
+    [GeneratedRegex(@"\b(?:architecture|architectural|hexagonal|ports\s+and\s+adapters|clean\s+architecture|onion\s+architecture|layered|domain[-\s]driven|bounded\s+contexts?|microservices?|monolith\w*|event[-\s]driven|event\s+sourcing|cqrs|plugin\s+(?:system|architecture)|module\s+boundaries|(?:across|throughout)\s+(?:the\s+)?(?:whole\s+|entire\s+)?(?:code\s*base|repo(?:sitory)?|project|solution|app(?:lication)?)|across\s+(?:these|those|all\s+(?:the\s+)?|the|every|multiple|several)\s+(?:files|classes|modules|packages|services|components|projects|layers)|(?:every|each)\s+(?:\w+\s+)?(?:in|of|across)\s+(?:these|those|all|the)\s+(?:files|packages|modules|services|projects)|(?:every|all\s+(?:the\s+)?)\s*(?:modules|packages|services|layers))\b", Ci)]
+    private static partial Regex ArchitectureWording();
+}

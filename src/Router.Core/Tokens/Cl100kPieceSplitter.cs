@@ -1,0 +1,220 @@
+using System.Globalization;
+
+namespace Router.Core.Tokens;
+
+/// <summary>
+/// cl100k_base's pre-tokenization, written as a scanner instead of a Regex for speed:
+/// <c>(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+</c>.
+/// Works on code points, as tiktoken's regex does, so a surrogate pair is one character.
+/// </summary>
+internal static class Cl100kPieceSplitter
+{
+    private enum CharClass : byte
+    {
+        Other,
+        Letter,
+        Number,
+        Space,
+        LineBreak,
+    }
+
+    private static readonly CharClass[] AsciiClasses = BuildAsciiClasses();
+
+    /// <summary>Where the piece that starts at <paramref name="start"/> ends (exclusive).</summary>
+    public static int PieceEnd(ReadOnlySpan<char> text, int start)
+    {
+        int length = text.Length;
+        char first = text[start];
+
+        // (?i:'s|'t|'re|'ve|'m|'ll|'d)
+        if (first == '\'' && start + 1 < length)
+        {
+            int contraction = ContractionLength(text, start + 1);
+            if (contraction > 0)
+            {
+                return start + 1 + contraction;
+            }
+        }
+
+        CharClass firstClass = Classify(text, start, out int firstWidth);
+        switch (firstClass)
+        {
+            case CharClass.Letter:
+                return LetterRunEnd(text, start + firstWidth);
+            case CharClass.Number:
+                return NumberRunEnd(text, start + firstWidth);
+            case CharClass.Other:
+            {
+                // [^\r\n\p{L}\p{N}]?\p{L}+ before  ?[^\s\p{L}\p{N}]+[\r\n]*
+                int next = start + firstWidth;
+                if (next < length && Classify(text, next, out int letterWidth) == CharClass.Letter)
+                {
+                    return LetterRunEnd(text, next + letterWidth);
+                }
+
+                return PunctuationRunEnd(text, next);
+            }
+
+            case CharClass.Space:
+            {
+                int next = start + 1;
+                if (next < length)
+                {
+                    CharClass nextClass = Classify(text, next, out int nextWidth);
+                    if (nextClass == CharClass.Letter)
+                    {
+                        return LetterRunEnd(text, next + nextWidth);
+                    }
+
+                    if (first == ' ' && nextClass == CharClass.Other)
+                    {
+                        return PunctuationRunEnd(text, next + nextWidth);
+                    }
+                }
+
+                return WhitespaceEnd(text, start);
+            }
+
+            default:
+                return WhitespaceEnd(text, start);
+        }
+    }
+
+    private static int ContractionLength(ReadOnlySpan<char> text, int at)
+    {
+        char c = text[at];
+        bool hasNext = at + 1 < text.Length;
+        char next = hasNext ? (char)(text[at + 1] | 0x20) : '\0';
+        return (char)(c | 0x20) switch
+        {
+            's' or 't' or 'm' or 'd' when c is >= 'A' and <= 'z' => 1,
+            'r' or 'v' when c is >= 'A' and <= 'z' && hasNext && next == 'e' => 2,
+            'l' when c is >= 'A' and <= 'z' && hasNext && next == 'l' => 2,
+            // U+017F LONG S case-folds to 's' under (?i).
+            _ when c == '\u017F' => 1,
+            _ => 0,
+        };
+    }
+
+    private static int LetterRunEnd(ReadOnlySpan<char> text, int position)
+    {
+        while (position < text.Length && Classify(text, position, out int width) == CharClass.Letter)
+        {
+            position += width;
+        }
+
+        return position;
+    }
+
+    private static int NumberRunEnd(ReadOnlySpan<char> text, int position)
+    {
+        for (int digits = 1; digits < 3 && position < text.Length; digits++)
+        {
+            if (Classify(text, position, out int width) != CharClass.Number)
+            {
+                break;
+            }
+
+            position += width;
+        }
+
+        return position;
+    }
+
+    private static int PunctuationRunEnd(ReadOnlySpan<char> text, int position)
+    {
+        while (position < text.Length && Classify(text, position, out int width) == CharClass.Other)
+        {
+            position += width;
+        }
+
+        while (position < text.Length && text[position] is '\r' or '\n')
+        {
+            position++;
+        }
+
+        return position;
+    }
+
+    // \s*[\r\n]+ | \s+(?!\S) | \s+ over the whitespace run at start (whitespace is always one UTF-16 unit).
+    private static int WhitespaceEnd(ReadOnlySpan<char> text, int start)
+    {
+        int end = start;
+        int lastLineBreak = -1;
+        while (end < text.Length && IsWhitespace(text[end]))
+        {
+            if (text[end] is '\r' or '\n')
+            {
+                lastLineBreak = end;
+            }
+
+            end++;
+        }
+
+        if (lastLineBreak >= 0)
+        {
+            return lastLineBreak + 1;
+        }
+
+        if (end == text.Length || end - start == 1)
+        {
+            return end;
+        }
+
+        return end - 1;
+    }
+
+    private static bool IsWhitespace(char c) => c < 128 ? AsciiClasses[c] is CharClass.Space or CharClass.LineBreak : char.IsWhiteSpace(c);
+
+    private static CharClass Classify(ReadOnlySpan<char> text, int position, out int width)
+    {
+        char c = text[position];
+        width = 1;
+        if (c < 128)
+        {
+            return AsciiClasses[c];
+        }
+
+        UnicodeCategory category;
+        if (char.IsHighSurrogate(c) && position + 1 < text.Length && char.IsLowSurrogate(text[position + 1]))
+        {
+            width = 2;
+            category = CharUnicodeInfo.GetUnicodeCategory(char.ConvertToUtf32(c, text[position + 1]));
+        }
+        else
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                return CharClass.Space;
+            }
+
+            category = CharUnicodeInfo.GetUnicodeCategory(c);
+        }
+
+        return category switch
+        {
+            UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
+                or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter => CharClass.Letter,
+            UnicodeCategory.DecimalDigitNumber or UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber => CharClass.Number,
+            _ => CharClass.Other,
+        };
+    }
+
+    private static CharClass[] BuildAsciiClasses()
+    {
+        var classes = new CharClass[128];
+        for (int c = 0; c < 128; c++)
+        {
+            classes[c] = c switch
+            {
+                '\r' or '\n' => CharClass.LineBreak,
+                ' ' or '\t' or '\v' or '\f' => CharClass.Space,
+                >= 'a' and <= 'z' or >= 'A' and <= 'Z' => CharClass.Letter,
+                >= '0' and <= '9' => CharClass.Number,
+                _ => CharClass.Other,
+            };
+        }
+
+        return classes;
+    }
+}
