@@ -177,7 +177,7 @@ internal sealed class OllamaApi(
         }
         else
         {
-            text = ProseWriter.Write(profile.Name, (body.System ?? "") + prompt, Thinks(profile));
+            text = ProseWriter.Write(profile.Name, prompt, (body.System ?? "") + "\n" + prompt, Thinks(profile));
         }
 
         var promptTokens = Tokenizer.Count(body.System) + Tokenizer.Count(prompt) + Tokenizer.Count(suffix);
@@ -239,7 +239,8 @@ internal sealed class OllamaApi(
             return;
         }
 
-        var text = ProseWriter.Write(profile.Name, string.Join("\n", messages.Select(m => m.Content)), Thinks(profile));
+        var conversation = string.Join("\n", messages.Select(m => m.Role + ": " + m.Content));
+        var text = ProseWriter.Write(profile.Name, lastUser ?? conversation, conversation, Thinks(profile));
 
         // Chat templates add a few tokens per message around the content.
         var promptTokens = messages.Sum(m => Tokenizer.Count(m.Content) + 4);
