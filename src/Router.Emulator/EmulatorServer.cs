@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Router.Emulator;
 
@@ -156,6 +157,7 @@ public sealed class EmulatorServer : IAsyncDisposable
             kestrel.Listen(IPAddress.Loopback, port);
         });
         builder.WebHost.UseShutdownTimeout(TimeSpan.FromSeconds(2));
+        builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
         var started = builder.Build();
         var api = new OllamaApi(Options, catalog, residency, log, faults, stopping.Token);
         started.Run(api.HandleAsync);
