@@ -188,7 +188,7 @@ internal sealed class OllamaApi(
         await AnswerAsync(
             http,
             entry,
-            new Answer(profile, plan, stream, keepAlive, fault),
+            new PlannedAnswer(profile, plan, stream, keepAlive, fault),
             piece => Serialize(
                 new GenerateChunkBody { Model = modelName, CreatedAt = Now(), Response = piece, Done = false },
                 EmulatorJsonContext.Default.GenerateChunkBody),
@@ -248,7 +248,7 @@ internal sealed class OllamaApi(
         await AnswerAsync(
             http,
             entry,
-            new Answer(profile, plan, stream, keepAlive, fault),
+            new PlannedAnswer(profile, plan, stream, keepAlive, fault),
             piece => Serialize(
                 new ChatChunkBody { Model = modelName, CreatedAt = Now(), Message = new("assistant", piece), Done = false },
                 EmulatorJsonContext.Default.ChatChunkBody),
@@ -319,9 +319,22 @@ internal sealed class OllamaApi(
             return "unload";
         }
 
-        if (residency.Preload(profile, keepAlive))
+        var (cold, loading) = residency.Acquire(profile, keepAlive);
+        try
         {
-            await DelayAsync(profile.ColdLoad, cancellationToken);
+            if (cold)
+            {
+                await DelayAsync(profile.ColdLoad, cancellationToken);
+                residency.MarkLoaded(profile);
+            }
+            else
+            {
+                await loading.WaitAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            residency.Release(profile, keepAlive);
         }
 
         return "load";
@@ -330,18 +343,24 @@ internal sealed class OllamaApi(
     private async Task AnswerAsync(
         HttpContext http,
         RequestLogEntry entry,
-        Answer answer,
+        PlannedAnswer answer,
         Func<string, byte[]> chunk,
         Func<string, AnswerTimings, byte[]> final,
         CancellationToken cancellationToken)
     {
         var (profile, plan, stream, keepAlive, fault) = answer;
-        var cold = residency.Acquire(profile, keepAlive);
+        var (cold, loading) = residency.Acquire(profile, keepAlive);
         try
         {
             if (cold)
             {
                 await DelayAsync(profile.ColdLoad, cancellationToken);
+                residency.MarkLoaded(profile);
+            }
+            else
+            {
+                // Another request is loading this model: wait for it, as Ollama's scheduler does.
+                await loading.WaitAsync(cancellationToken);
             }
 
             var load = cold ? profile.ColdLoad : TimeSpan.FromMilliseconds(Math.Min(15, profile.ColdLoad.TotalMilliseconds));
@@ -482,6 +501,4 @@ internal sealed class OllamaApi(
         Tokenizer.Split(prompt).Concat(Tokenizer.Split(response))
             .Select(token => (int)(StableHash.Of(token) % 151_000))
             .ToArray();
-
-    private sealed record Answer(ModelProfile Profile, GenerationPlan Plan, bool Stream, TimeSpan KeepAlive, EmulatorFaultSet Fault);
 }
