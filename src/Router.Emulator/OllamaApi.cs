@@ -181,7 +181,7 @@ internal sealed class OllamaApi(
         }
 
         var promptTokens = Tokenizer.Count(body.System) + Tokenizer.Count(prompt) + Tokenizer.Count(suffix);
-        var plan = GenerationPlan.Create(text, body.Options, promptTokens);
+        var plan = GenerationPlan.Create(text, body.Options, promptTokens, profile.ContextLength);
 
         // Raw mode returns no context, as Ollama documents.
         var contextIds = raw ? null : ContextIds(prompt + suffix, plan.Text);
@@ -244,7 +244,7 @@ internal sealed class OllamaApi(
 
         // Chat templates add a few tokens per message around the content.
         var promptTokens = messages.Sum(m => Tokenizer.Count(m.Content) + 4);
-        var plan = GenerationPlan.Create(text, body.Options, promptTokens);
+        var plan = GenerationPlan.Create(text, body.Options, promptTokens, profile.ContextLength);
         await AnswerAsync(
             http,
             entry,
