@@ -19,6 +19,7 @@ public sealed class EmulatorServer : IAsyncDisposable
     private readonly SemaphoreSlim lifecycle = new(1, 1);
     private WebApplication? app;
     private int port;
+    private bool disposed;
 
     private EmulatorServer(EmulatorOptions options)
     {
@@ -113,6 +114,13 @@ public sealed class EmulatorServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (disposed)
+        {
+            return;
+        }
+
+        disposed = true;
+
         // Release stalled streams first so Kestrel's graceful stop does not wait on them.
         await stopping.CancelAsync();
         await lifecycle.WaitAsync();

@@ -91,6 +91,12 @@ internal sealed class OllamaApi(
             // The emulator is shutting down: drop the connection as a dying host would.
             Abort(http, entry);
         }
+        catch
+        {
+            // An emulator bug still ends the record, so tests waiting on it fail with the error rather than time out.
+            log.Finish(entry, EmulatorRequestOutcome.Failed);
+            throw;
+        }
     }
 
     private async Task ShowAsync(HttpContext http, RequestLogEntry entry, CancellationToken cancellationToken)

@@ -271,6 +271,30 @@ public sealed class OllamaClientTests
     }
 
     [Fact]
+    public async Task Cancelling_closes_the_stream_with_a_default_HttpClient_too()
+    {
+        await using var host = await EmulatedHost.StartAsync();
+        host.Emulator.SetFaults(new EmulatorFaultSet { StallAfterChunks = 1 });
+        using var plain = new HttpClient();
+        var client = new OllamaClient(host.Emulator.BaseAddress, plain);
+        using var cancel = new CancellationTokenSource();
+
+        var stream = client.ChatStreamAsync(new OllamaChatRequest { Model = "qwen2.5:3b", Messages = [new("user", "hi")] }, cancel.Token)
+            .GetAsyncEnumerator(cancel.Token);
+        await using (stream)
+        {
+            Assert.True(await stream.MoveNextAsync());
+            var next = stream.MoveNextAsync().AsTask();
+            await host.Emulator.WaitForRequestAsync(r => r.Chunks == 1, EmulatedHost.Deadline());
+            await cancel.CancelAsync();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => next);
+        }
+
+        var record = await host.Emulator.WaitForRequestAsync(r => r.Outcome != EmulatorRequestOutcome.InProgress, EmulatedHost.Deadline());
+        Assert.Equal(EmulatorRequestOutcome.ClientClosed, record.Outcome);
+    }
+
+    [Fact]
     public async Task Abandoning_a_stream_early_closes_it()
     {
         await using var host = await EmulatedHost.StartAsync();

@@ -35,6 +35,7 @@ public sealed class OllamaClient
 
             // A stream the caller abandoned must close its connection, not be read to the end in the background.
             MaxResponseDrainSize = 0,
+            ResponseDrainTimeout = TimeSpan.Zero,
         };
         return new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
     }
