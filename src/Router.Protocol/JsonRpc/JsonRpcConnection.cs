@@ -282,9 +282,10 @@ public sealed class JsonRpcConnection : IAsyncDisposable
 
             await _writer.WriteAsync(JsonRpcEnvelope.Request(id, method, writeParams), cancellationToken);
             JsonElement result;
-            using (cancellationToken.Register(() => CancelOutgoing(id)))
+            // One callback both tells the peer and cancels the wait, so the $/cancelRequest is always sent.
+            using (cancellationToken.Register(() => CancelOutgoing(id, response, cancellationToken)))
             {
-                result = await response.Task.WaitAsync(cancellationToken);
+                result = await response.Task;
             }
 
             return result.Deserialize(resultType);
@@ -295,10 +296,11 @@ public sealed class JsonRpcConnection : IAsyncDisposable
         }
     }
 
-    private void CancelOutgoing(long id)
+    private void CancelOutgoing(long id, TaskCompletionSource<JsonElement> response, CancellationToken cancellationToken)
     {
         if (_outgoing.TryRemove(id, out _))
         {
+            response.TrySetCanceled(cancellationToken);
             _ = SendNotificationQuietlyAsync(
                 JsonRpcEnvelope.Notification(CancelRequestMethod, writer =>
                     JsonSerializer.Serialize(writer, new CancelParams(new RequestId(id)), LspJsonContext.Default.CancelParams)));
