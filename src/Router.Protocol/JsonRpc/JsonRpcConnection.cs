@@ -53,6 +53,10 @@ public sealed class JsonRpcConnection : IAsyncDisposable
     /// Called with the method name and whether the message is a request.</summary>
     public Func<string, bool, Admission>? Admission { get; set; }
 
+    /// <summary>Told when a notification handler fails (notifications have no response to carry the error);
+    /// called with the method name and the exception.</summary>
+    public Action<string, Exception>? NotificationFailed { get; set; }
+
     /// <summary>Registers a request handler with typed parameters and result.</summary>
     public void AddRequestHandler<TParams, TResult>(
         string method,
@@ -554,17 +558,18 @@ public sealed class JsonRpcConnection : IAsyncDisposable
         await FinishRequestAsync(call, response);
     }
 
-    private static async Task ExecuteNotificationAsync(IncomingCall call, HandlerRegistration handler)
+    private async Task ExecuteNotificationAsync(IncomingCall call, HandlerRegistration handler)
     {
         try
         {
             await handler.Invoke(call.Params, CancellationToken.None);
         }
 #pragma warning disable CA1031 // A notification has nobody to answer; its failure must not stop the connection.
-        catch (Exception)
+        catch (Exception exception)
 #pragma warning restore CA1031
         {
-            // Dropped by design: JSON-RPC gives notifications no response channel.
+            // JSON-RPC gives notifications no response channel; the host decides how to surface it.
+            NotificationFailed?.Invoke(call.Method, exception);
         }
     }
 
