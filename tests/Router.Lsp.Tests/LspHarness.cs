@@ -20,7 +20,15 @@ internal sealed class LspHarness : IAsyncDisposable
     {
         Pipe toServer = new();
         Pipe toClient = new();
-        LspServerOptions effective = (options ?? new LspServerOptions()) with { CompletionObserver = Traces.Enqueue };
+        Action<CompletionTrace>? hostObserver = options?.CompletionObserver;
+        LspServerOptions effective = (options ?? new LspServerOptions()) with
+        {
+            CompletionObserver = trace =>
+            {
+                Traces.Enqueue(trace);
+                hostObserver?.Invoke(trace);
+            },
+        };
         Server = new LspServer(toServer.Reader.AsStream(), toClient.Writer.AsStream(), effective, Provider);
         ServerRun = Server.RunAsync(CancellationToken.None);
         Client = new LspClient(toClient.Reader, toServer.Writer);

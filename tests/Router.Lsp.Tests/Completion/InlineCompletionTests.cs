@@ -222,4 +222,45 @@ public sealed class InlineCompletionTests
 
         Assert.Equal(typed, lsp.Provider.Requests.Last().Prompt);
     }
+
+    [Fact]
+    public async Task Burst_of_completions_for_one_document_leaves_only_the_latest_answering()
+    {
+        await using LspHarness lsp = await LspHarness.StartAsync();
+        const int burst = 25;
+        string final = new('k', burst);
+
+        // Every stream but the last one waits until it is cancelled: only supersession can end them.
+        lsp.Provider.Hold = request => request.Prompt != final;
+        lsp.Provider.Answer = _ => "Done();";
+        await lsp.OpenAsync(string.Empty);
+
+        List<Task<string?>> completions = [];
+        for (int i = 0; i < burst; i++)
+        {
+            await lsp.ReplaceAsync(new Range(new Position(0, i), new Position(0, i)), "k");
+            completions.Add(lsp.InlineAsync(0, i + 1));
+        }
+
+        Assert.Equal("Done();", await completions[^1]);
+        foreach (Task<string?> older in completions[..^1])
+        {
+            JsonRpcException cancelled = await Assert.ThrowsAsync<JsonRpcException>(() => older);
+            Assert.Equal(JsonRpcErrorCodes.RequestCancelled, cancelled.Code);
+        }
+
+        Assert.Equal(burst - 1, lsp.Provider.CancelledStreams);
+    }
+
+    [Fact]
+    public async Task Failing_observer_does_not_break_completion()
+    {
+        LspServerOptions throwing = new() { CompletionObserver = _ => throw new InvalidOperationException("observer bug") };
+        await using LspHarness other = await LspHarness.StartAsync(options: throwing);
+        other.Provider.Answer = _ => "ok();";
+        await other.OpenAsync("x");
+
+        Assert.Equal("ok();", await other.InlineAsync(0, 1));
+        Assert.Equal(CompletionOutcome.Completed, Assert.Single(other.Traces).Outcome);
+    }
 }
