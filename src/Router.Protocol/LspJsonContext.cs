@@ -26,6 +26,7 @@ namespace Router.Protocol;
 [JsonSerializable(typeof(DidCloseTextDocumentParams))]
 [JsonSerializable(typeof(InlineCompletionParams))]
 [JsonSerializable(typeof(InlineCompletionList))]
+[JsonSerializable(typeof(InlineCompletionItem))]
 [JsonSerializable(typeof(CompletionParams))]
 [JsonSerializable(typeof(CompletionList))]
 [JsonSerializable(typeof(LogMessageParams))]
