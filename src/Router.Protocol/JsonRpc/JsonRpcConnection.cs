@@ -32,6 +32,7 @@ public sealed class JsonRpcConnection : IAsyncDisposable
     private long _nextRequestId;
     private int _started;
     private volatile bool _inputEnded;
+    private bool _readAbandoned;
 
     /// <summary>Creates a connection over two streams (e.g. stdin and stdout); the streams are closed when it ends.</summary>
     public JsonRpcConnection(Stream input, Stream output)
@@ -190,7 +191,12 @@ public sealed class JsonRpcConnection : IAsyncDisposable
 
             await Task.WhenAll(_running.Keys);
             await _writer.CompleteAsync();
-            await _input.CompleteAsync();
+
+            // Completing a reader under a read that is still running is not allowed; the host closes that stream.
+            if (!_readAbandoned)
+            {
+                await _input.CompleteAsync();
+            }
         }
     }
 
@@ -328,12 +334,16 @@ public sealed class JsonRpcConnection : IAsyncDisposable
         while (true)
         {
             Frame frame;
+            Task<Frame> read = _reader.ReadAsync(_stop.Token).AsTask();
             try
             {
-                frame = await _reader.ReadAsync(_stop.Token);
+                // Some streams (a console's stdin) ignore cancellation; waiting this way lets `exit` end the
+                // connection even while such a read is still blocked.
+                frame = await read.WaitAsync(_stop.Token);
             }
             catch (OperationCanceledException)
             {
+                _readAbandoned = !read.IsCompleted;
                 return;
             }
             catch (IOException)
