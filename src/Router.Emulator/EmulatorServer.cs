@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Router.Emulator;
 
@@ -18,6 +19,7 @@ public sealed class EmulatorServer : IAsyncDisposable
     private readonly SemaphoreSlim lifecycle = new(1, 1);
     private WebApplication? app;
     private int port;
+    private bool disposed;
 
     private EmulatorServer(EmulatorOptions options)
     {
@@ -112,6 +114,13 @@ public sealed class EmulatorServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (disposed)
+        {
+            return;
+        }
+
+        disposed = true;
+
         // Release stalled streams first so Kestrel's graceful stop does not wait on them.
         await stopping.CancelAsync();
         await lifecycle.WaitAsync();
@@ -156,6 +165,7 @@ public sealed class EmulatorServer : IAsyncDisposable
             kestrel.Listen(IPAddress.Loopback, port);
         });
         builder.WebHost.UseShutdownTimeout(TimeSpan.FromSeconds(2));
+        builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
         var started = builder.Build();
         var api = new OllamaApi(Options, catalog, residency, log, faults, stopping.Token);
         started.Run(api.HandleAsync);

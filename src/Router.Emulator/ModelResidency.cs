@@ -7,8 +7,9 @@ internal sealed class ModelResidency(EmulatorOptions options)
     private readonly Lock gate = new();
     private readonly Dictionary<string, ResidentModel> loaded = new(StringComparer.Ordinal);
 
-    /// <summary>Marks the model in use, loading it (and evicting others) when needed; true when it was a cold load.</summary>
-    public bool Acquire(ModelProfile profile, TimeSpan keepAlive)
+    /// <summary>Marks the model in use, making room for it (evicting others) when it is not loaded. Cold is true for the
+    /// request that must perform the load (and then call <see cref="MarkLoaded"/>); Loaded completes when the model is ready.</summary>
+    public (bool Cold, Task Loaded) Acquire(ModelProfile profile, TimeSpan keepAlive)
     {
         var now = options.Clock.GetUtcNow();
         lock (gate)
@@ -29,7 +30,19 @@ internal sealed class ModelResidency(EmulatorOptions options)
             model.ActiveRequests++;
             model.LastUsed = now;
             model.ExpiresAt = ExpiryFrom(now, keepAlive);
-            return cold;
+            return (cold, model.Loaded.Task);
+        }
+    }
+
+    /// <summary>The load finished: requests waiting on it go ahead.</summary>
+    public void MarkLoaded(ModelProfile profile)
+    {
+        lock (gate)
+        {
+            if (loaded.TryGetValue(profile.Name, out var model))
+            {
+                model.Loaded.TrySetResult();
+            }
         }
     }
 
@@ -45,6 +58,9 @@ internal sealed class ModelResidency(EmulatorOptions options)
             }
 
             model.ActiveRequests = Math.Max(0, model.ActiveRequests - 1);
+
+            // A load abandoned midway (client gone) counts as done, so no other request waits forever.
+            model.Loaded.TrySetResult();
             model.LastUsed = now;
             model.ExpiresAt = ExpiryFrom(now, keepAlive);
             if (keepAlive == TimeSpan.Zero && model.ActiveRequests == 0)
@@ -52,14 +68,6 @@ internal sealed class ModelResidency(EmulatorOptions options)
                 loaded.Remove(profile.Name);
             }
         }
-    }
-
-    /// <summary>Loads without a request (an empty prompt); true when it was a cold load.</summary>
-    public bool Preload(ModelProfile profile, TimeSpan keepAlive)
-    {
-        var cold = Acquire(profile, keepAlive);
-        Release(profile, keepAlive);
-        return cold;
     }
 
     public void Unload(string name)
@@ -70,15 +78,6 @@ internal sealed class ModelResidency(EmulatorOptions options)
             {
                 loaded.Remove(name);
             }
-        }
-    }
-
-    public bool IsLoaded(string name)
-    {
-        lock (gate)
-        {
-            PurgeExpired(options.Clock.GetUtcNow());
-            return loaded.ContainsKey(name);
         }
     }
 

@@ -91,6 +91,12 @@ internal sealed class OllamaApi(
             // The emulator is shutting down: drop the connection as a dying host would.
             Abort(http, entry);
         }
+        catch
+        {
+            // An emulator bug still ends the record, so tests waiting on it fail with the error rather than time out.
+            log.Finish(entry, EmulatorRequestOutcome.Failed);
+            throw;
+        }
     }
 
     private async Task ShowAsync(HttpContext http, RequestLogEntry entry, CancellationToken cancellationToken)
@@ -177,18 +183,18 @@ internal sealed class OllamaApi(
         }
         else
         {
-            text = ProseWriter.Write(profile.Name, (body.System ?? "") + prompt, Thinks(profile));
+            text = ProseWriter.Write(profile.Name, prompt, (body.System ?? "") + "\n" + prompt, Thinks(profile));
         }
 
         var promptTokens = Tokenizer.Count(body.System) + Tokenizer.Count(prompt) + Tokenizer.Count(suffix);
-        var plan = GenerationPlan.Create(text, body.Options, promptTokens);
+        var plan = GenerationPlan.Create(text, body.Options, promptTokens, profile.ContextLength);
 
         // Raw mode returns no context, as Ollama documents.
         var contextIds = raw ? null : ContextIds(prompt + suffix, plan.Text);
         await AnswerAsync(
             http,
             entry,
-            new Answer(profile, plan, stream, keepAlive, fault),
+            new PlannedAnswer(profile, plan, stream, keepAlive, fault),
             piece => Serialize(
                 new GenerateChunkBody { Model = modelName, CreatedAt = Now(), Response = piece, Done = false },
                 EmulatorJsonContext.Default.GenerateChunkBody),
@@ -239,15 +245,16 @@ internal sealed class OllamaApi(
             return;
         }
 
-        var text = ProseWriter.Write(profile.Name, string.Join("\n", messages.Select(m => m.Content)), Thinks(profile));
+        var conversation = string.Join("\n", messages.Select(m => m.Role + ": " + m.Content));
+        var text = ProseWriter.Write(profile.Name, lastUser ?? conversation, conversation, Thinks(profile));
 
         // Chat templates add a few tokens per message around the content.
         var promptTokens = messages.Sum(m => Tokenizer.Count(m.Content) + 4);
-        var plan = GenerationPlan.Create(text, body.Options, promptTokens);
+        var plan = GenerationPlan.Create(text, body.Options, promptTokens, profile.ContextLength);
         await AnswerAsync(
             http,
             entry,
-            new Answer(profile, plan, stream, keepAlive, fault),
+            new PlannedAnswer(profile, plan, stream, keepAlive, fault),
             piece => Serialize(
                 new ChatChunkBody { Model = modelName, CreatedAt = Now(), Message = new("assistant", piece), Done = false },
                 EmulatorJsonContext.Default.ChatChunkBody),
@@ -318,9 +325,22 @@ internal sealed class OllamaApi(
             return "unload";
         }
 
-        if (residency.Preload(profile, keepAlive))
+        var (cold, loading) = residency.Acquire(profile, keepAlive);
+        try
         {
-            await DelayAsync(profile.ColdLoad, cancellationToken);
+            if (cold)
+            {
+                await DelayAsync(profile.ColdLoad, cancellationToken);
+                residency.MarkLoaded(profile);
+            }
+            else
+            {
+                await loading.WaitAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            residency.Release(profile, keepAlive);
         }
 
         return "load";
@@ -329,18 +349,24 @@ internal sealed class OllamaApi(
     private async Task AnswerAsync(
         HttpContext http,
         RequestLogEntry entry,
-        Answer answer,
+        PlannedAnswer answer,
         Func<string, byte[]> chunk,
         Func<string, AnswerTimings, byte[]> final,
         CancellationToken cancellationToken)
     {
         var (profile, plan, stream, keepAlive, fault) = answer;
-        var cold = residency.Acquire(profile, keepAlive);
+        var (cold, loading) = residency.Acquire(profile, keepAlive);
         try
         {
             if (cold)
             {
                 await DelayAsync(profile.ColdLoad, cancellationToken);
+                residency.MarkLoaded(profile);
+            }
+            else
+            {
+                // Another request is loading this model: wait for it, as Ollama's scheduler does.
+                await loading.WaitAsync(cancellationToken);
             }
 
             var load = cold ? profile.ColdLoad : TimeSpan.FromMilliseconds(Math.Min(15, profile.ColdLoad.TotalMilliseconds));
@@ -481,6 +507,4 @@ internal sealed class OllamaApi(
         Tokenizer.Split(prompt).Concat(Tokenizer.Split(response))
             .Select(token => (int)(StableHash.Of(token) % 151_000))
             .ToArray();
-
-    private sealed record Answer(ModelProfile Profile, GenerationPlan Plan, bool Stream, TimeSpan KeepAlive, EmulatorFaultSet Fault);
 }

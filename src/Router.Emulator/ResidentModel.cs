@@ -8,4 +8,7 @@ internal sealed class ResidentModel(ModelProfile profile, long sizeVram)
     public DateTimeOffset LastUsed { get; set; }
     public DateTimeOffset ExpiresAt { get; set; }
     public int ActiveRequests { get; set; }
+
+    /// <summary>Completes when the (emulated) load has finished.</summary>
+    public TaskCompletionSource Loaded { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

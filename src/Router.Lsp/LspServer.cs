@@ -26,6 +26,7 @@ public sealed class LspServer : IAsyncDisposable
 
         _connection = new JsonRpcConnection(input, output);
         _connection.Admission = _lifecycle.Admit;
+        _connection.NotificationFailed = ReportNotificationFailure;
 
         DocumentStore documents = new();
         LifecycleHandlers lifecycle = new(_lifecycle, documents, _connection, options);
@@ -58,4 +59,8 @@ public sealed class LspServer : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => _connection.DisposeAsync();
+
+    private void ReportNotificationFailure(string method, Exception exception) =>
+        _ = _connection.LogMessageAsync(MessageType.Error, $"{method} failed: {exception.Message}", CancellationToken.None)
+            .ContinueWith(static sent => _ = sent.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
 }

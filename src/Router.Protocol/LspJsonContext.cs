@@ -5,10 +5,14 @@ using Router.Protocol.Lsp;
 
 namespace Router.Protocol;
 
-/// <summary>The one source-generated serializer context listing every wire type of the protocol.</summary>
+/// <summary>The one source-generated serializer context listing every wire type of the protocol.
+/// Required constructor parameters and nullable annotations are enforced, so a message missing a required field
+/// is an InvalidParams error instead of a half-filled object reaching a handler.</summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
-    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    RespectRequiredConstructorParameters = true,
+    RespectNullableAnnotations = true)]
 [JsonSerializable(typeof(object))]
 [JsonSerializable(typeof(JsonElement))]
 [JsonSerializable(typeof(IReadOnlyList<JsonElement>))]
@@ -22,6 +26,7 @@ namespace Router.Protocol;
 [JsonSerializable(typeof(DidCloseTextDocumentParams))]
 [JsonSerializable(typeof(InlineCompletionParams))]
 [JsonSerializable(typeof(InlineCompletionList))]
+[JsonSerializable(typeof(InlineCompletionItem))]
 [JsonSerializable(typeof(CompletionParams))]
 [JsonSerializable(typeof(CompletionList))]
 [JsonSerializable(typeof(LogMessageParams))]

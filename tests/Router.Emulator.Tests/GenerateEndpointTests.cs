@@ -98,6 +98,20 @@ public sealed class GenerateEndpointTests
     }
 
     [Fact]
+    public async Task Prompt_longer_than_num_ctx_is_evaluated_only_up_to_the_window()
+    {
+        await using var emulator = await StartAsync();
+        using var http = Client(emulator);
+        var longPrompt = string.Join(' ', Enumerable.Repeat("word", 50));
+
+        var (_, small) = await PostAsync(http, "api/generate", $$$"""{"model":"qwen2.5:3b","prompt":"{{{longPrompt}}}","stream":false,"options":{"num_ctx":10}}""");
+        var (_, roomy) = await PostAsync(http, "api/generate", $$"""{"model":"qwen2.5:3b","prompt":"{{longPrompt}}","stream":false}""");
+
+        Assert.Equal(10, small.GetProperty("prompt_eval_count").GetInt32());
+        Assert.Equal(50, roomy.GetProperty("prompt_eval_count").GetInt32());
+    }
+
+    [Fact]
     public async Task Stop_sequence_ends_the_answer_before_it()
     {
         await using var emulator = await StartAsync();

@@ -65,6 +65,8 @@ public sealed class ErrorResponseTests
     [InlineData("\"not an object\"")]
     [InlineData("{\"line\":\"one\",\"character\":0}")]
     [InlineData("null")]
+    [InlineData("{}")]
+    [InlineData("{\"line\":null,\"character\":0}")]
     public async Task Params_of_the_wrong_shape_answer_InvalidParams(string parameters)
     {
         await using RawServer server = new();

@@ -35,6 +35,7 @@ public sealed class OllamaClient
 
             // A stream the caller abandoned must close its connection, not be read to the end in the background.
             MaxResponseDrainSize = 0,
+            ResponseDrainTimeout = TimeSpan.Zero,
         };
         return new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
     }
@@ -115,7 +116,35 @@ public sealed class OllamaClient
             throw Failure(OllamaErrorKind.StreamCut, model, $"the answer from {path} ended before it was complete ({e.Message})", null, e);
         }
 
+        if (IsTruncatedJson(text))
+        {
+            throw Failure(OllamaErrorKind.StreamCut, model, $"the answer from {path} ended in the middle of its JSON", null, null);
+        }
+
         return Parse(text, path, model, typeInfo);
+    }
+
+    /// <summary>True when the text is the valid beginning of a JSON value that never ends (a connection closed mid-answer).</summary>
+    private static bool IsTruncatedJson(string text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return true;
+        }
+
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(text), isFinalBlock: false, state: default);
+        try
+        {
+            while (reader.Read())
+            {
+            }
+
+            return reader.CurrentDepth > 0 || reader.BytesConsumed < Encoding.UTF8.GetByteCount(text.TrimEnd());
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 
     private async IAsyncEnumerable<T> StreamAsync<T>(

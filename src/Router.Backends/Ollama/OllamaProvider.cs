@@ -6,6 +6,10 @@ namespace Router.Backends.Ollama;
 /// <summary>The Ollama native API as an <see cref="IModelProvider"/>: prompts (with FIM suffix) go to /api/generate, messages to /api/chat.</summary>
 public sealed class OllamaProvider : IModelProvider
 {
+    /// <param name="endpointName">The configuration's endpoint name, e.g. "gpu-box".</param>
+    /// <param name="baseAddress">The Ollama host, e.g. http://localhost:11434.</param>
+    /// <param name="httpClient">Shared client; <see cref="OllamaClient.CreateHttpClient"/> makes one that fails fast on a dead host
+    /// and closes abandoned streams at once.</param>
     public OllamaProvider(string endpointName, Uri baseAddress, HttpClient httpClient)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(endpointName);

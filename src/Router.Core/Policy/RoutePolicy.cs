@@ -49,7 +49,9 @@ public sealed class RoutePolicy
         else if (FindPrivateContent(request) is { } finding)
         {
             localOnly = true;
-            reasons.Add($"private: {finding.Description} in {finding.Field}");
+            // The description never holds the secret itself, so it is safe in reasons and logs.
+            bool namesField = finding.Description.Contains(finding.Field, StringComparison.OrdinalIgnoreCase);
+            reasons.Add(namesField ? $"private: {finding.Description}" : $"private: {finding.Description} in {finding.Field}");
         }
 
         int textTokens = Count(request.Text);
@@ -173,7 +175,7 @@ public sealed class RoutePolicy
         Tier wanted = Config.Routes.RefactorWide;
         if (wanted == Tier.Frontier && FrontierRefusal(promptTokens, localOnly, spent) is { } refusal)
         {
-            reasons.Add($"{refusal}: {Config.Routes.Refactor.Name()} instead of frontier");
+            reasons.Add($"no frontier ({refusal}): {Config.Routes.Refactor.Name()}");
             return Config.Routes.Refactor;
         }
 
@@ -299,7 +301,7 @@ public sealed class RoutePolicy
     {
         if (tier == Tier.Frontier && FrontierRefusal(promptTokens, localOnly, spent) is { } refusal)
         {
-            reasons.Add($"{refusal}: heavy instead of frontier");
+            reasons.Add($"no frontier ({refusal}): heavy");
             tier = Tier.Heavy;
         }
 
@@ -350,12 +352,12 @@ public sealed class RoutePolicy
     {
         if (localOnly)
         {
-            return "private: never frontier";
+            return "private";
         }
 
         if (!Config.IsConfigured(Tier.Frontier))
         {
-            return "frontier not configured";
+            return "not configured";
         }
 
         TierConfig frontier = Config.Tiers[Tier.Frontier];

@@ -105,13 +105,15 @@ public sealed class PrivacyScanner
 
     private PrivacyFinding? ScanAnchors(ReadOnlySpan<char> text, in TextScanContext context)
     {
+        // A generic "secret-like name = value" finding waits in case the value itself is a provider key, which says more.
+        PrivacyFinding? generic = null;
         int position = 0;
         while (position < text.Length)
         {
             int hit = text[position..].IndexOfAny(_anchors);
             if (hit < 0)
             {
-                return null;
+                return generic;
             }
 
             int at = position + hit;
@@ -121,17 +123,19 @@ public sealed class PrivacyScanner
                 if (text[at..].StartsWith(anchor, StringComparison.OrdinalIgnoreCase))
                 {
                     PrivacyFinding? finding = detector.Inspect(text, at, anchor, context);
-                    if (finding is not null)
+                    if (finding is not null && detector is not SecretAssignmentDetector)
                     {
                         return finding;
                     }
+
+                    generic ??= finding;
                 }
             }
 
             position = at + 1;
         }
 
-        return null;
+        return generic;
     }
 
     private PrivacyFinding? ScanNumbers(ReadOnlySpan<char> text, in TextScanContext context)

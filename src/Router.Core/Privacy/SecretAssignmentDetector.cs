@@ -360,7 +360,7 @@ internal sealed class SecretAssignmentDetector : ITextDetector
     private static bool IsLiteralPassword(ReadOnlySpan<char> value, in AssignedValue assignment)
     {
         value = StripScheme(value);
-        if (!IsLiteral(value, assignment) || value.Contains("password", StringComparison.OrdinalIgnoreCase))
+        if (!IsLiteral(value, assignment, randomNamesAreValues: false) || value.Contains("password", StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }
@@ -378,7 +378,7 @@ internal sealed class SecretAssignmentDetector : ITextDetector
     private static bool IsRandomSecret(ReadOnlySpan<char> value, in AssignedValue assignment)
     {
         value = StripScheme(value);
-        if (!IsLiteral(value, assignment) || value.Length < MinSecretLength || value.ContainsAny(' ', '\t'))
+        if (!IsLiteral(value, assignment, randomNamesAreValues: true) || value.Length < MinSecretLength || value.ContainsAny(' ', '\t'))
         {
             return false;
         }
@@ -416,7 +416,7 @@ internal sealed class SecretAssignmentDetector : ITextDetector
         return (double)alphanumeric / value.Length;
     }
 
-    private static bool IsLiteral(ReadOnlySpan<char> value, in AssignedValue assignment)
+    private static bool IsLiteral(ReadOnlySpan<char> value, in AssignedValue assignment, bool randomNamesAreValues)
     {
         if (value.IsEmpty || ValueShape.IsPlaceholder(value))
         {
@@ -448,6 +448,12 @@ internal sealed class SecretAssignmentDetector : ITextDetector
         if (value.Contains('.') || IsEnvironmentName(value))
         {
             return false;
+        }
+
+        // A long mix of letters and digits is a key even unquoted ("aws_secret_access_key = …" in an ini file), not a variable.
+        if (randomNamesAreValues && value.Length >= 16 && value.ContainsAnyInRange('0', '9') && ValueShape.CharacterClasses(value) >= 3)
+        {
+            return true;
         }
 
         if (assignment.ConfigLine)

@@ -7,7 +7,10 @@ internal sealed record GenerationPlan(IReadOnlyList<string> Tokens, string DoneR
 {
     public string Text => string.Concat(Tokens);
 
-    public static GenerationPlan Create(string fullText, RequestOptionsBody? options, int promptTokens)
+    /// <summary>Ollama's default num_ctx when a request sets none.</summary>
+    public const int DefaultContextTokens = 4096;
+
+    public static GenerationPlan Create(string fullText, RequestOptionsBody? options, int promptTokens, int modelContextLength)
     {
         var text = fullText;
         foreach (var stop in options?.Stop ?? [])
@@ -33,6 +36,8 @@ internal sealed record GenerationPlan(IReadOnlyList<string> Tokens, string DoneR
             reason = "length";
         }
 
-        return new GenerationPlan(tokens, reason, Math.Max(1, promptTokens));
+        // Ollama truncates a prompt longer than the context window, so it never evaluates more than num_ctx tokens.
+        var window = Math.Min(options?.NumCtx ?? DefaultContextTokens, modelContextLength);
+        return new GenerationPlan(tokens, reason, Math.Clamp(promptTokens, 1, Math.Max(1, window)));
     }
 }

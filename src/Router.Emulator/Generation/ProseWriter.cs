@@ -33,15 +33,18 @@ internal static partial class ProseWriter
 
     private static readonly HashSet<string> StopWords = new(StringComparer.OrdinalIgnoreCase)
     {
-        "the", "and", "for", "with", "that", "this", "what", "which", "does", "how", "why", "are", "you",
-        "your", "can", "please", "about", "from", "into", "there", "their", "have", "would", "should", "could",
-        "explain", "tell", "give", "show", "write", "make", "when", "where", "will", "then", "than",
+        "the", "and", "for", "with", "that", "this", "what", "which", "does", "how", "why", "are", "you", "was", "were",
+        "your", "can", "please", "about", "from", "into", "there", "their", "have", "would", "should", "could", "is",
+        "explain", "tell", "give", "show", "write", "make", "when", "where", "will", "then", "than", "me", "my", "our",
+        "summarise", "summarize", "describe", "compare", "list", "define", "prove", "fix", "refactor", "a", "an", "of",
+        "to", "in", "on", "it", "be", "do", "or", "not", "some", "any", "all", "use", "using", "between", "briefly",
     };
 
-    public static string Write(string model, string prompt, bool thinks)
+    /// <summary>Prose about <paramref name="question"/>; <paramref name="conversation"/> (everything asked) picks the wording.</summary>
+    public static string Write(string model, string question, string conversation, bool thinks)
     {
-        var seed = StableHash.Of(model + "\u0000" + prompt);
-        var topics = Topics(prompt);
+        var seed = StableHash.Of(model + "\u0000" + conversation);
+        var topics = Topics(question);
         var main = topics.Count > 0 ? topics[0] : "this";
         var second = topics.Count > 1 ? topics[1] : "the alternatives";
         var text = new StringBuilder();
@@ -62,15 +65,45 @@ internal static partial class ProseWriter
         return text.ToString();
     }
 
-    private static List<string> Topics(string prompt) =>
-        WordPattern().Matches(prompt)
-            .Select(m => m.Value)
-            .Where(w => w.Length > 3 && !StopWords.Contains(w))
+    /// <summary>Runs of consecutive meaningful words ("sky blue", "borrow checker"), longest first, at most three words each.</summary>
+    private static List<string> Topics(string prompt)
+    {
+        var runs = new List<string>();
+        var current = new List<string>();
+        foreach (Match word in WordPattern().Matches(prompt))
+        {
+            if (StopWords.Contains(word.Value) || word.Value.Length < 3)
+            {
+                Flush();
+                continue;
+            }
+
+            current.Add(word.Value);
+            if (current.Count == 3)
+            {
+                Flush();
+            }
+        }
+
+        Flush();
+        return runs
             .Distinct(StringComparer.OrdinalIgnoreCase)
-            .OrderByDescending(w => w.Length)
-            .ThenBy(w => w, StringComparer.Ordinal)
+            .Select((run, index) => (run, index))
+            .OrderByDescending(r => r.run.Count(c => c == ' '))
+            .ThenBy(r => r.index)
+            .Select(r => r.run)
             .Take(2)
             .ToList();
+
+        void Flush()
+        {
+            if (current.Count > 0)
+            {
+                runs.Add(string.Join(' ', current));
+                current.Clear();
+            }
+        }
+    }
 
     [GeneratedRegex(@"[A-Za-z_][A-Za-z0-9_.]*[A-Za-z0-9_]", RegexOptions.CultureInvariant)]
     private static partial Regex WordPattern();

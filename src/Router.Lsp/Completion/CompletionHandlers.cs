@@ -32,7 +32,6 @@ internal sealed class CompletionHandlers(CompletionService completions)
             Detail = "AI completion",
             InsertTextFormat = InsertTextFormat.PlainText,
             TextEdit = new TextEdit(new Range(request.Position, request.Position), text),
-            FilterText = string.Empty,
         };
 
         // Incomplete, so the client asks again as the user types instead of filtering a stale answer.

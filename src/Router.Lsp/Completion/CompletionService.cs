@@ -130,8 +130,14 @@ internal sealed class CompletionService(
         FillInTheMiddleContext context,
         int length,
         ModelUsage? usage,
-        string? error) =>
-        options.CompletionObserver?.Invoke(new CompletionTrace(
+        string? error)
+    {
+        if (options.CompletionObserver is not { } observer)
+        {
+            return;
+        }
+
+        CompletionTrace trace = new(
             method,
             documentUri,
             options.CodeModel,
@@ -144,5 +150,16 @@ internal sealed class CompletionService(
             context.MultiLine,
             length,
             usage,
-            error));
+            error);
+        try
+        {
+            observer(trace);
+        }
+#pragma warning disable CA1031 // A host's observer must never turn a completion into an error.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            // Ignored on purpose: tracing is best effort.
+        }
+    }
 }

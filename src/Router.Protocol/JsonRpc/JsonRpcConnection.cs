@@ -32,6 +32,7 @@ public sealed class JsonRpcConnection : IAsyncDisposable
     private long _nextRequestId;
     private int _started;
     private volatile bool _inputEnded;
+    private bool _readAbandoned;
 
     /// <summary>Creates a connection over two streams (e.g. stdin and stdout); the streams are closed when it ends.</summary>
     public JsonRpcConnection(Stream input, Stream output)
@@ -52,6 +53,10 @@ public sealed class JsonRpcConnection : IAsyncDisposable
     /// <summary>Decides, in queue order, whether a message may be dispatched (the LSP lifecycle uses this).
     /// Called with the method name and whether the message is a request.</summary>
     public Func<string, bool, Admission>? Admission { get; set; }
+
+    /// <summary>Told when a notification handler fails (notifications have no response to carry the error);
+    /// called with the method name and the exception.</summary>
+    public Action<string, Exception>? NotificationFailed { get; set; }
 
     /// <summary>Registers a request handler with typed parameters and result.</summary>
     public void AddRequestHandler<TParams, TResult>(
@@ -186,7 +191,12 @@ public sealed class JsonRpcConnection : IAsyncDisposable
 
             await Task.WhenAll(_running.Keys);
             await _writer.CompleteAsync();
-            await _input.CompleteAsync();
+
+            // Completing a reader under a read that is still running is not allowed; the host closes that stream.
+            if (!_readAbandoned)
+            {
+                await _input.CompleteAsync();
+            }
         }
     }
 
@@ -282,9 +292,10 @@ public sealed class JsonRpcConnection : IAsyncDisposable
 
             await _writer.WriteAsync(JsonRpcEnvelope.Request(id, method, writeParams), cancellationToken);
             JsonElement result;
-            using (cancellationToken.Register(() => CancelOutgoing(id)))
+            // One callback both tells the peer and cancels the wait, so the $/cancelRequest is always sent.
+            using (cancellationToken.Register(() => CancelOutgoing(id, response, cancellationToken)))
             {
-                result = await response.Task.WaitAsync(cancellationToken);
+                result = await response.Task;
             }
 
             return result.Deserialize(resultType);
@@ -295,10 +306,11 @@ public sealed class JsonRpcConnection : IAsyncDisposable
         }
     }
 
-    private void CancelOutgoing(long id)
+    private void CancelOutgoing(long id, TaskCompletionSource<JsonElement> response, CancellationToken cancellationToken)
     {
         if (_outgoing.TryRemove(id, out _))
         {
+            response.TrySetCanceled(cancellationToken);
             _ = SendNotificationQuietlyAsync(
                 JsonRpcEnvelope.Notification(CancelRequestMethod, writer =>
                     JsonSerializer.Serialize(writer, new CancelParams(new RequestId(id)), LspJsonContext.Default.CancelParams)));
@@ -322,12 +334,16 @@ public sealed class JsonRpcConnection : IAsyncDisposable
         while (true)
         {
             Frame frame;
+            Task<Frame> read = _reader.ReadAsync(_stop.Token).AsTask();
             try
             {
-                frame = await _reader.ReadAsync(_stop.Token);
+                // Some streams (a console's stdin) ignore cancellation; waiting this way lets `exit` end the
+                // connection even while such a read is still blocked.
+                frame = await read.WaitAsync(_stop.Token);
             }
             catch (OperationCanceledException)
             {
+                _readAbandoned = !read.IsCompleted;
                 return;
             }
             catch (IOException)
@@ -552,17 +568,18 @@ public sealed class JsonRpcConnection : IAsyncDisposable
         await FinishRequestAsync(call, response);
     }
 
-    private static async Task ExecuteNotificationAsync(IncomingCall call, HandlerRegistration handler)
+    private async Task ExecuteNotificationAsync(IncomingCall call, HandlerRegistration handler)
     {
         try
         {
             await handler.Invoke(call.Params, CancellationToken.None);
         }
 #pragma warning disable CA1031 // A notification has nobody to answer; its failure must not stop the connection.
-        catch (Exception)
+        catch (Exception exception)
 #pragma warning restore CA1031
         {
-            // Dropped by design: JSON-RPC gives notifications no response channel.
+            // JSON-RPC gives notifications no response channel; the host decides how to surface it.
+            NotificationFailed?.Invoke(call.Method, exception);
         }
     }
 

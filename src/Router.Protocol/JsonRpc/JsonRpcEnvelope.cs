@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Router.Protocol.JsonRpc;
@@ -6,6 +7,10 @@ namespace Router.Protocol.JsonRpc;
 /// <summary>Writes the JSON-RPC 2.0 envelope around typed content; the content itself is written by source-generated serializers.</summary>
 internal static class JsonRpcEnvelope
 {
+    // Code is full of <, >, & and +; the default HTML-safe escaping would bloat every completion for no benefit,
+    // since these messages never end up inside HTML.
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static byte[] Request(long id, string method, Action<Utf8JsonWriter>? writeParams) =>
         Write(writer =>
         {
@@ -71,7 +76,7 @@ internal static class JsonRpcEnvelope
     private static byte[] Write(Action<Utf8JsonWriter> writeBody)
     {
         ArrayBufferWriter<byte> buffer = new(256);
-        using (Utf8JsonWriter writer = new(buffer))
+        using (Utf8JsonWriter writer = new(buffer, WriterOptions))
         {
             writer.WriteStartObject();
             writer.WriteString("jsonrpc", "2.0");

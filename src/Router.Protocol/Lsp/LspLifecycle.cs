@@ -8,14 +8,14 @@ namespace Router.Protocol.Lsp;
 public sealed class LspLifecycle
 {
     private int _state = (int)LspLifecycleState.NotInitialized;
+    private bool _shutDownBeforeExit;
 
     public LspLifecycleState State => (LspLifecycleState)Volatile.Read(ref _state);
 
     /// <summary>The process exit code the LSP spec asks for at this point.</summary>
     public int ExitCode => State == LspLifecycleState.ShutDown || (State == LspLifecycleState.Exited && _shutDownBeforeExit) ? 0 : 1;
 
-    private bool _shutDownBeforeExit;
-
+    /// <summary>Decides whether a message may run in the current state; plug into <see cref="JsonRpcConnection.Admission"/>.</summary>
     public Admission Admit(string method, bool isRequest)
     {
         ArgumentNullException.ThrowIfNull(method);

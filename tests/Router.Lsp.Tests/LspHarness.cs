@@ -1,0 +1,100 @@
+using System.Collections.Concurrent;
+using System.IO.Pipelines;
+using System.Threading.Channels;
+using Router.Lsp.Completion;
+using Router.Protocol.Lsp;
+
+namespace Router.Lsp.Tests;
+
+/// <summary>A real <see cref="LspServer"/> and a real <see cref="LspClient"/> joined by in-memory pipes,
+/// with a fake code model behind the server.</summary>
+internal sealed class LspHarness : IAsyncDisposable
+{
+    public const string Uri = "file:///work/sample.cs";
+
+    private readonly CancellationTokenSource _timeout = new(TimeSpan.FromSeconds(30));
+    private readonly Channel<LogMessageParams> _logs = Channel.CreateUnbounded<LogMessageParams>();
+    private int _version = 1;
+
+    private LspHarness(LspServerOptions? options)
+    {
+        Pipe toServer = new();
+        Pipe toClient = new();
+        Action<CompletionTrace>? hostObserver = options?.CompletionObserver;
+        LspServerOptions effective = (options ?? new LspServerOptions()) with
+        {
+            CompletionObserver = trace =>
+            {
+                Traces.Enqueue(trace);
+                hostObserver?.Invoke(trace);
+            },
+        };
+        Server = new LspServer(toServer.Reader.AsStream(), toClient.Writer.AsStream(), effective, Provider);
+        ServerRun = Server.RunAsync(CancellationToken.None);
+        Client = new LspClient(toClient.Reader, toServer.Writer);
+        Client.OnLogMessage(message => _logs.Writer.TryWrite(message));
+        Client.Start(CancellationToken.None);
+    }
+
+    public FakeModelProvider Provider { get; } = new();
+
+    public LspServer Server { get; }
+
+    public Task<int> ServerRun { get; }
+
+    public LspClient Client { get; }
+
+    public ConcurrentQueue<CompletionTrace> Traces { get; } = new();
+
+    public CancellationToken Timeout => _timeout.Token;
+
+    public static async Task<LspHarness> StartAsync(bool initialize = true, IReadOnlyList<string>? positionEncodings = null, LspServerOptions? options = null)
+    {
+        LspHarness harness = new(options);
+        if (initialize)
+        {
+            await harness.InitializeAsync(positionEncodings);
+        }
+
+        return harness;
+    }
+
+    public async Task<InitializeResult> InitializeAsync(IReadOnlyList<string>? positionEncodings = null)
+    {
+        InitializeParams request = new()
+        {
+            ProcessId = Environment.ProcessId,
+            ClientInfo = new ClientInfo("tests"),
+            Capabilities = new ClientCapabilities(General: new GeneralClientCapabilities(positionEncodings)),
+        };
+        InitializeResult result = await Client.InitializeAsync(request, Timeout);
+        await Client.InitializedAsync(Timeout);
+        return result;
+    }
+
+    public Task OpenAsync(string text, string uri = Uri) => Client.DidOpenAsync(new TextDocumentItem(uri, "csharp", _version, text), Timeout);
+
+    public Task ReplaceAsync(Protocol.Lsp.Range range, string text, string uri = Uri) =>
+        Client.DidChangeAsync(new VersionedTextDocumentIdentifier(uri, ++_version), [new TextDocumentContentChangeEvent(text, range)], Timeout);
+
+    public async Task<string?> InlineAsync(int line, int character, string uri = Uri, CancellationToken cancellationToken = default)
+    {
+        using CancellationTokenSource linked = CancellationTokenSource.CreateLinkedTokenSource(Timeout, cancellationToken);
+        InlineCompletionList list = await Client.InlineCompletionAsync(
+            new InlineCompletionParams(new TextDocumentIdentifier(uri), new Position(line, character), new InlineCompletionContext(InlineCompletionTriggerKind.Automatic)),
+            linked.Token);
+        return list.Items.Count == 0 ? null : Assert.Single(list.Items).InsertText;
+    }
+
+    public ValueTask<LogMessageParams> NextLogAsync() => _logs.Reader.ReadAsync(Timeout);
+
+    public bool TryTakeLog(out LogMessageParams? message) => _logs.Reader.TryRead(out message);
+
+    public async ValueTask DisposeAsync()
+    {
+        await Client.DisposeAsync();
+        await ServerRun.WaitAsync(Timeout);
+        await Server.DisposeAsync();
+        _timeout.Dispose();
+    }
+}
