@@ -84,7 +84,7 @@ test('a session: initialize, edit, inline completion from the code model, cancel
     assert.ok(generate.suffix.includes('print(mean([1, 2]))'), 'the text after the cursor is sent as suffix');
 
     // A stalled model: cancelling the request answers RequestCancelled and closes the model's stream.
-    await emulator.setFaults({ stall: true });
+    await emulator.setFaults({ stall_after_chunks: 1 });
     const cts = new CancellationTokenSource();
     const countBefore = (await emulator.requests()).length;
     const pending = conn.sendRequest(P.InlineCompletionRequest.type, {
@@ -96,9 +96,9 @@ test('a session: initialize, edit, inline completion from the code model, cancel
     await assert.rejects(pending, (e) => e.code === P.LSPErrorCodes.RequestCancelled);
     await waitFor(async () => {
       const stalled = (await emulator.requests()).slice(countBefore);
-      return stalled.length > 0 && stalled.every((r) => r.closedByClient);
+      return stalled.length > 0 && stalled.every((r) => r.outcome === 'client_closed');
     }, 'the cancelled request\'s model stream to be closed');
-    await emulator.setFaults({ stall: false });
+    await emulator.setFaults({});
 
     await conn.sendRequest(P.ShutdownRequest.type);
     await conn.sendNotification(P.ExitNotification.type);
