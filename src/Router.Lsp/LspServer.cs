@@ -29,9 +29,10 @@ public sealed class LspServer : IAsyncDisposable
         _connection.NotificationFailed = ReportNotificationFailure;
 
         DocumentStore documents = new();
-        LifecycleHandlers lifecycle = new(_lifecycle, documents, _connection, options);
+        CompletionTracePublisher traces = new(_connection, options.CompletionObserver);
+        LifecycleHandlers lifecycle = new(_lifecycle, documents, traces, _connection, options);
         DocumentSyncHandlers sync = new(documents);
-        CompletionHandlers completion = new(new CompletionService(documents, codeProvider, options, _connection));
+        CompletionHandlers completion = new(new CompletionService(documents, codeProvider, options, _connection, traces));
         LspJsonContext json = LspJsonContext.Default;
 
         // Lifecycle

@@ -37,5 +37,6 @@ namespace Router.Protocol;
 [JsonSerializable(typeof(ProgressParams<JsonElement>))]
 [JsonSerializable(typeof(ConfigurationParams))]
 [JsonSerializable(typeof(DidChangeConfigurationParams))]
+[JsonSerializable(typeof(CompletionTraceParams))]
 [JsonSerializable(typeof(Position))]
 public sealed partial class LspJsonContext : JsonSerializerContext;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.IO.Pipelines;
+using System.Text.Json;
 using System.Threading.Channels;
 using Router.Lsp.Completion;
 using Router.Protocol.Lsp;
@@ -14,6 +15,7 @@ internal sealed class LspHarness : IAsyncDisposable
 
     private readonly CancellationTokenSource _timeout = new(TimeSpan.FromSeconds(30));
     private readonly Channel<LogMessageParams> _logs = Channel.CreateUnbounded<LogMessageParams>();
+    private readonly Channel<CompletionTraceParams> _wireTraces = Channel.CreateUnbounded<CompletionTraceParams>();
     private int _version = 1;
 
     private LspHarness(LspServerOptions? options)
@@ -33,6 +35,7 @@ internal sealed class LspHarness : IAsyncDisposable
         ServerRun = Server.RunAsync(CancellationToken.None);
         Client = new LspClient(toClient.Reader, toServer.Writer);
         Client.OnLogMessage(message => _logs.Writer.TryWrite(message));
+        Client.OnCompletionTrace(trace => _wireTraces.Writer.TryWrite(trace));
         Client.Start(CancellationToken.None);
     }
 
@@ -59,10 +62,11 @@ internal sealed class LspHarness : IAsyncDisposable
         return harness;
     }
 
-    public async Task<InitializeResult> InitializeAsync(IReadOnlyList<string>? positionEncodings = null)
+    public async Task<InitializeResult> InitializeAsync(IReadOnlyList<string>? positionEncodings = null, JsonElement? initializationOptions = null)
     {
         InitializeParams request = new()
         {
+            InitializationOptions = initializationOptions,
             ProcessId = Environment.ProcessId,
             ClientInfo = new ClientInfo("tests"),
             Capabilities = new ClientCapabilities(General: new GeneralClientCapabilities(positionEncodings)),
@@ -87,6 +91,8 @@ internal sealed class LspHarness : IAsyncDisposable
     }
 
     public ValueTask<LogMessageParams> NextLogAsync() => _logs.Reader.ReadAsync(Timeout);
+
+    public ValueTask<CompletionTraceParams> NextWireTraceAsync() => _wireTraces.Reader.ReadAsync(Timeout);
 
     public bool TryTakeLog(out LogMessageParams? message) => _logs.Reader.TryRead(out message);
 

@@ -13,7 +13,8 @@ internal sealed class CompletionService(
     DocumentStore documents,
     IModelProvider provider,
     LspServerOptions options,
-    JsonRpcConnection client)
+    JsonRpcConnection client,
+    CompletionTracePublisher traces)
 {
     private static readonly char[] LineBreaks = ['\r', '\n'];
 
@@ -59,13 +60,13 @@ internal sealed class CompletionService(
 
             string completion = CompletionPostProcessor.Process(answer.ToString(), context);
             _failures.RecordSuccess();
-            Report(method, documentUri, completion.Length == 0 ? CompletionOutcome.Empty : CompletionOutcome.Completed, started, firstChunk, context, completion.Length, usage, null);
+            await ReportAsync(method, documentUri, completion.Length == 0 ? CompletionOutcome.Empty : CompletionOutcome.Completed, started, firstChunk, context, completion.Length, usage, null);
             return completion;
         }
         catch (Exception exception) when (lease.IsCancellationRequested)
         {
             // Whatever the provider threw while its stream was being closed, the request was cancelled.
-            Report(method, documentUri, CompletionOutcome.Cancelled, started, firstChunk, context, 0, usage, null);
+            await ReportAsync(method, documentUri, CompletionOutcome.Cancelled, started, firstChunk, context, 0, usage, null);
             if (exception is OperationCanceledException)
             {
                 throw;
@@ -77,7 +78,7 @@ internal sealed class CompletionService(
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            Report(method, documentUri, CompletionOutcome.Failed, started, firstChunk, context, 0, usage, exception.Message);
+            await ReportAsync(method, documentUri, CompletionOutcome.Failed, started, firstChunk, context, 0, usage, exception.Message);
             await ReportFailureAsync(exception);
             return string.Empty;
         }
@@ -121,7 +122,7 @@ internal sealed class CompletionService(
         }
     }
 
-    private void Report(
+    private Task ReportAsync(
         string method,
         string documentUri,
         CompletionOutcome outcome,
@@ -130,14 +131,8 @@ internal sealed class CompletionService(
         FillInTheMiddleContext context,
         int length,
         ModelUsage? usage,
-        string? error)
-    {
-        if (options.CompletionObserver is not { } observer)
-        {
-            return;
-        }
-
-        CompletionTrace trace = new(
+        string? error) =>
+        traces.PublishAsync(new CompletionTrace(
             method,
             documentUri,
             options.CodeModel,
@@ -150,16 +145,5 @@ internal sealed class CompletionService(
             context.MultiLine,
             length,
             usage,
-            error);
-        try
-        {
-            observer(trace);
-        }
-#pragma warning disable CA1031 // A host's observer must never turn a completion into an error.
-        catch (Exception)
-#pragma warning restore CA1031
-        {
-            // Ignored on purpose: tracing is best effort.
-        }
-    }
+            error));
 }

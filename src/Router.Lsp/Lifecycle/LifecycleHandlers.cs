@@ -1,3 +1,5 @@
+using System.Text.Json;
+using Router.Lsp.Completion;
 using Router.Lsp.Documents;
 using Router.Protocol.JsonRpc;
 using Router.Protocol.Lsp;
@@ -5,13 +7,19 @@ using Router.Protocol.Lsp;
 namespace Router.Lsp.Lifecycle;
 
 /// <summary>Handles <c>initialize</c> (capabilities, position encoding), <c>initialized</c>, <c>shutdown</c> and <c>exit</c>.</summary>
-internal sealed class LifecycleHandlers(LspLifecycle lifecycle, DocumentStore documents, JsonRpcConnection connection, LspServerOptions options)
+internal sealed class LifecycleHandlers(
+    LspLifecycle lifecycle,
+    DocumentStore documents,
+    CompletionTracePublisher traces,
+    JsonRpcConnection connection,
+    LspServerOptions options)
 {
     public ValueTask<InitializeResult> InitializeAsync(InitializeParams request, CancellationToken cancellationToken)
     {
         // UTF-8 when the client offers it (LSP 3.17); UTF-16 is the protocol's mandatory default.
         bool utf8 = request.Capabilities?.General?.PositionEncodings?.Contains(PositionEncodingKind.Utf8) == true;
         documents.Encoding = utf8 ? PositionEncoding.Utf8 : PositionEncoding.Utf16;
+        traces.NotifyClient = WantsCompletionTraces(request.InitializationOptions);
         lifecycle.MarkInitialized();
 
         ServerCapabilities capabilities = new()
@@ -23,6 +31,12 @@ internal sealed class LifecycleHandlers(LspLifecycle lifecycle, DocumentStore do
         };
         return ValueTask.FromResult(new InitializeResult(capabilities, new ClientInfo(options.ServerName, options.ServerVersion)));
     }
+
+    /// <summary>initializationOptions is free-form (LSPAny) and editors send all kinds of shapes: read it defensively.</summary>
+    private static bool WantsCompletionTraces(JsonElement? initializationOptions) =>
+        initializationOptions is { ValueKind: JsonValueKind.Object } value
+        && value.TryGetProperty("completionTraces", out JsonElement flag)
+        && flag.ValueKind == JsonValueKind.True;
 
     public static ValueTask InitializedAsync(InitializedParams notification, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 

@@ -29,6 +29,7 @@ public sealed class JsonRpcConnection : IAsyncDisposable
         Channel.CreateUnbounded<IncomingCall>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
 
     private readonly CancellationTokenSource _stop = new();
+    private readonly TaskCompletionSource _runFinished = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _nextRequestId;
     private int _started;
     private volatile bool _inputEnded;
@@ -173,29 +174,13 @@ public sealed class JsonRpcConnection : IAsyncDisposable
         }
         finally
         {
-            _inputEnded = true;
-            foreach (long id in _outgoing.Keys)
+            try
             {
-                if (_outgoing.TryRemove(id, out TaskCompletionSource<JsonElement>? pending))
-                {
-                    pending.TrySetException(new IOException("The connection ended before the response arrived."));
-                }
+                await WindDownAsync(dispatcher);
             }
-
-            _queue.Writer.TryComplete();
-            await dispatcher;
-            foreach (CancellationTokenSource running in _incoming.Values)
+            finally
             {
-                CancelQuietly(running);
-            }
-
-            await Task.WhenAll(_running.Keys);
-            await _writer.CompleteAsync();
-
-            // Completing a reader under a read that is still running is not allowed; the host closes that stream.
-            if (!_readAbandoned)
-            {
-                await _input.CompleteAsync();
+                _runFinished.TrySetResult();
             }
         }
     }
@@ -213,17 +198,53 @@ public sealed class JsonRpcConnection : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops the connection, waits for <see cref="RunAsync"/> to wind down, and releases it.</summary>
     public async ValueTask DisposeAsync()
     {
         Stop();
-        if (_started == 0)
+        if (Interlocked.Exchange(ref _started, 1) == 0)
         {
             await _writer.CompleteAsync();
             await _input.CompleteAsync();
+            _runFinished.TrySetResult();
+        }
+        else
+        {
+            await _runFinished.Task;
         }
 
         _writer.Dispose();
         _stop.Dispose();
+    }
+
+    private async Task WindDownAsync(Task dispatcher)
+    {
+        _inputEnded = true;
+        foreach (long id in _outgoing.Keys)
+        {
+            if (_outgoing.TryRemove(id, out TaskCompletionSource<JsonElement>? pending))
+            {
+                pending.TrySetException(new IOException("The connection ended before the response arrived."));
+            }
+        }
+
+        // Messages already queued still run (an `exit` right before the end of input must count), then anything
+        // still running is cancelled: its peer has gone.
+        _queue.Writer.TryComplete();
+        await dispatcher;
+        foreach (CancellationTokenSource running in _incoming.Values)
+        {
+            CancelQuietly(running);
+        }
+
+        await Task.WhenAll(_running.Keys);
+        await _writer.CompleteAsync();
+
+        // Completing a reader under a read that is still running is not allowed; the host closes that stream.
+        if (!_readAbandoned)
+        {
+            await _input.CompleteAsync();
+        }
     }
 
     private static TParams ReadParams<TParams>(JsonElement? parameters, JsonTypeInfo<TParams> paramsType)

@@ -45,6 +45,22 @@ public sealed class LspClient : IAsyncDisposable
             HandlerMode.ReadOnly);
     }
 
+    /// <summary>Receives Router's <c>router/completionTrace</c> notifications (ask for them with
+    /// <c>initializationOptions: {"completionTraces": true}</c>); call before <see cref="Start"/>.</summary>
+    public void OnCompletionTrace(Action<CompletionTraceParams> onTrace)
+    {
+        ArgumentNullException.ThrowIfNull(onTrace);
+        Connection.AddNotificationHandler(
+            LspMethods.RouterCompletionTrace,
+            Json.CompletionTraceParams,
+            (trace, _) =>
+            {
+                onTrace(trace);
+                return ValueTask.CompletedTask;
+            },
+            HandlerMode.ReadOnly);
+    }
+
     /// <summary>Starts reading the server's messages in the background.</summary>
     public void Start(CancellationToken cancellationToken)
     {

@@ -18,4 +18,7 @@ public static class LspMethods
     public const string WorkDoneProgressCreate = "window/workDoneProgress/create";
     public const string Configuration = "workspace/configuration";
     public const string DidChangeConfiguration = "workspace/didChangeConfiguration";
+
+    /// <summary>Router's own notification, server to client: one completion's trace (see <see cref="CompletionTraceParams"/>).</summary>
+    public const string RouterCompletionTrace = "router/completionTrace";
 }
