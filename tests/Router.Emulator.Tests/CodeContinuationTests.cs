@@ -44,6 +44,13 @@ public sealed class CodeContinuationTests
     }
 
     [Fact]
+    public void Assignment_is_completed_without_doubling_the_typed_space()
+    {
+        Assert.Equal("prices;", CodeContinuation.Continue("decimal Total(decimal[] prices)\n{\n    var sum = ", "\n}"));
+        Assert.Equal(" prices;", CodeContinuation.Continue("decimal Total(decimal[] prices)\n{\n    var sum =", "\n}"));
+    }
+
+    [Fact]
     public void Tabs_in_the_file_are_kept()
     {
         var text = CodeContinuation.Continue("package main\n\nfunc run(cfg *Config) error {\n\tif cfg == nil {", "\n}\n");

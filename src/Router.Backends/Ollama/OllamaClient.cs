@@ -116,6 +116,7 @@ public sealed class OllamaClient
             throw Failure(OllamaErrorKind.StreamCut, model, $"the answer from {path} ended before it was complete ({e.Message})", null, e);
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
         if (IsTruncatedJson(text))
         {
             throw Failure(OllamaErrorKind.StreamCut, model, $"the answer from {path} ended in the middle of its JSON", null, null);
@@ -167,6 +168,8 @@ public sealed class OllamaClient
             var line = await ReadLineAsync(reader, path, model, chunks, cancellationToken);
             if (line is null)
             {
+                // A cancel disposes the response, which can look like a clean end of stream: report the cancel.
+                cancellationToken.ThrowIfCancellationRequested();
                 throw Failure(OllamaErrorKind.StreamCut, model, $"the stream from {path} ended after {chunks} chunks without its final done:true chunk", null, null);
             }
 
@@ -175,6 +178,7 @@ public sealed class OllamaClient
                 continue;
             }
 
+            cancellationToken.ThrowIfCancellationRequested();
             var item = Parse(line, path, model, typeInfo);
             if (errorOf(item) is { } error)
             {

@@ -42,7 +42,14 @@ internal static partial class CodeContinuation
             return text;
         }
 
-        return TrimOverlap(CompleteLine(trimmed, language, names), suffix.TrimStart(' ', '\t'));
+        var rest = CompleteLine(trimmed, language, names);
+        if (current.EndsWith(' ') || current.EndsWith('\t'))
+        {
+            // The space is already typed.
+            rest = rest.TrimStart(' ');
+        }
+
+        return TrimOverlap(rest, suffix.TrimStart(' ', '\t'));
     }
 
     private static string CompleteLine(string line, CodeLanguage language, List<string> names)
