@@ -1,5 +1,6 @@
-using Router.Backends.Providers;
+using Router.Backends.Endpoints;
 using Router.Lsp.Completion;
+using Router.Lsp.Configuration;
 using Router.Lsp.Documents;
 using Router.Lsp.Lifecycle;
 using Router.Protocol;
@@ -15,13 +16,15 @@ public sealed class LspServer : IAsyncDisposable
     private readonly LspLifecycle _lifecycle = new();
 
     /// <summary>Creates a server reading LSP messages from <paramref name="input"/> and writing to <paramref name="output"/>
-    /// (stdin and stdout for <c>router lsp</c>); completions go to <paramref name="codeProvider"/>.</summary>
-    public LspServer(Stream input, Stream output, LspServerOptions options, IModelProvider codeProvider)
+    /// (stdin and stdout for <c>router lsp</c>). Each request is routed by the policy over <paramref name="config"/>
+    /// and sent to the endpoint's provider from <paramref name="providers"/>.</summary>
+    public LspServer(Stream input, Stream output, LspServerOptions options, RouterConfigSource config, IModelProviderSource providers)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(codeProvider);
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(providers);
         options.Validate();
 
         _connection = new JsonRpcConnection(input, output);
@@ -30,16 +33,20 @@ public sealed class LspServer : IAsyncDisposable
 
         DocumentStore documents = new();
         CompletionTracePublisher traces = new(_connection, options.CompletionObserver);
-        LifecycleHandlers lifecycle = new(_lifecycle, documents, traces, _connection, options);
+        ConfigurationHandlers configuration = new(config, _connection);
+        LifecycleHandlers lifecycle = new(_lifecycle, documents, traces, config, configuration, _connection, options);
         DocumentSyncHandlers sync = new(documents);
-        CompletionHandlers completion = new(new CompletionService(documents, codeProvider, options, _connection, traces));
+        CompletionHandlers completion = new(new CompletionService(documents, new CompletionRouter(config, providers), options, _connection, traces));
         LspJsonContext json = LspJsonContext.Default;
 
         // Lifecycle
         _connection.AddRequestHandler(LspMethods.Initialize, json.InitializeParams, json.InitializeResult, lifecycle.InitializeAsync, HandlerMode.Mutating);
-        _connection.AddNotificationHandler(LspMethods.Initialized, json.InitializedParams, LifecycleHandlers.InitializedAsync);
+        _connection.AddNotificationHandler(LspMethods.Initialized, json.InitializedParams, lifecycle.InitializedAsync);
         _connection.AddRequestHandler(LspMethods.Shutdown, json.Object, lifecycle.ShutdownAsync, HandlerMode.Mutating);
         _connection.AddNotificationHandler(LspMethods.Exit, lifecycle.ExitAsync);
+
+        // Configuration: router.yaml is also watched on disk; this re-reads it when the editor's settings change.
+        _connection.AddNotificationHandler(LspMethods.DidChangeConfiguration, json.DidChangeConfigurationParams, configuration.DidChangeConfigurationAsync);
 
         // Document sync: mutating, so each change lands before any later request reads the document.
         _connection.AddNotificationHandler(LspMethods.DidOpen, json.DidOpenTextDocumentParams, sync.DidOpenAsync);

@@ -5,12 +5,6 @@ namespace Router.Lsp;
 /// <summary>Settings of the language server; validated when the server is created.</summary>
 public sealed record LspServerOptions
 {
-    /// <summary>The code-tier model used for inline completion.</summary>
-    public string CodeModel { get; init; } = "qwen2.5-coder:14b";
-
-    /// <summary>The endpoint name shown in traces and log messages; null uses the provider's <c>EndpointName</c>.</summary>
-    public string? CodeEndpointName { get; init; }
-
     /// <summary>Token budget of the text before the cursor.</summary>
     public int PrefixTokenBudget { get; init; } = 1536;
 
@@ -35,7 +29,6 @@ public sealed record LspServerOptions
 
     internal void Validate()
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(CodeModel);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(PrefixTokenBudget);
         ArgumentOutOfRangeException.ThrowIfNegative(SuffixTokenBudget);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxOutputTokens);

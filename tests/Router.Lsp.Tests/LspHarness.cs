@@ -3,6 +3,7 @@ using System.IO.Pipelines;
 using System.Text.Json;
 using System.Threading.Channels;
 using Router.Lsp.Completion;
+using Router.Lsp.Configuration;
 using Router.Protocol.Lsp;
 
 namespace Router.Lsp.Tests;
@@ -18,7 +19,7 @@ internal sealed class LspHarness : IAsyncDisposable
     private readonly Channel<CompletionTraceParams> _wireTraces = Channel.CreateUnbounded<CompletionTraceParams>();
     private int _version = 1;
 
-    private LspHarness(LspServerOptions? options)
+    private LspHarness(LspServerOptions? options, RouterConfigSource? config)
     {
         Pipe toServer = new();
         Pipe toClient = new();
@@ -31,7 +32,9 @@ internal sealed class LspHarness : IAsyncDisposable
                 hostObserver?.Invoke(trace);
             },
         };
-        Server = new LspServer(toServer.Reader.AsStream(), toClient.Writer.AsStream(), effective, Provider);
+        Config = config ?? RouterConfigSource.Fixed(TestConfig.With());
+        Providers = new FakeProviderSource(Provider);
+        Server = new LspServer(toServer.Reader.AsStream(), toClient.Writer.AsStream(), effective, Config, Providers);
         ServerRun = Server.RunAsync(CancellationToken.None);
         Client = new LspClient(toClient.Reader, toServer.Writer);
         Client.OnLogMessage(message => _logs.Writer.TryWrite(message));
@@ -40,6 +43,10 @@ internal sealed class LspHarness : IAsyncDisposable
     }
 
     public FakeModelProvider Provider { get; } = new();
+
+    public FakeProviderSource Providers { get; }
+
+    public RouterConfigSource Config { get; }
 
     public LspServer Server { get; }
 
@@ -51,9 +58,13 @@ internal sealed class LspHarness : IAsyncDisposable
 
     public CancellationToken Timeout => _timeout.Token;
 
-    public static async Task<LspHarness> StartAsync(bool initialize = true, IReadOnlyList<string>? positionEncodings = null, LspServerOptions? options = null)
+    public static async Task<LspHarness> StartAsync(
+        bool initialize = true,
+        IReadOnlyList<string>? positionEncodings = null,
+        LspServerOptions? options = null,
+        RouterConfigSource? config = null)
     {
-        LspHarness harness = new(options);
+        LspHarness harness = new(options, config);
         if (initialize)
         {
             await harness.InitializeAsync(positionEncodings);
@@ -62,10 +73,11 @@ internal sealed class LspHarness : IAsyncDisposable
         return harness;
     }
 
-    public async Task<InitializeResult> InitializeAsync(IReadOnlyList<string>? positionEncodings = null, JsonElement? initializationOptions = null)
+    public async Task<InitializeResult> InitializeAsync(IReadOnlyList<string>? positionEncodings = null, JsonElement? initializationOptions = null, string? rootUri = null)
     {
         InitializeParams request = new()
         {
+            RootUri = rootUri,
             InitializationOptions = initializationOptions,
             ProcessId = Environment.ProcessId,
             ClientInfo = new ClientInfo("tests"),
@@ -101,6 +113,7 @@ internal sealed class LspHarness : IAsyncDisposable
         await Client.DisposeAsync();
         await ServerRun.WaitAsync(Timeout);
         await Server.DisposeAsync();
+        Config.Dispose();
         _timeout.Dispose();
     }
 }

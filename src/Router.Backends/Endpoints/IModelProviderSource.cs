@@ -7,5 +7,5 @@ namespace Router.Backends.Endpoints;
 public interface IModelProviderSource
 {
     /// <summary>The provider for <paramref name="endpoint"/>; throws <see cref="EndpointUnavailableException"/> when none can serve it.</summary>
-    IModelProvider For(EndpointConfig endpoint);
+    IModelProvider ProviderFor(EndpointConfig endpoint);
 }

@@ -17,7 +17,7 @@ public sealed class ModelProviderPool : IModelProviderSource, IDisposable
         _http = http ?? OllamaClient.CreateHttpClient();
     }
 
-    public IModelProvider For(EndpointConfig endpoint)
+    public IModelProvider ProviderFor(EndpointConfig endpoint)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
         return _providers.GetOrAdd(endpoint, Create, _http);

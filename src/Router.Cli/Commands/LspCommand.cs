@@ -1,18 +1,58 @@
 using System.CommandLine;
+using System.Reflection;
+using Router.Backends.Endpoints;
+using Router.Lsp;
+using Router.Lsp.Configuration;
 
 namespace Router.Cli.Commands;
 
-/// <summary>`router lsp`. (Placeholder until its owner lands it.)</summary>
+/// <summary><c>router lsp</c>: the language server on stdin/stdout.</summary>
 internal static class LspCommand
 {
     public static Command Create()
     {
-        Command command = new("lsp", "not built yet");
-        command.SetAction(_ =>
+        Option<string?> config = new("--config")
         {
-            Console.Error.WriteLine("router lsp: not built yet");
-            return 2;
-        });
+            Description = "Configuration file; by default router.yaml in the workspace root, else the built-in default. Edits apply without a restart.",
+        };
+
+        // vscode-languageclient and other launchers pass --stdio; stdio is the only transport, so it is accepted and ignored.
+        Option<bool> stdio = new("--stdio") { Description = "Talk LSP over stdin/stdout (the default and only transport)." };
+
+        Command command = new("lsp", "Run the language server over stdio (what an editor starts).");
+        command.Options.Add(config);
+        command.Options.Add(stdio);
+        command.SetAction(async (parseResult, cancellationToken) =>
+            await RunAsync(parseResult.GetValue(config), cancellationToken));
         return command;
     }
+
+    private static async Task<int> RunAsync(string? configPath, CancellationToken cancellationToken)
+    {
+        // stdout carries the protocol: anything else written there would corrupt it.
+        Console.SetOut(Console.Error);
+
+        using RouterConfigSource config = configPath is null
+            ? RouterConfigSource.FromWorkspace(null, Environment.GetEnvironmentVariable)
+            : RouterConfigSource.FromFile(configPath, Environment.GetEnvironmentVariable);
+        if (config.InitialLoad is { Applied: false } failed)
+        {
+            foreach (var diagnostic in failed.Diagnostics)
+            {
+                await Console.Error.WriteLineAsync($"router lsp: {diagnostic}");
+            }
+
+            await Console.Error.WriteLineAsync("router lsp: starting with the built-in default configuration; fix the file and save it to apply.");
+        }
+
+        using ModelProviderPool providers = new();
+        await using Stream input = Console.OpenStandardInput();
+        await using Stream output = Console.OpenStandardOutput();
+        LspServerOptions options = new() { ServerVersion = Version };
+        await using LspServer server = new(input, output, options, config, providers);
+        return await server.RunAsync(cancellationToken);
+    }
+
+    private static string Version =>
+        typeof(LspCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using Router.Backends.Providers;
+using Router.Core.Requests;
 using Router.Lsp.Documents;
 using Router.Protocol.JsonRpc;
 using Router.Protocol.Lsp;
@@ -11,7 +12,7 @@ namespace Router.Lsp.Completion;
 /// Backend failures become an empty answer plus one <c>window/logMessage</c>; superseded requests are cancelled.</summary>
 internal sealed class CompletionService(
     DocumentStore documents,
-    IModelProvider provider,
+    CompletionRouter router,
     LspServerOptions options,
     JsonRpcConnection client,
     CompletionTracePublisher traces)
@@ -23,8 +24,6 @@ internal sealed class CompletionService(
 
     private readonly CompletionSupersession _supersession = new();
     private readonly BackendFailureLog _failures = new();
-
-    private string Endpoint => options.CodeEndpointName ?? provider.EndpointName;
 
     /// <summary>Returns the text to insert at the position, or an empty string. Throws
     /// <see cref="OperationCanceledException"/> when cancelled or superseded.</summary>
@@ -42,10 +41,12 @@ internal sealed class CompletionService(
         CancellationTokenSource lease = _supersession.Begin(documentUri, cancellationToken);
         TimeSpan? firstChunk = null;
         ModelUsage? usage = null;
+        CompletionRoute? route = null;
         try
         {
+            route = router.Route(document, context);
             StringBuilder answer = new();
-            await foreach (ModelChunk chunk in provider.StreamAsync(BuildRequest(context), lease.Token).WithCancellation(lease.Token))
+            await foreach (ModelChunk chunk in route.Provider.StreamAsync(BuildRequest(route, context), lease.Token).WithCancellation(lease.Token))
             {
                 firstChunk ??= Stopwatch.GetElapsedTime(started);
                 answer.Append(chunk.Text);
@@ -60,13 +61,13 @@ internal sealed class CompletionService(
 
             string completion = CompletionPostProcessor.Process(answer.ToString(), context);
             _failures.RecordSuccess();
-            await ReportAsync(method, documentUri, completion.Length == 0 ? CompletionOutcome.Empty : CompletionOutcome.Completed, started, firstChunk, context, completion.Length, usage, null);
+            await ReportAsync(method, documentUri, route, completion.Length == 0 ? CompletionOutcome.Empty : CompletionOutcome.Completed, started, firstChunk, context, completion.Length, usage, null);
             return completion;
         }
         catch (Exception exception) when (lease.IsCancellationRequested)
         {
             // Whatever the provider threw while its stream was being closed, the request was cancelled.
-            await ReportAsync(method, documentUri, CompletionOutcome.Cancelled, started, firstChunk, context, 0, usage, null);
+            await ReportAsync(method, documentUri, route, CompletionOutcome.Cancelled, started, firstChunk, context, 0, usage, null);
             if (exception is OperationCanceledException)
             {
                 throw;
@@ -78,8 +79,8 @@ internal sealed class CompletionService(
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            await ReportAsync(method, documentUri, CompletionOutcome.Failed, started, firstChunk, context, 0, usage, exception.Message);
-            await ReportFailureAsync(exception);
+            await ReportAsync(method, documentUri, route, CompletionOutcome.Failed, started, firstChunk, context, 0, usage, exception.Message);
+            await ReportFailureAsync(route, exception);
             return string.Empty;
         }
         finally
@@ -88,7 +89,7 @@ internal sealed class CompletionService(
         }
     }
 
-    private ModelRequest BuildRequest(FillInTheMiddleContext context) => new(options.CodeModel)
+    private ModelRequest BuildRequest(CompletionRoute route, FillInTheMiddleContext context) => new(route.Decision.Model)
     {
         Prompt = context.Prefix,
         Suffix = context.Suffix,
@@ -103,7 +104,7 @@ internal sealed class CompletionService(
         },
     };
 
-    private async Task ReportFailureAsync(Exception exception)
+    private async Task ReportFailureAsync(CompletionRoute? route, Exception exception)
     {
         string failure = $"{exception.GetType().Name}: {exception.Message}";
         if (!_failures.ShouldReport(failure))
@@ -111,7 +112,9 @@ internal sealed class CompletionService(
             return;
         }
 
-        string message = $"Completion model {options.CodeModel} at {Endpoint} failed: {exception.Message}";
+        string message = route is null
+            ? $"Completion could not be routed: {exception.Message}"
+            : $"Completion model {route.Decision.Model} at {route.Decision.Endpoint} failed: {exception.Message}";
         try
         {
             await client.LogMessageAsync(MessageType.Warning, message, CancellationToken.None);
@@ -125,6 +128,7 @@ internal sealed class CompletionService(
     private Task ReportAsync(
         string method,
         string documentUri,
+        CompletionRoute? route,
         CompletionOutcome outcome,
         long started,
         TimeSpan? firstChunk,
@@ -135,8 +139,9 @@ internal sealed class CompletionService(
         traces.PublishAsync(new CompletionTrace(
             method,
             documentUri,
-            options.CodeModel,
-            Endpoint,
+            route?.Decision.Tier.Name() ?? "",
+            route?.Decision.Model ?? "",
+            route?.Decision.Endpoint ?? "",
             outcome,
             Stopwatch.GetElapsedTime(started),
             firstChunk,

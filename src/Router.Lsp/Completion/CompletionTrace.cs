@@ -5,6 +5,7 @@ namespace Router.Lsp.Completion;
 /// <summary>What happened for one completion request, reported to <see cref="LspServerOptions.CompletionObserver"/>.</summary>
 /// <param name="Method">The LSP method: <c>textDocument/inlineCompletion</c> or <c>textDocument/completion</c>.</param>
 /// <param name="DocumentUri">The document the completion was for.</param>
+/// <param name="Tier">The tier the routing policy chose ("code"); empty when the request could not be routed.</param>
 /// <param name="Model">The model asked.</param>
 /// <param name="Endpoint">The endpoint name of the provider asked.</param>
 /// <param name="Outcome">How the request ended.</param>
@@ -19,6 +20,7 @@ namespace Router.Lsp.Completion;
 public sealed record CompletionTrace(
     string Method,
     string DocumentUri,
+    string Tier,
     string Model,
     string Endpoint,
     CompletionOutcome Outcome,

@@ -42,6 +42,7 @@ internal sealed class CompletionTracePublisher(JsonRpcConnection client, Action<
     private static CompletionTraceParams ToWire(CompletionTrace trace) => new(
         trace.Method,
         trace.DocumentUri,
+        trace.Tier,
         trace.Model,
         trace.Endpoint,
         trace.Outcome.ToString().ToLowerInvariant(),

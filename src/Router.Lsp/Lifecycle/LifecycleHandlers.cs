@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Router.Lsp.Completion;
+using Router.Lsp.Configuration;
 using Router.Lsp.Documents;
 using Router.Protocol.JsonRpc;
 using Router.Protocol.Lsp;
@@ -11,6 +12,8 @@ internal sealed class LifecycleHandlers(
     LspLifecycle lifecycle,
     DocumentStore documents,
     CompletionTracePublisher traces,
+    RouterConfigSource config,
+    ConfigurationHandlers configuration,
     JsonRpcConnection connection,
     LspServerOptions options)
 {
@@ -20,6 +23,11 @@ internal sealed class LifecycleHandlers(
         bool utf8 = request.Capabilities?.General?.PositionEncodings?.Contains(PositionEncodingKind.Utf8) == true;
         documents.Encoding = utf8 ? PositionEncoding.Utf8 : PositionEncoding.Utf16;
         traces.NotifyClient = WantsCompletionTraces(request.InitializationOptions);
+        if (WorkspaceRoot(request) is { } root)
+        {
+            config.UseWorkspace(root);
+        }
+
         lifecycle.MarkInitialized();
 
         ServerCapabilities capabilities = new()
@@ -38,7 +46,20 @@ internal sealed class LifecycleHandlers(
         && value.TryGetProperty("completionTraces", out JsonElement flag)
         && flag.ValueKind == JsonValueKind.True;
 
-    public static ValueTask InitializedAsync(InitializedParams notification, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+    /// <summary>The first read of the configuration is reported once the client can show messages.</summary>
+    public async ValueTask InitializedAsync(InitializedParams notification, CancellationToken cancellationToken)
+    {
+        if (config.InitialLoad is { } load)
+        {
+            await configuration.ReportAsync(load);
+        }
+    }
+
+    private static string? WorkspaceRoot(InitializeParams request)
+    {
+        string? uri = request.WorkspaceFolders is [{ } first, ..] ? first.Uri : request.RootUri;
+        return uri is not null && Uri.TryCreate(uri, UriKind.Absolute, out Uri? parsed) && parsed.IsFile ? parsed.LocalPath : null;
+    }
 
     public ValueTask<object?> ShutdownAsync(CancellationToken cancellationToken)
     {

@@ -4,6 +4,7 @@ namespace Router.Protocol.Lsp;
 /// Sent only to clients that pass <c>{"completionTraces": true}</c> as initializationOptions.</summary>
 /// <param name="Method">The LSP method that asked: textDocument/inlineCompletion or textDocument/completion.</param>
 /// <param name="DocumentUri">The document.</param>
+/// <param name="Tier">The tier the routing policy chose, e.g. "code".</param>
 /// <param name="Model">The model asked.</param>
 /// <param name="Endpoint">The endpoint name of the host asked.</param>
 /// <param name="Outcome">completed, empty, cancelled or failed.</param>
@@ -19,6 +20,7 @@ namespace Router.Protocol.Lsp;
 public sealed record CompletionTraceParams(
     string Method,
     string DocumentUri,
+    string Tier,
     string Model,
     string Endpoint,
     string Outcome,

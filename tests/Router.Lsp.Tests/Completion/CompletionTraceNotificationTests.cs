@@ -8,7 +8,7 @@ public sealed class CompletionTraceNotificationTests
     [Fact]
     public async Task Client_that_asks_for_traces_receives_one_per_completion()
     {
-        await using LspHarness lsp = await LspHarness.StartAsync(initialize: false, options: new LspServerOptions { CodeEndpointName = "gpu-box" });
+        await using LspHarness lsp = await LspHarness.StartAsync(initialize: false);
         await lsp.InitializeAsync(initializationOptions: JsonDocument.Parse("""{"completionTraces":true}""").RootElement.Clone());
         lsp.Provider.Answer = _ => "Run();";
         await lsp.OpenAsync("app.");
@@ -17,6 +17,7 @@ public sealed class CompletionTraceNotificationTests
         CompletionTraceParams trace = await lsp.NextWireTraceAsync();
 
         Assert.Equal(LspMethods.InlineCompletion, trace.Method);
+        Assert.Equal("code", trace.Tier);
         Assert.Equal("qwen2.5-coder:14b", trace.Model);
         Assert.Equal("gpu-box", trace.Endpoint);
         Assert.Equal("completed", trace.Outcome);

@@ -1,5 +1,6 @@
 using Router.Backends.Providers;
 using Router.Lsp.Completion;
+using Router.Lsp.Configuration;
 using Router.Protocol.JsonRpc;
 using Router.Protocol.Lsp;
 using Range = Router.Protocol.Lsp.Range;
@@ -11,8 +12,8 @@ public sealed class InlineCompletionTests
     [Fact]
     public async Task Prefix_and_suffix_around_the_cursor_reach_the_code_model_as_fill_in_the_middle()
     {
-        LspServerOptions options = new() { CodeModel = "coder:test", MaxOutputTokens = 64, Temperature = 0.1 };
-        await using LspHarness lsp = await LspHarness.StartAsync(options: options);
+        LspServerOptions options = new() { MaxOutputTokens = 64, Temperature = 0.1 };
+        await using LspHarness lsp = await LspHarness.StartAsync(options: options, config: RouterConfigSource.Fixed(TestConfig.With(codeModel: "coder:test")));
         lsp.Provider.Answer = _ => "a + b";
         await lsp.OpenAsync("int Add(int a, int b)\n{\n    return ;\n}\n");
 
@@ -102,7 +103,7 @@ public sealed class InlineCompletionTests
     [Fact]
     public async Task Trace_reports_model_endpoint_outcome_and_usage()
     {
-        await using LspHarness lsp = await LspHarness.StartAsync(options: new LspServerOptions { CodeEndpointName = "gpu-box" });
+        await using LspHarness lsp = await LspHarness.StartAsync();
         lsp.Provider.Answer = _ => "done()";
         await lsp.OpenAsync("call");
 
@@ -161,7 +162,7 @@ public sealed class InlineCompletionTests
     [Fact]
     public async Task Backend_failure_answers_empty_and_logs_once_per_distinct_failure()
     {
-        await using LspHarness lsp = await LspHarness.StartAsync(options: new LspServerOptions { CodeEndpointName = "gpu-box" });
+        await using LspHarness lsp = await LspHarness.StartAsync();
         await lsp.OpenAsync("var x = ");
         lsp.Provider.Failure = new HttpRequestException("Connection refused (localhost:11434)");
 

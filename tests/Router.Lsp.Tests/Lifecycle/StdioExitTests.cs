@@ -1,5 +1,7 @@
 using System.Text;
 
+using Router.Lsp.Configuration;
+
 namespace Router.Lsp.Tests.Lifecycle;
 
 public sealed class StdioExitTests
@@ -18,7 +20,8 @@ public sealed class StdioExitTests
             + Frame("""{"jsonrpc":"2.0","method":"exit"}""");
         using UncancellableInputStream input = new(Encoding.UTF8.GetBytes(script));
         using MemoryStream output = new();
-        await using LspServer server = new(input, output, new LspServerOptions(), new FakeModelProvider());
+        using RouterConfigSource config = RouterConfigSource.Fixed(TestConfig.With());
+        await using LspServer server = new(input, output, new LspServerOptions(), config, new FakeProviderSource(new FakeModelProvider()));
 
         int code = await server.RunAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20));
 

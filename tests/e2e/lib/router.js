@@ -19,7 +19,7 @@ function routerCommand(...args) {
 }
 
 /** Starts `router emulate --port 0` and resolves once it prints the URL it listens on. */
-async function startEmulator(extraArgs = []) {
+async function startEmulator(extraArgs = ['--time-scale', '0.1']) {
   const [cmd, args] = routerCommand('emulate', '--port', '0', ...extraArgs);
   const child = cp.spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';

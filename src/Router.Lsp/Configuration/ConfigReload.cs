@@ -1,0 +1,8 @@
+using Router.Core.Configuration;
+
+namespace Router.Lsp.Configuration;
+
+/// <summary>The outcome of reading the configuration file: taken, or refused with the last good one kept.</summary>
+/// <param name="Source">The file read, or the built-in default's name.</param>
+/// <param name="Applied">False when the edit had errors and the previous configuration stays in force.</param>
+public sealed record ConfigReload(string Source, bool Applied, IReadOnlyList<ConfigDiagnostic> Diagnostics);

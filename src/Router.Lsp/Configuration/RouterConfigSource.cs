@@ -1,0 +1,203 @@
+using Router.Core.Configuration;
+using Router.Core.Policy;
+
+namespace Router.Lsp.Configuration;
+
+/// <summary>The configuration in force for the language server, and its routing policy. It follows router.yaml:
+/// a saved edit takes effect for the next request, a broken edit keeps the last good configuration.</summary>
+/// <remarks>Resolution: an explicit file (<c>--config</c>), else router.yaml in the workspace root, else the built-in
+/// default. The workspace file is watched even before it exists, so creating one takes effect too.</remarks>
+public sealed class RouterConfigSource : IDisposable
+{
+    public const string WorkspaceFileName = "router.yaml";
+
+    private static readonly TimeSpan SettleDelay = TimeSpan.FromMilliseconds(150);
+
+    private readonly LastGoodConfig _config;
+    private readonly Func<string, string?> _environment;
+    private readonly bool _explicitFile;
+    private readonly Lock _gate = new();
+    private RoutePolicy _policy;
+    private string? _path;
+    private FileSystemWatcher? _watcher;
+    private Timer? _settle;
+
+    private RouterConfigSource(RouterConfig initial, string? path, bool explicitFile, Func<string, string?> environment)
+    {
+        _config = new LastGoodConfig(initial);
+        _policy = new RoutePolicy(initial);
+        _path = path;
+        _explicitFile = explicitFile;
+        _environment = environment;
+    }
+
+    /// <summary>Raised after every read of the file, taken or refused; handlers must be quick.</summary>
+    public event Action<ConfigReload>? Reloaded;
+
+    /// <summary>The configuration the next request uses.</summary>
+    public RouterConfig Current => _config.Current;
+
+    /// <summary>The routing policy over <see cref="Current"/>.</summary>
+    public RoutePolicy Policy => Volatile.Read(ref _policy);
+
+    /// <summary>The file followed, if any.</summary>
+    public string? FilePath => _path;
+
+    /// <summary>The result of the first read, for the host to report at start-up.</summary>
+    public ConfigReload? InitialLoad { get; private set; }
+
+    /// <summary>A fixed configuration that never changes (tests, embedding).</summary>
+    public static RouterConfigSource Fixed(RouterConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return new RouterConfigSource(config, null, explicitFile: true, _ => null);
+    }
+
+    /// <summary>Follows <paramref name="path"/> (from <c>--config</c>); a broken file at start leaves the built-in default in force.</summary>
+    public static RouterConfigSource FromFile(string path, Func<string, string?> environment)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        RouterConfigSource source = new(RouterConfig.Default, Path.GetFullPath(path), explicitFile: true, environment);
+        source.InitialLoad = source.Reload();
+        source.Watch();
+        return source;
+    }
+
+    /// <summary>No file named: the workspace's router.yaml once the workspace is known, else the built-in default.</summary>
+    public static RouterConfigSource FromWorkspace(string? workspaceRoot, Func<string, string?> environment)
+    {
+        RouterConfigSource source = new(RouterConfig.Default, null, explicitFile: false, environment);
+        if (workspaceRoot is not null)
+        {
+            source.UseWorkspace(workspaceRoot);
+        }
+
+        return source;
+    }
+
+    /// <summary>Called at <c>initialize</c> with the workspace root; ignored when a file was named explicitly.</summary>
+    public void UseWorkspace(string workspaceRoot)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(workspaceRoot);
+        if (_explicitFile)
+        {
+            return;
+        }
+
+        string candidate = Path.GetFullPath(Path.Combine(workspaceRoot, WorkspaceFileName));
+        lock (_gate)
+        {
+            if (string.Equals(candidate, _path, StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            _path = candidate;
+        }
+
+        InitialLoad = File.Exists(candidate) ? Reload() : null;
+        Watch();
+    }
+
+    /// <summary>Reads the file again now (a save, or <c>workspace/didChangeConfiguration</c>).</summary>
+    public ConfigReload Reload()
+    {
+        string? path = _path;
+        if (path is null)
+        {
+            return new ConfigReload(Current.Source, Applied: true, []);
+        }
+
+        ConfigLoadResult loaded;
+        if (!File.Exists(path))
+        {
+            // The workspace file was deleted: fall back to the built-in default, which is what a user without one has.
+            loaded = _explicitFile
+                ? new ConfigLoadResult(null, [new ConfigDiagnostic(ConfigSeverity.Error, path, 0, "", "the file does not exist")])
+                : new ConfigLoadResult(RouterConfig.Default, []);
+        }
+        else
+        {
+            loaded = Read(path);
+        }
+
+        lock (_gate)
+        {
+            if (_config.Apply(loaded))
+            {
+                Volatile.Write(ref _policy, new RoutePolicy(_config.Current));
+            }
+        }
+
+        ConfigReload reload = new(path, loaded.Succeeded, loaded.Diagnostics);
+        Reloaded?.Invoke(reload);
+        return reload;
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _watcher?.Dispose();
+            _watcher = null;
+            _settle?.Dispose();
+            _settle = null;
+        }
+    }
+
+    private ConfigLoadResult Read(string path)
+    {
+        // An editor may still hold the file while saving; one retry after a short pause covers it.
+        for (int attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return RouterConfigLoader.Load(File.ReadAllText(path), path, _environment);
+            }
+            catch (IOException) when (attempt == 0)
+            {
+                Thread.Sleep(50);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                return new ConfigLoadResult(null, [new ConfigDiagnostic(ConfigSeverity.Error, path, 0, "", $"cannot read the file: {ex.Message}")]);
+            }
+        }
+    }
+
+    private void Watch()
+    {
+        string? path = _path;
+        string? directory = path is null ? null : Path.GetDirectoryName(path);
+        if (path is null || directory is null || !Directory.Exists(directory))
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            _watcher?.Dispose();
+            _settle ??= new Timer(_ => Reload());
+
+            // Editors save by writing a temporary file and renaming it over the old one: watch the folder, not the file.
+            _watcher = new FileSystemWatcher(directory, Path.GetFileName(path))
+            {
+                NotifyFilter = NotifyFilters.LastWrite | NotifyFilters.FileName | NotifyFilters.Size | NotifyFilters.CreationTime,
+            };
+            _watcher.Changed += (_, _) => Settle();
+            _watcher.Created += (_, _) => Settle();
+            _watcher.Deleted += (_, _) => Settle();
+            _watcher.Renamed += (_, _) => Settle();
+            _watcher.EnableRaisingEvents = true;
+        }
+    }
+
+    // A save raises several events; read once after they settle.
+    private void Settle()
+    {
+        lock (_gate)
+        {
+            _settle?.Change(SettleDelay, Timeout.InfiniteTimeSpan);
+        }
+    }
+}
