@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -30,11 +31,12 @@ public static partial class ContentSignalDetector
         List<ContentSignal> signals = [];
         string scanned = text is null ? "" : text.Length > ScanChars ? text[..ScanChars] : text;
 
+        // Wording signals read the ask (start and end of the prompt); structural ones (traces, code lines) the whole scan.
         string ask = AskOf(text ?? "");
-        AddImageSignals(scanned, file, files, signals);
-        AddReasoningSignals(scanned, signals);
+        AddImageSignals(scanned, ask, file, files, signals);
+        AddReasoningSignals(ask, signals);
         AddCodeSignals(scanned, ask, signals);
-        AddWideSignals(text ?? "", scanned, files, textTokens, signals);
+        AddWideSignals(text ?? "", ask, files, textTokens, signals);
         return new ContentAnalysis(signals);
     }
 
@@ -75,7 +77,7 @@ public static partial class ContentSignalDetector
         return match.Success ? new ContentSignal($"architecture-level change (\"{match.Value.Trim()}\")", SignalClass.Wide, 2.5) : null;
     }
 
-    private static void AddImageSignals(string text, string? file, IReadOnlyList<string> files, List<ContentSignal> signals)
+    private static void AddImageSignals(string text, string ask, string? file, IReadOnlyList<string> files, List<ContentSignal> signals)
     {
         if (files.Any(IsImagePath) || IsImagePath(file))
         {
@@ -86,11 +88,11 @@ public static partial class ContentSignalDetector
             signals.Add(new ContentSignal("image file named", SignalClass.Image, 1.5));
         }
 
-        if (ImageReference().IsMatch(text))
+        if (ImageReference().IsMatch(ask))
         {
             signals.Add(new ContentSignal("refers to an image", SignalClass.Image, 2.0));
         }
-        else if (PictureNoun().IsMatch(text))
+        else if (PictureNoun().IsMatch(ask))
         {
             signals.Add(new ContentSignal("mentions a chart or diagram", SignalClass.Image, 1.0));
         }
@@ -158,17 +160,17 @@ public static partial class ContentSignalDetector
             signals.Add(new ContentSignal("code block", SignalClass.Code, 2.0));
         }
 
-        if (StackTrace().IsMatch(text))
+        if (MatchesNear(StackTrace(), StackTraceAnchors, text))
         {
             signals.Add(new ContentSignal("stack trace", SignalClass.Code, 2.5));
         }
 
-        if (ErrorMessage().IsMatch(text))
+        if (MatchesNear(ErrorMessage(), ErrorAnchors, text))
         {
             signals.Add(new ContentSignal("error message", SignalClass.Code, 1.5));
         }
 
-        int codeLines = CountCodeLines(text);
+        int codeLines = CountCodeLines(text, enough: 2);
         if (codeLines >= 2)
         {
             signals.Add(new ContentSignal("code snippet", SignalClass.Code, 2.0));
@@ -202,24 +204,24 @@ public static partial class ContentSignalDetector
             signals.Add(new ContentSignal("asks to fix or change code", SignalClass.Code, 2.5));
         }
 
-        if (ProblemReport().IsMatch(text))
+        if (ProblemReport().IsMatch(ask))
         {
             signals.Add(new ContentSignal("problem report", SignalClass.Code, 1.0));
         }
 
-        if (CodeReference().IsMatch(text))
+        if (CodeReference().IsMatch(ask))
         {
             signals.Add(new ContentSignal("refers to code", SignalClass.Code, 1.0));
         }
 
-        bool technology = Technology().IsMatch(text);
+        bool technology = Technology().IsMatch(ask);
         if (technology)
         {
             signals.Add(new ContentSignal("technology named", SignalClass.Code, 0.5));
         }
 
         // "How do I center a div with flexbox?": a how-to about a named technology or identifier is a code question.
-        if ((technology || identifiers > 0) && HowToQuestion().IsMatch(text))
+        if ((technology || identifiers > 0) && HowToQuestion().IsMatch(ask))
         {
             signals.Add(new ContentSignal("how-to about technology", SignalClass.Code, 1.0));
         }
@@ -265,6 +267,50 @@ public static partial class ContentSignalDetector
         }
     }
 
+    // Words every stack-trace or error-message pattern contains; the patterns run only in windows around them,
+    // which keeps a large paste cheap: a vectorised search instead of a many-branch regex at every position.
+    private static readonly SearchValues<string> StackTraceAnchors = SearchValues.Create(
+        ["traceback", "file \"", " at ", "\tat ", "goroutine", "panic", "exception in thread", "caused by", "0x"], StringComparison.OrdinalIgnoreCase);
+
+    private static readonly SearchValues<string> ErrorAnchors = SearchValues.Create(
+        ["exception", "error", "cannot", "not found", "segmentation", "core dumped", "undefined", "not defined", "no attribute",
+         "not a function", "null", "exit code", "exit status", "too many arguments", "syntax", "unexpected token", "denied",
+         "no such file", "fatal", "panic", "module", "failed", "sig", "crashloop", "backoff", "oomkilled", "conflict", "refused",
+         "invalid", "enoent", "eacces", "eaddrinuse", "econn", "eintegrity", "eresolve", "eperm", "etimedout", "eexist", "enotfound",
+         "epipe", "enotdir", "eisdir", "emfile", "eai_again", "elifecycle", "ebadengine"], StringComparison.OrdinalIgnoreCase);
+
+    private const int AnchorRadius = 160;
+    private const int MaxAnchorHits = 24;
+
+    private static bool MatchesNear(Regex regex, SearchValues<string> anchors, string text)
+    {
+        int offset = 0;
+        for (int hits = 0; hits < MaxAnchorHits && offset < text.Length; hits++)
+        {
+            int found = text.AsSpan(offset).IndexOfAny(anchors);
+            if (found < 0)
+            {
+                return false;
+            }
+
+            int at = offset + found;
+            // Whole lines around the anchor, so ^ and $ in the patterns keep their meaning.
+            int start = Math.Max(0, at - AnchorRadius);
+            start = start == 0 ? 0 : text.LastIndexOf('\n', start) + 1;
+            int end = Math.Min(text.Length, at + AnchorRadius);
+            int lineEnd = text.IndexOf('\n', end);
+            end = lineEnd < 0 ? text.Length : lineEnd;
+            if (regex.IsMatch(text.AsSpan(start, end - start)))
+            {
+                return true;
+            }
+
+            offset = at + 1;
+        }
+
+        return false;
+    }
+
     private static int CountLines(string text)
     {
         if (text.Length == 0)
@@ -284,7 +330,7 @@ public static partial class ContentSignalDetector
         return lines;
     }
 
-    private static int CountCodeLines(string text)
+    private static int CountCodeLines(string text, int enough)
     {
         int count = 0;
         int seen = 0;
@@ -300,9 +346,9 @@ public static partial class ContentSignalDetector
                 break;
             }
 
-            if (CodeLine().IsMatch(line))
+            if (CodeLine().IsMatch(line) && ++count >= enough)
             {
-                count++;
+                break;
             }
         }
 
