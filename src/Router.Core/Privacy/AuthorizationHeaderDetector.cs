@@ -9,7 +9,7 @@ internal sealed class AuthorizationHeaderDetector : ITextDetector
     private const int MinBearerLength = 20;
     private static readonly SearchValues<char> TokenChars = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~+/=");
 
-    public IReadOnlyList<string> Anchors { get; } = ["bearer ", "basic "];
+    public IReadOnlyList<string> Anchors { get; } = ["Bearer ", "bearer ", "Basic ", "basic "];
 
     public PrivacyFinding? Inspect(ReadOnlySpan<char> text, int at, string anchor, in TextScanContext context)
     {

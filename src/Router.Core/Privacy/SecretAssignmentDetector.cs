@@ -7,7 +7,7 @@ namespace Router.Core.Privacy;
 /// a clear password for password names, a random-looking value for token, secret and key names.
 /// Reading a secret from somewhere else (<c>os.getenv("DB_PASSWORD")</c>, <c>${VAR}</c>, a variable) is not a secret.
 /// </summary>
-internal sealed class SecretAssignmentDetector : ITextDetector
+internal static class SecretAssignmentDetector
 {
     private const int MaxValue = 512;
     private const int MinSecretLength = 12;
@@ -46,29 +46,46 @@ internal sealed class SecretAssignmentDetector : ITextDetector
         Secret,
     }
 
-    public IReadOnlyList<string> Anchors { get; } =
-        ["password", "passwd", "passphrase", "pass", "pwd", "secret", "token", "key", "credential", "auth"];
+    /// <summary>Characters that end a name and start its value; the scanner finds them in one vectorised pass.</summary>
+    public static SearchValues<char> Operators { get; } = SearchValues.Create("=:>");
 
-    public PrivacyFinding? Inspect(ReadOnlySpan<char> text, int at, string anchor, in TextScanContext context)
+    /// <summary>A finding when the operator at <paramref name="at"/> gives a secret-like name a literal secret, otherwise null.</summary>
+    public static PrivacyFinding? Inspect(ReadOnlySpan<char> text, int at, in TextScanContext context)
     {
-        // The name must end with the anchor (allowing a plural or a digit), so "password.length" and "tokenizer" stop here.
-        int nameEnd = at + anchor.Length;
-        int extra = 0;
-        while (nameEnd + extra < text.Length && IdentifierChars.Contains(text[nameEnd + extra]) && text[nameEnd + extra] != '.')
+        // Walk back from the operator to the name: "name = ", "\"name\": ", "config['name'] = ", "<name>".
+        int nameEnd = at;
+        if (text[at] != '>')
         {
-            extra++;
+            while (nameEnd > 0 && text[nameEnd - 1] is ' ' or '\t')
+            {
+                nameEnd--;
+            }
+
+            if (nameEnd > 0 && text[nameEnd - 1] == ']')
+            {
+                nameEnd--;
+            }
+
+            if (nameEnd > 0 && text[nameEnd - 1] is '"' or '\'' or '`')
+            {
+                nameEnd--;
+            }
         }
 
-        if (extra > 0 && !(extra == 1 && text[nameEnd] is 's' or 'S') && !!text.Slice(nameEnd, extra).ContainsAnyExceptInRange('0', '9'))
+        if (nameEnd == 0 || !IdentifierChars.Contains(text[nameEnd - 1]) || !EndsWithSecretWord(text[..nameEnd]))
         {
             return null;
         }
 
-        nameEnd += extra;
-        int nameStart = at;
+        int nameStart = nameEnd - 1;
         while (nameStart > 0 && IdentifierChars.Contains(text[nameStart - 1]))
         {
             nameStart--;
+        }
+
+        if (text[at] == '>' && (nameStart == 0 || text[nameStart - 1] != '<'))
+        {
+            return null;
         }
 
         ReadOnlySpan<char> name = text[nameStart..nameEnd];
@@ -99,6 +116,31 @@ internal sealed class SecretAssignmentDetector : ITextDetector
         }
 
         return new PrivacyFinding(detector, context.Field, $"{what} in {context.Field}");
+    }
+
+    // Cheap test before the real classification: the name ends with a word secrets are stored under.
+    private static bool EndsWithSecretWord(ReadOnlySpan<char> beforeOperator)
+    {
+        ReadOnlySpan<char> name = beforeOperator.TrimEnd("0123456789");
+        if (name.IsEmpty)
+        {
+            return false;
+        }
+
+        return (name[^1] | 0x20) switch
+        {
+            'd' => name.EndsWith("password", StringComparison.OrdinalIgnoreCase) || name.EndsWith("passwd", StringComparison.OrdinalIgnoreCase)
+                || name.EndsWith("pwd", StringComparison.OrdinalIgnoreCase),
+            's' => name.EndsWith("pass", StringComparison.OrdinalIgnoreCase) || name.EndsWith("secrets", StringComparison.OrdinalIgnoreCase)
+                || name.EndsWith("credentials", StringComparison.OrdinalIgnoreCase),
+            'e' => name.EndsWith("passphrase", StringComparison.OrdinalIgnoreCase),
+            't' => name.EndsWith("secret", StringComparison.OrdinalIgnoreCase),
+            'n' => name.EndsWith("token", StringComparison.OrdinalIgnoreCase),
+            'y' => name.EndsWith("key", StringComparison.OrdinalIgnoreCase),
+            'l' => name.EndsWith("credential", StringComparison.OrdinalIgnoreCase),
+            'h' => name.EndsWith("auth", StringComparison.OrdinalIgnoreCase),
+            _ => false,
+        };
     }
 
     private static SecretKind Classify(ReadOnlySpan<char> name, out string detector, out string what)
@@ -217,7 +259,6 @@ internal sealed class SecretAssignmentDetector : ITextDetector
         }
 
         char op = text[p];
-        bool isCliFlag = nameStart + 2 <= nameEnd && text[nameStart] == '-' && text[nameStart + 1] == '-';
         bool xmlElement = keyQuote == '<' && op == '>';
         switch (op)
         {
@@ -235,12 +276,7 @@ internal sealed class SecretAssignmentDetector : ITextDetector
                 p++;
                 break;
             default:
-                if (!(isCliFlag && spaceBefore))
-                {
-                    return false;
-                }
-
-                break;
+                return false;
         }
 
         int afterOperator = p;
@@ -320,7 +356,7 @@ internal sealed class SecretAssignmentDetector : ITextDetector
         bool connectionString = op == '=' && !spaceBefore && !spaceAfter && (after == ';' || before == ';');
         bool query = op == '=' && before is '?' or '&';
         assignment = new AssignedValue(p, bareEnd - p, Quoted: false, op, spaceBefore, spaceAfter, connectionString,
-            ConfigLine: IsConfigLine(text, nameStart, bareEnd), query || isCliFlag);
+            ConfigLine: IsConfigLine(text, nameStart, bareEnd), query);
         return true;
     }
 

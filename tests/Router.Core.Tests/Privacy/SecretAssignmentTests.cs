@@ -23,7 +23,7 @@ public sealed class SecretAssignmentTests
             { "typed python default", $"def connect(password: str = \"{password}\"):", "password-assignment", password },
             { "php array", $"'password' => '{password}',", "password-assignment", password },
             { "xml element", $"<password>{password}</password>", "password-assignment", password },
-            { "cli flag", $"mysql -u root --password {password} shop", "password-assignment", password },
+            { "cli flag with equals", $"mysql -u root --password={password} shop", "password-assignment", password },
             { "ado connection string", $"\"Server=db;Database=shop;User Id=sa;Password={password};\"", "connection-string-password", password },
             { "ado pwd with plain word and digits", "Server=db;Uid=app;Pwd=hunter42;", "connection-string-password", "hunter42" },
             { "secret key hex", $"SECRET_KEY = '{hex}'", "secret-assignment", hex[..16] },
