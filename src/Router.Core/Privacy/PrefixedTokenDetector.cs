@@ -11,6 +11,7 @@ internal sealed class PrefixedTokenDetector : ITextDetector
     private static readonly SearchValues<char> AlnumDash = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-");
     private static readonly SearchValues<char> Base32Upper = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567");
     private static readonly SearchValues<char> LowerHex = SearchValues.Create("0123456789abcdef");
+    private static readonly SearchValues<char> SendGridBody = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-.");
     private static readonly SearchValues<char> WebhookPath = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789/");
 
     private readonly PrefixedTokenRule[] _rules =
@@ -60,6 +61,8 @@ internal sealed class PrefixedTokenDetector : ITextDetector
         new("grafana-token", "Grafana service account token", "glsa_", AlnumUnderscore, 32, 64),
         new("postman-key", "Postman API key", "PMAK-", AlnumDash, 59, 59),
         new("age-secret-key", "age encryption secret key", "AGE-SECRET-KEY-1", Alnum, 58, 58, 2.8),
+        new("sendgrid-key", "SendGrid API key", "SG.", SendGridBody, 66, 66),
+        new("mailgun-key", "Mailgun API key", "key-", LowerHex, 32, 32),
     ];
 
     // Families share one anchor: fewer anchors keep the scanner's multi-string search on its fastest path.

@@ -72,6 +72,12 @@ public sealed class PrivacyScanner
             return null;
         }
 
+        // ".env.example" and friends are templates that hold placeholders; their text is still scanned like any other.
+        if (IsTemplate(path))
+        {
+            return null;
+        }
+
         foreach (PrivatePathGlob glob in _globs)
         {
             if (glob.IsMatch(path))
@@ -82,6 +88,11 @@ public sealed class PrivacyScanner
 
         return null;
     }
+
+    private static bool IsTemplate(string path) =>
+        path.EndsWith(".example", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".sample", StringComparison.OrdinalIgnoreCase)
+        || path.EndsWith(".template", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".tmpl", StringComparison.OrdinalIgnoreCase)
+        || path.EndsWith(".dist", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Whether <paramref name="path"/> names a dependency lock file (package-lock.json, yarn.lock, go.sum, …).</summary>
     public static bool IsLockFile(string? path)
