@@ -12,7 +12,7 @@ internal sealed class PrefixedTokenDetector : ITextDetector
     private static readonly SearchValues<char> Base32Upper = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567");
     private static readonly SearchValues<char> LowerHex = SearchValues.Create("0123456789abcdef");
     private static readonly SearchValues<char> SendGridBody = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-.");
-    private static readonly SearchValues<char> WebhookPath = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789/");
+    private static readonly SearchValues<char> WebhookPath = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789/_-");
 
     private readonly PrefixedTokenRule[] _rules =
     [
@@ -39,6 +39,8 @@ internal sealed class PrefixedTokenDetector : ITextDetector
         new("slack-webhook", "Slack incoming webhook URL", "hooks.slack.com/services/", WebhookPath, 30, 120, 3.5),
         new("slack-webhook", "Slack workflow webhook URL", "hooks.slack.com/workflows/", WebhookPath, 30, 120, 3.5),
         new("slack-webhook", "Slack trigger webhook URL", "hooks.slack.com/triggers/", WebhookPath, 30, 120, 3.5),
+        new("discord-webhook", "Discord webhook URL", "discord.com/api/webhooks/", WebhookPath, 60, 120, 3.5),
+        new("discord-webhook", "Discord webhook URL", "discordapp.com/api/webhooks/", WebhookPath, 60, 120, 3.5),
         new("stripe-key", "Stripe live secret key", "sk_live_", Alnum, 20, 247),
         new("stripe-key", "Stripe test secret key", "sk_test_", Alnum, 20, 247),
         new("stripe-key", "Stripe live restricted key", "rk_live_", Alnum, 20, 247),

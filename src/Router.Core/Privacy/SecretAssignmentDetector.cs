@@ -44,6 +44,7 @@ internal static class SecretAssignmentDetector
         None,
         Password,
         Secret,
+        Signature,
     }
 
     /// <summary>Characters that end a name and start its value; the scanner finds them in one vectorised pass.</summary>
@@ -101,9 +102,13 @@ internal static class SecretAssignmentDetector
         }
 
         ReadOnlySpan<char> value = text.Slice(assignment.ValueStart, assignment.ValueLength);
-        bool secret = kind == SecretKind.Password
-            ? IsLiteralPassword(value, assignment)
-            : !context.IsLockFile && IsRandomSecret(value, assignment);
+        bool secret = kind switch
+        {
+            SecretKind.Password => IsLiteralPassword(value, assignment),
+            // A "sig=" query parameter is a secret only as the signature of a signed URL ("…&sig=…").
+            SecretKind.Signature => assignment.QueryParameter && value.Length >= 30 && ValueShape.Entropy(value) >= 4.0,
+            _ => !context.IsLockFile && IsRandomSecret(value, assignment),
+        };
         if (!secret)
         {
             return null;
@@ -134,6 +139,7 @@ internal static class SecretAssignmentDetector
             's' => name.EndsWith("pass", StringComparison.OrdinalIgnoreCase) || name.EndsWith("secrets", StringComparison.OrdinalIgnoreCase)
                 || name.EndsWith("credentials", StringComparison.OrdinalIgnoreCase),
             'e' => name.EndsWith("passphrase", StringComparison.OrdinalIgnoreCase),
+            'g' => name.EndsWith("sig", StringComparison.OrdinalIgnoreCase),
             't' => name.EndsWith("secret", StringComparison.OrdinalIgnoreCase),
             'n' => name.EndsWith("token", StringComparison.OrdinalIgnoreCase),
             'y' => name.EndsWith("key", StringComparison.OrdinalIgnoreCase),
@@ -165,6 +171,13 @@ internal static class SecretAssignmentDetector
             detector = "password-assignment";
             what = "password assigned in code or configuration";
             return SecretKind.Password;
+        }
+
+        if (last is "sig")
+        {
+            detector = "azure-sas-signature";
+            what = "shared access signature";
+            return SecretKind.Signature;
         }
 
         bool aws = name.Contains("aws", StringComparison.OrdinalIgnoreCase);
@@ -495,6 +508,12 @@ internal static class SecretAssignmentDetector
         if (assignment.ConfigLine)
         {
             return assignment.Operator == ':' || !(assignment.SpaceBefore || assignment.SpaceAfter);
+        }
+
+        // "my password: Tr0ub4dor" in prose: after a colon, letters mixed with digits are not a variable anyone would write.
+        if (assignment.Operator == ':' && value.ContainsAnyInRange('0', '9') && ValueShape.CharacterClasses(value) >= 3)
+        {
+            return true;
         }
 
         return (assignment.InConnectionString || assignment.QueryParameter) && value.ContainsAnyInRange('0', '9');

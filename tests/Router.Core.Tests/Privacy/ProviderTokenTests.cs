@@ -34,6 +34,7 @@ public sealed class ProviderTokenTests
         Add("hugging face token", "huggingface-token", "hf_" + Of(Alnum, 34, 32), s => $"login(\"{s}\")");
         Add("sendgrid key", "sendgrid-key", "SG." + Of(Base64Url, 22, 33) + "." + Of(Base64Url, 43, 34), s => $"SENDGRID={s}");
         Add("mailgun key", "mailgun-key", "key-" + Of(LowerHex, 32, 35), s => $"auth=(\"api\", \"{s}\")");
+        Add("discord webhook url", "discord-webhook", "https://discord.com/api/webhooks/" + Of("0123456789", 18, 36) + "/" + Of(Base64Url, 68, 37), s => $"WEBHOOK = \"{s}\"");
         return data;
     }
 
