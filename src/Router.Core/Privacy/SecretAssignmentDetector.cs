@@ -39,14 +39,6 @@ internal static class SecretAssignmentDetector
         "on", "off", "optional", "secretstr", "bytes", "char", "object", "required", "text", "varchar", "password", "secret",
     };
 
-    private enum SecretKind
-    {
-        None,
-        Password,
-        Secret,
-        Signature,
-    }
-
     /// <summary>Characters that end a name and start its value; the scanner finds them in one vectorised pass.</summary>
     public static SearchValues<char> Operators { get; } = SearchValues.Create("=:>");
 

@@ -9,15 +9,6 @@ namespace Router.Core.Tokens;
 /// </summary>
 internal static class Cl100kPieceSplitter
 {
-    private enum CharClass : byte
-    {
-        Other,
-        Letter,
-        Number,
-        Space,
-        LineBreak,
-    }
-
     // CharClass of each ASCII character: 0 other, 1 letter, 2 number, 3 space, 4 line break.
     private static ReadOnlySpan<byte> AsciiClasses =>
     [

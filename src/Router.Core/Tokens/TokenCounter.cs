@@ -64,6 +64,12 @@ public sealed class TokenCounter
 
     private int CountPiece(BytePairRanks table, ReadOnlySpan<char> piece, Span<byte> stack)
     {
+        // Every single byte is a token, and one-character pieces (".", "(", " ") are most of code's pieces.
+        if (piece.Length == 1 && piece[0] < 128)
+        {
+            return 1;
+        }
+
         if (piece.Length <= MaxCachedPieceLength && _mergedPieceLookup.TryGetValue(piece, out int cached))
         {
             return cached;
