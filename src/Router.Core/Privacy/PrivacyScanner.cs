@@ -36,6 +36,7 @@ public sealed class PrivacyScanner
             new JsonWebTokenDetector(),
             new CredentialUrlDetector(),
             new AuthorizationHeaderDetector(),
+            new SpokenPasswordDetector(),
         ];
         _numberDetectors = [new PaymentCardDetector(), new NationalIdDetector(), new IbanDetector()];
 
