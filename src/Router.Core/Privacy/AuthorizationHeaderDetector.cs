@@ -9,7 +9,7 @@ internal sealed class AuthorizationHeaderDetector : ITextDetector
     private const int MinBearerLength = 20;
     private static readonly SearchValues<char> TokenChars = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~+/=");
 
-    public IReadOnlyList<string> Anchors { get; } = ["bearer ", "basic "];
+    public IReadOnlyList<string> Anchors { get; } = ["Bearer ", "bearer ", "Basic ", "basic "];
 
     public PrivacyFinding? Inspect(ReadOnlySpan<char> text, int at, string anchor, in TextScanContext context)
     {
@@ -28,6 +28,12 @@ internal sealed class AuthorizationHeaderDetector : ITextDetector
 
         if (anchor[1] == 'e')
         {
+            // A JWT after "Bearer" is reported by the JWT detector, which knows more about it.
+            if (token.StartsWith("eyJ", StringComparison.Ordinal))
+            {
+                return null;
+            }
+
             bool random = token.Length >= MinBearerLength && ValueShape.Entropy(token) >= 3.5 && ValueShape.CharacterClasses(token) >= 2;
             return random ? new PrivacyFinding("bearer-token", context.Field, $"bearer token in {context.Field}") : null;
         }

@@ -1,0 +1,65 @@
+using Router.Core.Privacy;
+
+namespace Router.Core.Tests.Privacy;
+
+public sealed class PrivatePathTests
+{
+    private static readonly PrivacyScanner Scanner = DetectorCase.Scanner;
+
+    [Theory]
+    [InlineData(".env")]
+    [InlineData("services/api/.env")]
+    [InlineData("./.env.production")]
+    [InlineData("C:\\Users\\me\\src\\app\\.env.local")]
+    [InlineData("/home/me/.ssh/id_rsa")]
+    [InlineData("ops/ssh/id_rsa_deploy")]
+    [InlineData("certs/server.pem")]
+    [InlineData("deploy\\tls\\SERVER.KEY")]
+    [InlineData("~/.aws/credentials")]
+    [InlineData("config/credentials.json")]
+    [InlineData("deploy/config/secrets.yaml")]
+    public void Private_file_path_is_private(string path)
+    {
+        PrivacyFinding? finding = Scanner.ScanPath(path);
+
+        Assert.NotNull(finding);
+        Assert.Equal("private-path", finding.Detector);
+        Assert.Equal("file", finding.Field);
+    }
+
+    [Theory]
+    [InlineData("src/environment.ts")]
+    [InlineData("docs/env.md")]
+    [InlineData(".envrc")]
+    [InlineData("src/secretsManager.ts")]
+    [InlineData("src/keys.py")]
+    [InlineData("certs/server.pem.md/readme.txt")]
+    [InlineData(".env.example")]
+    [InlineData("config/secrets.yaml.sample")]
+    [InlineData("")]
+    [InlineData(null)]
+    public void Ordinary_file_path_is_not_private(string? path) => Assert.Null(Scanner.ScanPath(path));
+
+    [Fact]
+    public void Anchored_pattern_matches_the_tail_of_an_absolute_path()
+    {
+        var scanner = new PrivacyScanner(["config/*.json"]);
+
+        Assert.NotNull(scanner.ScanPath("/srv/app/config/prod.json"));
+        Assert.NotNull(scanner.ScanPath("config\\prod.json"));
+        Assert.Null(scanner.ScanPath("/srv/app/config/nested/prod.json"));
+    }
+
+    [Fact]
+    public void No_globs_means_no_private_paths() => Assert.Null(new PrivacyScanner([]).ScanPath(".env"));
+
+    [Theory]
+    [InlineData("package-lock.json", true)]
+    [InlineData("web/yarn.lock", true)]
+    [InlineData("poetry.lock", true)]
+    [InlineData("go.sum", true)]
+    [InlineData("Cargo.lock", true)]
+    [InlineData("src/lock.py", false)]
+    [InlineData(null, false)]
+    public void Lock_files_are_recognised_by_name(string? path, bool isLockFile) => Assert.Equal(isLockFile, PrivacyScanner.IsLockFile(path));
+}
