@@ -4,7 +4,7 @@ namespace Router.Core.Privacy;
 
 /// <summary>Finds secrets and personal data in request text, and private files by their path.</summary>
 /// <remarks>
-/// One pass finds every anchor (a provider prefix, "://", "-----BEGIN ", "eyJ", "Bearer ") with a vectorised
+/// One pass finds every anchor (a provider prefix, "://", "-----BEGIN ", "eyJ") with a vectorised
 /// multi-string search, and detectors run only there; a second finds assignment operators and checks the name before
 /// them; a third looks at runs of digits for personal numbers.
 /// Findings name the detector and the field, never the secret. Immutable after construction and safe to share.
@@ -35,7 +35,6 @@ public sealed class PrivacyScanner
             new PrivateKeyBlockDetector(),
             new JsonWebTokenDetector(),
             new CredentialUrlDetector(),
-            new AuthorizationHeaderDetector(),
             new SpokenPasswordDetector(),
         ];
         _numberDetectors = [new PaymentCardDetector(), new NationalIdDetector(), new IbanDetector()];

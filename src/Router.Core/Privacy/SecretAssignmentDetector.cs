@@ -99,6 +99,7 @@ internal static class SecretAssignmentDetector
             SecretKind.Password => IsLiteralPassword(value, assignment),
             // A "sig=" query parameter is a secret only as the signature of a signed URL ("…&sig=…").
             SecretKind.Signature => assignment.QueryParameter && value.Length >= 30 && ValueShape.Entropy(value) >= 4.0,
+            SecretKind.Authorization => IsAuthorizationCredential(text, assignment, ref detector, ref what),
             _ => !context.IsLockFile && IsRandomSecret(value, assignment),
         };
         if (!secret)
@@ -133,7 +134,7 @@ internal static class SecretAssignmentDetector
             'e' => name.EndsWith("passphrase", StringComparison.OrdinalIgnoreCase),
             'g' => name.EndsWith("sig", StringComparison.OrdinalIgnoreCase),
             't' => name.EndsWith("secret", StringComparison.OrdinalIgnoreCase),
-            'n' => name.EndsWith("token", StringComparison.OrdinalIgnoreCase),
+            'n' => name.EndsWith("token", StringComparison.OrdinalIgnoreCase) || name.EndsWith("authorization", StringComparison.OrdinalIgnoreCase),
             'y' => name.EndsWith("key", StringComparison.OrdinalIgnoreCase),
             'l' => name.EndsWith("credential", StringComparison.OrdinalIgnoreCase),
             'h' => name.EndsWith("auth", StringComparison.OrdinalIgnoreCase),
@@ -163,6 +164,13 @@ internal static class SecretAssignmentDetector
             detector = "password-assignment";
             what = "password assigned in code or configuration";
             return SecretKind.Password;
+        }
+
+        if (last is "authorization")
+        {
+            detector = "authorization-header";
+            what = "credentials in an Authorization header";
+            return SecretKind.Authorization;
         }
 
         if (last is "sig")
@@ -444,6 +452,38 @@ internal static class SecretAssignmentDetector
         }
 
         return !ValueShape.NamesASecret(value) && ValueShape.Entropy(value) >= MinSecretEntropy;
+    }
+
+    // "Authorization: Bearer <token>" / "Basic <base64>": the credential is the word after the scheme.
+    private static bool IsAuthorizationCredential(ReadOnlySpan<char> text, in AssignedValue assignment, ref string detector, ref string what)
+    {
+        ReadOnlySpan<char> value = text.Slice(assignment.ValueStart, assignment.ValueLength);
+        bool basic = value.StartsWith("Basic", StringComparison.OrdinalIgnoreCase);
+        if (!basic && !value.StartsWith("Bearer", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        ReadOnlySpan<char> credential;
+        if (assignment.Quoted)
+        {
+            credential = StripScheme(value);
+        }
+        else
+        {
+            int start = SkipBlanks(text, assignment.ValueStart + assignment.ValueLength);
+            int end = text[start..].IndexOfAny(BareValueStop);
+            credential = end < 0 ? text[start..] : text.Slice(start, end);
+        }
+
+        var asQuoted = assignment with { Quoted = true };
+        if (!IsRandomSecret(credential, asQuoted))
+        {
+            return false;
+        }
+
+        (detector, what) = basic ? ("basic-auth", "basic-auth credentials") : ("bearer-token", "bearer token");
+        return true;
     }
 
     private static double AlphanumericShare(ReadOnlySpan<char> value)

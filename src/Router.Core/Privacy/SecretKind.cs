@@ -14,4 +14,7 @@ internal enum SecretKind
 
     /// <summary>The signature of a signed URL.</summary>
     Signature,
+
+    /// <summary>An HTTP Authorization header value: a scheme, then the credential.</summary>
+    Authorization,
 }
