@@ -94,7 +94,14 @@ public sealed class RouterConfigLoader
                 $"tier '{tier.Name()}' is not defined; requests for it go down its fallback chain"));
         }
 
-        return new RouterConfig(_file, endpoints, tiers, routes, fallbacks, escalation, continuity, privacy, budget);
+        RouterConfig config = new(_file, endpoints, tiers, routes, fallbacks, escalation, continuity, privacy, budget);
+        if (!TierNames.All.Any(t => t != Tier.Frontier && config.EndpointsOf(t, localOnly: true).Any()))
+        {
+            // Private requests need somewhere to go; without a local tier every one of them would fail.
+            Error(root, "tiers", "no tier has a local (non-cloud) endpoint, so private requests could go nowhere");
+        }
+
+        return config;
     }
 
     private YamlMappingNode? Parse(string yaml)

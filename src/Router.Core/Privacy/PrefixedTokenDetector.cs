@@ -11,7 +11,8 @@ internal sealed class PrefixedTokenDetector : ITextDetector
     private static readonly SearchValues<char> AlnumDash = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-");
     private static readonly SearchValues<char> Base32Upper = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567");
     private static readonly SearchValues<char> LowerHex = SearchValues.Create("0123456789abcdef");
-    private static readonly SearchValues<char> WebhookPath = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789/");
+    private static readonly SearchValues<char> SendGridBody = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-.");
+    private static readonly SearchValues<char> WebhookPath = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789/_-");
 
     private readonly PrefixedTokenRule[] _rules =
     [
@@ -38,6 +39,8 @@ internal sealed class PrefixedTokenDetector : ITextDetector
         new("slack-webhook", "Slack incoming webhook URL", "hooks.slack.com/services/", WebhookPath, 30, 120, 3.5),
         new("slack-webhook", "Slack workflow webhook URL", "hooks.slack.com/workflows/", WebhookPath, 30, 120, 3.5),
         new("slack-webhook", "Slack trigger webhook URL", "hooks.slack.com/triggers/", WebhookPath, 30, 120, 3.5),
+        new("discord-webhook", "Discord webhook URL", "discord.com/api/webhooks/", WebhookPath, 60, 120, 3.5),
+        new("discord-webhook", "Discord webhook URL", "discordapp.com/api/webhooks/", WebhookPath, 60, 120, 3.5),
         new("stripe-key", "Stripe live secret key", "sk_live_", Alnum, 20, 247),
         new("stripe-key", "Stripe test secret key", "sk_test_", Alnum, 20, 247),
         new("stripe-key", "Stripe live restricted key", "rk_live_", Alnum, 20, 247),
@@ -60,18 +63,26 @@ internal sealed class PrefixedTokenDetector : ITextDetector
         new("grafana-token", "Grafana service account token", "glsa_", AlnumUnderscore, 32, 64),
         new("postman-key", "Postman API key", "PMAK-", AlnumDash, 59, 59),
         new("age-secret-key", "age encryption secret key", "AGE-SECRET-KEY-1", Alnum, 58, 58, 2.8),
+        new("sendgrid-key", "SendGrid API key", "SG.", SendGridBody, 66, 66),
+        new("mailgun-key", "Mailgun API key", "key-", LowerHex, 32, 32),
     ];
+
+    // Families share one anchor: fewer anchors keep the scanner's multi-string search on its fastest path.
+    private static readonly string[] FamilyAnchors = ["sk_", "rk_", "sk-", "xox", "hooks.slack.com/", "shp"];
 
     private readonly Dictionary<string, PrefixedTokenRule[]> _byPrefix;
 
     public PrefixedTokenDetector()
     {
-        _byPrefix = _rules.GroupBy(rule => rule.Prefix, StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(group => group.Key, group => group.ToArray(), StringComparer.OrdinalIgnoreCase);
+        _byPrefix = _rules.GroupBy(rule => AnchorOf(rule.Prefix), StringComparer.Ordinal)
+            .ToDictionary(group => group.Key, group => group.ToArray(), StringComparer.Ordinal);
         Anchors = [.. _byPrefix.Keys];
     }
 
     public IReadOnlyList<string> Anchors { get; }
+
+    private static string AnchorOf(string prefix) =>
+        Array.Find(FamilyAnchors, family => prefix.StartsWith(family, StringComparison.Ordinal)) ?? prefix;
 
     public PrivacyFinding? Inspect(ReadOnlySpan<char> text, int at, string anchor, in TextScanContext context)
     {

@@ -4,8 +4,9 @@ namespace Router.Core.Privacy;
 
 /// <summary>Finds secrets and personal data in request text, and private files by their path.</summary>
 /// <remarks>
-/// One pass finds every anchor (a provider prefix, a secret-like word, "://", "-----BEGIN ") with a vectorised
-/// multi-string search; detectors run only there. A second pass looks at runs of digits for personal numbers.
+/// One pass finds every anchor (a provider prefix, "://", "-----BEGIN ", "eyJ") with a vectorised
+/// multi-string search, and detectors run only there; a second finds assignment operators and checks the name before
+/// them; a third looks at runs of digits for personal numbers.
 /// Findings name the detector and the field, never the secret. Immutable after construction and safe to share.
 /// </remarks>
 public sealed class PrivacyScanner
@@ -34,17 +35,16 @@ public sealed class PrivacyScanner
             new PrivateKeyBlockDetector(),
             new JsonWebTokenDetector(),
             new CredentialUrlDetector(),
-            new AuthorizationHeaderDetector(),
-            new SecretAssignmentDetector(),
+            new SpokenPasswordDetector(),
         ];
         _numberDetectors = [new PaymentCardDetector(), new NationalIdDetector(), new IbanDetector()];
 
         var pairs = detectors.SelectMany(detector => detector.Anchors.Select(anchor => (Anchor: anchor, Detector: detector))).ToArray();
-        _anchors = SearchValues.Create([.. pairs.Select(pair => pair.Anchor).Distinct(StringComparer.OrdinalIgnoreCase)], StringComparison.OrdinalIgnoreCase);
+        _anchors = SearchValues.Create([.. pairs.Select(pair => pair.Anchor).Distinct(StringComparer.Ordinal)], StringComparison.Ordinal);
         _byFirstChar = new (string, ITextDetector)[128][];
         for (int c = 0; c < 128; c++)
         {
-            _byFirstChar[c] = [.. pairs.Where(pair => char.ToLowerInvariant(pair.Anchor[0]) == char.ToLowerInvariant((char)c))];
+            _byFirstChar[c] = [.. pairs.Where(pair => pair.Anchor[0] == (char)c)];
         }
     }
 
@@ -61,13 +61,19 @@ public sealed class PrivacyScanner
         }
 
         var context = new TextScanContext(field ?? "text", IsLockFile(filePath));
-        return ScanAnchors(text, context) ?? ScanNumbers(text, context);
+        return ScanAnchors(text, context) ?? ScanAssignments(text, context) ?? ScanNumbers(text, context);
     }
 
     /// <summary>A finding when <paramref name="path"/> matches a private glob (.env, *.pem, id_rsa…), or null.</summary>
     public PrivacyFinding? ScanPath(string? path)
     {
         if (string.IsNullOrWhiteSpace(path))
+        {
+            return null;
+        }
+
+        // ".env.example" and friends are templates that hold placeholders; their text is still scanned like any other.
+        if (IsTemplate(path))
         {
             return null;
         }
@@ -82,6 +88,11 @@ public sealed class PrivacyScanner
 
         return null;
     }
+
+    private static bool IsTemplate(string path) =>
+        path.EndsWith(".example", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".sample", StringComparison.OrdinalIgnoreCase)
+        || path.EndsWith(".template", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".tmpl", StringComparison.OrdinalIgnoreCase)
+        || path.EndsWith(".dist", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Whether <paramref name="path"/> names a dependency lock file (package-lock.json, yarn.lock, go.sum, …).</summary>
     public static bool IsLockFile(string? path)
@@ -105,37 +116,58 @@ public sealed class PrivacyScanner
 
     private PrivacyFinding? ScanAnchors(ReadOnlySpan<char> text, in TextScanContext context)
     {
-        // A generic "secret-like name = value" finding waits in case the value itself is a provider key, which says more.
-        PrivacyFinding? generic = null;
         int position = 0;
         while (position < text.Length)
         {
             int hit = text[position..].IndexOfAny(_anchors);
             if (hit < 0)
             {
-                return generic;
+                return null;
             }
 
             int at = position + hit;
-            char first = char.ToLowerInvariant(text[at]);
+            char first = text[at];
             foreach ((string anchor, ITextDetector detector) in _byFirstChar[first < 128 ? first : 0])
             {
-                if (text[at..].StartsWith(anchor, StringComparison.OrdinalIgnoreCase))
+                if (text[at..].StartsWith(anchor, StringComparison.Ordinal))
                 {
                     PrivacyFinding? finding = detector.Inspect(text, at, anchor, context);
-                    if (finding is not null && detector is not SecretAssignmentDetector)
+                    if (finding is not null)
                     {
                         return finding;
                     }
-
-                    generic ??= finding;
                 }
             }
 
             position = at + 1;
         }
 
-        return generic;
+        return null;
+    }
+
+    // Runs after the anchored detectors so that a provider key assigned to "api_key" is reported as that provider's key.
+    private static PrivacyFinding? ScanAssignments(ReadOnlySpan<char> text, in TextScanContext context)
+    {
+        int position = 0;
+        while (position < text.Length)
+        {
+            int hit = text[position..].IndexOfAny(SecretAssignmentDetector.Operators);
+            if (hit < 0)
+            {
+                return null;
+            }
+
+            int at = position + hit;
+            PrivacyFinding? finding = SecretAssignmentDetector.Inspect(text, at, context);
+            if (finding is not null)
+            {
+                return finding;
+            }
+
+            position = at + 1;
+        }
+
+        return null;
     }
 
     private PrivacyFinding? ScanNumbers(ReadOnlySpan<char> text, in TextScanContext context)

@@ -6,6 +6,9 @@ namespace Router.Core.Privacy;
 /// </summary>
 internal sealed class PrivatePathGlob
 {
+    // A deeper path keeps its remaining folders in the last segment; real paths are nowhere near this deep.
+    private const int MaxSegments = 128;
+
     private readonly string[] _segments;
 
     public PrivatePathGlob(string pattern)
@@ -20,12 +23,13 @@ internal sealed class PrivatePathGlob
     public bool IsMatch(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        string[] parts = path.Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries);
+        Span<Range> parts = stackalloc Range[MaxSegments];
+        int count = path.AsSpan().SplitAny(parts, "/\\", StringSplitOptions.RemoveEmptyEntries);
 
         // A relative pattern may match the tail of an absolute path: "config/*.pem" matches "/srv/app/config/tls.pem".
-        for (int start = 0; start < parts.Length; start++)
+        for (int start = 0; start < count; start++)
         {
-            if (MatchSegments(0, parts, start))
+            if (MatchSegments(0, path, parts[..count], start))
             {
                 return true;
             }
@@ -34,7 +38,7 @@ internal sealed class PrivatePathGlob
         return false;
     }
 
-    private bool MatchSegments(int segment, string[] parts, int part)
+    private bool MatchSegments(int segment, ReadOnlySpan<char> path, ReadOnlySpan<Range> parts, int part)
     {
         if (segment == _segments.Length)
         {
@@ -45,7 +49,7 @@ internal sealed class PrivatePathGlob
         {
             for (int skip = part; skip <= parts.Length; skip++)
             {
-                if (MatchSegments(segment + 1, parts, skip))
+                if (MatchSegments(segment + 1, path, parts, skip))
                 {
                     return true;
                 }
@@ -54,7 +58,7 @@ internal sealed class PrivatePathGlob
             return false;
         }
 
-        return part < parts.Length && MatchName(_segments[segment], parts[part]) && MatchSegments(segment + 1, parts, part + 1);
+        return part < parts.Length && MatchName(_segments[segment], path[parts[part]]) && MatchSegments(segment + 1, path, parts, part + 1);
     }
 
     private static bool MatchName(ReadOnlySpan<char> pattern, ReadOnlySpan<char> name)

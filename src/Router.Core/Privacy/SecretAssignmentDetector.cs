@@ -7,7 +7,7 @@ namespace Router.Core.Privacy;
 /// a clear password for password names, a random-looking value for token, secret and key names.
 /// Reading a secret from somewhere else (<c>os.getenv("DB_PASSWORD")</c>, <c>${VAR}</c>, a variable) is not a secret.
 /// </summary>
-internal sealed class SecretAssignmentDetector : ITextDetector
+internal static class SecretAssignmentDetector
 {
     private const int MaxValue = 512;
     private const int MinSecretLength = 12;
@@ -39,36 +39,46 @@ internal sealed class SecretAssignmentDetector : ITextDetector
         "on", "off", "optional", "secretstr", "bytes", "char", "object", "required", "text", "varchar", "password", "secret",
     };
 
-    private enum SecretKind
-    {
-        None,
-        Password,
-        Secret,
-    }
+    /// <summary>Characters that end a name and start its value; the scanner finds them in one vectorised pass.</summary>
+    public static SearchValues<char> Operators { get; } = SearchValues.Create("=:>");
 
-    public IReadOnlyList<string> Anchors { get; } =
-        ["password", "passwd", "passphrase", "pass", "pwd", "secret", "token", "key", "credential", "auth"];
-
-    public PrivacyFinding? Inspect(ReadOnlySpan<char> text, int at, string anchor, in TextScanContext context)
+    /// <summary>A finding when the operator at <paramref name="at"/> gives a secret-like name a literal secret, otherwise null.</summary>
+    public static PrivacyFinding? Inspect(ReadOnlySpan<char> text, int at, in TextScanContext context)
     {
-        // The name must end with the anchor (allowing a plural or a digit), so "password.length" and "tokenizer" stop here.
-        int nameEnd = at + anchor.Length;
-        int extra = 0;
-        while (nameEnd + extra < text.Length && IdentifierChars.Contains(text[nameEnd + extra]) && text[nameEnd + extra] != '.')
+        // Walk back from the operator to the name: "name = ", "\"name\": ", "config['name'] = ", "<name>".
+        int nameEnd = at;
+        if (text[at] != '>')
         {
-            extra++;
+            while (nameEnd > 0 && text[nameEnd - 1] is ' ' or '\t')
+            {
+                nameEnd--;
+            }
+
+            if (nameEnd > 0 && text[nameEnd - 1] == ']')
+            {
+                nameEnd--;
+            }
+
+            if (nameEnd > 0 && text[nameEnd - 1] is '"' or '\'' or '`')
+            {
+                nameEnd--;
+            }
         }
 
-        if (extra > 0 && !(extra == 1 && text[nameEnd] is 's' or 'S') && !!text.Slice(nameEnd, extra).ContainsAnyExceptInRange('0', '9'))
+        if (nameEnd == 0 || !IdentifierChars.Contains(text[nameEnd - 1]) || !EndsWithSecretWord(text[..nameEnd]))
         {
             return null;
         }
 
-        nameEnd += extra;
-        int nameStart = at;
+        int nameStart = nameEnd - 1;
         while (nameStart > 0 && IdentifierChars.Contains(text[nameStart - 1]))
         {
             nameStart--;
+        }
+
+        if (text[at] == '>' && (nameStart == 0 || text[nameStart - 1] != '<'))
+        {
+            return null;
         }
 
         ReadOnlySpan<char> name = text[nameStart..nameEnd];
@@ -84,9 +94,14 @@ internal sealed class SecretAssignmentDetector : ITextDetector
         }
 
         ReadOnlySpan<char> value = text.Slice(assignment.ValueStart, assignment.ValueLength);
-        bool secret = kind == SecretKind.Password
-            ? IsLiteralPassword(value, assignment)
-            : !context.IsLockFile && IsRandomSecret(value, assignment);
+        bool secret = kind switch
+        {
+            SecretKind.Password => IsLiteralPassword(value, assignment),
+            // A "sig=" query parameter is a secret only as the signature of a signed URL ("…&sig=…").
+            SecretKind.Signature => assignment.QueryParameter && value.Length >= 30 && ValueShape.Entropy(value) >= 4.0,
+            SecretKind.Authorization => IsAuthorizationCredential(text, assignment, ref detector, ref what),
+            _ => !context.IsLockFile && IsRandomSecret(value, assignment),
+        };
         if (!secret)
         {
             return null;
@@ -99,6 +114,32 @@ internal sealed class SecretAssignmentDetector : ITextDetector
         }
 
         return new PrivacyFinding(detector, context.Field, $"{what} in {context.Field}");
+    }
+
+    // Cheap test before the real classification: the name ends with a word secrets are stored under.
+    private static bool EndsWithSecretWord(ReadOnlySpan<char> beforeOperator)
+    {
+        ReadOnlySpan<char> name = beforeOperator.TrimEnd("0123456789");
+        if (name.IsEmpty)
+        {
+            return false;
+        }
+
+        return (name[^1] | 0x20) switch
+        {
+            'd' => name.EndsWith("password", StringComparison.OrdinalIgnoreCase) || name.EndsWith("passwd", StringComparison.OrdinalIgnoreCase)
+                || name.EndsWith("pwd", StringComparison.OrdinalIgnoreCase),
+            's' => name.EndsWith("pass", StringComparison.OrdinalIgnoreCase) || name.EndsWith("secrets", StringComparison.OrdinalIgnoreCase)
+                || name.EndsWith("credentials", StringComparison.OrdinalIgnoreCase),
+            'e' => name.EndsWith("passphrase", StringComparison.OrdinalIgnoreCase),
+            'g' => name.EndsWith("sig", StringComparison.OrdinalIgnoreCase),
+            't' => name.EndsWith("secret", StringComparison.OrdinalIgnoreCase),
+            'n' => name.EndsWith("token", StringComparison.OrdinalIgnoreCase) || name.EndsWith("authorization", StringComparison.OrdinalIgnoreCase),
+            'y' => name.EndsWith("key", StringComparison.OrdinalIgnoreCase),
+            'l' => name.EndsWith("credential", StringComparison.OrdinalIgnoreCase),
+            'h' => name.EndsWith("auth", StringComparison.OrdinalIgnoreCase),
+            _ => false,
+        };
     }
 
     private static SecretKind Classify(ReadOnlySpan<char> name, out string detector, out string what)
@@ -123,6 +164,20 @@ internal sealed class SecretAssignmentDetector : ITextDetector
             detector = "password-assignment";
             what = "password assigned in code or configuration";
             return SecretKind.Password;
+        }
+
+        if (last is "authorization")
+        {
+            detector = "authorization-header";
+            what = "credentials in an Authorization header";
+            return SecretKind.Authorization;
+        }
+
+        if (last is "sig")
+        {
+            detector = "azure-sas-signature";
+            what = "shared access signature";
+            return SecretKind.Signature;
         }
 
         bool aws = name.Contains("aws", StringComparison.OrdinalIgnoreCase);
@@ -217,7 +272,6 @@ internal sealed class SecretAssignmentDetector : ITextDetector
         }
 
         char op = text[p];
-        bool isCliFlag = nameStart + 2 <= nameEnd && text[nameStart] == '-' && text[nameStart + 1] == '-';
         bool xmlElement = keyQuote == '<' && op == '>';
         switch (op)
         {
@@ -235,12 +289,7 @@ internal sealed class SecretAssignmentDetector : ITextDetector
                 p++;
                 break;
             default:
-                if (!(isCliFlag && spaceBefore))
-                {
-                    return false;
-                }
-
-                break;
+                return false;
         }
 
         int afterOperator = p;
@@ -320,7 +369,7 @@ internal sealed class SecretAssignmentDetector : ITextDetector
         bool connectionString = op == '=' && !spaceBefore && !spaceAfter && (after == ';' || before == ';');
         bool query = op == '=' && before is '?' or '&';
         assignment = new AssignedValue(p, bareEnd - p, Quoted: false, op, spaceBefore, spaceAfter, connectionString,
-            ConfigLine: IsConfigLine(text, nameStart, bareEnd), query || isCliFlag);
+            ConfigLine: IsConfigLine(text, nameStart, bareEnd), query);
         return true;
     }
 
@@ -405,6 +454,38 @@ internal sealed class SecretAssignmentDetector : ITextDetector
         return !ValueShape.NamesASecret(value) && ValueShape.Entropy(value) >= MinSecretEntropy;
     }
 
+    // "Authorization: Bearer <token>" / "Basic <base64>": the credential is the word after the scheme.
+    private static bool IsAuthorizationCredential(ReadOnlySpan<char> text, in AssignedValue assignment, ref string detector, ref string what)
+    {
+        ReadOnlySpan<char> value = text.Slice(assignment.ValueStart, assignment.ValueLength);
+        bool basic = value.StartsWith("Basic", StringComparison.OrdinalIgnoreCase);
+        if (!basic && !value.StartsWith("Bearer", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        ReadOnlySpan<char> credential;
+        if (assignment.Quoted)
+        {
+            credential = StripScheme(value);
+        }
+        else
+        {
+            int start = SkipBlanks(text, assignment.ValueStart + assignment.ValueLength);
+            int end = text[start..].IndexOfAny(BareValueStop);
+            credential = end < 0 ? text[start..] : text.Slice(start, end);
+        }
+
+        var asQuoted = assignment with { Quoted = true };
+        if (!IsRandomSecret(credential, asQuoted))
+        {
+            return false;
+        }
+
+        (detector, what) = basic ? ("basic-auth", "basic-auth credentials") : ("bearer-token", "bearer token");
+        return true;
+    }
+
     private static double AlphanumericShare(ReadOnlySpan<char> value)
     {
         int alphanumeric = 0;
@@ -459,6 +540,12 @@ internal sealed class SecretAssignmentDetector : ITextDetector
         if (assignment.ConfigLine)
         {
             return assignment.Operator == ':' || !(assignment.SpaceBefore || assignment.SpaceAfter);
+        }
+
+        // "my password: Tr0ub4dor" in prose: after a colon, letters mixed with digits are not a variable anyone would write.
+        if (assignment.Operator == ':' && value.ContainsAnyInRange('0', '9') && ValueShape.CharacterClasses(value) >= 3)
+        {
+            return true;
         }
 
         return (assignment.InConnectionString || assignment.QueryParameter) && value.ContainsAnyInRange('0', '9');

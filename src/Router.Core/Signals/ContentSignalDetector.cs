@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -30,10 +31,12 @@ public static partial class ContentSignalDetector
         List<ContentSignal> signals = [];
         string scanned = text is null ? "" : text.Length > ScanChars ? text[..ScanChars] : text;
 
-        AddImageSignals(scanned, file, files, signals);
-        AddReasoningSignals(scanned, signals);
-        AddCodeSignals(scanned, signals);
-        AddWideSignals(text ?? "", scanned, files, textTokens, signals);
+        // Wording signals read the ask (start and end of the prompt); structural ones (traces, code lines) the whole scan.
+        string ask = AskOf(text ?? "");
+        AddImageSignals(scanned, ask, file, files, signals);
+        AddReasoningSignals(ask, signals);
+        AddCodeSignals(scanned, ask, signals);
+        AddWideSignals(text ?? "", ask, files, textTokens, signals);
         return new ContentAnalysis(signals);
     }
 
@@ -74,7 +77,7 @@ public static partial class ContentSignalDetector
         return match.Success ? new ContentSignal($"architecture-level change (\"{match.Value.Trim()}\")", SignalClass.Wide, 2.5) : null;
     }
 
-    private static void AddImageSignals(string text, string? file, IReadOnlyList<string> files, List<ContentSignal> signals)
+    private static void AddImageSignals(string text, string ask, string? file, IReadOnlyList<string> files, List<ContentSignal> signals)
     {
         if (files.Any(IsImagePath) || IsImagePath(file))
         {
@@ -85,11 +88,11 @@ public static partial class ContentSignalDetector
             signals.Add(new ContentSignal("image file named", SignalClass.Image, 1.5));
         }
 
-        if (ImageReference().IsMatch(text))
+        if (ImageReference().IsMatch(ask))
         {
             signals.Add(new ContentSignal("refers to an image", SignalClass.Image, 2.0));
         }
-        else if (PictureNoun().IsMatch(text))
+        else if (PictureNoun().IsMatch(ask))
         {
             signals.Add(new ContentSignal("mentions a chart or diagram", SignalClass.Image, 1.0));
         }
@@ -142,24 +145,32 @@ public static partial class ContentSignalDetector
         }
     }
 
-    private static void AddCodeSignals(string text, List<ContentSignal> signals)
+    // What the user asks lives at the start or the end of a prompt; a pasted document's own imperatives
+    // ("add comments", "use models") must not read as a request for code.
+    private static string AskOf(string text) =>
+        text.Length <= AskHeadChars + AskTailChars ? text : string.Concat(text.AsSpan(0, AskHeadChars), "\n", text.AsSpan(text.Length - AskTailChars));
+
+    private const int AskHeadChars = 600;
+    private const int AskTailChars = 400;
+
+    private static void AddCodeSignals(string text, string ask, List<ContentSignal> signals)
     {
         if (Fence().IsMatch(text))
         {
             signals.Add(new ContentSignal("code block", SignalClass.Code, 2.0));
         }
 
-        if (StackTrace().IsMatch(text))
+        if (MatchesNear(StackTrace(), StackTraceAnchors, text))
         {
             signals.Add(new ContentSignal("stack trace", SignalClass.Code, 2.5));
         }
 
-        if (ErrorMessage().IsMatch(text))
+        if (MatchesNear(ErrorMessage(), ErrorAnchors, text))
         {
             signals.Add(new ContentSignal("error message", SignalClass.Code, 1.5));
         }
 
-        int codeLines = CountCodeLines(text);
+        int codeLines = CountCodeLines(text, enough: 2);
         if (codeLines >= 2)
         {
             signals.Add(new ContentSignal("code snippet", SignalClass.Code, 2.0));
@@ -180,37 +191,37 @@ public static partial class ContentSignalDetector
             signals.Add(new ContentSignal("identifiers", SignalClass.Code, identifiers >= 3 ? 1.5 : 0.75));
         }
 
-        if (CodeRequest().IsMatch(text))
+        if (CodeRequest().IsMatch(ask))
         {
             signals.Add(new ContentSignal("asks for code", SignalClass.Code, 2.5));
         }
-        else if (CodeNounRequest().IsMatch(text))
+        else if (CodeNounRequest().IsMatch(ask))
         {
             signals.Add(new ContentSignal("asks for code", SignalClass.Code, 2.5));
         }
-        else if (CodeVerbOnThis().IsMatch(text))
+        else if (CodeVerbOnThis().IsMatch(ask))
         {
             signals.Add(new ContentSignal("asks to fix or change code", SignalClass.Code, 2.5));
         }
 
-        if (ProblemReport().IsMatch(text))
+        if (ProblemReport().IsMatch(ask))
         {
             signals.Add(new ContentSignal("problem report", SignalClass.Code, 1.0));
         }
 
-        if (CodeReference().IsMatch(text))
+        if (CodeReference().IsMatch(ask))
         {
             signals.Add(new ContentSignal("refers to code", SignalClass.Code, 1.0));
         }
 
-        bool technology = Technology().IsMatch(text);
+        bool technology = Technology().IsMatch(ask);
         if (technology)
         {
             signals.Add(new ContentSignal("technology named", SignalClass.Code, 0.5));
         }
 
         // "How do I center a div with flexbox?": a how-to about a named technology or identifier is a code question.
-        if ((technology || identifiers > 0) && HowToQuestion().IsMatch(text))
+        if ((technology || identifiers > 0) && HowToQuestion().IsMatch(ask))
         {
             signals.Add(new ContentSignal("how-to about technology", SignalClass.Code, 1.0));
         }
@@ -237,7 +248,7 @@ public static partial class ContentSignalDetector
         int terms = CountDistinct(ArchitectureTerm(), text);
         if (terms > 0)
         {
-            signals.Add(new ContentSignal("architecture terms", SignalClass.Wide, terms >= 2 ? 2.0 : 1.5));
+            signals.Add(new ContentSignal("architecture terms", SignalClass.Wide, terms >= 2 ? 2.0 : 1.0));
         }
 
         if (WholeCodebase().IsMatch(text))
@@ -254,6 +265,50 @@ public static partial class ContentSignalDetector
         {
             signals.Add(new ContentSignal(string.Create(CultureInfo.InvariantCulture, $"{distinctFiles} files in scope"), SignalClass.Wide, 1.0));
         }
+    }
+
+    // Words every stack-trace or error-message pattern contains; the patterns run only in windows around them,
+    // which keeps a large paste cheap: a vectorised search instead of a many-branch regex at every position.
+    private static readonly SearchValues<string> StackTraceAnchors = SearchValues.Create(
+        ["traceback", "file \"", " at ", "\tat ", "goroutine", "panic", "exception in thread", "caused by", "0x"], StringComparison.OrdinalIgnoreCase);
+
+    private static readonly SearchValues<string> ErrorAnchors = SearchValues.Create(
+        ["exception", "error", "cannot", "not found", "segmentation", "core dumped", "undefined", "not defined", "no attribute",
+         "not a function", "null", "exit code", "exit status", "too many arguments", "syntax", "unexpected token", "denied",
+         "no such file", "fatal", "panic", "module", "failed", "sig", "crashloop", "backoff", "oomkilled", "conflict", "refused",
+         "invalid", "enoent", "eacces", "eaddrinuse", "econn", "eintegrity", "eresolve", "eperm", "etimedout", "eexist", "enotfound",
+         "epipe", "enotdir", "eisdir", "emfile", "eai_again", "elifecycle", "ebadengine"], StringComparison.OrdinalIgnoreCase);
+
+    private const int AnchorRadius = 160;
+    private const int MaxAnchorHits = 24;
+
+    private static bool MatchesNear(Regex regex, SearchValues<string> anchors, string text)
+    {
+        int offset = 0;
+        for (int hits = 0; hits < MaxAnchorHits && offset < text.Length; hits++)
+        {
+            int found = text.AsSpan(offset).IndexOfAny(anchors);
+            if (found < 0)
+            {
+                return false;
+            }
+
+            int at = offset + found;
+            // Whole lines around the anchor, so ^ and $ in the patterns keep their meaning.
+            int start = Math.Max(0, at - AnchorRadius);
+            start = start == 0 ? 0 : text.LastIndexOf('\n', start) + 1;
+            int end = Math.Min(text.Length, at + AnchorRadius);
+            int lineEnd = text.IndexOf('\n', end);
+            end = lineEnd < 0 ? text.Length : lineEnd;
+            if (regex.IsMatch(text.AsSpan(start, end - start)))
+            {
+                return true;
+            }
+
+            offset = at + 1;
+        }
+
+        return false;
     }
 
     private static int CountLines(string text)
@@ -275,7 +330,7 @@ public static partial class ContentSignalDetector
         return lines;
     }
 
-    private static int CountCodeLines(string text)
+    private static int CountCodeLines(string text, int enough)
     {
         int count = 0;
         int seen = 0;
@@ -291,9 +346,9 @@ public static partial class ContentSignalDetector
                 break;
             }
 
-            if (CodeLine().IsMatch(line))
+            if (CodeLine().IsMatch(line) && ++count >= enough)
             {
-                count++;
+                break;
             }
         }
 
@@ -339,7 +394,7 @@ public static partial class ContentSignalDetector
     [GeneratedRegex(@"\b\d+\s*\^\s*[a-z0-9(]|\b[a-z]\s*\^\s*\d|[√∑∏∫≤≥≠∞π]|[a-z0-9][²³]|\b\d+\s*[−\-+*×÷/]\s*\d+\s*=\s*\d", Ci)]
     private static partial Regex MathExpression();
 
-    [GeneratedRegex(@"\b(?:probabilit(?:y|ies)|expected\s+(?:value|number|count)|fair\s+(?:die|dice|coin)|dice|die\s+rolls?|rolls?\s+of\s+a\s+die|coin\s+(?:flips?|tosses?)|deck\s+of\s+cards|at\s+random|randomly\s+(?:chosen|picked|selected|drawn)|uniformly\s+at|do\s+you\s+expect\s+to|what(?:'s|\s+is)\s+the\s+(?:chance|likelihood)|odds\s+(?:of|that|are)|variance|standard\s+deviation|bayes(?:ian)?|conditional\s+probability)\b", Ci)]
+    [GeneratedRegex(@"\b(?:probabilit(?:y|ies)|expected\s+(?:value|number|count)|fair\s+(?:die|dice|coin)|dice|die\s+rolls?|rolls?\s+of\s+a\s+die|coin\s+(?:flips?|tosses?)|deck\s+of\s+cards|at\s+random|randomly\s+(?:chosen|picked|selected|drawn)|uniformly\s+at|do\s+you\s+expect\s+to|what(?:'s|\s+is)\s+the\s+(?:chance|likelihood)|odds\s+(?:of|that|are)|variance|standard\s+deviation|bayes(?:ian)?|conditional\s+probability|(?:in\s+)?how\s+many\s+(?:ways|different\s+\w+|distinct\s+\w+|possible\s+\w+|arrangements|combinations|permutations|paths|subsets))\b", Ci)]
     private static partial Regex Probability();
 
     [GeneratedRegex(@"\b(?:what(?:'s|\s+is|\s+are)\s+the\s+(?:time\s+|space\s+|runtime\s+|big[-\s]?o\s+)?complexit(?:y|ies)|big[-\s]?o\s+of|analy[sz]e\s+the\s+(?:time\s+|space\s+)?complexity|is\s+(?:this|it)\s+O\s*\(|how\s+many\s+comparisons|worst[-\s]case\s+(?:running|run)\s+time|prove\s+(?:that\s+)?(?:it|this|the\s+algorithm)\s+terminates)", Ci)]
@@ -348,13 +403,13 @@ public static partial class ContentSignalDetector
     [GeneratedRegex(@"\b(?:big[-\s]?o|time\s+complexity|space\s+complexity|asymptotic(?:ally)?|amorti[sz]ed|np[-\s](?:hard|complete)|recurrence\s+relation)\b|\bO\((?:n|1|log\s*n|n\s*log\s*n|n\^?2|n²|2\^n|n!)\)", Ci)]
     private static partial Regex ComplexityTerm();
 
-    [GeneratedRegex(@"\b(?:puzzles?|riddles?|brain\s?teasers?|knights?\s+and\s+knaves|always\s+(?:lies?|tells?\s+the\s+truth)|knaves?|liars?|truth[-\s]tellers?|syllogism|logically\s+(?:follows?|implies|valid)|deduce|weighings?|balance\s+scale|hat\s+colou?rs?|river\s+crossing|who\s+owns\s+the)\b", Ci)]
+    [GeneratedRegex(@"\b(?:puzzles?|riddles?|brain\s?teasers?|knights?\s+and\s+knaves|always\s+(?:lies?|tells?\s+the\s+truth)|knaves?|liars?|truth[-\s]tellers?|syllogism|logically\s+(?:follows?|implies|valid)|deduce|weighings?|balance\s+scale|hat\s+colou?rs?|river\s+crossing|who\s+owns\s+the|(?:is|are)\s+(?:the\s+following|this|these)\s+(?:argument|reasoning|inference|statements?|syllogism)s?\s+(?:valid|sound|consistent|true)|(?:all|some|no)\s+\w+\s+are\s+\w+[^.?!]{0,80}\btherefore\b)\b", Ci)]
     private static partial Regex LogicPuzzle();
 
     [GeneratedRegex(@"(?<![\w.])\d+(?:[.,]\d+)?\s*(?:%|percent\b|ms\b|s\b|sec\b|seconds?\b|minutes?\b|hours?\b|days?\b|[kmgt]b\b|km\b|kg\b|mph\b|rps\b|qps\b|x\b|times\b)?", Ci)]
     private static partial Regex Quantity();
 
-    [GeneratedRegex(@"\b(?:what(?:'s|\s+is|\s+are|\s+would\s+be|\s+will\s+be)\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|my\s+|our\s+)?(?:mean|average|median|total|expected|probability|rate|percentage|ratio|speed|distance|cost|break[-\s]?even|minimum|maximum|optimal|latency|throughput|answer|result|value)|how\s+(?:many|much|long|far|fast|often)|what\s+\w+(?:\s+\w+)?\s+(?:gets|brings|makes|keeps|puts)\s+(?:it|this|that|them)|calculate|compute|work\s+out|solve\s+for)\b", Ci)]
+    [GeneratedRegex(@"\b(?:what(?:'s|\s+is|\s+are|\s+would\s+be|\s+will\s+be)\s+(?:(?:the|its|their|his|her|my|our|new|resulting|overall|final|expected)\s+){0,3}(?:mean|average|median|total|expected|probability|rate|percentage|ratio|speed|distance|cost|break[-\s]?even|minimum|maximum|optimal|latency|throughput|answer|result|value)|how\s+(?:many|much|long|far|fast|often)|what\s+\w+(?:\s+\w+)?\s+(?:gets|brings|makes|keeps|puts)\s+(?:it|this|that|them)|calculate|compute|work\s+out|solve\s+for|(?:on\s+|by\s+)?which\s+(?:day|year|step|round|turn|move|hour|minute|floor)|at\s+what\s+(?:time|point|rate|speed|price|size))\b", Ci)]
     private static partial Regex ComputeQuestion();
 
     [GeneratedRegex(@"^\s*(?:```|~~~)", RegexOptions.Multiline | Cs)]
@@ -375,7 +430,7 @@ public static partial class ContentSignalDetector
     [GeneratedRegex(@"\b[a-z][a-z0-9]+[A-Z][A-Za-z0-9]*\b|\b[a-z][a-z0-9]*_[a-z0-9_]*[a-z0-9]\b|\b[A-Za-z_]\w+\.[a-z_]\w+\(|\b[a-z_][a-z0-9_]+\.[a-z_][A-Za-z0-9_]+(?:\.[A-Za-z_]\w*)*\b(?<!\.(?:com|org|net|io|dev|txt|md|html?|pdf|csv))|\b[A-Za-z_]\w*\((?:[^()\n]{0,40})\)|\b[A-Z]\w*<[A-Z]\w*(?:,\s*\w+)*>|\b\w+::\w+", Cs)]
     private static partial Regex Identifier();
 
-    [GeneratedRegex(@"\b(?:write|implement|code\s+up|create|generate|build|add|give\s+me|show\s+me|make|fix|debug|rewrite|convert|port|optimi[sz]e)\b[^.?!:\n]{0,60}?\b(?:functions?|func|fn|methods?|class(?:es)?|structs?|interfaces?|enums?|scripts?|quer(?:y|ies)|regex(?:es|p)?|regular\s+expressions?|unit\s+tests?|tests?|snippets?|programs?|endpoints?|cli|components?|hooks?|modules?|decorators?|macros?|lambdas?|closures?|handlers?|parsers?|serializers?|dockerfiles?|makefiles?|pipelines?|workflows?|migrations?|schemas?|cron(?:\s+expressions?|\s+jobs?)?|one-?liners?|code|implementation|algorithms?|apis?|librar(?:y|ies)|loops?|types?|traits?|generics?|extension\s+methods?|commands?|bash|shell|sql|yaml|json|css|html|program|app|service|server|client|bot|plugin|extension|query|cache|linked\s+list|hash\s*map|trie|heap|stack|queue|binary\s+search|tree)\b", Ci)]
+    [GeneratedRegex(@"\b(?:write|implement|code\s+up|create|generate|build|add|give\s+me|show\s+me|make|fix|debug|rewrite|convert|port|optimi[sz]e)\s+(?:me\s+)?(?:(?:a|an|the|some|this|that|my|our|these|those)\s+)?(?:[\w#+.-]+\s+){0,3}?(?:functions?|func|fn|methods?|class(?:es)?|structs?|interfaces?|enums?|scripts?|quer(?:y|ies)|regex(?:es|p)?|regular\s+expressions?|unit\s+tests?|tests?|snippets?|programs?|endpoints?|cli|components?|hooks?|modules?|decorators?|macros?|lambdas?|closures?|handlers?|parsers?|serializers?|dockerfiles?|makefiles?|pipelines?|workflows?|migrations?|schemas?|cron(?:\s+expressions?|\s+jobs?)?|one-?liners?|code|implementation|algorithms?|apis?|librar(?:y|ies)|loops?|types?|traits?|generics?|extension\s+methods?|commands?|bash|shell|sql|yaml|json|css|html|program|app|service|server|client|bot|plugin|extension|query|cache|linked\s+list|hash\s*map|trie|heap|stack|queue|binary\s+search|tree|wrappers?|helpers?|utilit(?:y|ies)|validators?|middlewares?|controllers?|models?|templates?|config(?:uration)?|manifests?|jobs?|adapters?|sdk|pagination|logging|validation|error\s+handling|retries|type\s+hints|annotations|docstrings?|comments)\b", Ci)]
     private static partial Regex CodeRequest();
 
     [GeneratedRegex(@"\b(?:fix|debug|refactor|implement)\s+(?:this|that|it|my|the\s+bug|the\s+code|the\s+error)\b(?!\s+(?:sentence|paragraph|text|email|e-mail|letter|wording|phrase|message|title|typo|grammar|essay|post|bio|slide))|\bwrite\s+(?:the\s+)?code\b|^\s*implement\b|\bimplement\s+(?:a|an)\s", Ci | RegexOptions.Multiline)]
@@ -390,7 +445,7 @@ public static partial class ContentSignalDetector
     [GeneratedRegex(@"\b(?:fails?|failing|failed|throws?|threw|crash(?:es|ed|ing)?|hangs?|hanging|broke|broken|doesn'?t\s+(?:work|compile|build|run|start)|won'?t\s+(?:compile|build|start|run|load)|can'?t\s+(?:resolve|find|import|connect|compile|load)|not\s+working|what'?s\s+wrong|returns?\s+(?:null|undefined|nil|none|nothing|\d{3})|segfaults?|leaks?\s+memory|memory\s+leak|race\s+condition|deadlocks?|errors?\s+out|timeouts?|times\s+out)\b|\b(?:says|prints?|shows|outputs?|complains|logs?\s+says?|reports?)\s*:?\s*[""'“]", Ci)]
     private static partial Regex ProblemReport();
 
-    [GeneratedRegex(@"\b(?:this|that|my|our|the\s+following)\s+(?:\w+\s+)?(?:function|method|class|code|snippet|query|regex|script|loop|unit\s+test|test|endpoint|component|struct|module|program|stack\s*trace|traceback|exception|compiler\s+error|build\s+error|lambda|closure|macro|migration|dockerfile|makefile|pipeline)\b", Ci)]
+    [GeneratedRegex(@"\b(?:this|that|my|our|the\s+following)\s+(?:\w+\s+)?(?:function|method|class|code|snippet|query|regex|script|loop|unit\s+test|test|endpoint|component|struct|module|program|stack\s*trace|traceback|exception|compiler\s+error|build\s+error|lambda|closure|macro|migration|dockerfile|makefile|pipeline|fixture|decorator|middleware|config\s+file|test\s+suite|ci\s+job|build\s+script|docker\s+image|container|repo)\b", Ci)]
     private static partial Regex CodeReference();
 
     [GeneratedRegex(@"\b(?:python|javascript|typescript|java|kotlin|swift|rust|golang|c#|c\+\+|ruby|php|perl|scala|haskell|elixir|erlang|clojure|lua|bash|powershell|sql|postgres(?:ql)?|mysql|sqlite|mongodb|redis|kafka|docker|kubernetes|k8s|helm|terraform|ansible|nginx|npm|yarn|pnpm|pip|cargo|gradle|maven|dotnet|nuget|webpack|vite|jest|pytest|junit|xunit|react|vue|angular|django|flask|fastapi|spring\s+boot|express|node\.?js|git|tsconfig|linq|graphql|grpc|regex|json|yaml|html|css|webassembly|wasm|div|flexbox|kubectl|pods?|dockerfile|docker\s+compose|systemd|cmake|makefile|llvm|gcc|clang|jvm|jdk|venv|conda|numpy|pandas|pytorch|tensorflow|spark|airflow|celery|rabbitmq|elasticsearch|s3|lambda|ec2|iam|oauth|jwt|cors|websockets?|tcp|dns|tls|ssl|https?|rest\s+api|sdk|ide|vs\s?code|neovim|vim|emacs|lsp|compiler|linter|debugger|repl)\b", Ci)]
@@ -399,18 +454,18 @@ public static partial class ContentSignalDetector
     [GeneratedRegex(@"\b(?:design|architect|blueprint|plan\s+out)\s+(?:a|an|the|our|my)\s+(?:[\w-]+\s+){0,4}?(?:system|service|platform|architecture|backend|infrastructure|pipeline|database|schema|data\s+model|cluster|network|queue|cache|scheduler|gateway|framework|marketplace|app|application|solution)s?\b|\bsystem\s+design\b", Ci)]
     private static partial Regex SystemDesign();
 
-    [GeneratedRegex(@"\bhow\s+(?:should|would|could|do|can)\s+(?:we|i|you|one)\s+(?:best\s+)?(?:structure|organi[sz]e|architect|design|split|partition|shard|lay\s+out|migrate|scale\s+out|decompose|model)\b|\bshould\s+(?:be|we\s+be)\s+(?:structured|organi[sz]ed|architected|designed|split|partitioned|laid\s+out|decomposed)\b", Ci)]
+    [GeneratedRegex(@"\bhow\s+(?:should|would|could|do|can)\s+(?:we|i|you|one)\s+(?:best\s+)?(?:structure|organi[sz]e|architect|design|split|partition|shard|lay\s+out|migrate|scale\s+out|decompose|model)\b|\b(?:plan|sketch|outline|propose)\s+(?:out\s+)?(?:the|a|an|our)\s+(?:\w+\s+){0,2}?(?:migration|rollout|transition|split|rewrite|re-?architecture|roadmap|strategy|plan)\b|\bshould\s+(?:be|we\s+be)\s+(?:structured|organi[sz]ed|architected|designed|split|partitioned|laid\s+out|decomposed)\b", Ci)]
     private static partial Regex DesignQuestion();
 
-    [GeneratedRegex(@"\b(?:software\s+architecture|high[-\s]availability|fault[-\s]toleran(?:t|ce)|horizontal(?:ly)?\s+scal\w+|distributed\s+(?:systems?|transactions?|locks?|caches?|queues?)|multi[-\s]region|multi[-\s]tenan(?:t|cy)|sharding|event[-\s]sourcing|cqrs|microservices?|monolith(?:ic)?|service\s+mesh|consensus|replication|disaster\s+recovery|capacity\s+planning|trade[-\s]?offs?|audit\s+trail|rate\s+limiting\s+across|bounded\s+contexts?|domain[-\s]driven|hexagonal|ports\s+and\s+adapters|clean\s+architecture)\b", Ci)]
+    [GeneratedRegex(@"\b(?:software\s+architecture|high[-\s]availability|fault[-\s]toleran(?:t|ce)|horizontal(?:ly)?\s+scal\w+|distributed\s+(?:systems?|transactions?|locks?|caches?|queues?)|multi[-\s]region|multi[-\s]tenan(?:t|cy)|sharding|event[-\s]sourcing|cqrs|microservices?|monolith(?:ic)?|service\s+mesh|consensus|replication|disaster\s+recovery|capacity\s+planning|trade[-\s]?offs?|audit\s+trail|rate\s+limiting\s+across|bounded\s+contexts?|domain[-\s]driven|hexagonal|ports\s+and\s+adapters|clean\s+architecture|roll-?out\s+(?:and|&)\s+roll-?back|zero[-\s]downtime|without\s+downtime|backwards?[-\s]compatib\w+|data\s+retention|governance|ownership)\b", Ci)]
     private static partial Regex ArchitectureTerm();
 
     [GeneratedRegex(@"\b(?:whole|entire|across\s+the|throughout\s+the|all\s+of\s+the)\s+(?:code\s*base|repo(?:sitory)?|project|solution|monorepo|app(?:lication)?|system|stack|product)\b|\bmonorepo\b|\bcodebase[-\s]wide\b|\bwhich\s+(?:parts|files|modules|services|packages|components|projects|teams)\b[^?.]{0,100}\b(?:change|touch|affect|break|depend|need)", Ci)]
     private static partial Regex WholeCodebase();
 
-    [GeneratedRegex(@"\b(?:across|between)\s+(?:the\s+|all\s+|our\s+|every\s+|multiple\s+|several\s+|both\s+|many\s+|two\s+|three\s+|\d+\s+)*(?:regions?|services|microservices|modules|packages|repos(?:itories)?|teams|clusters|data\s*cent(?:er|re)s|codebases|projects|environments|apps|applications|systems|layers)\b|\bmigrat\w+\s+(?:\w+\s+){0,6}?(?:across|in\s+every|in\s+all)\b", Ci)]
+    [GeneratedRegex(@"\b(?:across|between)\s+(?:the\s+|all\s+|our\s+|every\s+|multiple\s+|several\s+|both\s+|many\s+|two\s+|three\s+|\d+\s+)*(?:regions?|services|microservices|modules|packages|repos(?:itories)?|teams|clusters|data\s*cent(?:er|re)s|codebases|projects|environments|apps|applications|systems|layers)\b|\bmigrat\w+\s+(?:\w+\s+){0,6}?(?:across|in\s+every|in\s+all)\b|\b(?:\d{2,}|dozens\s+of|hundreds\s+of|all\s+(?:our|the)|every)\s+(?:micro)?(?:services|repos(?:itories)?|modules|packages|teams|accounts|apps|applications|databases|clusters)\b|\b(?:in|across)\s+every\s+(?:service|module|package|team|repo)\b", Ci)]
     private static partial Regex SpansManyParts();
 
-    [GeneratedRegex(@"\b(?:architecture|architectural|hexagonal|ports\s+and\s+adapters|clean\s+architecture|onion\s+architecture|layered|domain[-\s]driven|bounded\s+contexts?|microservices?|monolith\w*|event[-\s]driven|event\s+sourcing|cqrs|plugin\s+(?:system|architecture)|module\s+boundaries|(?:across|throughout)\s+(?:the\s+)?(?:whole\s+|entire\s+)?(?:code\s*base|repo(?:sitory)?|project|solution|app(?:lication)?)|across\s+(?:these|those|all\s+(?:the\s+)?|the|every|multiple|several)\s+(?:files|classes|modules|packages|services|components|projects|layers)|(?:every|each)\s+(?:\w+\s+)?(?:in|of|across)\s+(?:these|those|all|the)\s+(?:files|packages|modules|services|projects)|(?:every|all\s+(?:the\s+)?)\s*(?:modules|packages|services|layers))\b", Ci)]
+    [GeneratedRegex(@"\b(?:architecture|architectural|hexagonal|ports\s+and\s+adapters|clean\s+architecture|onion\s+architecture|layered\s+(?:design|structure|architecture)|(?:presentation|domain|data(?:\s+access)?|service|persistence|infrastructure)\s+layers?|domain[-\s]driven|bounded\s+contexts?|microservices?|monolith\w*|event[-\s]driven|event\s+sourcing|cqrs|plugin\s+(?:system|architecture)|module\s+boundaries|(?:across|throughout)\s+(?:the\s+)?(?:whole\s+|entire\s+)?(?:code\s*base|repo(?:sitory)?|project|solution|app(?:lication)?)|across\s+(?:these|those|all\s+(?:the\s+)?|the|every|multiple|several)\s+(?:files|classes|modules|packages|services|components|projects|layers)|(?:every|each)\s+(?:\w+\s+)?(?:in|of|across)\s+(?:these|those|all|the)\s+(?:files|packages|modules|services|projects)|(?:every|all\s+(?:the\s+)?)\s*(?:modules|packages|services|layers))\b", Ci)]
     private static partial Regex ArchitectureWording();
 }

@@ -13,6 +13,9 @@ internal sealed class BytePairRanks
     private readonly int[] _slots;
     private readonly int _mask;
 
+    // Every merge loop starts with the ranks of adjacent byte pairs; a direct table answers those without hashing.
+    private readonly int[] _pairRanks;
+
     private BytePairRanks(byte[] bytes, int[] offsets)
     {
         _bytes = bytes;
@@ -31,7 +34,21 @@ internal sealed class BytePairRanks
 
             _slots[slot] = rank + 1;
         }
+
+        _pairRanks = new int[256 * 256];
+        Array.Fill(_pairRanks, -1);
+        for (int rank = 0; rank < tokens; rank++)
+        {
+            ReadOnlySpan<byte> token = TokenBytes(rank);
+            if (token.Length == 2)
+            {
+                _pairRanks[(token[0] << 8) | token[1]] = rank;
+            }
+        }
     }
+
+    /// <summary>The rank of the two bytes <paramref name="first"/> then <paramref name="second"/>, or -1.</summary>
+    public int PairRank(byte first, byte second) => _pairRanks[(first << 8) | second];
 
     /// <summary>Longest token in the table, in bytes; longer spans are never a single token.</summary>
     public int MaxTokenLength { get; private init; }
@@ -46,6 +63,11 @@ internal sealed class BytePairRanks
         if (bytes.Length > MaxTokenLength || bytes.IsEmpty)
         {
             return -1;
+        }
+
+        if (bytes.Length == 2)
+        {
+            return PairRank(bytes[0], bytes[1]);
         }
 
         int slot = Hash(bytes) & _mask;

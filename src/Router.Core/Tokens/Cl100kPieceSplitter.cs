@@ -9,16 +9,18 @@ namespace Router.Core.Tokens;
 /// </summary>
 internal static class Cl100kPieceSplitter
 {
-    private enum CharClass : byte
-    {
-        Other,
-        Letter,
-        Number,
-        Space,
-        LineBreak,
-    }
-
-    private static readonly CharClass[] AsciiClasses = BuildAsciiClasses();
+    // CharClass of each ASCII character: 0 other, 1 letter, 2 number, 3 space, 4 line break.
+    private static ReadOnlySpan<byte> AsciiClasses =>
+    [
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 4, 3, 3, 4, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0, 0,
+        0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+        0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+    ];
 
     /// <summary>Where the piece that starts at <paramref name="start"/> ends (exclusive).</summary>
     public static int PieceEnd(ReadOnlySpan<char> text, int start)
@@ -98,9 +100,26 @@ internal static class Cl100kPieceSplitter
 
     private static int LetterRunEnd(ReadOnlySpan<char> text, int position)
     {
-        while (position < text.Length && Classify(text, position, out int width) == CharClass.Letter)
+        while (position < text.Length)
         {
-            position += width;
+            char c = text[position];
+            if (c < 128)
+            {
+                if (AsciiClasses[c] != (byte)CharClass.Letter)
+                {
+                    break;
+                }
+
+                position++;
+            }
+            else if (Classify(text, position, out int width) == CharClass.Letter)
+            {
+                position += width;
+            }
+            else
+            {
+                break;
+            }
         }
 
         return position;
@@ -123,9 +142,26 @@ internal static class Cl100kPieceSplitter
 
     private static int PunctuationRunEnd(ReadOnlySpan<char> text, int position)
     {
-        while (position < text.Length && Classify(text, position, out int width) == CharClass.Other)
+        while (position < text.Length)
         {
-            position += width;
+            char c = text[position];
+            if (c < 128)
+            {
+                if (AsciiClasses[c] != (byte)CharClass.Other)
+                {
+                    break;
+                }
+
+                position++;
+            }
+            else if (Classify(text, position, out int width) == CharClass.Other)
+            {
+                position += width;
+            }
+            else
+            {
+                break;
+            }
         }
 
         while (position < text.Length && text[position] is '\r' or '\n')
@@ -164,7 +200,7 @@ internal static class Cl100kPieceSplitter
         return end - 1;
     }
 
-    private static bool IsWhitespace(char c) => c < 128 ? AsciiClasses[c] is CharClass.Space or CharClass.LineBreak : char.IsWhiteSpace(c);
+    private static bool IsWhitespace(char c) => c < 128 ? AsciiClasses[c] >= (byte)CharClass.Space : char.IsWhiteSpace(c);
 
     private static CharClass Classify(ReadOnlySpan<char> text, int position, out int width)
     {
@@ -172,7 +208,7 @@ internal static class Cl100kPieceSplitter
         width = 1;
         if (c < 128)
         {
-            return AsciiClasses[c];
+            return (CharClass)AsciiClasses[c];
         }
 
         UnicodeCategory category;
@@ -198,23 +234,5 @@ internal static class Cl100kPieceSplitter
             UnicodeCategory.DecimalDigitNumber or UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber => CharClass.Number,
             _ => CharClass.Other,
         };
-    }
-
-    private static CharClass[] BuildAsciiClasses()
-    {
-        var classes = new CharClass[128];
-        for (int c = 0; c < 128; c++)
-        {
-            classes[c] = c switch
-            {
-                '\r' or '\n' => CharClass.LineBreak,
-                ' ' or '\t' or '\v' or '\f' => CharClass.Space,
-                >= 'a' and <= 'z' or >= 'A' and <= 'Z' => CharClass.Letter,
-                >= '0' and <= '9' => CharClass.Number,
-                _ => CharClass.Other,
-            };
-        }
-
-        return classes;
     }
 }

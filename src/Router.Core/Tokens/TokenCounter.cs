@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using System.Text;
 
 namespace Router.Core.Tokens;
@@ -12,11 +13,20 @@ public sealed class TokenCounter
     // The table is a few MB once expanded: load it on first use, once, for every thread.
     private static readonly Lazy<BytePairRanks> Cl100kRanks = new(LoadCl100k, LazyThreadSafetyMode.ExecutionAndPublication);
 
+    // Pieces that take several tokens need the merge loop; identifiers repeat within and across editor requests,
+    // so their counts are remembered (bounded, never evicted: a full cache simply stops growing).
+    private const int MaxCachedPieces = 65_536;
+    private const int MaxCachedPieceLength = 64;
+
     private readonly Lazy<BytePairRanks> _ranks;
+    private readonly ConcurrentDictionary<string, int> _mergedPieceCounts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _mergedPieceLookup;
+    private int _cachedPieces;
 
     private TokenCounter(Lazy<BytePairRanks> ranks)
     {
         _ranks = ranks;
+        _mergedPieceLookup = _mergedPieceCounts.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>The cl100k_base counter, shared; safe to use from any thread.</summary>
@@ -45,14 +55,37 @@ public sealed class TokenCounter
         for (int start = 0; start < text.Length;)
         {
             int end = Cl100kPieceSplitter.PieceEnd(text, start);
-            tokens += CountPiece(table, text[start..end], stack, ids);
+            tokens += ids is null ? CountPiece(table, text[start..end], stack) : EncodePiece(table, text[start..end], stack, ids);
             start = end;
         }
 
         return tokens;
     }
 
-    private static int CountPiece(BytePairRanks table, ReadOnlySpan<char> piece, Span<byte> stack, List<int>? ids)
+    private int CountPiece(BytePairRanks table, ReadOnlySpan<char> piece, Span<byte> stack)
+    {
+        // Every single byte is a token, and one-character pieces (".", "(", " ") are most of code's pieces.
+        if (piece.Length == 1 && piece[0] < 128)
+        {
+            return 1;
+        }
+
+        if (piece.Length <= MaxCachedPieceLength && _mergedPieceLookup.TryGetValue(piece, out int cached))
+        {
+            return cached;
+        }
+
+        int count = EncodePiece(table, piece, stack, null);
+        if (count > 1 && piece.Length <= MaxCachedPieceLength && Volatile.Read(ref _cachedPieces) < MaxCachedPieces
+            && _mergedPieceLookup.TryAdd(piece, count))
+        {
+            Interlocked.Increment(ref _cachedPieces);
+        }
+
+        return count;
+    }
+
+    private static int EncodePiece(BytePairRanks table, ReadOnlySpan<char> piece, Span<byte> stack, List<int>? ids)
     {
         byte[]? rented = null;
         int maxBytes = piece.Length * 3;

@@ -162,4 +162,23 @@ public sealed class RouterConfigLoaderTests
         Assert.True(config.Endpoints["openai"].Cloud);
         Assert.False(config.Endpoints["vllm"].Cloud);
     }
+
+    [Fact]
+    public void Config_without_any_local_tier_is_an_error()
+    {
+        const string yaml = """
+            endpoints:
+              claude: { provider: anthropic, apiKeyEnv: KEY, cloud: true }
+            tiers:
+              quick: { model: haiku, endpoints: [claude] }
+              code: { model: sonnet, endpoints: [claude] }
+              reasoning: { model: sonnet, endpoints: [claude] }
+              heavy: { model: opus, endpoints: [claude] }
+              vision: { model: sonnet, endpoints: [claude] }
+            """;
+
+        ConfigLoadResult result = ConfigYaml.Load(yaml);
+
+        Assert.Contains(result.Errors, e => e.Key == "tiers" && e.Message.Contains("local", StringComparison.Ordinal));
+    }
 }

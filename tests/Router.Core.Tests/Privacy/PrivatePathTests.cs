@@ -34,6 +34,8 @@ public sealed class PrivatePathTests
     [InlineData("src/secretsManager.ts")]
     [InlineData("src/keys.py")]
     [InlineData("certs/server.pem.md/readme.txt")]
+    [InlineData(".env.example")]
+    [InlineData("config/secrets.yaml.sample")]
     [InlineData("")]
     [InlineData(null)]
     public void Ordinary_file_path_is_not_private(string? path) => Assert.Null(Scanner.ScanPath(path));

@@ -32,6 +32,9 @@ public sealed class ProviderTokenTests
         Add("google oauth client secret", "google-oauth-secret", "GOCSPX-" + Of(Base64Url, 28, 30), s => $"\"client_x\": \"{s}\"");
         Add("npm token", "npm-token", "npm_" + Of(Alnum, 36, 31), s => $"//registry.npmjs.org/:_authToken={s}");
         Add("hugging face token", "huggingface-token", "hf_" + Of(Alnum, 34, 32), s => $"login(\"{s}\")");
+        Add("sendgrid key", "sendgrid-key", "SG." + Of(Base64Url, 22, 33) + "." + Of(Base64Url, 43, 34), s => $"SENDGRID={s}");
+        Add("mailgun key", "mailgun-key", "key-" + Of(LowerHex, 32, 35), s => $"auth=(\"api\", \"{s}\")");
+        Add("discord webhook url", "discord-webhook", "https://discord.com/api/webhooks/" + Of("0123456789", 18, 36) + "/" + Of(Base64Url, 68, 37), s => $"WEBHOOK = \"{s}\"");
         return data;
     }
 
@@ -52,6 +55,7 @@ public sealed class ProviderTokenTests
         { "google key placeholder", "key=AIza" + new string('X', 35) },
         { "anthropic prefix in prose", "Anthropic keys look like sk-ant-api03-... and are secret." },
         { "gitlab prefix placeholder", "GITLAB_TOKEN=glpat-xxxxxxxxxxxxxxxxxxxx" },
+        { "key- word in prose", "the key-value store and the key-" + "rotation job" },
     };
 
     [Theory]

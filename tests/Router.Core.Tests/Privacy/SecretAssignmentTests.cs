@@ -23,7 +23,7 @@ public sealed class SecretAssignmentTests
             { "typed python default", $"def connect(password: str = \"{password}\"):", "password-assignment", password },
             { "php array", $"'password' => '{password}',", "password-assignment", password },
             { "xml element", $"<password>{password}</password>", "password-assignment", password },
-            { "cli flag", $"mysql -u root --password {password} shop", "password-assignment", password },
+            { "cli flag with equals", $"mysql -u root --password={password} shop", "password-assignment", password },
             { "ado connection string", $"\"Server=db;Database=shop;User Id=sa;Password={password};\"", "connection-string-password", password },
             { "ado pwd with plain word and digits", "Server=db;Uid=app;Pwd=hunter42;", "connection-string-password", "hunter42" },
             { "secret key hex", $"SECRET_KEY = '{hex}'", "secret-assignment", hex[..16] },
@@ -32,6 +32,9 @@ public sealed class SecretAssignmentTests
             { "client secret in yaml", $"oauth:\n  client_secret: \"{random}\"", "secret-assignment", random[..16] },
             { "access token in query string", $"GET /v1/me?access_token={Of(Alnum, 32, 205)}&fields=id", "secret-assignment", "&fields" },
             { "aws secret access key", $"aws_secret_access_key = {random}", "aws-secret-key", random[..16] },
+            { "password spelled out in prose", "my password is hunter" + "2 but the login fails", "password-in-prose", "hunter" },
+            { "password after a colon in prose", "I can't log in, my password: Tr0ub" + "4dor" + "Blue7 keeps failing", "password-assignment", "Blue7" },
+            { "azure sas signature in a url", $"https://media.blob.core.windows.net/c/a.mp4?sv=2022-11-02&sp=r&se=2030-01-01&sig={Of(Alnum, 40, 206)}%3D", "azure-sas-signature", "%3D" },
             { "azure storage account key", $"DefaultEndpointsProtocol=https;AccountName=media;AccountKey={storageKey};EndpointSuffix=core.windows.net", "azure-storage-key", storageKey[..16] },
         };
     }
@@ -74,6 +77,10 @@ public sealed class SecretAssignmentTests
         { "short low-entropy secret", "secret = \"abc\"" },
         { "boolean flag", "show_password: true\nrequire_token: false" },
         { "docstring type", ":param password: the password to use\n:type passphrase: :py:data:`bytes`" },
+        { "sig outside a url", "sig = compute_signature(body)\nsig: \"" + Of(Alnum, 40, 212) + "\"" },
+        { "variable after a colon in js", "const options = { password: userPassword, token: authToken };" },
+        { "password is a word in prose", "The password is required. Your password is incorrect; the password was reset." },
+        { "password is a placeholder", "Your password is <password> and the password is ********." },
         { "csrf token field", "<input type=\"hidden\" name=\"csrf_token\" value=\"{{ csrf_token() }}\">" },
     };
 

@@ -75,6 +75,18 @@ public sealed class TokenCounterTests
     }
 
     [Fact]
+    public void Counting_the_same_text_again_gives_the_same_count()
+    {
+        (string text, int[] ids) = Golden.Value["long-identifier"];
+
+        int first = TokenCounter.Default.Count(text);
+        int second = TokenCounter.Default.Count(text);
+
+        Assert.Equal(ids.Length, first);
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
     public void Counting_is_safe_from_many_threads()
     {
         string text = Golden.Value["csharp"].Text;
