@@ -1,18 +1,145 @@
 using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Router.Cli.Demo;
+using Router.Emulator;
+using Router.Protocol.Lsp;
 
 namespace Router.Cli.Commands;
 
-/// <summary>`router demo`. (Placeholder until its owner lands it.)</summary>
+/// <summary><c>router demo</c>: emulated hosts, the real server as a child process, and an editor-like typing session.</summary>
 internal static class DemoCommand
 {
     public static Command Create()
     {
-        Command command = new("demo", "not built yet");
-        command.SetAction(_ =>
+        Option<double> timeScale = new("--time-scale")
         {
-            Console.Error.WriteLine("router demo: not built yet");
-            return 2;
-        });
+            Description = "Speed of the emulated models: 1 is real time (cold loads take seconds), 0.25 four times faster.",
+            DefaultValueFactory = _ => 0.25,
+        };
+        Option<int> keystrokeMs = new("--keystroke-ms")
+        {
+            Description = "Milliseconds between simulated keystrokes.",
+            DefaultValueFactory = _ => 40,
+        };
+        Command command = new("demo", "Start emulated Ollama hosts and the language server, type like an editor, and show where each request went.");
+        command.Options.Add(timeScale);
+        command.Options.Add(keystrokeMs);
+        command.SetAction(async (parseResult, cancellationToken) =>
+            await RunAsync(parseResult.GetValue(timeScale), TimeSpan.FromMilliseconds(parseResult.GetValue(keystrokeMs)), Console.Out, cancellationToken));
         return command;
+    }
+
+    private static async Task<int> RunAsync(double timeScale, TimeSpan keystroke, TextWriter output, CancellationToken cancellationToken)
+    {
+        await using DemoHosts hosts = await DemoHosts.StartAsync(timeScale, cancellationToken);
+        await output.WriteLineAsync("Router.Lsp demo");
+        await output.WriteLineAsync($"  emulated Ollama hosts: laptop {hosts.Laptop.BaseAddress}  gpu-box {hosts.GpuBox.BaseAddress}  (time scale {timeScale.ToString(CultureInfo.InvariantCulture)})");
+
+        await using LspChildProcess server = LspChildProcess.Start(hosts.ConfigPath, hosts.Workspace);
+        await output.WriteLineAsync($"  language server: `router lsp --config {hosts.ConfigPath}` (pid {server.ProcessId}), driven over stdio");
+        await output.WriteLineAsync();
+
+        DemoReport report = new();
+        int exitCode;
+        await using (LspClient client = new(server.FromServer, server.ToServer))
+        {
+            client.OnCompletionTrace(report.Add);
+            client.OnLogMessage(report.AddLog);
+            client.Start(cancellationToken);
+            await client.InitializeAsync(
+                new InitializeParams
+                {
+                    ProcessId = Environment.ProcessId,
+                    ClientInfo = new ClientInfo("router demo"),
+                    RootUri = new Uri(hosts.Workspace + Path.DirectorySeparatorChar).AbsoluteUri,
+                    InitializationOptions = JsonDocument.Parse("""{"completionTraces":true}""").RootElement.Clone(),
+                },
+                cancellationToken);
+            await client.InitializedAsync(cancellationToken);
+
+            TypingSession typing = new(client, keystroke);
+            await RunScriptAsync(hosts, typing, report, output, cancellationToken);
+
+            await client.ShutdownAsync(cancellationToken);
+            await client.ExitAsync(cancellationToken);
+            exitCode = await server.WaitForExitAsync(TimeSpan.FromSeconds(10));
+        }
+
+        await output.WriteLineAsync();
+        await output.WriteLineAsync(report.Table());
+        foreach (string log in report.Logs)
+        {
+            await output.WriteLineAsync($"  server said: {log}");
+        }
+
+        IReadOnlyList<EmulatorRequestRecord> asked = [.. hosts.GpuBox.Requests.Concat(hosts.Laptop.Requests).Where(r => r.Endpoint == "/api/generate")];
+        int closedEarly = asked.Count(r => r.Outcome == EmulatorRequestOutcome.ClientClosed);
+        await output.WriteLineAsync();
+        await output.WriteLineAsync(
+            $"  {report.Count("completed")} shown, {report.Count("cancelled")} cancelled as typing went on, {report.Count("failed")} failed; " +
+            $"the models saw {asked.Count} requests and {closedEarly} of them were closed early, so stale work never piles up.");
+        await output.WriteLineAsync($"  server exit code after shutdown: {exitCode}");
+        if (exitCode != 0)
+        {
+            await Console.Error.WriteLineAsync(server.StandardError);
+        }
+
+        return exitCode == 0 && report.Count("completed") > 0 ? 0 : 1;
+    }
+
+    private static async Task RunScriptAsync(DemoHosts hosts, TypingSession typing, DemoReport report, TextWriter output, CancellationToken cancellationToken)
+    {
+        string python = new Uri(Path.Combine(hosts.Workspace, "geometry.py")).AbsoluteUri;
+        await typing.OpenAsync(python, "python", "import math\n\n\n\n\nprint(distance((0, 0), (3, 4)))\n", cancellationToken);
+
+        report.Step = "1 new function";
+        const string header = "def distance(p, q):\n    ";
+        string? body = await typing.TypeAsync(python, new Position(3, 0), header, cancellationToken);
+        await Show(output, report.Step, "def distance(p, q):\n    ", body);
+        if (body is not null)
+        {
+            await typing.InsertAsync(python, new Position(4, 4), body, cancellationToken);
+        }
+
+        report.Step = "2 mid-line";
+        string csharp = new Uri(Path.Combine(hosts.Workspace, "Invoice.cs")).AbsoluteUri;
+        await typing.OpenAsync(csharp, "csharp", "public sealed class Invoice\n{\n    public decimal Net { get; init; }\n    public decimal Vat { get; init; }\n\n}\n", cancellationToken);
+        const string property = "    public decimal Total => ";
+        string? total = await typing.TypeAsync(csharp, new Position(4, 0), property, cancellationToken);
+        await Show(output, report.Step, property, total);
+
+        report.Step = "3 classic list";
+        string? classic = await typing.ClassicCompletionAsync(csharp, new Position(4, property.Length), cancellationToken);
+        await Show(output, report.Step, property, classic);
+
+        report.Step = "4 gpu-box down";
+        hosts.GpuBox.SetFaults(new EmulatorFaultSet { HostDown = true });
+        string? none = await typing.TypeAsync(csharp, new Position(4, property.Length), "N", cancellationToken);
+        await Show(output, report.Step, property + "N", none);
+        hosts.GpuBox.ClearFaults();
+    }
+
+    // Ghost text is dimmed on a terminal, as an editor shows it; plain when the output is redirected.
+    private static async Task Show(TextWriter output, string step, string typed, string? suggestion)
+    {
+        string lastLine = typed.Split('\n')[^1];
+        string before = typed.TrimEnd().Split('\n')[^1];
+        bool terminal = !Console.IsOutputRedirected;
+        string Ghost(string text) => terminal ? $"\u001b[2m{text}\u001b[0m" : text;
+
+        await output.WriteLineAsync($"  [{step}] after typing \"{before.Trim()}\":");
+        if (suggestion is null)
+        {
+            await output.WriteLineAsync($"      {lastLine}{Ghost("(no suggestion)")}");
+            return;
+        }
+
+        string[] lines = suggestion.Split('\n');
+        await output.WriteLineAsync($"      {lastLine}{Ghost(lines[0])}");
+        foreach (string line in lines.Skip(1))
+        {
+            await output.WriteLineAsync($"      {Ghost(line)}");
+        }
     }
 }

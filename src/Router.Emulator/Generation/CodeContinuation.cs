@@ -42,7 +42,7 @@ internal static partial class CodeContinuation
             return text;
         }
 
-        var rest = CompleteLine(trimmed, language, names);
+        var rest = CompleteLine(trimmed, language, trimmed.EndsWith("=>", StringComparison.Ordinal) ? Properties(lines, names) : names);
         if (current.EndsWith(' ') || current.EndsWith('\t'))
         {
             // The space is already typed.
@@ -61,6 +61,11 @@ internal static partial class CodeContinuation
         if (line.EndsWith('('))
         {
             completion = string.Join(", ", names.Take(2).DefaultIfEmpty(first));
+        }
+        else if (line.EndsWith("=>", StringComparison.Ordinal))
+        {
+            // An expression body: combine what is in scope.
+            completion = names.Count > 1 ? $" {first} + {second}" : " " + first;
         }
         else if (line.EndsWith('=') && !line.EndsWith("==", StringComparison.Ordinal))
         {
@@ -205,6 +210,16 @@ internal static partial class CodeContinuation
     }
 
     /// <summary>Parameter names of the nearest function signature above the cursor, else names on the cursor line.</summary>
+    // An expression-bodied member usually combines the properties declared above it.
+    private static List<string> Properties(string[] lines, List<string> fallback)
+    {
+        var declared = lines.SelectMany(l => PropertyPattern().Matches(l)).Select(m => m.Groups["name"].Value).Distinct(StringComparer.Ordinal).ToList();
+        return declared.Count > 0 ? declared : fallback;
+    }
+
+    [GeneratedRegex(@"\b(?<name>[A-Za-z_]\w*)\s*\{\s*get\b")]
+    private static partial Regex PropertyPattern();
+
     private static List<string> Names(string[] lines, CodeLanguage language)
     {
         foreach (var line in lines.Reverse().Take(40))

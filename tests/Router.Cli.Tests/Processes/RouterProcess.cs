@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Router.Cli.Tests.Processes;
+
+/// <summary>Runs the built <c>router</c> as a real child process (<c>dotnet router.dll …</c>), as a user or editor would.</summary>
+internal sealed class RouterProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _stdout = new();
+    private readonly StringBuilder _stderr = new();
+    private readonly TaskCompletionSource<string> _firstLine = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private RouterProcess(params string[] args)
+    {
+        ProcessStartInfo start = new("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "router.dll"));
+        foreach (string arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        _process = Process.Start(start) ?? throw new InvalidOperationException("router did not start");
+        _process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is null)
+            {
+                _firstLine.TrySetResult("");
+                return;
+            }
+
+            lock (_stdout)
+            {
+                _stdout.AppendLine(e.Data);
+            }
+
+            _firstLine.TrySetResult(e.Data);
+        };
+        _process.ErrorDataReceived += (_, e) =>
+        {
+            lock (_stderr)
+            {
+                _stderr.AppendLine(e.Data);
+            }
+        };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    public string StandardOutput
+    {
+        get
+        {
+            lock (_stdout)
+            {
+                return _stdout.ToString();
+            }
+        }
+    }
+
+    public string StandardError
+    {
+        get
+        {
+            lock (_stderr)
+            {
+                return _stderr.ToString();
+            }
+        }
+    }
+
+    public static RouterProcess Start(params string[] args) => new(args);
+
+    /// <summary>Runs to the end and returns the exit code; killed after <paramref name="timeout"/>.</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(TimeSpan timeout, params string[] args)
+    {
+        using RouterProcess router = new(args);
+        int exitCode = await router.WaitForExitAsync(timeout);
+        return (exitCode, router.StandardOutput, router.StandardError);
+    }
+
+    public Task<string> FirstLineAsync(TimeSpan timeout) => _firstLine.Task.WaitAsync(timeout);
+
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using CancellationTokenSource limit = new(timeout);
+        await _process.WaitForExitAsync(limit.Token);
+        return _process.ExitCode;
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit();
+        }
+
+        _process.Dispose();
+    }
+}
