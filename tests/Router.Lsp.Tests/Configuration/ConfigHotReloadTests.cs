@@ -54,6 +54,22 @@ public sealed class ConfigHotReloadTests : IDisposable
     }
 
     [Fact]
+    public async Task A_broken_file_at_start_serves_the_built_in_default_and_tells_the_user_after_initialize()
+    {
+        await File.WriteAllTextAsync(ConfigPath, "tiers:\n  code: { model: 7b, endpoints: [ghost] }\n");
+        await using LspHarness lsp = await LspHarness.StartAsync(config: RouterConfigSource.FromFile(ConfigPath, _ => null));
+        lsp.Provider.Answer = _ => "1;";
+        await lsp.OpenAsync("var x = ");
+
+        LogMessageParams error = await NextErrorAsync(lsp);
+        await lsp.InlineAsync(0, 8);
+
+        Assert.Contains("router.yaml:2", error.Message, StringComparison.Ordinal);
+        Assert.Contains("ghost", error.Message, StringComparison.Ordinal);
+        Assert.Equal(Core.Configuration.RouterConfig.Default.Tiers[Core.Requests.Tier.Code].Model, Assert.Single(lsp.Provider.Requests).Model);
+    }
+
+    [Fact]
     public async Task The_workspace_router_yaml_is_used_when_no_file_is_named()
     {
         await File.WriteAllTextAsync(ConfigPath, TestConfig.Yaml(codeModel: "coder:workspace", endpoint: "laptop"));
