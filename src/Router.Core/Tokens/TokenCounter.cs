@@ -70,6 +70,12 @@ public sealed class TokenCounter
             return 1;
         }
 
+        // Most pieces are one token: answer those from the rank table before touching the cache.
+        if (piece.Length * 3 <= stack.Length && table.Rank(stack[..ToUtf8(piece, stack)]) >= 0)
+        {
+            return 1;
+        }
+
         if (piece.Length <= MaxCachedPieceLength && _mergedPieceLookup.TryGetValue(piece, out int cached))
         {
             return cached;
