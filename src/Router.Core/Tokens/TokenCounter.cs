@@ -70,6 +70,12 @@ public sealed class TokenCounter
             return 1;
         }
 
+        // Most pieces are one token: answer those from the rank table before touching the cache.
+        if (piece.Length * 3 <= stack.Length && table.Rank(stack[..ToUtf8(piece, stack)]) >= 0)
+        {
+            return 1;
+        }
+
         if (piece.Length <= MaxCachedPieceLength && _mergedPieceLookup.TryGetValue(piece, out int cached))
         {
             return cached;
@@ -92,9 +98,7 @@ public sealed class TokenCounter
         Span<byte> buffer = maxBytes <= stack.Length ? stack : (rented = ArrayPool<byte>.Shared.Rent(maxBytes));
         try
         {
-            int length = Ascii.FromUtf16(piece, buffer, out int written) == OperationStatus.Done
-                ? written
-                : Encoding.UTF8.GetBytes(piece, buffer);
+            int length = ToUtf8(piece, buffer);
             ReadOnlySpan<byte> bytes = buffer[..length];
 
             int whole = table.Rank(bytes);
@@ -113,6 +117,23 @@ public sealed class TokenCounter
                 ArrayPool<byte>.Shared.Return(rented);
             }
         }
+    }
+
+    // Pieces are short (a word and its space); a plain loop beats the vectorised converters' setup cost for them.
+    private static int ToUtf8(ReadOnlySpan<char> piece, Span<byte> buffer)
+    {
+        for (int i = 0; i < piece.Length; i++)
+        {
+            char c = piece[i];
+            if (c >= 128)
+            {
+                return Encoding.UTF8.GetBytes(piece, buffer);
+            }
+
+            buffer[i] = (byte)c;
+        }
+
+        return piece.Length;
     }
 
     private static BytePairRanks LoadCl100k()
