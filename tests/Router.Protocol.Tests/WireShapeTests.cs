@@ -96,7 +96,7 @@ public sealed class WireShapeTests
     [Fact]
     public void Optional_fields_left_out_on_the_wire_read_back_as_null()
     {
-        CompletionTraceParams trace = new("textDocument/inlineCompletion", "file:///a", "m", "e", "failed", 12.5, 1, 2, false, 0, Error: "down");
+        CompletionTraceParams trace = new("textDocument/inlineCompletion", "file:///a", "code", "m", "e", "failed", 12.5, 1, 2, false, 0, Error: "down");
 
         CompletionTraceParams roundTripped = JsonSerializer.Deserialize(JsonSerializer.Serialize(trace, Json.CompletionTraceParams), Json.CompletionTraceParams)!;
 
