@@ -6,6 +6,9 @@ var configuration = Argument("configuration", "Release");
 var resultsDir = MakeAbsolute(Directory("artifacts/test-results"));
 var routerDll = MakeAbsolute(File($"artifacts/bin/Router.Cli/{configuration.ToLowerInvariant()}/router.dll"));
 
+// Every suite runs even when an earlier one fails, so one run shows every failure; Test fails at the end.
+var failedSuites = new List<string>();
+
 Task("Clean").Does(() =>
 {
     CleanDirectory(resultsDir);
@@ -18,13 +21,21 @@ Task("Build").Does(() =>
 
 Task("TestDotNet").IsDependentOn("Build").IsDependentOn("Clean").Does(() =>
 {
-    DotNetTest("Router.Lsp.sln", new DotNetTestSettings
+    try
     {
-        Configuration = configuration,
-        NoBuild = true,
-        ResultsDirectory = resultsDir,
-        Loggers = { "trx", "console;verbosity=normal" },
-    });
+        DotNetTest("Router.Lsp.sln", new DotNetTestSettings
+        {
+            Configuration = configuration,
+            NoBuild = true,
+            ResultsDirectory = resultsDir,
+            Loggers = { "trx", "console;verbosity=normal" },
+        });
+    }
+    catch (Exception e)
+    {
+        Error(e.Message);
+        failedSuites.Add(".NET tests");
+    }
 });
 
 // End-to-end tests drive the built `router` with independent clients (vscode-jsonrpc, Neovim),
@@ -38,7 +49,7 @@ Task("TestNode").IsDependentOn("Build").IsDependentOn("Clean").Does(() =>
     });
     if (exit != 0)
     {
-        throw new Exception($"npm test failed with exit code {exit}");
+        failedSuites.Add($"end-to-end tests (npm test exit code {exit})");
     }
 });
 
@@ -66,9 +77,9 @@ Task("Test")
     }
     Information("");
     Information($"{passed} passed, {failed} failed, {skipped} skipped");
-    if (failed > 0)
+    if (failed > 0 || failedSuites.Count > 0)
     {
-        throw new Exception($"{failed} test(s) failed");
+        throw new Exception($"{failed} test(s) failed in: {string.Join(", ", failedSuites)}");
     }
 });
 

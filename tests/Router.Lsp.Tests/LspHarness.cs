@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.IO.Pipelines;
 using System.Text.Json;
 using System.Threading.Channels;
+using Router.Backends.Endpoints;
 using Router.Lsp.Completion;
 using Router.Lsp.Configuration;
 using Router.Protocol.Lsp;
@@ -19,7 +20,7 @@ internal sealed class LspHarness : IAsyncDisposable
     private readonly Channel<CompletionTraceParams> _wireTraces = Channel.CreateUnbounded<CompletionTraceParams>();
     private int _version = 1;
 
-    private LspHarness(LspServerOptions? options, RouterConfigSource? config)
+    private LspHarness(LspServerOptions? options, RouterConfigSource? config, IModelProviderSource? providers)
     {
         Pipe toServer = new();
         Pipe toClient = new();
@@ -34,7 +35,7 @@ internal sealed class LspHarness : IAsyncDisposable
         };
         Config = config ?? RouterConfigSource.Fixed(TestConfig.With());
         Providers = new FakeProviderSource(Provider);
-        Server = new LspServer(toServer.Reader.AsStream(), toClient.Writer.AsStream(), effective, Config, Providers);
+        Server = new LspServer(toServer.Reader.AsStream(), toClient.Writer.AsStream(), effective, Config, providers ?? Providers);
         ServerRun = Server.RunAsync(CancellationToken.None);
         Client = new LspClient(toClient.Reader, toServer.Writer);
         Client.OnLogMessage(message => _logs.Writer.TryWrite(message));
@@ -62,9 +63,10 @@ internal sealed class LspHarness : IAsyncDisposable
         bool initialize = true,
         IReadOnlyList<string>? positionEncodings = null,
         LspServerOptions? options = null,
-        RouterConfigSource? config = null)
+        RouterConfigSource? config = null,
+        IModelProviderSource? providers = null)
     {
-        LspHarness harness = new(options, config);
+        LspHarness harness = new(options, config, providers);
         if (initialize)
         {
             await harness.InitializeAsync(positionEncodings);
