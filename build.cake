@@ -75,8 +75,9 @@ Task("Test")
             else passed++;
         }
     }
-    Information("");
-    Information($"{passed} passed, {failed} failed, {skipped} skipped");
+    // Plain Console, not Information(): Cake colours numbers, and CI reads this line as it is.
+    Console.WriteLine();
+    Console.WriteLine($"{passed} passed, {failed} failed, {skipped} skipped");
     if (failed > 0 || failedSuites.Count > 0)
     {
         throw new Exception($"{failed} test(s) failed in: {string.Join(", ", failedSuites)}");
