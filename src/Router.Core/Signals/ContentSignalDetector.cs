@@ -334,40 +334,78 @@ public static partial class ContentSignalDetector
 
     private static bool MatchesNear(Regex regex, SearchValues<string> anchors, string text)
     {
+        // Whole lines around each anchor, so ^ and $ in the patterns keep their meaning.
+        Span<int> starts = stackalloc int[MaxAnchorHits];
+        Span<int> ends = stackalloc int[MaxAnchorHits];
+        int windows = 0;
         int offset = 0;
-        int checkedStart = -1;
-        int checkedEnd = -1;
-        for (int hits = 0; hits < MaxAnchorHits && offset < text.Length; hits++)
+        while (windows < MaxAnchorHits && offset < text.Length)
         {
             int found = text.AsSpan(offset).IndexOfAny(anchors);
             if (found < 0)
             {
-                return false;
+                break;
             }
 
             int at = offset + found;
-            // Whole lines around the anchor, so ^ and $ in the patterns keep their meaning.
             int start = Math.Max(0, at - AnchorRadius);
-            start = start == 0 ? 0 : text.LastIndexOf('\n', start) + 1;
+            starts[windows] = start == 0 ? 0 : text.LastIndexOf('\n', start) + 1;
             int end = Math.Min(text.Length, at + AnchorRadius);
             int lineEnd = text.IndexOf('\n', end);
-            end = lineEnd < 0 ? text.Length : lineEnd;
+            ends[windows] = lineEnd < 0 ? text.Length : lineEnd;
+            windows++;
+            offset = at + 1;
+        }
 
-            // Anchors close together give the same lines; a window inside one that did not match cannot match either
-            // (windows are whole lines, so every anchor, \b and ^/$ reads the same characters around it).
-            bool covered = start >= checkedStart && end <= checkedEnd;
-            if (!covered)
+        if (windows == 0)
+        {
+            return false;
+        }
+
+        // Windows are whole lines, so a match reads the same characters (and the same line breaks around it) inside a
+        // window as inside any larger run of whole lines. One scan of the lines from the first window to the last thus
+        // rules out every window at once when it finds nothing, and settles it when its first match lies in a window;
+        // only otherwise are the windows tried one by one.
+        int union = starts[0];
+        bool any = false;
+        foreach (ValueMatch match in regex.EnumerateMatches(text.AsSpan(union, ends[windows - 1] - union)))
+        {
+            any = true;
+            int matchStart = union + match.Index;
+            int matchEnd = matchStart + match.Length;
+            for (int i = 0; i < windows; i++)
             {
-                if (regex.IsMatch(text.AsSpan(start, end - start)))
+                if (starts[i] <= matchStart && matchEnd <= ends[i])
                 {
                     return true;
                 }
-
-                checkedStart = start;
-                checkedEnd = end;
             }
 
-            offset = at + 1;
+            break;
+        }
+
+        if (!any)
+        {
+            return false;
+        }
+
+        int checkedStart = -1;
+        int checkedEnd = -1;
+        for (int i = 0; i < windows; i++)
+        {
+            // Anchors close together give the same lines; a window inside one that did not match cannot match either.
+            if (starts[i] >= checkedStart && ends[i] <= checkedEnd)
+            {
+                continue;
+            }
+
+            if (regex.IsMatch(text.AsSpan(starts[i], ends[i] - starts[i])))
+            {
+                return true;
+            }
+
+            checkedStart = starts[i];
+            checkedEnd = ends[i];
         }
 
         return false;
