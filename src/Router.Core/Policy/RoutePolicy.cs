@@ -54,8 +54,10 @@ public sealed class RoutePolicy
             reasons.Add(namesField ? $"private: {finding.Description}" : $"private: {finding.Description} in {finding.Field}");
         }
 
+        // Each text is tokenised once: the estimate and continuity's judgement of earlier turns share the counts.
         int textTokens = Count(request.Text);
-        int promptTokens = EstimatePromptTokens(request, textTokens);
+        int[] historyTokens = request.Kind == RequestKind.Chat ? CountEach(request.History) : [];
+        int promptTokens = EstimatePromptTokens(request, textTokens, historyTokens);
 
         // 2. Kind (and 3. continuity for chat).
         Tier tier = request.Kind switch
@@ -63,7 +65,7 @@ public sealed class RoutePolicy
             RequestKind.Completion => Config.Routes.Completion,
             RequestKind.Explain => Config.Routes.Explain,
             RequestKind.Refactor => ChooseRefactorTier(request, textTokens, promptTokens, localOnly, spentTodayUsd, reasons),
-            _ => ChooseChatTier(request, textTokens, reasons),
+            _ => ChooseChatTier(request, textTokens, historyTokens, reasons),
         };
 
         // 4. Context window.
@@ -134,12 +136,23 @@ public sealed class RoutePolicy
     private int Count(string? text) => string.IsNullOrEmpty(text) ? 0 : _tokens.Count(text);
 
     // What would be sent: the prompt or selection, the completion's context, and for chat the earlier turns.
-    private int EstimatePromptTokens(RouteRequest request, int textTokens) => request.Kind switch
+    private int EstimatePromptTokens(RouteRequest request, int textTokens, int[] historyTokens) => request.Kind switch
     {
         RequestKind.Completion => Count(request.Prefix) + Count(request.Suffix) + textTokens,
-        RequestKind.Chat => textTokens + request.History.Sum(turn => Count(turn.Text)),
+        RequestKind.Chat => textTokens + historyTokens.Sum(),
         _ => textTokens,
     };
+
+    private int[] CountEach(IReadOnlyList<HistoryTurn> history)
+    {
+        int[] counts = new int[history.Count];
+        for (int i = 0; i < counts.Length; i++)
+        {
+            counts[i] = Count(history[i].Text);
+        }
+
+        return counts;
+    }
 
     private Tier ChooseRefactorTier(RouteRequest request, int textTokens, int promptTokens, bool localOnly, double spent, List<string> reasons)
     {
@@ -182,7 +195,7 @@ public sealed class RoutePolicy
         return wanted;
     }
 
-    private Tier ChooseChatTier(RouteRequest request, int textTokens, List<string> reasons)
+    private Tier ChooseChatTier(RouteRequest request, int textTokens, int[] historyTokens, List<string> reasons)
     {
         ContentAnalysis analysis = ContentSignalDetector.Analyze(request.Text, request.File, request.Files, textTokens);
         if (analysis.Winner is { } winner)
@@ -208,7 +221,7 @@ public sealed class RoutePolicy
         reasons.Add(analysis.Signals.Count == 0 ? "no content signal" : $"only weak signals: {string.Join(", ", analysis.Signals.Select(s => s.Name))}");
 
         // 3. Continuity: a follow-up with nothing of its own stays where the session's code work is.
-        (int onCode, int considered) = CountRecentCodeTurns(request.History);
+        (int onCode, int considered) = CountRecentCodeTurns(request.History, historyTokens);
         if (considered > 0)
         {
             if (onCode >= Config.Continuity.MinCodeTurns)
@@ -224,19 +237,20 @@ public sealed class RoutePolicy
         return Config.Routes.Chat;
     }
 
-    private (int OnCode, int Considered) CountRecentCodeTurns(IReadOnlyList<HistoryTurn> history)
+    private (int OnCode, int Considered) CountRecentCodeTurns(IReadOnlyList<HistoryTurn> history, int[] historyTokens)
     {
         // Most recent first: by age when every turn has one, else by position (history is oldest first).
-        IEnumerable<HistoryTurn> recent = history.All(t => t.MinutesAgo is not null)
-            ? history.OrderBy(t => t.MinutesAgo!.Value)
-            : history.Reverse();
+        IEnumerable<int> recent = history.All(t => t.MinutesAgo is not null)
+            ? Enumerable.Range(0, history.Count).OrderBy(i => history[i].MinutesAgo!.Value)
+            : Enumerable.Range(0, history.Count).Reverse();
         int onCode = 0;
         int considered = 0;
-        foreach (HistoryTurn turn in recent.Take(Config.Continuity.Window))
+        foreach (int index in recent.Take(Config.Continuity.Window))
         {
+            HistoryTurn turn = history[index];
             considered++;
             bool recentEnough = (turn.MinutesAgo ?? 0) <= Config.Continuity.MaxAgeMinutes;
-            if (recentEnough && WasOnCode(turn))
+            if (recentEnough && WasOnCode(turn, historyTokens[index]))
             {
                 onCode++;
             }
@@ -245,7 +259,7 @@ public sealed class RoutePolicy
         return (onCode, considered);
     }
 
-    private bool WasOnCode(HistoryTurn turn)
+    private static bool WasOnCode(HistoryTurn turn, int tokens)
     {
         if (turn.Tier is { } tier)
         {
@@ -258,7 +272,7 @@ public sealed class RoutePolicy
             return true;
         }
 
-        ContentAnalysis analysis = ContentSignalDetector.Analyze(turn.Text, null, [], Count(turn.Text));
+        ContentAnalysis analysis = ContentSignalDetector.Analyze(turn.Text, null, [], tokens);
         return analysis.Winner == SignalClass.Code;
     }
 

@@ -66,7 +66,7 @@ public static partial class ContentSignalDetector
             ReadOnlySpan<char> trimmed = line.TrimStart();
             bool comment = trimmed.StartsWith("//") || trimmed.StartsWith("#") || trimmed.StartsWith("/*")
                 || trimmed.StartsWith("*") || trimmed.StartsWith("--");
-            if (CodeLine().IsMatch(line) || comment)
+            if (IsCodeLine(line) || comment)
             {
                 break;
             }
@@ -89,11 +89,11 @@ public static partial class ContentSignalDetector
             signals.Add(new ContentSignal("image file named", SignalClass.Image, 1.5));
         }
 
-        if (ImageReference().IsMatch(ask))
+        if (ImageReferenceGuarded.IsMatch(ask))
         {
             signals.Add(new ContentSignal("refers to an image", SignalClass.Image, 2.0));
         }
-        else if (PictureNoun().IsMatch(ask))
+        else if (PictureNounGuarded.IsMatch(ask))
         {
             signals.Add(new ContentSignal("mentions a chart or diagram", SignalClass.Image, 1.0));
         }
@@ -108,7 +108,7 @@ public static partial class ContentSignalDetector
             signals.Add(new ContentSignal("proof", SignalClass.Reasoning, 2.0));
         }
 
-        int mathTerms = CountDistinct(MathVocabulary(), text);
+        int mathTerms = CountDistinct(MathVocabularyGuarded, text);
         if (mathTerms > 0)
         {
             // One term with a number ("is 1001 prime?") is a math question; one term alone may be a figure of speech.
@@ -116,12 +116,12 @@ public static partial class ContentSignalDetector
             signals.Add(new ContentSignal("math terms", SignalClass.Reasoning, mathTerms >= 2 ? 2.0 : withNumber ? 1.5 : 1.0));
         }
 
-        if (MathExpression().IsMatch(text))
+        if ((text.AsSpan().ContainsAny(MathSymbolChars) && MathSymbols().IsMatch(text)) || (text.Contains('=', StringComparison.Ordinal) && MathEquation().IsMatch(text)))
         {
             signals.Add(new ContentSignal("math expression", SignalClass.Reasoning, 1.0));
         }
 
-        if (Probability().IsMatch(text))
+        if (ProbabilityGuarded.IsMatch(text))
         {
             signals.Add(new ContentSignal("probability", SignalClass.Reasoning, 2.0));
         }
@@ -135,7 +135,7 @@ public static partial class ContentSignalDetector
             signals.Add(new ContentSignal("complexity terms", SignalClass.Reasoning, 1.0));
         }
 
-        if (LogicPuzzle().IsMatch(text))
+        if (LogicPuzzleGuarded.IsMatch(text))
         {
             signals.Add(new ContentSignal("logic puzzle", SignalClass.Reasoning, 2.0));
         }
@@ -186,7 +186,7 @@ public static partial class ContentSignalDetector
             signals.Add(new ContentSignal("inline code", SignalClass.Code, 1.0));
         }
 
-        int identifiers = CountDistinct(Identifier(), text);
+        int identifiers = CountIdentifiers(text);
         if (identifiers > 0)
         {
             signals.Add(new ContentSignal("identifiers", SignalClass.Code, identifiers >= 3 ? 1.5 : 0.75));
@@ -200,7 +200,7 @@ public static partial class ContentSignalDetector
         {
             signals.Add(new ContentSignal("asks for code", SignalClass.Code, 2.5));
         }
-        else if (CodeVerbOnThis().IsMatch(ask))
+        else if (CodeVerbOnThisGuarded.IsMatch(ask))
         {
             signals.Add(new ContentSignal("asks to fix or change code", SignalClass.Code, 2.5));
         }
@@ -246,7 +246,7 @@ public static partial class ContentSignalDetector
             signals.Add(new ContentSignal("design question", SignalClass.Wide, 2.0));
         }
 
-        int terms = CountDistinct(ArchitectureTerm(), text);
+        int terms = CountDistinct(ArchitectureTermGuarded, text);
         if (terms > 0)
         {
             signals.Add(new ContentSignal("architecture terms", SignalClass.Wide, terms >= 2 ? 2.0 : 1.0));
@@ -256,7 +256,7 @@ public static partial class ContentSignalDetector
         {
             signals.Add(new ContentSignal("whole-codebase question", SignalClass.Wide, 2.0));
         }
-        else if (SpansManyParts().IsMatch(text))
+        else if (SpansManyPartsGuarded.IsMatch(text))
         {
             signals.Add(new ContentSignal("spans many parts", SignalClass.Wide, 1.5));
         }
@@ -334,28 +334,78 @@ public static partial class ContentSignalDetector
 
     private static bool MatchesNear(Regex regex, SearchValues<string> anchors, string text)
     {
+        // Whole lines around each anchor, so ^ and $ in the patterns keep their meaning.
+        Span<int> starts = stackalloc int[MaxAnchorHits];
+        Span<int> ends = stackalloc int[MaxAnchorHits];
+        int windows = 0;
         int offset = 0;
-        for (int hits = 0; hits < MaxAnchorHits && offset < text.Length; hits++)
+        while (windows < MaxAnchorHits && offset < text.Length)
         {
             int found = text.AsSpan(offset).IndexOfAny(anchors);
             if (found < 0)
             {
-                return false;
+                break;
             }
 
             int at = offset + found;
-            // Whole lines around the anchor, so ^ and $ in the patterns keep their meaning.
             int start = Math.Max(0, at - AnchorRadius);
-            start = start == 0 ? 0 : text.LastIndexOf('\n', start) + 1;
+            starts[windows] = start == 0 ? 0 : text.LastIndexOf('\n', start) + 1;
             int end = Math.Min(text.Length, at + AnchorRadius);
             int lineEnd = text.IndexOf('\n', end);
-            end = lineEnd < 0 ? text.Length : lineEnd;
-            if (regex.IsMatch(text.AsSpan(start, end - start)))
+            ends[windows] = lineEnd < 0 ? text.Length : lineEnd;
+            windows++;
+            offset = at + 1;
+        }
+
+        if (windows == 0)
+        {
+            return false;
+        }
+
+        // Windows are whole lines, so a match reads the same characters (and the same line breaks around it) inside a
+        // window as inside any larger run of whole lines. One scan of the lines from the first window to the last thus
+        // rules out every window at once when it finds nothing, and settles it when its first match lies in a window;
+        // only otherwise are the windows tried one by one.
+        int union = starts[0];
+        bool any = false;
+        foreach (ValueMatch match in regex.EnumerateMatches(text.AsSpan(union, ends[windows - 1] - union)))
+        {
+            any = true;
+            int matchStart = union + match.Index;
+            int matchEnd = matchStart + match.Length;
+            for (int i = 0; i < windows; i++)
+            {
+                if (starts[i] <= matchStart && matchEnd <= ends[i])
+                {
+                    return true;
+                }
+            }
+
+            break;
+        }
+
+        if (!any)
+        {
+            return false;
+        }
+
+        int checkedStart = -1;
+        int checkedEnd = -1;
+        for (int i = 0; i < windows; i++)
+        {
+            // Anchors close together give the same lines; a window inside one that did not match cannot match either.
+            if (starts[i] >= checkedStart && ends[i] <= checkedEnd)
+            {
+                continue;
+            }
+
+            if (regex.IsMatch(text.AsSpan(starts[i], ends[i] - starts[i])))
             {
                 return true;
             }
 
-            offset = at + 1;
+            checkedStart = starts[i];
+            checkedEnd = ends[i];
         }
 
         return false;
@@ -396,7 +446,7 @@ public static partial class ContentSignalDetector
                 break;
             }
 
-            if (CodeLine().IsMatch(line) && ++count >= enough)
+            if (IsCodeLine(line) && ++count >= enough)
             {
                 break;
             }
@@ -405,10 +455,12 @@ public static partial class ContentSignalDetector
         return count;
     }
 
-    private static int CountDistinct(Regex regex, string text)
+    private static int CountDistinct(GuardedRegex regex, string text) => regex.MayMatch(text) ? CountDistinct(regex.Regex, text) : 0;
+
+    private static int CountDistinct(Regex regex, string text, int startAt = 0)
     {
         HashSet<string> seen = new(StringComparer.OrdinalIgnoreCase);
-        foreach (ValueMatch match in regex.EnumerateMatches(text))
+        foreach (ValueMatch match in regex.EnumerateMatches(text, startAt))
         {
             seen.Add(text.Substring(match.Index, match.Length));
             if (seen.Count >= 3)
@@ -419,6 +471,116 @@ public static partial class ContentSignalDetector
 
         return seen.Count;
     }
+
+    // A line is code when its start reads as code, or it holds an operator or ends a statement or opens a block.
+    // The start is one anchored regex; the rest are plain span searches instead of a regex tried at every position.
+    private static bool IsCodeLine(ReadOnlySpan<char> line)
+    {
+        if (line.ContainsAny(CodeOperators))
+        {
+            return true;
+        }
+
+        ReadOnlySpan<char> trimmed = line.TrimEnd();
+        return (trimmed.Length > 0 && trimmed[^1] is ';' or '{') || CodeLineStart().IsMatch(line);
+    }
+
+    private static readonly SearchValues<string> CodeOperators = SearchValues.Create(["=>", "::", ":=", "==", "!=", "&&", "||"], StringComparison.Ordinal);
+
+    // A math expression is a power, a math symbol or a superscript, each holding one of these (π with the letters that
+    // case-insensitive matching takes for it), or an equation, which holds '='.
+    private static readonly SearchValues<char> MathSymbolChars = SearchValues.Create("^√∑∏∫≤≥≠∞πΠϖ²³");
+
+    private static readonly SearchValues<char> IdentifierMarks = SearchValues.Create("_(<:.");
+
+    /// <summary>Distinct identifiers (up to 3), counted by <see cref="Identifier"/> from the first place one can start.</summary>
+    /// <remarks>Every identifier shape holds a mark: '_', '(', '&lt;', "::", a '.' before a lower-case letter, or a lower-case
+    /// letter or digit before an upper-case one; the characters between an identifier's start and its mark are word
+    /// characters. So no match starts before the word that holds the first mark, and prose without marks costs one search.</remarks>
+    private static int CountIdentifiers(string text)
+    {
+        ReadOnlySpan<char> span = text;
+        int first = FirstIdentifierMark(span);
+        if (first < 0)
+        {
+            return 0;
+        }
+
+        // Back to the start of the word (anything not ASCII counts as a word character, which only starts earlier).
+        int start = first;
+        while (start > 0 && (span[start - 1] == '_' || char.IsAsciiLetterOrDigit(span[start - 1]) || span[start - 1] > '\u007F'))
+        {
+            start--;
+        }
+
+        return CountDistinct(Identifier(), text, start);
+    }
+
+    private static int FirstIdentifierMark(ReadOnlySpan<char> span)
+    {
+        int mark = -1;
+        for (int i = span.IndexOfAny(IdentifierMarks); i >= 0 && i < span.Length;)
+        {
+            char c = span[i];
+            bool isMark = c is '_' or '(' or '<'
+                || (c == ':' && i + 1 < span.Length && span[i + 1] == ':')
+                || (c == '.' && i + 1 < span.Length && (span[i + 1] == '_' || char.IsAsciiLetterLower(span[i + 1])));
+            if (isMark)
+            {
+                mark = i;
+                break;
+            }
+
+            int next = span[(i + 1)..].IndexOfAny(IdentifierMarks);
+            i = next < 0 ? -1 : i + 1 + next;
+        }
+
+        int limit = mark < 0 ? span.Length : mark;
+        for (int i = span[..limit].IndexOfAnyInRange('A', 'Z'); i >= 0 && i < limit;)
+        {
+            if (i > 0 && (char.IsAsciiLetterLower(span[i - 1]) || char.IsAsciiDigit(span[i - 1])))
+            {
+                return i - 1;
+            }
+
+            int next = span[(i + 1)..limit].IndexOfAnyInRange('A', 'Z');
+            i = next < 0 ? -1 : i + 1 + next;
+        }
+
+        return mark;
+    }
+
+    // Wording regexes with the words each of their matches must contain (see GuardedRegex).
+    private static readonly GuardedRegex ImageReferenceGuarded = new(ImageReference(), "screen", "image", "picture", "photo", "pic", "scan");
+
+    private static readonly GuardedRegex PictureNounGuarded = new(
+        PictureNoun(), "chart", "diagram", "wireframe", "mock", "sketch", "drawing", "whiteboard", "figure", "slide");
+
+    private static readonly GuardedRegex MathVocabularyGuarded = new(
+        MathVocabulary(), "induction", "theorem", "lemma", "corollary", "integer", "prime", "divisib", "rational", "modulo",
+        "polynomial", "derivative", "integral", "equation", "inequalit", "factorial", "permutation", "combination",
+        "combinatoric", "pigeonhole", "contradiction", "infinitely", "countabl", "bijection", "gcd", "lcm", "logarithm",
+        "square", "geometric", "eigenvalue", "determinant", "axiom");
+
+    private static readonly GuardedRegex ProbabilityGuarded = new(
+        Probability(), "probabilit", "expect", "fair", "dice", "die", "roll", "coin", "deck", "random", "uniformly", "chance",
+        "likelihood", "odds", "variance", "deviation", "bayes", "many");
+
+    private static readonly GuardedRegex LogicPuzzleGuarded = new(
+        LogicPuzzle(), "puzzle", "riddle", "teaser", "knave", "always", "liar", "truth", "syllogism", "logically", "deduce",
+        "weighing", "balance", "colo", "crossing", "owns", "argument", "reasoning", "inference", "statement", "therefore");
+
+    private static readonly GuardedRegex CodeVerbOnThisGuarded = new(CodeVerbOnThis(), "fix", "debug", "refactor", "implement", "write");
+
+    private static readonly GuardedRegex ArchitectureTermGuarded = new(
+        ArchitectureTerm(), "architecture", "availability", "fault", "horizontal", "distributed", "region", "tenan", "sharding",
+        "sourcing", "cqrs", "microservice", "monolith", "mesh", "consensus", "replication", "recovery", "capacity", "trade",
+        "audit", "limiting", "bounded", "domain", "hexagonal", "adapters", "roll", "downtime", "compatib", "retention",
+        "governance", "ownership");
+
+    private static readonly GuardedRegex SpansManyPartsGuarded = new(
+        SpansManyParts(), "across", "between", "migrat", "services", "repos", "modules", "packages", "teams", "accounts", "apps",
+        "applications", "databases", "clusters", "every");
 
     private const RegexOptions Ci = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
     private const RegexOptions Cs = RegexOptions.CultureInvariant;
@@ -441,8 +603,11 @@ public static partial class ContentSignalDetector
     [GeneratedRegex(@"\b(?:induction|theorem|lemma|corollary|integers?|primes?\s+numbers?|prime|divisible|divisibility|irrational|rational\s+numbers?|modulo|polynomials?|derivatives?|integrals?|equations?|inequalit(?:y|ies)|factorial|permutations|combinations|combinatorics|pigeonhole|contradiction|infinitely\s+many|countabl[ey]|bijection|gcd|lcm|logarithms?|square\s+roots?|geometric\s+series|eigenvalues?|determinant|axioms?)\b", Ci)]
     private static partial Regex MathVocabulary();
 
-    [GeneratedRegex(@"\b\d+\s*\^\s*[a-z0-9(]|\b[a-z]\s*\^\s*\d|[√∑∏∫≤≥≠∞π]|[a-z0-9][²³]|\b\d+\s*[−\-+*×÷/]\s*\d+\s*=\s*\d", Ci)]
-    private static partial Regex MathExpression();
+    [GeneratedRegex(@"\b\d+\s*\^\s*[a-z0-9(]|\b[a-z]\s*\^\s*\d|[√∑∏∫≤≥≠∞π]|[a-z0-9][²³]", Ci)]
+    private static partial Regex MathSymbols();
+
+    [GeneratedRegex(@"\b\d+\s*[−\-+*×÷/]\s*\d+\s*=\s*\d", Ci)]
+    private static partial Regex MathEquation();
 
     [GeneratedRegex(@"\b(?:probabilit(?:y|ies)|expected\s+(?:value|number|count)|fair\s+(?:die|dice|coin)|dice|die\s+rolls?|rolls?\s+of\s+a\s+die|coin\s+(?:flips?|tosses?)|deck\s+of\s+cards|at\s+random|randomly\s+(?:chosen|picked|selected|drawn)|uniformly\s+at|do\s+you\s+expect\s+to|what(?:'s|\s+is)\s+the\s+(?:chance|likelihood)|odds\s+(?:of|that|are)|variance|standard\s+deviation|bayes(?:ian)?|conditional\s+probability|(?:in\s+)?how\s+many\s+(?:ways|different\s+\w+|distinct\s+\w+|possible\s+\w+|arrangements|combinations|permutations|paths|subsets))\b", Ci)]
     private static partial Regex Probability();
@@ -471,8 +636,8 @@ public static partial class ContentSignalDetector
     [GeneratedRegex(@"\b[A-Z]\w*(?:Exception|Error)\b|\bE(?:NOENT|ACCES|ADDRINUSE|CONNREFUSED|CONNRESET|INTEGRITY|RESOLVE|PERM|TIMEDOUT|EXIST|NOTFOUND|PIPE|NOTDIR|ISDIR|MFILE|AI_AGAIN|LIFECYCLE|BADENGINE)\b|\berror(?:\s+|\[)?[A-Z]{1,4}\d{3,5}\b|Cannot find module|command not found|[Ss]egmentation fault|core dumped|undefined reference to|is not defined\b|has no attribute|cannot be resolved|is not a function|[Nn]ull ?[Pp]ointer|exit (?:code|status) -?\d+|: too many arguments|[Ss]yntax ?[Ee]rror|[Uu]nexpected token|[Pp]ermission denied|[Nn]o such file or directory|[Cc]annot read propert(?:y|ies) of|undefined method|\bE\d{4}\b:|\berror\[E\d{4}\]|\bFATAL\b|\bpanic\b:|cannot import name|[Mm]odule ?[Nn]ot ?[Ff]ound|[Cc]ompil(?:e|ation) (?:error|failed)|[Bb]uild failed|\bSIG(?:SEGV|ABRT|KILL|TERM)\b|CrashLoopBackOff|ImagePullBackOff|OOMKilled|\bCONFLICT\b|[""'“][^""'”\n]{0,80}\b(?:error|failed|fatal|denied|refused|not\s+found|invalid)\b[^""'”\n]{0,80}[""'”]", Cs)]
     private static partial Regex ErrorMessage();
 
-    [GeneratedRegex(@"^\s*(?:(?:def|class|func|fn|impl|import|package|public|private|protected|internal|static|const|let|var|val|return|struct|enum|interface|namespace|using|async|await|export|module|require|elif|fi|done|esac|try|catch|finally|throw|raise|yield|lambda|match|where|select)\b(?!\s+(?:the|a|an|is|are|you|we|i|it|me|us|to|of|and|or)\b)|from\s+[\w.]+\s+import\b|#include\b|#!/|#\[\w|@\w+(?:\(|\s*$)|(?:SELECT|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|CREATE\s+(?:TABLE|INDEX|VIEW|FUNCTION)|ALTER\s+TABLE|WITH\s+\w+\s+AS|FROM|WHERE|(?:LEFT\s+|INNER\s+|CROSS\s+)?JOIN|GROUP\s+BY|ORDER\s+BY|LIMIT)\b|(?:if|for|while|switch|foreach|catch)\s*\(|if\s+\[|[A-Za-z_$][\w.$]*(?:\[[^\]\n]*\])?\s*(?::=|\+=|-=|\*=|\|=|=)\s*\S|[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\([^()\n]*\)\s*;?\s*$|""[^""\n]+""\s*:\s*\S|-?\s*[a-z_][\w.-]*:(?:\s+\S|\s*$)|</?[A-Za-z][\w:-]*(?:\s[^<>\n]*)?/?>\s*$|[})\]]+[;,)]*\s*$|\$\s+\w)|[;{]\s*$|=>|::|:=|==|!=|&&|\|\|", Cs)]
-    private static partial Regex CodeLine();
+    [GeneratedRegex(@"^\s*(?:(?:def|class|func|fn|impl|import|package|public|private|protected|internal|static|const|let|var|val|return|struct|enum|interface|namespace|using|async|await|export|module|require|elif|fi|done|esac|try|catch|finally|throw|raise|yield|lambda|match|where|select)\b(?!\s+(?:the|a|an|is|are|you|we|i|it|me|us|to|of|and|or)\b)|from\s+[\w.]+\s+import\b|#include\b|#!/|#\[\w|@\w+(?:\(|\s*$)|(?:SELECT|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|CREATE\s+(?:TABLE|INDEX|VIEW|FUNCTION)|ALTER\s+TABLE|WITH\s+\w+\s+AS|FROM|WHERE|(?:LEFT\s+|INNER\s+|CROSS\s+)?JOIN|GROUP\s+BY|ORDER\s+BY|LIMIT)\b|(?:if|for|while|switch|foreach|catch)\s*\(|if\s+\[|[A-Za-z_$][\w.$]*(?:\[[^\]\n]*\])?\s*(?::=|\+=|-=|\*=|\|=|=)\s*\S|[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\([^()\n]*\)\s*;?\s*$|""[^""\n]+""\s*:\s*\S|-?\s*[a-z_][\w.-]*:(?:\s+\S|\s*$)|</?[A-Za-z][\w:-]*(?:\s[^<>\n]*)?/?>\s*$|[})\]]+[;,)]*\s*$|\$\s+\w)", Cs)]
+    private static partial Regex CodeLineStart();
 
     [GeneratedRegex(@"`[^`\n]{1,80}`", Cs)]
     private static partial Regex InlineCode();

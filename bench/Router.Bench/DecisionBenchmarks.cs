@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using BenchmarkDotNet.Attributes;
+using Router.Core.Configuration;
+using Router.Core.Policy;
+using Router.Core.Requests;
+
+namespace Router.Bench;
+
+/// <summary>
+/// One whole routing decision (privacy scan, token count, content signals, continuity, context fit, fallbacks) on
+/// realistic 4 KB requests of every kind, with the evaluation configuration.
+/// </summary>
+[Config(typeof(DecisionBenchmarkConfig))]
+public class DecisionBenchmarks
+{
+    private RoutePolicy _policy = null!;
+    private RouteRequest _request = null!;
+
+    [ParamsSource(nameof(Kinds))]
+    public string Kind { get; set; } = "chat-code";
+
+    public static IEnumerable<string> Kinds => ["chat-code", "chat-prose", "refactor", "explain", "completion"];
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        ConfigLoadResult loaded = RouterConfigLoader.Load(EvalConfig.Yaml, "router.yaml", _ => null);
+        _policy = new RoutePolicy(loaded.Config ?? throw new InvalidOperationException("The evaluation configuration does not load."));
+        _request = Request(Kind);
+
+        // Bring the policy to its steady, fully optimised state before single calls are timed.
+        Stopwatch warm = Stopwatch.StartNew();
+        while (warm.ElapsedMilliseconds < 1500)
+        {
+            _policy.Decide(_request);
+        }
+    }
+
+    [Benchmark]
+    public RouteDecision Decide() => _policy.Decide(_request);
+
+    /// <summary>The request measured for <paramref name="kind"/>; each carries about 4 KB of text.</summary>
+    public static RouteRequest Request(string kind)
+    {
+        string code = BenchmarkRequest.Code4K;
+        string prose = BenchmarkRequest.Prose4K;
+        // The code request without its leading instruction: a selection as an editor sends it.
+        string selection = code[(code.IndexOf("\n\n", StringComparison.Ordinal) + 2)..];
+        return kind switch
+        {
+            "chat-code" => new RouteRequest("chat-code", RequestKind.Chat)
+            {
+                Language = "csharp",
+                File = "src/Library/CatalogueSync.cs",
+                Text = code,
+                History = [new HistoryTurn(RequestKind.Chat, "why does the sync hang after a timeout?", Tier.Code, 3)],
+            },
+            "chat-prose" => new RouteRequest("chat-prose", RequestKind.Chat) { Text = prose },
+            "refactor" => new RouteRequest("refactor", RequestKind.Refactor)
+            {
+                Language = "csharp",
+                File = "src/Library/CatalogueSync.cs",
+                Text = "Inject the retry policy instead of hard-coding it.\n\n" + selection,
+            },
+            "explain" => new RouteRequest("explain", RequestKind.Explain)
+            {
+                Language = "csharp",
+                File = "src/Library/CatalogueSync.cs",
+                Text = selection,
+            },
+            "completion" => new RouteRequest("completion", RequestKind.Completion)
+            {
+                Language = "csharp",
+                File = "src/Library/CatalogueSync.cs",
+                Prefix = code,
+                Suffix = selection,
+            },
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown request kind."),
+        };
+    }
+}
