@@ -40,6 +40,9 @@ public sealed class AnthropicProvider : IModelProvider, IDisposable
         _client = new AnthropicClient
         {
             ApiKey = key.Key ?? PlaceholderKey,
+
+            // Only the configured variable's key may be sent; never a token the package would pick up from the environment.
+            AuthToken = null,
             BaseUrl = _baseAddress.ToString(),
             HttpClient = httpClient,
 
