@@ -24,6 +24,10 @@ public sealed record EmulatorOptions
     /// <summary>Clock for keep_alive expiry and created_at; tests pass their own to move time.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
+    /// <summary>When set, the OpenAI- and Anthropic-shaped endpoints (/v1/...) answer 401 unless the request carries
+    /// this key as <c>Authorization: Bearer</c> or <c>x-api-key</c>; null accepts any request, as a local server does.</summary>
+    public string? ApiKey { get; init; }
+
     /// <summary>Rejects settings the emulator cannot honour, naming the first one.</summary>
     public void Validate()
     {

@@ -8,7 +8,7 @@ using Router.Emulator.Wire;
 namespace Router.Emulator;
 
 /// <summary>Answers Ollama's HTTP API (and the emulator's /_emulator control endpoints) for one emulated host.</summary>
-internal sealed class OllamaApi(
+internal sealed partial class OllamaApi(
     EmulatorOptions options,
     ModelCatalog catalog,
     ModelResidency residency,
@@ -73,6 +73,18 @@ internal sealed class OllamaApi(
                     break;
                 case ("POST", "/api/chat"):
                     await ChatAsync(http, entry, cancellationToken);
+                    break;
+                case ("GET", "/v1/models"):
+                    await OpenAiModelsAsync(http, entry, cancellationToken);
+                    break;
+                case ("POST", "/v1/chat/completions"):
+                    await OpenAiChatAsync(http, entry, cancellationToken);
+                    break;
+                case ("POST", "/v1/completions"):
+                    await OpenAiCompletionAsync(http, entry, cancellationToken);
+                    break;
+                case ("POST", "/v1/messages"):
+                    await AnthropicMessagesAsync(http, entry, cancellationToken);
                     break;
                 default:
                     http.Response.StatusCode = 404;
@@ -352,7 +364,8 @@ internal sealed class OllamaApi(
         PlannedAnswer answer,
         Func<string, byte[]> chunk,
         Func<string, AnswerTimings, byte[]> final,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        string streamContentType = NdJson)
     {
         var (profile, plan, stream, keepAlive, fault) = answer;
         var (cold, loading) = residency.Acquire(profile, keepAlive);
@@ -398,7 +411,7 @@ internal sealed class OllamaApi(
             }
 
             http.Response.StatusCode = 200;
-            http.Response.ContentType = NdJson;
+            http.Response.ContentType = streamContentType;
             await http.Response.StartAsync(cancellationToken);
             var clock = Stopwatch.StartNew();
             for (var i = 0; i <= plan.Tokens.Count; i++)

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using Router.Backends.Anthropic;
 using Router.Backends.Ollama;
+using Router.Backends.OpenAi;
 using Router.Backends.Providers;
 using Router.Core.Configuration;
 
@@ -9,29 +11,43 @@ namespace Router.Backends.Endpoints;
 public sealed class ModelProviderPool : IModelProviderSource, IDisposable
 {
     private readonly HttpClient _http;
+    private readonly Func<string, string?> _readVariable;
     private readonly ConcurrentDictionary<EndpointConfig, IModelProvider> _providers = new();
 
     /// <param name="http">Shared client; null makes one that fails fast on a dead host (see <see cref="OllamaClient.CreateHttpClient"/>).</param>
-    public ModelProviderPool(HttpClient? http = null)
+    /// <param name="readVariable">Reads the environment variable an endpoint's ApiKeyEnv names; null reads the process environment.</param>
+    public ModelProviderPool(HttpClient? http = null, Func<string, string?>? readVariable = null)
     {
         _http = http ?? OllamaClient.CreateHttpClient();
+        _readVariable = readVariable ?? Environment.GetEnvironmentVariable;
     }
 
     public IModelProvider ProviderFor(EndpointConfig endpoint)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
-        return _providers.GetOrAdd(endpoint, Create, _http);
+        return _providers.GetOrAdd(endpoint, Create);
     }
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose()
+    {
+        foreach (var provider in _providers.Values.OfType<IDisposable>())
+        {
+            provider.Dispose();
+        }
 
-    private static IModelProvider Create(EndpointConfig endpoint, HttpClient http) => endpoint.Provider switch
+        _http.Dispose();
+    }
+
+    private IModelProvider Create(EndpointConfig endpoint) => endpoint.Provider switch
     {
         ProviderKind.Ollama => new OllamaProvider(
             endpoint.Name,
             endpoint.Url ?? throw new EndpointUnavailableException($"endpoint '{endpoint.Name}' has no url"),
-            http),
-        _ => throw new EndpointUnavailableException(
-            $"endpoint '{endpoint.Name}': the {endpoint.Provider} provider is not available in this build; use an Ollama endpoint"),
+            _http),
+        ProviderKind.OpenAi => new OpenAiProvider(
+            endpoint.Name, endpoint.Url ?? OpenAiProvider.DefaultBaseAddress, ApiKeySource.Read(endpoint.ApiKeyEnv, _readVariable), _http),
+        ProviderKind.Anthropic => new AnthropicProvider(
+            endpoint.Name, endpoint.Url ?? AnthropicProvider.DefaultBaseAddress, ApiKeySource.Read(endpoint.ApiKeyEnv, _readVariable), _http),
+        _ => throw new EndpointUnavailableException($"endpoint '{endpoint.Name}': the {endpoint.Provider} provider is not available in this build"),
     };
 }

@@ -1,0 +1,306 @@
+using System.ClientModel;
+using System.ClientModel.Primitives;
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+using OpenAI;
+using OpenAI.Chat;
+using Router.Backends.Providers;
+
+namespace Router.Backends.OpenAi;
+
+/// <summary>An OpenAI-compatible server (vLLM, llama.cpp, LM Studio, LiteLLM, OpenAI) as an <see cref="IModelProvider"/>:
+/// messages (or a prompt alone) go through the official package's streaming chat; prompt + suffix goes to /v1/completions.</summary>
+public sealed class OpenAiProvider : IModelProvider
+{
+    /// <summary>OpenAI's own API, for an endpoint that names no URL.</summary>
+    public static Uri DefaultBaseAddress { get; } = new("https://api.openai.com/v1");
+
+    // The package refuses an empty key; local servers ignore whatever is sent.
+    private const string PlaceholderKey = "not-needed";
+
+    private readonly Uri _baseAddress;
+    private readonly ApiKeySource _key;
+    private readonly HttpClient _http;
+    private readonly OpenAIClientOptions _clientOptions;
+
+    /// <param name="endpointName">The configuration's endpoint name, used in traces.</param>
+    /// <param name="baseAddress">The API root including /v1, e.g. http://gpu-box:8000/v1.</param>
+    /// <param name="key">The key and the variable it came from; <see cref="ApiKeySource.None"/> for a local server.</param>
+    /// <param name="httpClient">Shared client; it should fail fast on a dead host and have no overall timeout (streams are long).</param>
+    public OpenAiProvider(string endpointName, Uri baseAddress, ApiKeySource key, HttpClient httpClient)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(endpointName);
+        ArgumentNullException.ThrowIfNull(baseAddress);
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(httpClient);
+        EndpointName = endpointName;
+        _baseAddress = new Uri(baseAddress.ToString().TrimEnd('/'));
+        _key = key;
+        _http = httpClient;
+        _clientOptions = new OpenAIClientOptions
+        {
+            Endpoint = _baseAddress,
+            Transport = new HttpClientPipelineTransport(httpClient),
+
+            // The router falls back to the next host itself; the package's retries would only delay that.
+            RetryPolicy = new ClientRetryPolicy(0),
+        };
+    }
+
+    public string EndpointName { get; }
+
+    public IAsyncEnumerable<ModelChunk> StreamAsync(ModelRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (_key.IsMissing)
+        {
+            throw new ProviderException(
+                ProviderErrorKind.Unauthorized, _baseAddress, request.Model, $"no API key: the environment variable {_key.VariableName} is not set");
+        }
+
+        return request.Suffix is not null && request.Messages is not { Count: > 0 }
+            ? CompleteAsync(request, cancellationToken)
+            : ChatAsync(request, cancellationToken);
+    }
+
+    private async IAsyncEnumerable<ModelChunk> ChatAsync(ModelRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var client = new ChatClient(request.Model, new ApiKeyCredential(_key.Key ?? PlaceholderKey), _clientOptions);
+        var messages = request.Messages is { Count: > 0 } turns
+            ? turns.Select(ToMessage).ToList()
+            : [new UserChatMessage(request.Prompt ?? "")];
+        var options = new ChatCompletionOptions
+        {
+            MaxOutputTokenCount = request.Options.MaxTokens,
+            Temperature = request.Options.Temperature is { } t ? (float)t : null,
+        };
+        foreach (var stop in request.Options.Stop ?? [])
+        {
+            options.StopSequences.Add(stop);
+        }
+
+        var clock = Stopwatch.StartNew();
+        TimeSpan? firstToken = null;
+        string? finishReason = null;
+        ChatTokenUsage? usage = null;
+        var updates = client.CompleteChatStreamingAsync(messages, options, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        try
+        {
+            while (await MoveNextAsync(updates, request.Model, cancellationToken))
+            {
+                var update = updates.Current;
+                usage = update.Usage ?? usage;
+                if (update.FinishReason is { } reason)
+                {
+                    finishReason = ToDoneReason(reason);
+                }
+
+                var text = string.Concat(update.ContentUpdate.Select(part => part.Text));
+                if (text.Length > 0)
+                {
+                    firstToken ??= clock.Elapsed;
+                    yield return new ModelChunk(text, false);
+                }
+            }
+        }
+        finally
+        {
+            await updates.DisposeAsync();
+        }
+
+        if (finishReason is null)
+        {
+            throw new ProviderException(ProviderErrorKind.StreamCut, _baseAddress, request.Model, "the chat stream ended without a finish reason");
+        }
+
+        var toUsage = usage is null ? null : Usage(usage.InputTokenCount, usage.OutputTokenCount, clock.Elapsed, firstToken);
+        yield return new ModelChunk("", true, toUsage, finishReason);
+    }
+
+    private async IAsyncEnumerable<ModelChunk> CompleteAsync(ModelRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var body = new OpenAiCompletionRequest
+        {
+            Model = request.Model,
+            Prompt = request.Prompt ?? "",
+            Suffix = request.Suffix,
+            MaxTokens = request.Options.MaxTokens,
+            Temperature = request.Options.Temperature,
+            Stop = request.Options.Stop,
+            StreamOptions = new OpenAiStreamOptions(IncludeUsage: true),
+        };
+        using var message = new HttpRequestMessage(HttpMethod.Post, new Uri(_baseAddress + "/completions"))
+        {
+            Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, OpenAiJsonContext.Default.OpenAiCompletionRequest))
+            {
+                Headers = { ContentType = new MediaTypeHeaderValue("application/json") },
+            },
+        };
+        if (_key.Key is { } key)
+        {
+            message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        }
+
+        var clock = Stopwatch.StartNew();
+        using var response = await SendAsync(message, request.Model, cancellationToken);
+        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        TimeSpan? firstToken = null;
+        string? finishReason = null;
+        OpenAiUsage? usage = null;
+        var done = false;
+        while (!done)
+        {
+            var line = await ReadLineAsync(reader, request.Model, cancellationToken);
+            if (line is null)
+            {
+                break;
+            }
+
+            if (!line.StartsWith("data:", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var data = line["data:".Length..].Trim();
+            if (data == "[DONE]")
+            {
+                done = true;
+                continue;
+            }
+
+            var chunk = Parse(data, request.Model);
+            usage = chunk.Usage ?? usage;
+            foreach (var choice in chunk.Choices ?? [])
+            {
+                finishReason = choice.FinishReason ?? finishReason;
+                if (!string.IsNullOrEmpty(choice.Text))
+                {
+                    firstToken ??= clock.Elapsed;
+                    yield return new ModelChunk(choice.Text, false);
+                }
+            }
+        }
+
+        if (!done && finishReason is null)
+        {
+            throw new ProviderException(ProviderErrorKind.StreamCut, _baseAddress, request.Model, "the completion stream ended without [DONE]");
+        }
+
+        var toUsage = usage is null ? null : Usage(usage.PromptTokens, usage.CompletionTokens, clock.Elapsed, firstToken);
+        yield return new ModelChunk("", true, toUsage, finishReason ?? "stop");
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage message, string model, CancellationToken cancellationToken)
+    {
+        HttpResponseMessage response;
+        try
+        {
+            response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new ProviderException(ProviderErrorKind.Unreachable, _baseAddress, model, $"cannot reach the host ({e.Message})", null, e);
+        }
+        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new ProviderException(ProviderErrorKind.Unreachable, _baseAddress, model, "the host did not answer in time", null, e);
+        }
+
+        if (response.IsSuccessStatusCode)
+        {
+            return response;
+        }
+
+        using (response)
+        {
+            var detail = await response.Content.ReadAsStringAsync(cancellationToken);
+            throw StatusFailure((int)response.StatusCode, model, detail, null);
+        }
+    }
+
+    private async Task<bool> MoveNextAsync(IAsyncEnumerator<StreamingChatCompletionUpdate> updates, string model, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await updates.MoveNextAsync();
+        }
+        catch (ClientResultException e) when (e.Status == 0)
+        {
+            throw new ProviderException(ProviderErrorKind.Unreachable, _baseAddress, model, $"cannot reach the host ({e.InnerException?.Message ?? e.Message})", null, e);
+        }
+        catch (ClientResultException e)
+        {
+            var detail = e.GetRawResponse()?.Content?.ToString() ?? e.Message;
+            throw StatusFailure(e.Status, model, detail, e);
+        }
+        catch (Exception e) when (e is IOException or HttpRequestException or JsonException && !cancellationToken.IsCancellationRequested)
+        {
+            throw new ProviderException(ProviderErrorKind.StreamCut, _baseAddress, model, $"the chat stream broke ({e.Message})", null, e);
+        }
+    }
+
+    private async Task<string?> ReadLineAsync(StreamReader reader, string model, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await reader.ReadLineAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+        {
+            throw new ProviderException(ProviderErrorKind.StreamCut, _baseAddress, model, $"the completion stream broke ({e.Message})", null, e);
+        }
+    }
+
+    private OpenAiCompletionChunk Parse(string data, string model)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(data, OpenAiJsonContext.Default.OpenAiCompletionChunk)
+                ?? throw new ProviderException(ProviderErrorKind.BadResponse, _baseAddress, model, "a completion chunk was null");
+        }
+        catch (JsonException e)
+        {
+            throw new ProviderException(ProviderErrorKind.BadResponse, _baseAddress, model, $"a completion chunk is not JSON ({e.Message})", null, e);
+        }
+    }
+
+    private ProviderException StatusFailure(int status, string model, string detail, Exception? inner)
+    {
+        var (kind, message) = status switch
+        {
+            401 or 403 => (ProviderErrorKind.Unauthorized, _key.VariableName is { } variable
+                ? $"the host rejected the key from the environment variable {variable} ({status})"
+                : $"the host requires a key ({status}); name its environment variable in the endpoint's api_key_env"),
+            404 => (ProviderErrorKind.ModelNotFound, $"the host does not serve the model (404: {Shorten(detail)})"),
+            >= 500 => (ProviderErrorKind.ServerError, $"server error {status}: {Shorten(detail)}"),
+            >= 400 => (ProviderErrorKind.BadRequest, $"request rejected {status}: {Shorten(detail)}"),
+            _ => (ProviderErrorKind.BadResponse, $"unexpected status {status}"),
+        };
+        return new ProviderException(kind, _baseAddress, model, message, status, inner);
+    }
+
+    private static string Shorten(string text) => text.Length <= 300 ? text : text[..300] + "…";
+
+    private static ChatMessage ToMessage(ChatTurn turn) => turn.Role switch
+    {
+        "system" => new SystemChatMessage(turn.Content),
+        "assistant" => new AssistantChatMessage(turn.Content),
+        _ => new UserChatMessage(turn.Content),
+    };
+
+    private static string ToDoneReason(ChatFinishReason reason) => reason switch
+    {
+        ChatFinishReason.Length => "length",
+        ChatFinishReason.ContentFilter => "content_filter",
+        ChatFinishReason.ToolCalls or ChatFinishReason.FunctionCall => "tool_calls",
+        _ => "stop",
+    };
+
+    /// <summary>OpenAI reports no timings: the wall clock splits at the first token; no load time is known.</summary>
+    private static ModelUsage Usage(int promptTokens, int outputTokens, TimeSpan total, TimeSpan? firstToken) =>
+        new(promptTokens, outputTokens, total, TimeSpan.Zero, firstToken ?? total, total - (firstToken ?? total));
+}

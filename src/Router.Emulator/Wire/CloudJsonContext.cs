@@ -1,0 +1,20 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Router.Emulator.Wire;
+
+/// <summary>Source-generated serialization for the OpenAI- and Anthropic-shaped endpoints (snake_case, nulls omitted unless a field says otherwise).</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(OpenAiChatRequestBody))]
+[JsonSerializable(typeof(OpenAiCompletionRequestBody))]
+[JsonSerializable(typeof(OpenAiCompletionBody))]
+[JsonSerializable(typeof(OpenAiModelListBody))]
+[JsonSerializable(typeof(OpenAiErrorBody))]
+[JsonSerializable(typeof(AnthropicRequestBody))]
+[JsonSerializable(typeof(AnthropicMessageResponseBody))]
+[JsonSerializable(typeof(AnthropicEventBody))]
+[JsonSerializable(typeof(AnthropicErrorBody))]
+[JsonSerializable(typeof(JsonElement))]
+internal sealed partial class CloudJsonContext : JsonSerializerContext;

@@ -1,0 +1,4 @@
+namespace Router.Emulator.Wire;
+
+/// <summary>GET /v1/models: {"object":"list","data":[...]}.</summary>
+internal sealed record OpenAiModelListBody(string Object, IReadOnlyList<OpenAiModelBody> Data);
