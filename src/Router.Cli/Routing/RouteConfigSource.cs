@@ -1,13 +1,14 @@
 using Router.Core.Configuration;
+using Router.Lsp.Configuration;
 
 namespace Router.Cli.Routing;
 
 /// <summary>Finds and loads the configuration for a command: --config, else ./router.yaml, else the built-in default.</summary>
 internal static class RouteConfigSource
 {
-    public const string WorkspaceFile = "router.yaml";
+    public const string WorkspaceFile = RouterConfigSource.WorkspaceFileName;
 
-    /// <summary>The load result, or null with a message when the named file cannot be read.</summary>
+    /// <summary>The load result; a file that cannot be read is an error diagnostic naming it.</summary>
     public static ConfigLoadResult Load(string? configPath, string currentDirectory, Func<string, string?> environment)
     {
         string? path = configPath;
@@ -22,17 +23,6 @@ internal static class RouteConfigSource
             path = candidate;
         }
 
-        string yaml;
-        try
-        {
-            yaml = File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return new ConfigLoadResult(null,
-                [new ConfigDiagnostic(ConfigSeverity.Error, path, 0, "", $"cannot read the file: {ex.Message}")]);
-        }
-
-        return RouterConfigLoader.Load(yaml, path, environment);
+        return RouterConfigSource.ReadFile(path, environment);
     }
 }

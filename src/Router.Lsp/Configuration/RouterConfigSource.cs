@@ -118,7 +118,7 @@ public sealed class RouterConfigSource : IDisposable
         }
         else
         {
-            loaded = Read(path);
+            loaded = ReadFile(path, _environment);
         }
 
         lock (_gate)
@@ -145,14 +145,18 @@ public sealed class RouterConfigSource : IDisposable
         }
     }
 
-    private ConfigLoadResult Read(string path)
+    /// <summary>Reads and validates one configuration file; an unreadable file is an error naming it, not an exception.</summary>
+    public static ConfigLoadResult ReadFile(string path, Func<string, string?> environment)
     {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(environment);
+
         // An editor may still hold the file while saving; one retry after a short pause covers it.
         for (int attempt = 0; ; attempt++)
         {
             try
             {
-                return RouterConfigLoader.Load(File.ReadAllText(path), path, _environment);
+                return RouterConfigLoader.Load(File.ReadAllText(path), path, environment);
             }
             catch (IOException) when (attempt == 0)
             {
