@@ -39,4 +39,12 @@ namespace Router.Protocol;
 [JsonSerializable(typeof(DidChangeConfigurationParams))]
 [JsonSerializable(typeof(CompletionTraceParams))]
 [JsonSerializable(typeof(Position))]
+[JsonSerializable(typeof(CodeActionParams))]
+[JsonSerializable(typeof(CodeAction))]
+[JsonSerializable(typeof(IReadOnlyList<CodeAction>))]
+[JsonSerializable(typeof(ExecuteCommandParams))]
+[JsonSerializable(typeof(ApplyWorkspaceEditParams))]
+[JsonSerializable(typeof(ApplyWorkspaceEditResult))]
+[JsonSerializable(typeof(RouterStatusParams))]
+[JsonSerializable(typeof(RouterAnswerParams))]
 public sealed partial class LspJsonContext : JsonSerializerContext;

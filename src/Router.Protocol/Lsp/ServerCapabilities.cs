@@ -10,4 +10,8 @@ public sealed record ServerCapabilities
     public CompletionOptions? CompletionProvider { get; init; }
 
     public bool? InlineCompletionProvider { get; init; }
+
+    public CodeActionOptions? CodeActionProvider { get; init; }
+
+    public ExecuteCommandOptions? ExecuteCommandProvider { get; init; }
 }

@@ -1,0 +1,13 @@
+namespace Router.Protocol.Lsp;
+
+/// <summary>Parameters of <c>router/status</c>: what served the last request, the hosts' health, warm models and today's spend,
+/// for a status bar. <see cref="Message"/> tells the user what to do when something is wrong.</summary>
+/// <param name="Severity">"info", "warning" or "error".</param>
+public sealed record RouterStatusParams(
+    IReadOnlyList<RouterHostStatus> Hosts,
+    double SpentTodayUsd,
+    string? Tier = null,
+    string? Model = null,
+    string? Endpoint = null,
+    string? Message = null,
+    string? Severity = null);
