@@ -1,0 +1,49 @@
+namespace Router.Lsp.Completion;
+
+/// <summary>The fill-in-the-middle templates of the coder model families people run locally, as their model cards give them.</summary>
+internal static class FillInTheMiddleTemplates
+{
+    public static FillInTheMiddleTemplate QwenCoder { get; } = new(
+        "qwen2.5-coder",
+        "<|fim_prefix|>{prefix}<|fim_suffix|>{suffix}<|fim_middle|>",
+        ["<|endoftext|>", "<|fim_prefix|>", "<|fim_suffix|>", "<|fim_middle|>", "<|fim_pad|>", "<|repo_name|>", "<|file_sep|>", "<|im_start|>", "<|im_end|>"]);
+
+    public static FillInTheMiddleTemplate DeepSeekCoder { get; } = new(
+        "deepseek-coder",
+        "<｜fim▁begin｜>{prefix}<｜fim▁hole｜>{suffix}<｜fim▁end｜>",
+        ["<｜fim▁begin｜>", "<｜fim▁hole｜>", "<｜fim▁end｜>", "<｜end▁of▁sentence｜>", "<|EOT|>"]);
+
+    public static FillInTheMiddleTemplate StarCoder { get; } = new(
+        "starcoder2",
+        "<fim_prefix>{prefix}<fim_suffix>{suffix}<fim_middle>",
+        ["<|endoftext|>", "<fim_prefix>", "<fim_suffix>", "<fim_middle>", "<fim_pad>", "<file_sep>", "<repo_name>"]);
+
+    // CodeLlama's tokenizer expects the spaces around the prefix and before <MID>.
+    public static FillInTheMiddleTemplate CodeLlama { get; } = new(
+        "codellama",
+        "<PRE> {prefix} <SUF>{suffix} <MID>",
+        ["<EOT>", "<PRE>", "<SUF>", "<MID>", "</s>"]);
+
+    // Codestral puts the suffix first.
+    public static FillInTheMiddleTemplate Codestral { get; } = new(
+        "codestral",
+        "[SUFFIX]{suffix}[PREFIX]{prefix}",
+        ["[SUFFIX]", "[PREFIX]", "[MIDDLE]", "</s>"]);
+
+    /// <summary>The template for a model name as hosts spell it ("qwen2.5-coder:14b", "Qwen/Qwen2.5-Coder-7B", "deepseek-coder-v2:16b"),
+    /// or null when the family is unknown and the model can only continue the prefix.</summary>
+    public static FillInTheMiddleTemplate? ForModel(string model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        string name = model.ToLowerInvariant();
+        return name switch
+        {
+            _ when name.Contains("qwen", StringComparison.Ordinal) && name.Contains("coder", StringComparison.Ordinal) => QwenCoder,
+            _ when name.Contains("deepseek-coder", StringComparison.Ordinal) || name.Contains("deepseek_coder", StringComparison.Ordinal) => DeepSeekCoder,
+            _ when name.Contains("starcoder", StringComparison.Ordinal) => StarCoder,
+            _ when name.Contains("codellama", StringComparison.Ordinal) || name.Contains("code-llama", StringComparison.Ordinal) => CodeLlama,
+            _ when name.Contains("codestral", StringComparison.Ordinal) => Codestral,
+            _ => null,
+        };
+    }
+}
