@@ -36,7 +36,10 @@ public sealed class LspServer : IAsyncDisposable
         ConfigurationHandlers configuration = new(config, _connection);
         LifecycleHandlers lifecycle = new(_lifecycle, documents, traces, config, configuration, _connection, options);
         DocumentSyncHandlers sync = new(documents);
-        CompletionHandlers completion = new(new CompletionService(documents, new CompletionRouter(config, providers), options, _connection, traces));
+        CompletionService completionService = new(documents, new CompletionRouter(config, providers), options, _connection, traces);
+        documents.Closed += completionService.Forget;
+        config.Reloaded += _ => completionService.ForgetCompletions();
+        CompletionHandlers completion = new(completionService);
         LspJsonContext json = LspJsonContext.Default;
 
         // Lifecycle

@@ -19,6 +19,18 @@ public sealed record LspServerOptions
     /// <summary>Ollama keep_alive for the code model; null leaves the server default.</summary>
     public string? KeepAlive { get; init; }
 
+    /// <summary>Shortest wait before a typed-into completion reaches the model (see <see cref="Completion.AdaptiveDebounce"/>).</summary>
+    public TimeSpan DebounceMinimum { get; init; } = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>Longest wait, so a slow typist never waits on the debounce more than this.</summary>
+    public TimeSpan DebounceMaximum { get; init; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Completions remembered for the same place or for typing ahead into a suggestion.</summary>
+    public int CompletionCacheSize { get; init; } = Completion.CompletionCache.DefaultCapacity;
+
+    /// <summary>The clock for debounce and ages; tests move it by hand.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
     /// <summary>Name and version reported in <c>initialize</c>'s serverInfo.</summary>
     public string ServerName { get; init; } = "router-lsp";
 
@@ -33,5 +45,8 @@ public sealed record LspServerOptions
         ArgumentOutOfRangeException.ThrowIfNegative(SuffixTokenBudget);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxOutputTokens);
         ArgumentOutOfRangeException.ThrowIfNegative(Temperature);
+        ArgumentOutOfRangeException.ThrowIfNegative(DebounceMinimum.Ticks, nameof(DebounceMinimum));
+        ArgumentOutOfRangeException.ThrowIfLessThan(DebounceMaximum, DebounceMinimum);
+        ArgumentOutOfRangeException.ThrowIfNegative(CompletionCacheSize);
     }
 }

@@ -11,7 +11,8 @@ internal sealed class CompletionHandlers(CompletionService completions)
 
     public async ValueTask<InlineCompletionList> InlineCompletionAsync(InlineCompletionParams request, CancellationToken cancellationToken)
     {
-        string text = await completions.CompleteAsync(LspMethods.InlineCompletion, request.TextDocument.Uri, request.Position, cancellationToken);
+        string text = await completions.CompleteAsync(
+            LspMethods.InlineCompletion, request.TextDocument.Uri, request.Position, request.Context?.TriggerKind == InlineCompletionTriggerKind.Invoked, cancellationToken);
         return text.Length == 0
             ? NoInlineCompletion
             : new InlineCompletionList([new InlineCompletionItem(text, new Range(request.Position, request.Position))]);
@@ -20,7 +21,8 @@ internal sealed class CompletionHandlers(CompletionService completions)
     /// <summary>One item for clients without inline completion; it inserts at the cursor through a text edit.</summary>
     public async ValueTask<CompletionList> CompletionAsync(CompletionParams request, CancellationToken cancellationToken)
     {
-        string text = await completions.CompleteAsync(LspMethods.Completion, request.TextDocument.Uri, request.Position, cancellationToken);
+        string text = await completions.CompleteAsync(
+            LspMethods.Completion, request.TextDocument.Uri, request.Position, request.Context?.TriggerKind == CompletionTriggerKind.Invoked, cancellationToken);
         if (text.Length == 0)
         {
             return NoCompletion;

@@ -14,4 +14,7 @@ public enum CompletionOutcome
 
     /// <summary>The backend failed; the client got an empty result.</summary>
     Failed,
+
+    /// <summary>Served from the completion cache (the same place again, or typed ahead into the suggestion); no model was asked.</summary>
+    Cached,
 }

@@ -24,10 +24,13 @@ internal sealed class CompletionService(
 
     private readonly CompletionSupersession _supersession = new();
     private readonly BackendFailureLog _failures = new();
+    private readonly CompletionCache _cache = new(options.CompletionCacheSize);
+    private readonly AdaptiveDebounce _debounce = new(options.DebounceMinimum, options.DebounceMaximum, options.Time);
 
     /// <summary>Returns the text to insert at the position, or an empty string. Throws
     /// <see cref="OperationCanceledException"/> when cancelled or superseded.</summary>
-    public async Task<string> CompleteAsync(string method, string documentUri, Position position, CancellationToken cancellationToken)
+    /// <param name="invoked">The user asked explicitly, so there is no debounce.</param>
+    public async Task<string> CompleteAsync(string method, string documentUri, Position position, bool invoked, CancellationToken cancellationToken)
     {
         // The snapshot is taken before the first await, so it reflects every change that arrived before the request.
         if (!documents.TryGet(documentUri, out TextDocument? document))
@@ -38,12 +41,22 @@ internal sealed class CompletionService(
         long started = Stopwatch.GetTimestamp();
         int cursor = document.OffsetAt(position, documents.Encoding);
         FillInTheMiddleContext context = _contextBuilder.Build(document.Text, cursor);
-        CancellationTokenSource lease = _supersession.Begin(documentUri, cancellationToken);
+        CancellationTokenSource lease = _supersession.Begin(documentUri, cancellationToken, out bool supersedes);
+        TimeSpan debounce = invoked ? TimeSpan.Zero : _debounce.Next(documentUri, supersedes);
+        if (_cache.Find(documentUri, document.Text, cursor) is { } cached)
+        {
+            _supersession.End(documentUri, lease);
+            await ReportAsync(method, documentUri, null, CompletionOutcome.Cached, started, null, context, cached.Length, null, null);
+            return cached;
+        }
+
         TimeSpan? firstChunk = null;
         ModelUsage? usage = null;
         CompletionRoute? route = null;
         try
         {
+            // Waiting inside the lease: a newer keystroke cancels this request before it reaches the model.
+            await _debounce.WaitAsync(debounce, lease.Token);
             route = router.Route(document, context);
             StringBuilder answer = new();
             await foreach (ModelChunk chunk in route.Provider.StreamAsync(BuildRequest(route, context), lease.Token).WithCancellation(lease.Token))
@@ -60,6 +73,7 @@ internal sealed class CompletionService(
             }
 
             string completion = CompletionPostProcessor.Process(answer.ToString(), context);
+            _cache.Store(documentUri, document.Text, cursor, completion);
             _failures.RecordSuccess();
             await ReportAsync(method, documentUri, route, completion.Length == 0 ? CompletionOutcome.Empty : CompletionOutcome.Completed, started, firstChunk, context, completion.Length, usage, null);
             return completion;
@@ -88,6 +102,16 @@ internal sealed class CompletionService(
             _supersession.End(documentUri, lease);
         }
     }
+
+    /// <summary>Drops what is kept for a closed document.</summary>
+    public void Forget(string documentUri)
+    {
+        _cache.Forget(documentUri);
+        _debounce.Forget(documentUri);
+    }
+
+    /// <summary>Drops every cached completion: after a configuration change they may come from a model no longer routed to.</summary>
+    public void ForgetCompletions() => _cache.Clear();
 
     private ModelRequest BuildRequest(CompletionRoute route, FillInTheMiddleContext context) => new(route.Decision.Model)
     {

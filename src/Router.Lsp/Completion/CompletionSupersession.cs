@@ -10,7 +10,8 @@ internal sealed class CompletionSupersession
 
     /// <summary>Starts a completion for the document; the returned source's token fires when the request is
     /// cancelled or a newer completion for the same document starts. Dispose it with <see cref="End"/>.</summary>
-    public CancellationTokenSource Begin(string documentUri, CancellationToken requestCancellation)
+    /// <param name="supersedes">Set when an earlier completion for the document was still running.</param>
+    public CancellationTokenSource Begin(string documentUri, CancellationToken requestCancellation, out bool supersedes)
     {
         CancellationTokenSource current = CancellationTokenSource.CreateLinkedTokenSource(requestCancellation);
         CancellationTokenSource? previous = null;
@@ -19,11 +20,12 @@ internal sealed class CompletionSupersession
             previous = old;
             return current;
         });
-        if (previous is not null && !ReferenceEquals(previous, current))
+        supersedes = previous is not null && !ReferenceEquals(previous, current);
+        if (supersedes)
         {
             try
             {
-                previous.Cancel();
+                previous!.Cancel();
             }
             catch (ObjectDisposedException)
             {

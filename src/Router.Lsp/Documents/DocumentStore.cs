@@ -32,7 +32,14 @@ internal sealed class DocumentStore
         return true;
     }
 
-    public void Close(string uri) => _documents.TryRemove(uri, out _);
+    public void Close(string uri)
+    {
+        _documents.TryRemove(uri, out _);
+        Closed?.Invoke(uri);
+    }
+
+    /// <summary>Raised after a document is closed, so what was kept for it can be dropped.</summary>
+    public event Action<string>? Closed;
 
     public bool TryGet(string uri, [NotNullWhen(true)] out TextDocument? document) => _documents.TryGetValue(uri, out document);
 }

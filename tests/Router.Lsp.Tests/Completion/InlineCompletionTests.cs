@@ -186,14 +186,14 @@ public sealed class InlineCompletionTests
     public async Task Same_failure_is_logged_again_after_a_success()
     {
         await using LspHarness lsp = await LspHarness.StartAsync();
-        await lsp.OpenAsync("var x = ");
+        await lsp.OpenAsync("var x = \nvar y = ");
         HttpRequestException down = new("host down");
         lsp.Provider.Answer = _ => "1;";
 
         lsp.Provider.Failure = down;
         Assert.Null(await lsp.InlineAsync(0, 8));
         lsp.Provider.Failure = null;
-        Assert.Equal("1;", await lsp.InlineAsync(0, 8));
+        Assert.Equal("1;", await lsp.InlineAsync(1, 8));
         lsp.Provider.Failure = down;
         Assert.Null(await lsp.InlineAsync(0, 8));
 
@@ -250,7 +250,42 @@ public sealed class InlineCompletionTests
             Assert.Equal(JsonRpcErrorCodes.RequestCancelled, cancelled.Code);
         }
 
-        Assert.Equal(burst - 1, lsp.Provider.CancelledStreams);
+        // Stale requests the debounce let through were closed; none is left running on the backend.
+        Assert.Equal(lsp.Provider.Requests.Count - 1, lsp.Provider.CancelledStreams);
+    }
+
+    [Fact]
+    public async Task A_burst_of_keystrokes_inside_the_debounce_reaches_the_model_once()
+    {
+        TimeSpan debounce = TimeSpan.FromSeconds(3);
+        await using LspHarness lsp = await LspHarness.StartAsync(options: new LspServerOptions { DebounceMinimum = debounce, DebounceMaximum = debounce });
+        lsp.Provider.Answer = request => "<" + request.Prompt + ">";
+        await lsp.OpenAsync(string.Empty);
+
+        List<Task<string?>> completions = [];
+        for (int i = 0; i < 10; i++)
+        {
+            await lsp.ReplaceAsync(new Range(new Position(0, i), new Position(0, i)), "k");
+            completions.Add(lsp.InlineAsync(0, i + 1));
+        }
+
+        Assert.Equal("<kkkkkkkkkk>", await completions[^1]);
+        Assert.Equal("kkkkkkkkkk", Assert.Single(lsp.Provider.Requests).Prompt);
+    }
+
+    [Fact]
+    public async Task Typing_ahead_into_a_suggestion_is_served_without_asking_the_model()
+    {
+        await using LspHarness lsp = await LspHarness.StartAsync();
+        lsp.Provider.Answer = _ => "total + price";
+        await lsp.OpenAsync("total = ");
+
+        Assert.Equal("total + price", await lsp.InlineAsync(0, 8));
+        await lsp.ReplaceAsync(new Range(new Position(0, 8), new Position(0, 8)), "tot");
+
+        Assert.Equal("al + price", await lsp.InlineAsync(0, 11));
+        Assert.Single(lsp.Provider.Requests);
+        Assert.Equal(CompletionOutcome.Cached, lsp.Traces.Last().Outcome);
     }
 
     [Fact]
