@@ -11,6 +11,9 @@ public sealed record LspServerOptions
     /// <summary>Token budget of the text after the cursor.</summary>
     public int SuffixTokenBudget { get; init; } = 512;
 
+    /// <summary>Token budget of the other open files of the same language quoted before the prefix; 0 turns it off.</summary>
+    public int RelatedFilesTokenBudget { get; init; } = 512;
+
     /// <summary>Most tokens the model may generate for one completion.</summary>
     public int MaxOutputTokens { get; init; } = 128;
 
@@ -48,5 +51,6 @@ public sealed record LspServerOptions
         ArgumentOutOfRangeException.ThrowIfNegative(DebounceMinimum.Ticks, nameof(DebounceMinimum));
         ArgumentOutOfRangeException.ThrowIfLessThan(DebounceMaximum, DebounceMinimum);
         ArgumentOutOfRangeException.ThrowIfNegative(CompletionCacheSize);
+        ArgumentOutOfRangeException.ThrowIfNegative(RelatedFilesTokenBudget);
     }
 }

@@ -11,7 +11,8 @@ namespace Router.Lsp.Completion;
 internal sealed class CompletionRouter(RouterConfigSource config, IModelProviderSource providers)
 {
     /// <summary>The route, or throws <see cref="EndpointUnavailableException"/> when the decision names no usable endpoint.</summary>
-    public CompletionRoute Route(TextDocument document, FillInTheMiddleContext context)
+    /// <param name="relatedFiles">Other documents quoted in the prompt, so their paths are checked for privacy too.</param>
+    public CompletionRoute Route(TextDocument document, FillInTheMiddleContext context, IReadOnlyList<string> relatedFiles)
     {
         RoutePolicy policy = config.Policy;
         RouteRequest request = new(document.Uri, RequestKind.Completion)
@@ -20,6 +21,7 @@ internal sealed class CompletionRouter(RouterConfigSource config, IModelProvider
             File = FilePath(document.Uri),
             Prefix = context.Prefix,
             Suffix = context.Suffix,
+            Files = [.. relatedFiles.Select(FilePath)],
         };
         RouteDecision decision = policy.Decide(request);
         if (!policy.Config.Endpoints.TryGetValue(decision.Endpoint, out EndpointConfig? endpoint))

@@ -22,6 +22,7 @@ internal sealed class CompletionService(
     private readonly FillInTheMiddleContextBuilder _contextBuilder =
         new(Router.Core.Tokens.TokenCounter.Default, options.PrefixTokenBudget, options.SuffixTokenBudget);
 
+    private readonly RelatedFilesContextBuilder _relatedFiles = new(Router.Core.Tokens.TokenCounter.Default, options.RelatedFilesTokenBudget);
     private readonly CompletionSupersession _supersession = new();
     private readonly BackendFailureLog _failures = new();
     private readonly CompletionCache _cache = new(options.CompletionCacheSize);
@@ -50,6 +51,9 @@ internal sealed class CompletionService(
             return cached;
         }
 
+        RelatedFilesContext related = _relatedFiles.Build(document.LanguageId, documents.RecentlyTouched(document.LanguageId, documentUri));
+        context = context with { Prefix = related.Text + context.Prefix, PrefixTokens = related.Tokens + context.PrefixTokens };
+
         TimeSpan? firstChunk = null;
         ModelUsage? usage = null;
         CompletionRoute? route = null;
@@ -57,7 +61,7 @@ internal sealed class CompletionService(
         {
             // Waiting inside the lease: a newer keystroke cancels this request before it reaches the model.
             await _debounce.WaitAsync(debounce, lease.Token);
-            route = router.Route(document, context);
+            route = router.Route(document, context, related.DocumentUris);
             StringBuilder answer = new();
             await foreach (ModelChunk chunk in route.Provider.StreamAsync(BuildRequest(route, context), lease.Token).WithCancellation(lease.Token))
             {

@@ -8,6 +8,8 @@ namespace Router.Lsp.Documents;
 internal sealed class DocumentStore
 {
     private readonly ConcurrentDictionary<string, TextDocument> _documents = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> _touched = new(StringComparer.Ordinal);
+    private long _clock;
 
     /// <summary>The position encoding negotiated at initialize; UTF-16 until then.</summary>
     public PositionEncoding Encoding { get; set; } = PositionEncoding.Utf16;
@@ -16,6 +18,7 @@ internal sealed class DocumentStore
     {
         ArgumentNullException.ThrowIfNull(item);
         _documents[item.Uri] = new TextDocument(item.Uri, item.LanguageId, item.Version, item.Text ?? string.Empty);
+        _touched[item.Uri] = Interlocked.Increment(ref _clock);
     }
 
     /// <summary>Applies a change notification; false when the document is not open.</summary>
@@ -29,17 +32,25 @@ internal sealed class DocumentStore
         }
 
         _documents[document.Uri] = current.WithChanges(document.Version, changes, Encoding);
+        _touched[document.Uri] = Interlocked.Increment(ref _clock);
         return true;
     }
 
     public void Close(string uri)
     {
         _documents.TryRemove(uri, out _);
+        _touched.TryRemove(uri, out _);
         Closed?.Invoke(uri);
     }
 
     /// <summary>Raised after a document is closed, so what was kept for it can be dropped.</summary>
     public event Action<string>? Closed;
+
+    /// <summary>Other open documents of a language, most recently opened or edited first.</summary>
+    public IReadOnlyList<TextDocument> RecentlyTouched(string languageId, string exceptUri) =>
+        [.. _documents.Values
+            .Where(document => document.LanguageId == languageId && document.Uri != exceptUri)
+            .OrderByDescending(document => _touched.GetValueOrDefault(document.Uri))];
 
     public bool TryGet(string uri, [NotNullWhen(true)] out TextDocument? document) => _documents.TryGetValue(uri, out document);
 }

@@ -299,4 +299,21 @@ public sealed class InlineCompletionTests
         Assert.Equal("ok();", await other.InlineAsync(0, 1));
         Assert.Equal(CompletionOutcome.Completed, Assert.Single(other.Traces).Outcome);
     }
+
+    [Fact]
+    public async Task Other_open_files_of_the_same_language_reach_the_model_before_the_prefix()
+    {
+        await using LspHarness lsp = await LspHarness.StartAsync();
+        lsp.Provider.Answer = _ => "Total(order);";
+        await lsp.Client.DidOpenAsync(new TextDocumentItem("file:///w/Pricing.cs", "csharp", 1, "static decimal Total(Order order) => 0m;"), lsp.Timeout);
+        await lsp.Client.DidOpenAsync(new TextDocumentItem("file:///w/notes.md", "markdown", 1, "secret plans"), lsp.Timeout);
+        await lsp.OpenAsync("var t = ");
+
+        Assert.Equal("Total(order);", await lsp.InlineAsync(0, 8));
+
+        string prompt = Assert.Single(lsp.Provider.Requests).Prompt!;
+        Assert.StartsWith("// Path: /w/Pricing.cs\n// static decimal Total(Order order) => 0m;\n", prompt, StringComparison.Ordinal);
+        Assert.EndsWith("var t = ", prompt, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret plans", prompt, StringComparison.Ordinal);
+    }
 }
