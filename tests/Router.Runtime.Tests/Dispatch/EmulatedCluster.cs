@@ -94,8 +94,9 @@ internal sealed class EmulatedCluster : IAsyncDisposable
             new BudgetConfig(dailyUsd, OutputReserveTokens: 1024));
     }
 
-    public RequestDispatcher Dispatcher(DispatchOptions? options = null) =>
-        new(Pool, Health, Status, options ?? new DispatchOptions { FirstChunkTimeout = Patience, ChunkIdleTimeout = TimeSpan.FromSeconds(5) }, Clock);
+    /// <param name="health">Another tracker (e.g. on the real clock); null uses <see cref="Health"/> on the test's manual clock.</param>
+    public RequestDispatcher Dispatcher(DispatchOptions? options = null, EndpointHealthTracker? health = null) =>
+        new(Pool, health ?? Health, Status, options ?? new DispatchOptions { FirstChunkTimeout = Patience, ChunkIdleTimeout = TimeSpan.FromSeconds(5) }, Clock);
 
     public static DispatchRequest Request(RouterConfig config, RouteRequest request) =>
         new(request, new RoutePolicy(config).Decide(request), config);
