@@ -69,7 +69,7 @@ public sealed class RequestDispatcher
             return Result(run, first, verdict, null, cost);
         }
 
-        (Tier? target, List<DispatchCandidate> candidates, List<string> refusals) = ChooseEscalation(run);
+        (Tier? target, List<DispatchCandidate> candidates, List<string> refusals) = ChooseEscalation(run, first.Candidate.Tier);
         string weak = $"{verdict.Reason} from {Describe(first.Candidate)}";
         if (target is not { } tier)
         {
@@ -358,13 +358,20 @@ public sealed class RequestDispatcher
     }
 
     /// <summary>The first tier of the escalation path that privacy and budget allow, with its local-or-allowed endpoints.</summary>
-    private (Tier? Tier, List<DispatchCandidate> Candidates, List<string> Refusals) ChooseEscalation(DispatchRun run)
+    private (Tier? Tier, List<DispatchCandidate> Candidates, List<string> Refusals) ChooseEscalation(DispatchRun run, Tier answered)
     {
         List<string> refusals = [];
         RouterConfig config = run.Config;
         bool localOnly = run.Decision.LocalOnly;
         foreach (Tier tier in run.Decision.EscalationPath)
         {
+            // A fallback may already have landed on a tier of the path: asking it again is no escalation.
+            if (tier == answered)
+            {
+                refusals.Add($"{tier.Name()} already gave the weak answer");
+                continue;
+            }
+
             if (!config.IsConfigured(tier) || !config.Tiers.TryGetValue(tier, out TierConfig? tierConfig))
             {
                 refusals.Add($"{tier.Name()} is not configured");

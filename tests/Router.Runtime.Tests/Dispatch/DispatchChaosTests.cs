@@ -11,6 +11,7 @@ namespace Router.Runtime.Tests.Dispatch;
 public sealed class DispatchChaosTests
 {
     private const int RequestCount = 500;
+    private const int RoundSize = 25;
     private const string PrivateMark = "PRIVATE-";
 
     private enum Ending
@@ -32,8 +33,8 @@ public sealed class DispatchChaosTests
         // Real time here, with short cooldowns, so circuits open and close many times during the run.
         EndpointHealthTracker health = new(new EndpointHealthOptions
         {
-            BaseCooldown = TimeSpan.FromMilliseconds(20),
-            MaxCooldown = TimeSpan.FromMilliseconds(200),
+            BaseCooldown = TimeSpan.FromMilliseconds(5),
+            MaxCooldown = TimeSpan.FromMilliseconds(40),
             TrialTimeout = TimeSpan.FromSeconds(5),
         });
         RequestDispatcher dispatcher = cluster.Dispatcher(
@@ -43,46 +44,53 @@ public sealed class DispatchChaosTests
         ConcurrentBag<string> privateLeaks = [];
         int detours = 0;
 
-        using CancellationTokenSource chaosStop = new();
-        Task chaos = RunChaosAsync(cluster, new Random(4242), chaosStop.Token);
-        await Parallel.ForEachAsync(
-            Enumerable.Range(0, RequestCount),
-            new ParallelOptions { MaxDegreeOfParallelism = 8 },
-            async (i, _) =>
-            {
-                RouteRequest request = MakeRequest(i);
-                using CancellationTokenSource limit = new(TimeSpan.FromSeconds(20));
-                Ending ending;
-                try
+        // One host starts down; then, in each of 20 rounds of 25 requests, a random host goes down or up (or starts
+        // cutting streams) while the round runs, so the chaos overlaps the requests however fast the machine is.
+        await cluster["a"].StopListeningAsync(Deadline());
+        HashSet<string> stopped = ["a"];
+        Random random = new(4242);
+        for (int round = 0; round < RequestCount / RoundSize; round++)
+        {
+            Task step = ChaosStepAsync(cluster, random, stopped);
+            await Parallel.ForEachAsync(
+                Enumerable.Range(round * RoundSize, RoundSize),
+                new ParallelOptions { MaxDegreeOfParallelism = 8 },
+                async (i, _) =>
                 {
-                    DispatchResult result = await dispatcher.DispatchAsync(Request(config, request), null, limit.Token);
-                    ending = Ending.Answer;
-                    Assert.NotNull(result.Text);
-                    CheckPrivacy(i, result.Attempts, privateLeaks);
-                    if (result.Attempts.Count > 1)
+                    RouteRequest request = MakeRequest(i);
+                    using CancellationTokenSource limit = new(TimeSpan.FromSeconds(20));
+                    Ending ending;
+                    try
                     {
-                        Interlocked.Increment(ref detours);
+                        DispatchResult result = await dispatcher.DispatchAsync(Request(config, request), null, limit.Token);
+                        ending = Ending.Answer;
+                        Assert.NotNull(result.Text);
+                        CheckPrivacy(i, result.Attempts, privateLeaks);
+                        if (result.Attempts.Count > 1)
+                        {
+                            Interlocked.Increment(ref detours);
+                        }
                     }
-                }
-                catch (DispatchFailedException e)
-                {
-                    ending = e.Attempts.Count > 0 && e.Attempts.All(a => e.Message.Contains(a.Endpoint, StringComparison.Ordinal))
-                        ? Ending.ClearError
-                        : Ending.Hung;
-                    CheckPrivacy(i, e.Attempts, privateLeaks);
-                }
-                catch (OperationCanceledException)
-                {
-                    ending = Ending.Hung;
-                }
+                    catch (DispatchFailedException e)
+                    {
+                        ending = e.Attempts.Count > 0 && e.Attempts.All(a => e.Message.Contains(a.Endpoint, StringComparison.Ordinal))
+                            ? Ending.ClearError
+                            : Ending.Hung;
+                        CheckPrivacy(i, e.Attempts, privateLeaks);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        ending = Ending.Hung;
+                    }
 
-                if (!endings.TryAdd(i, ending))
-                {
-                    doubleEndings.Add($"request {i} ended twice");
-                }
-            });
-        await chaosStop.CancelAsync();
-        await chaos;
+                    if (!endings.TryAdd(i, ending))
+                    {
+                        doubleEndings.Add($"request {i} ended twice");
+                    }
+                });
+            await step;
+        }
+
 
         Assert.Equal(RequestCount, endings.Count);
         Assert.Empty(doubleEndings);
@@ -125,42 +133,23 @@ public sealed class DispatchChaosTests
         }
     }
 
-    /// <summary>Stops and resumes hosts' listening and toggles stream cuts at random until told to stop, then restores every host.</summary>
-    private static async Task RunChaosAsync(EmulatedCluster cluster, Random random, CancellationToken stop)
+    /// <summary>One random change: a host stops or resumes listening, or starts or stops cutting streams.</summary>
+    private static async Task ChaosStepAsync(EmulatedCluster cluster, Random random, HashSet<string> stopped)
     {
         string[] hosts = ["a", "b", "cloud"];
-        HashSet<string> stopped = [];
-        try
+        string host = hosts[random.Next(hosts.Length)];
+        if (random.NextDouble() < 0.25)
         {
-            while (!stop.IsCancellationRequested)
-            {
-                string host = hosts[random.Next(hosts.Length)];
-                if (random.NextDouble() < 0.25)
-                {
-                    cluster[host].SetFaults(random.NextDouble() < 0.5 ? new EmulatorFaultSet { CutAfterChunks = 2 } : EmulatorFaultSet.None);
-                }
-                else if (stopped.Remove(host))
-                {
-                    await cluster[host].ResumeListeningAsync(CancellationToken.None);
-                }
-                else
-                {
-                    stopped.Add(host);
-                    await cluster[host].StopListeningAsync(CancellationToken.None);
-                }
-
-                await Task.Delay(random.Next(5, 40), stop);
-            }
+            cluster[host].SetFaults(random.NextDouble() < 0.5 ? new EmulatorFaultSet { CutAfterChunks = 2 } : EmulatorFaultSet.None);
         }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        else if (stopped.Remove(host))
         {
-            // The run is over.
-        }
-
-        foreach (string host in hosts)
-        {
-            cluster[host].ClearFaults();
             await cluster[host].ResumeListeningAsync(CancellationToken.None);
+        }
+        else
+        {
+            stopped.Add(host);
+            await cluster[host].StopListeningAsync(CancellationToken.None);
         }
     }
 }

@@ -208,6 +208,23 @@ public sealed class RequestDispatcherTests
     }
 
     [Fact]
+    public async Task Escalation_goes_above_the_tier_a_fallback_already_landed_on()
+    {
+        await using EmulatedCluster cluster = await StartAsync("a", "b");
+        RouterConfig config = cluster.Config(
+            new() { [Tier.Quick] = ["a"], [Tier.Code] = ["b"], [Tier.Heavy] = ["b"] },
+            new() { [Tier.Quick] = [Tier.Code] });
+        cluster["a"].SetFaults(new EmulatorFaultSet { HostDown = true });
+        cluster["b"].SetFaults(new EmulatorFaultSet { Reply = "" }, CodeModel);
+
+        DispatchResult result = await cluster.Dispatcher().DispatchAsync(Request(config, Explain), null, Deadline());
+
+        Assert.Equal((Tier.Code, Tier.Heavy), (result.Escalation?.FromTier, result.Escalation?.ToTier));
+        Assert.Equal(Tier.Heavy, result.Tier);
+        Assert.Single(cluster.Generations("b", CodeModel));
+    }
+
+    [Fact]
     public async Task Csharp_answer_that_does_not_parse_is_escalated()
     {
         await using EmulatedCluster cluster = await StartAsync("a");
