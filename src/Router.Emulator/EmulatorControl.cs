@@ -69,6 +69,7 @@ internal static class EmulatorControl
         ModelNotFound = body.ModelNotFound,
         CutAfterChunks = body.CutAfterChunks,
         StallAfterChunks = body.StallAfterChunks,
+        Reply = body.Reply,
     };
 
     private static FaultsBody ToBody(string? model, EmulatorFaultSet faults) => new()
@@ -79,6 +80,7 @@ internal static class EmulatorControl
         ModelNotFound = faults.ModelNotFound,
         CutAfterChunks = faults.CutAfterChunks,
         StallAfterChunks = faults.StallAfterChunks,
+        Reply = faults.Reply,
     };
 
     private static RequestRecordBody ToBody(EmulatorRequestRecord record) => new()

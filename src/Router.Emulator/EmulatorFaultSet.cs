@@ -18,5 +18,9 @@ public sealed record EmulatorFaultSet
     /// <summary>Stops sending after this many chunks and holds the stream open until the client goes away.</summary>
     public int? StallAfterChunks { get; init; }
 
+    /// <summary>Answers exactly this text instead of the generated one ("" gives an empty answer), on every API shape;
+    /// lets a test produce a weak answer (empty, a refusal, code that does not parse) for the router's answer checks.</summary>
+    public string? Reply { get; init; }
+
     public static EmulatorFaultSet None { get; } = new();
 }

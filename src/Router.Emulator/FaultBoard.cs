@@ -48,6 +48,7 @@ internal sealed class FaultBoard
                 ModelNotFound = global.ModelNotFound || specific.ModelNotFound,
                 CutAfterChunks = specific.CutAfterChunks ?? global.CutAfterChunks,
                 StallAfterChunks = specific.StallAfterChunks ?? global.StallAfterChunks,
+                Reply = specific.Reply ?? global.Reply,
             };
         }
     }

@@ -55,7 +55,7 @@ internal sealed partial class OllamaApi
         }
 
         var conversation = string.Join("\n", messages.Select(m => m.Role + ": " + m.Text));
-        var text = ProseWriter.Write(profile.Name, lastUser ?? conversation, conversation, Thinks(profile));
+        var text = fault.Reply ?? ProseWriter.Write(profile.Name, lastUser ?? conversation, conversation, Thinks(profile));
         var limits = new RequestOptionsBody { NumPredict = body.MaxCompletionTokens ?? body.MaxTokens, Stop = WireText.List(body.Stop) };
         var plan = GenerationPlan.Create(text, limits, messages.Sum(m => Tokenizer.Count(m.Text) + 4), profile.ContextLength);
         var includeUsage = body.StreamOptions?.IncludeUsage ?? false;
@@ -136,7 +136,7 @@ internal sealed partial class OllamaApi
             return;
         }
 
-        var text = suffix.Length > 0
+        var text = fault.Reply is { } reply ? reply : suffix.Length > 0
             ? CodeContinuation.Continue(prompt, suffix)
             : ProseWriter.Write(profile.Name, prompt, prompt, Thinks(profile));
         var limits = new RequestOptionsBody { NumPredict = body.MaxTokens, Stop = WireText.List(body.Stop) };
@@ -208,7 +208,7 @@ internal sealed partial class OllamaApi
 
         var system = WireText.Of(body.System);
         var conversation = "system: " + system + "\n" + string.Join("\n", messages.Select(m => m.Role + ": " + m.Text));
-        var text = ProseWriter.Write(profile.Name, lastUser ?? conversation, conversation, Thinks(profile));
+        var text = fault.Reply ?? ProseWriter.Write(profile.Name, lastUser ?? conversation, conversation, Thinks(profile));
         var limits = new RequestOptionsBody { NumPredict = body.MaxTokens, Stop = body.StopSequences };
         var promptTokens = Tokenizer.Count(system) + messages.Sum(m => Tokenizer.Count(m.Text) + 4);
         var plan = GenerationPlan.Create(text, limits, promptTokens, profile.ContextLength);

@@ -185,7 +185,11 @@ internal sealed partial class OllamaApi(
 
         var raw = body.Raw ?? false;
         string text;
-        if (suffix.Length > 0)
+        if (fault.Reply is { } reply)
+        {
+            text = reply;
+        }
+        else if (suffix.Length > 0)
         {
             text = CodeContinuation.Continue(prompt, suffix);
         }
@@ -258,7 +262,7 @@ internal sealed partial class OllamaApi(
         }
 
         var conversation = string.Join("\n", messages.Select(m => m.Role + ": " + m.Content));
-        var text = ProseWriter.Write(profile.Name, lastUser ?? conversation, conversation, Thinks(profile));
+        var text = fault.Reply ?? ProseWriter.Write(profile.Name, lastUser ?? conversation, conversation, Thinks(profile));
 
         // Chat templates add a few tokens per message around the content.
         var promptTokens = messages.Sum(m => Tokenizer.Count(m.Content) + 4);

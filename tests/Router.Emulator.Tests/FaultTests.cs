@@ -151,4 +151,33 @@ public sealed class FaultTests
         using var tags = await http.GetAsync(new Uri("api/tags", UriKind.Relative));
         Assert.True(tags.IsSuccessStatusCode);
     }
+    [Fact]
+    public async Task Reply_for_one_model_answers_that_text_on_the_ollama_and_openai_shapes()
+    {
+        await using var emulator = await StartAsync();
+        using var http = Client(emulator);
+        emulator.SetFaults(new EmulatorFaultSet { Reply = "I cannot help with that." }, "qwen2.5:3b");
+
+        var (_, lines) = await PostStreamAsync(http, "api/chat", """{"model":"qwen2.5:3b","messages":[{"role":"user","content":"Explain DI"}]}""");
+        var (_, openAi) = await PostAsync(http, "v1/chat/completions", """{"model":"qwen2.5:3b","messages":[{"role":"user","content":"Explain DI"}]}""");
+        var (_, other) = await PostAsync(http, "api/generate", """{"model":"qwen2.5-coder:14b","prompt":"Explain DI","stream":false}""");
+
+        Assert.Equal("I cannot help with that.", string.Concat(lines.Select(l => l.GetProperty("message").GetProperty("content").GetString())));
+        Assert.Equal("I cannot help with that.", openAi.GetProperty("choices")[0].GetProperty("message").GetProperty("content").GetString());
+        Assert.NotEqual("I cannot help with that.", other.GetProperty("response").GetString());
+    }
+
+    [Fact]
+    public async Task Empty_reply_set_over_http_gives_an_empty_answer_that_still_ends_with_done()
+    {
+        await using var emulator = await StartAsync();
+        using var http = Client(emulator);
+        using var set = await http.PostAsync(new Uri("_emulator/faults", UriKind.Relative), Json("""{"reply":""}"""));
+
+        var (_, lines) = await PostStreamAsync(http, "api/generate", Streaming);
+
+        var done = Assert.Single(lines);
+        Assert.True(done.GetProperty("done").GetBoolean());
+        Assert.Equal("", done.GetProperty("response").GetString());
+    }
 }

@@ -9,4 +9,5 @@ internal sealed record FaultsBody
     public bool ModelNotFound { get; init; }
     public int? CutAfterChunks { get; init; }
     public int? StallAfterChunks { get; init; }
+    public string? Reply { get; init; }
 }

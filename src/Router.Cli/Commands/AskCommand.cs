@@ -1,0 +1,152 @@
+using System.CommandLine;
+using Router.Backends.Endpoints;
+using Router.Cli.Asking;
+using Router.Cli.Routing;
+using Router.Core.Configuration;
+using Router.Core.Policy;
+using Router.Core.Requests;
+using Router.Runtime.Dispatch;
+using Router.Runtime.Health;
+
+namespace Router.Cli.Commands;
+
+/// <summary>`router ask`: routes one prompt, streams the answer from the host that serves it, then says where it went and why.</summary>
+internal static class AskCommand
+{
+    public static Command Create()
+    {
+        Command command = new("ask", "Ask a model: route the prompt, stream the answer, then print the route, host, tokens, latency and any fallback or escalation.");
+        Option<string?> config = new("--config") { Description = "Configuration file (default: ./router.yaml, else the built-in default)." };
+        Option<string> kind = new("--kind") { Description = "Request kind: completion, explain, refactor or chat.", DefaultValueFactory = _ => "chat" };
+        Option<string?> file = new("--file") { Description = "A file the prompt is about; its text is sent with the prompt." };
+        Option<string?> language = new("--language") { Description = "Language id of that file." };
+        Argument<string?> prompt = new("prompt") { Arity = ArgumentArity.ZeroOrOne, Description = "The prompt." };
+        command.Options.Add(config);
+        command.Options.Add(kind);
+        command.Options.Add(file);
+        command.Options.Add(language);
+        command.Arguments.Add(prompt);
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            AskInvocation invocation = new(
+                parseResult.GetValue(config),
+                parseResult.GetValue(kind) ?? "chat",
+                parseResult.GetValue(file),
+                parseResult.GetValue(language),
+                parseResult.GetValue(prompt));
+            return await RunAsync(invocation, Console.Out, Console.Error, Environment.CurrentDirectory, Environment.GetEnvironmentVariable, cancellationToken);
+        });
+        return command;
+    }
+
+    /// <summary>The whole command with its streams and environment passed in, so tests run it in-process. The answer goes to
+    /// <paramref name="stdout"/>; markers, the summary and errors to <paramref name="stderr"/>, so the answer can be piped alone.</summary>
+    public static async Task<int> RunAsync(
+        AskInvocation invocation,
+        TextWriter stdout,
+        TextWriter stderr,
+        string currentDirectory,
+        Func<string, string?> environment,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(invocation);
+        ArgumentNullException.ThrowIfNull(stdout);
+        ArgumentNullException.ThrowIfNull(stderr);
+
+        ConfigLoadResult loaded = RouteConfigSource.Load(invocation.ConfigPath, currentDirectory, environment);
+        foreach (ConfigDiagnostic diagnostic in loaded.Diagnostics)
+        {
+            await stderr.WriteLineAsync(diagnostic.ToString().AsMemory(), cancellationToken);
+        }
+
+        if (loaded.Config is not { } routerConfig)
+        {
+            await stderr.WriteLineAsync($"router ask: the configuration {invocation.ConfigPath ?? RouteConfigSource.WorkspaceFile} is unusable".AsMemory(), cancellationToken);
+            return 2;
+        }
+
+        if (!RequestKindNames.TryParse(invocation.Kind, out RequestKind? kind))
+        {
+            await stderr.WriteLineAsync($"router ask: unknown kind '{invocation.Kind}' (completion, explain, refactor or chat)".AsMemory(), cancellationToken);
+            return 1;
+        }
+
+        if (string.IsNullOrWhiteSpace(invocation.Prompt))
+        {
+            await stderr.WriteLineAsync("router ask: give a prompt, e.g. router ask --kind explain --file src/app.py \"what does this do\"".AsMemory(), cancellationToken);
+            return 1;
+        }
+
+        string? fileText = null;
+        if (invocation.File is { } path)
+        {
+            try
+            {
+                fileText = await File.ReadAllTextAsync(Path.Combine(currentDirectory, path), cancellationToken);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                await stderr.WriteLineAsync($"router ask: cannot read {path}: {e.Message}".AsMemory(), cancellationToken);
+                return 1;
+            }
+        }
+
+        RouteRequest request = BuildRequest(kind.Value, invocation, fileText);
+        RouteDecision decision;
+        try
+        {
+            decision = new RoutePolicy(routerConfig).Decide(request);
+        }
+        catch (InvalidOperationException e)
+        {
+            await stderr.WriteLineAsync($"router ask: {e.Message}".AsMemory(), cancellationToken);
+            return 2;
+        }
+
+        using ModelProviderPool providers = new(readVariable: environment);
+        RequestDispatcher dispatcher = new(providers, new EndpointHealthTracker());
+        AnswerPrinter printer = new(stdout, stderr);
+        DispatchResult result;
+        try
+        {
+            result = await dispatcher.DispatchAsync(new DispatchRequest(request, decision, routerConfig), printer.OnEventAsync, cancellationToken);
+        }
+        catch (DispatchFailedException e)
+        {
+            await printer.EndLineAsync(CancellationToken.None);
+            await stderr.WriteLineAsync($"router ask: {e.Message}".AsMemory(), CancellationToken.None);
+            return 1;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await printer.EndLineAsync(CancellationToken.None);
+            await stderr.WriteLineAsync("router ask: cancelled".AsMemory(), CancellationToken.None);
+            return 130;
+        }
+
+        await printer.EndLineAsync(cancellationToken);
+        if (!string.Equals(printer.Shown, result.Text, StringComparison.Ordinal))
+        {
+            // The escalated answer was not kept (it failed or came back empty): show the answer that is returned.
+            await stderr.WriteLineAsync("[the first answer is kept:]".AsMemory(), cancellationToken);
+            await stdout.WriteLineAsync(result.Text.AsMemory(), cancellationToken);
+        }
+
+        await stderr.WriteAsync(AskSummary.Format(decision, result).AsMemory(), cancellationToken);
+        await stderr.FlushAsync(cancellationToken);
+        return 0;
+    }
+
+    private static RouteRequest BuildRequest(RequestKind kind, AskInvocation invocation, string? fileText)
+    {
+        string prompt = invocation.Prompt!;
+        if (kind == RequestKind.Completion)
+        {
+            // Complete at the end of the file (or of the prompt): the prompt is appended as the code before the cursor.
+            return new RouteRequest("ask", kind) { Prefix = (fileText ?? "") + prompt, File = invocation.File, Language = invocation.Language };
+        }
+
+        string text = fileText is null ? prompt : $"{prompt}\n\n```{invocation.Language}\n{fileText.TrimEnd()}\n```";
+        return new RouteRequest("ask", kind) { Text = text, File = invocation.File, Language = invocation.Language };
+    }
+}

@@ -1,0 +1,36 @@
+namespace Router.Runtime.Dispatch;
+
+/// <summary>No endpoint could answer; the message lists every attempt — endpoint, model and why it failed or was skipped.</summary>
+public sealed class DispatchFailedException : Exception
+{
+    public DispatchFailedException()
+    {
+    }
+
+    public DispatchFailedException(string message)
+        : base(message)
+    {
+    }
+
+    public DispatchFailedException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    public DispatchFailedException(string headline, IReadOnlyList<DispatchAttempt> attempts)
+        : base(Describe(headline, attempts))
+    {
+        Attempts = attempts;
+    }
+
+    /// <summary>Every endpoint tried or skipped, in order.</summary>
+    public IReadOnlyList<DispatchAttempt> Attempts { get; } = [];
+
+    private static string Describe(string headline, IReadOnlyList<DispatchAttempt> attempts)
+    {
+        ArgumentNullException.ThrowIfNull(attempts);
+        return attempts.Count == 0
+            ? headline
+            : headline + ":" + Environment.NewLine + string.Join(Environment.NewLine, attempts.Select(a => "  " + a));
+    }
+}

@@ -1,0 +1,31 @@
+using Router.Core.Quality;
+
+namespace Router.Runtime.Dispatch;
+
+/// <summary>Time limits, the answer judge and the spend source a <see cref="RequestDispatcher"/> works with.</summary>
+public sealed record DispatchOptions
+{
+    /// <summary>Longest wait for an attempt's first chunk; generous because a cold load of a big model takes a while.</summary>
+    public TimeSpan FirstChunkTimeout { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Longest silence between two chunks before the stream counts as stalled and the next host is tried.</summary>
+    public TimeSpan ChunkIdleTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Judges a complete answer (kinds other than completion); a seam for tests, <see cref="AnswerQuality.Judge"/> by default.</summary>
+    public Func<AnswerCheck, AnswerVerdict> Judge { get; init; } = AnswerQuality.Judge;
+
+    /// <summary>Cloud spend so far today in USD (the spend ledger); escalation into a paid tier only happens within the daily budget.</summary>
+    public Func<double> SpentTodayUsd { get; init; } = static () => 0;
+
+    /// <summary>Rejects time limits that would fail every attempt.</summary>
+    public void Validate()
+    {
+        if (FirstChunkTimeout <= TimeSpan.Zero || ChunkIdleTimeout <= TimeSpan.Zero)
+        {
+            throw new ArgumentException("Dispatch time limits must be positive.");
+        }
+
+        ArgumentNullException.ThrowIfNull(Judge);
+        ArgumentNullException.ThrowIfNull(SpentTodayUsd);
+    }
+}

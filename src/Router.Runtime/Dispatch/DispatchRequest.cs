@@ -1,0 +1,13 @@
+using Router.Backends.Providers;
+using Router.Core.Configuration;
+using Router.Core.Policy;
+using Router.Core.Requests;
+
+namespace Router.Runtime.Dispatch;
+
+/// <summary>What to dispatch: the editor's request, the policy's decision for it and the configuration that decision was made with.</summary>
+public sealed record DispatchRequest(RouteRequest Request, RouteDecision Decision, RouterConfig Config)
+{
+    /// <summary>Builds the model request for a model name (the tier of each attempt may differ); null uses <see cref="ModelPrompts.Build"/>.</summary>
+    public Func<string, ModelRequest>? BuildModelRequest { get; init; }
+}

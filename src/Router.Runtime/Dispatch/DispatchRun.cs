@@ -1,0 +1,47 @@
+using Router.Backends.Providers;
+using Router.Core.Configuration;
+using Router.Core.Policy;
+using Router.Core.Requests;
+using Router.Runtime.Inventory;
+
+namespace Router.Runtime.Dispatch;
+
+/// <summary>The state of one dispatch: its attempts so far, its clock, the caller's event sink and the model facts looked up.</summary>
+internal sealed class DispatchRun(
+    DispatchRequest request,
+    Func<DispatchEvent, CancellationToken, ValueTask>? onEvent,
+    IModelStatusSource? status,
+    TimeProvider time)
+{
+    private readonly long _started = time.GetTimestamp();
+    private readonly Dictionary<(string Endpoint, string Model), ModelStatus> _statuses = [];
+
+    public RouteRequest Request => request.Request;
+    public RouteDecision Decision => request.Decision;
+    public RouterConfig Config => request.Config;
+    public List<DispatchAttempt> Attempts { get; } = [];
+    public int NextAttempt => Attempts.Count + 1;
+    public TimeSpan Elapsed => time.GetElapsedTime(_started);
+
+    public ModelRequest Build(string model) => request.BuildModelRequest?.Invoke(model) ?? ModelPrompts.Build(request.Request, model);
+
+    public ValueTask EmitAsync(DispatchEvent dispatchEvent, CancellationToken cancellationToken) =>
+        onEvent?.Invoke(dispatchEvent, cancellationToken) ?? ValueTask.CompletedTask;
+
+    /// <summary>What the host says about the model, asked once per dispatch; unknown without a status source or endpoint.</summary>
+    public async ValueTask<ModelStatus> StatusAsync(string endpoint, string model, CancellationToken cancellationToken)
+    {
+        if (status is null || !Config.Endpoints.TryGetValue(endpoint, out EndpointConfig? config))
+        {
+            return ModelStatus.Unknown;
+        }
+
+        if (!_statuses.TryGetValue((endpoint, model), out ModelStatus? known))
+        {
+            known = await status.GetAsync(config, model, cancellationToken);
+            _statuses[(endpoint, model)] = known;
+        }
+
+        return known;
+    }
+}

@@ -1,0 +1,448 @@
+using System.Globalization;
+using System.Text;
+using Router.Backends.Endpoints;
+using Router.Backends.Ollama;
+using Router.Backends.Providers;
+using Router.Core.Configuration;
+using Router.Core.Policy;
+using Router.Core.Quality;
+using Router.Core.Requests;
+using Router.Runtime.Health;
+using Router.Runtime.Inventory;
+
+namespace Router.Runtime.Dispatch;
+
+/// <summary>Turns a routing decision into an answer: tries the decided endpoint and then the fallback chain, skipping hosts
+/// with an open circuit, a missing model or too small a context (and any cloud host for a private request); prefers a warm
+/// model for completion; streams events with an explicit restart when a host fails mid-answer; and retries a weak answer
+/// once, one tier up, within privacy and budget.</summary>
+public sealed class RequestDispatcher
+{
+    private readonly IModelProviderSource _providers;
+    private readonly EndpointHealthTracker _health;
+    private readonly IModelStatusSource? _status;
+    private readonly DispatchOptions _options;
+    private readonly TimeProvider _time;
+
+    /// <param name="status">Model facts per host (present, loaded, context); null dispatches without them.</param>
+    public RequestDispatcher(
+        IModelProviderSource providers,
+        EndpointHealthTracker health,
+        IModelStatusSource? status = null,
+        DispatchOptions? options = null,
+        TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(providers);
+        ArgumentNullException.ThrowIfNull(health);
+        _providers = providers;
+        _health = health;
+        _status = status;
+        _options = options ?? new DispatchOptions();
+        _options.Validate();
+        _time = time ?? TimeProvider.System;
+    }
+
+    /// <summary>Dispatches <paramref name="request"/>, reporting progress to <paramref name="onEvent"/> as it happens.</summary>
+    /// <exception cref="DispatchFailedException">No endpoint answered; the message lists every attempt.</exception>
+    /// <exception cref="OperationCanceledException">The caller cancelled; the model stream in progress is closed.</exception>
+    public async Task<DispatchResult> DispatchAsync(
+        DispatchRequest request, Func<DispatchEvent, CancellationToken, ValueTask>? onEvent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        DispatchRun run = new(request, onEvent, _status, _time);
+        RouteDecision decision = request.Decision;
+
+        AttemptAnswer first = await RunPhaseAsync(run, FirstCandidates(decision), escalation: false, cancellationToken)
+            ?? throw new DispatchFailedException(
+                $"no endpoint could answer the {request.Request.Kind.Name()} request ({decision.Tier.Name()} {decision.Model}, {run.Attempts.Count} attempts)",
+                run.Attempts);
+        double cost = CostOf(run, first);
+        if (request.Request.Kind == RequestKind.Completion)
+        {
+            // Never escalated: the user is waiting with the cursor where it is.
+            return Result(run, first, AnswerVerdict.Sound, null, cost);
+        }
+
+        AnswerVerdict verdict = _options.Judge(Check(run, first));
+        if (!verdict.IsWeak)
+        {
+            return Result(run, first, verdict, null, cost);
+        }
+
+        (Tier? target, List<DispatchCandidate> candidates, List<string> refusals) = ChooseEscalation(run, first.Candidate.Tier);
+        string weak = $"{verdict.Reason} from {Describe(first.Candidate)}";
+        if (target is not { } tier)
+        {
+            string why = refusals.Count == 0 ? "no tier above it" : string.Join("; ", refusals);
+            DispatchEscalation none = new(
+                first.Candidate.Tier, first.Candidate.Model, first.Candidate.Endpoint, verdict, null, null, null, null, false, $"{weak}; not escalated: {why}");
+            return Result(run, first, verdict, none, cost);
+        }
+
+        DispatchCandidate head = candidates[0];
+        string retry = $"answer judged weak ({verdict.Reason}); asking {tier.Name()} ({head.Model})";
+        await run.EmitAsync(new DispatchEvent(DispatchEventKind.Escalation, run.NextAttempt, tier, head.Model, head.Endpoint, retry), cancellationToken);
+        AttemptAnswer? second = await RunPhaseAsync(run, candidates, escalation: true, cancellationToken);
+        if (second is null)
+        {
+            DispatchEscalation failed = new(
+                first.Candidate.Tier, first.Candidate.Model, first.Candidate.Endpoint, verdict, tier, head.Model, null, null, false,
+                $"{weak}; the retry on {tier.Name()} {head.Model} failed on every endpoint, the first answer is kept");
+            return Result(run, first, verdict, failed, cost);
+        }
+
+        cost += CostOf(run, second);
+        AnswerVerdict secondVerdict = _options.Judge(Check(run, second));
+
+        // The escalated answer is the better one unless it came back empty where the first had something.
+        bool useSecond = !(string.IsNullOrWhiteSpace(second.Text) && !string.IsNullOrWhiteSpace(first.Text));
+        string outcome = secondVerdict.IsWeak
+            ? $"weak too ({secondVerdict.Reason}), not retried again; the {(useSecond ? "escalated" : "first")} answer is kept"
+            : secondVerdict.Reason;
+        DispatchEscalation escalated = new(
+            first.Candidate.Tier, first.Candidate.Model, first.Candidate.Endpoint, verdict,
+            tier, second.Candidate.Model, second.Candidate.Endpoint, secondVerdict, useSecond,
+            $"{weak}; retried on {Describe(second.Candidate)}: {outcome}");
+        return useSecond ? Result(run, second, secondVerdict, escalated, cost) : Result(run, first, verdict, escalated, cost);
+    }
+
+    private static List<DispatchCandidate> FirstCandidates(RouteDecision decision)
+    {
+        List<DispatchCandidate> candidates = [new DispatchCandidate(decision.Tier, decision.Model, decision.Endpoint)];
+        foreach (FallbackStep step in decision.FallbackChain)
+        {
+            if (!candidates.Any(c => c.Tier == step.Tier && string.Equals(c.Endpoint, step.Endpoint, StringComparison.Ordinal)))
+            {
+                candidates.Add(new DispatchCandidate(step.Tier, step.Model, step.Endpoint));
+            }
+        }
+
+        return candidates;
+    }
+
+    /// <summary>Tries the candidates in order until one answers completely; null when none did (every attempt is recorded).</summary>
+    private async Task<AttemptAnswer?> RunPhaseAsync(DispatchRun run, List<DispatchCandidate> candidates, bool escalation, CancellationToken cancellationToken)
+    {
+        List<DispatchCandidate> ordered = run.Request.Kind == RequestKind.Completion
+            ? await PreferWarmAsync(run, candidates, cancellationToken)
+            : candidates;
+        string? streamedFrom = null;
+        string? lostBecause = null;
+        foreach (DispatchCandidate candidate in ordered)
+        {
+            int number = run.NextAttempt;
+            if (await SkipReasonAsync(run, candidate, cancellationToken) is { } skip)
+            {
+                run.Attempts.Add(new DispatchAttempt(number, escalation, candidate.Tier, candidate.Model, candidate.Endpoint, DispatchAttemptOutcome.Skipped, skip, TimeSpan.Zero));
+                continue;
+            }
+
+            EndpointAdmission admission = _health.TryAdmit(candidate.Endpoint);
+            if (!admission.Allowed)
+            {
+                run.Attempts.Add(new DispatchAttempt(
+                    number, escalation, candidate.Tier, candidate.Model, candidate.Endpoint, DispatchAttemptOutcome.Skipped, "skipped: " + admission.Reason, TimeSpan.Zero));
+                continue;
+            }
+
+            if (streamedFrom is not null)
+            {
+                string restart = $"connection lost to {streamedFrom} ({lostBecause}), retrying on {candidate.Endpoint}";
+                await run.EmitAsync(new DispatchEvent(DispatchEventKind.Restart, number, candidate.Tier, candidate.Model, candidate.Endpoint, restart), cancellationToken);
+                streamedFrom = null;
+            }
+
+            await run.EmitAsync(
+                new DispatchEvent(DispatchEventKind.Started, number, candidate.Tier, candidate.Model, candidate.Endpoint, $"asking {candidate.Model} on {candidate.Endpoint}"),
+                cancellationToken);
+            ModelStatus status = await run.StatusAsync(candidate.Endpoint, candidate.Model, cancellationToken);
+            if (status is { Present: true, Loaded: false })
+            {
+                await run.EmitAsync(
+                    new DispatchEvent(DispatchEventKind.Progress, number, candidate.Tier, candidate.Model, candidate.Endpoint, $"loading {candidate.Model} on {candidate.Endpoint}…"),
+                    cancellationToken);
+            }
+
+            TimeSpan started = run.Elapsed;
+            (AttemptAnswer? answer, AttemptFailure? failure, bool streamed) = await StreamAttemptAsync(run, number, candidate, cancellationToken);
+            if (answer is not null)
+            {
+                _health.ReportSuccess(candidate.Endpoint);
+                run.Attempts.Add(new DispatchAttempt(
+                    number, escalation, candidate.Tier, candidate.Model, candidate.Endpoint, DispatchAttemptOutcome.Answered, answer.DoneReason ?? "answered", run.Elapsed - started));
+                return answer;
+            }
+
+            AttemptFailure failed = failure!;
+            if (failed.Health is { } kind)
+            {
+                _health.ReportFailure(candidate.Endpoint, kind, failed.Reason);
+            }
+            else
+            {
+                // Nothing learned about the host (e.g. the model is missing there): a trial slot is freed, not spent.
+                _health.ReportAbandoned(candidate.Endpoint);
+            }
+
+            run.Attempts.Add(new DispatchAttempt(
+                number, escalation, candidate.Tier, candidate.Model, candidate.Endpoint, DispatchAttemptOutcome.Failed, failed.Reason, run.Elapsed - started));
+            if (streamed)
+            {
+                streamedFrom = candidate.Endpoint;
+                lostBecause = failed.Health switch
+                {
+                    EndpointFailureKind.Timeout => "stalled",
+                    EndpointFailureKind.StreamCut => "stream cut",
+                    EndpointFailureKind.Unreachable => "connection closed",
+                    _ => "server error",
+                };
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>One attempt on one endpoint: the answer, or why it failed and whether text had reached the caller.</summary>
+    private async Task<(AttemptAnswer? Answer, AttemptFailure? Failure, bool Streamed)> StreamAttemptAsync(
+        DispatchRun run, int number, DispatchCandidate candidate, CancellationToken cancellationToken)
+    {
+        EndpointConfig endpoint = run.Config.Endpoints[candidate.Endpoint];
+        using CancellationTokenSource attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        attempt.CancelAfter(_options.FirstChunkTimeout);
+        StringBuilder text = new();
+        TimeSpan? firstText = null;
+        int chunks = 0;
+
+        // Set while the caller's event sink runs, so its exceptions are never mistaken for the host's.
+        bool inCallback = false;
+        try
+        {
+            IModelProvider provider = _providers.ProviderFor(endpoint);
+            ModelRequest modelRequest = run.Build(candidate.Model);
+            await foreach (ModelChunk chunk in provider.StreamAsync(modelRequest, attempt.Token).WithCancellation(attempt.Token))
+            {
+                chunks++;
+                attempt.CancelAfter(_options.ChunkIdleTimeout);
+                if (chunk.Text.Length > 0)
+                {
+                    text.Append(chunk.Text);
+                    firstText ??= run.Elapsed;
+                    inCallback = true;
+                    await run.EmitAsync(new DispatchEvent(DispatchEventKind.Text, number, candidate.Tier, candidate.Model, candidate.Endpoint, chunk.Text), cancellationToken);
+                    inCallback = false;
+                }
+
+                if (chunk.Done)
+                {
+                    return (new AttemptAnswer(candidate, text.ToString(), chunk.DoneReason, chunk.Usage, firstText, run.Elapsed), null, false);
+                }
+            }
+
+            return (null, new AttemptFailure($"the stream ended after {chunks} chunks without its final chunk", EndpointFailureKind.StreamCut), firstText is not null);
+        }
+        catch (OperationCanceledException) when (!inCallback && !cancellationToken.IsCancellationRequested)
+        {
+            string reason = chunks == 0
+                ? $"timeout: no answer within {Seconds(_options.FirstChunkTimeout)}"
+                : $"timeout: stalled, nothing for {Seconds(_options.ChunkIdleTimeout)} after {chunks} chunks";
+            return (null, new AttemptFailure(reason, EndpointFailureKind.Timeout), firstText is not null);
+        }
+        catch (OperationCanceledException) when (!inCallback)
+        {
+            // The caller's cancel: no verdict on the host; a half-open trial slot goes back for the next request.
+            _health.ReportAbandoned(candidate.Endpoint);
+            throw;
+        }
+        catch (OllamaException e) when (!inCallback)
+        {
+            return (null, FromOllama(e, candidate), firstText is not null);
+        }
+        catch (ProviderException e) when (!inCallback)
+        {
+            return (null, FromProvider(e, candidate), firstText is not null);
+        }
+        catch (HttpRequestException e) when (!inCallback)
+        {
+            return (null, new AttemptFailure($"cannot reach {candidate.Endpoint}: {e.Message}", EndpointFailureKind.Unreachable), firstText is not null);
+        }
+        catch (IOException e) when (!inCallback)
+        {
+            return (null, new AttemptFailure($"connection to {candidate.Endpoint} broke: {e.Message}", EndpointFailureKind.Unreachable), firstText is not null);
+        }
+        catch (EndpointUnavailableException e) when (!inCallback)
+        {
+            return (null, new AttemptFailure(e.Message, null), false);
+        }
+    }
+
+    private static AttemptFailure FromOllama(OllamaException e, DispatchCandidate candidate) => e.Kind switch
+    {
+        OllamaErrorKind.Unreachable => new(e.Message, EndpointFailureKind.Unreachable),
+        OllamaErrorKind.StreamCut => new(e.Message, EndpointFailureKind.StreamCut),
+        OllamaErrorKind.ServerError or OllamaErrorKind.BadResponse => new(ServerReason(e.Message), EndpointFailureKind.ServerError),
+        OllamaErrorKind.ModelNotFound => new($"model missing — ollama pull {candidate.Model} ({e.Message})", null),
+        _ => new(e.Message, null),
+    };
+
+    private static AttemptFailure FromProvider(ProviderException e, DispatchCandidate candidate) => e.Kind switch
+    {
+        ProviderErrorKind.Unreachable => new(e.Message, EndpointFailureKind.Unreachable),
+        ProviderErrorKind.StreamCut => new(e.Message, EndpointFailureKind.StreamCut),
+        ProviderErrorKind.ServerError or ProviderErrorKind.BadResponse => new(ServerReason(e.Message), EndpointFailureKind.ServerError),
+        ProviderErrorKind.ModelNotFound => new($"model {candidate.Model} not served there ({e.Message})", null),
+        _ => new(e.Message, null),
+    };
+
+    private static string ServerReason(string message) =>
+        message.Contains("out of memory", StringComparison.OrdinalIgnoreCase) ? "out of memory: " + message : message;
+
+    /// <summary>Why a candidate is not worth contacting, from what is known before any request; null when it may be tried.</summary>
+    private static async ValueTask<string?> SkipReasonAsync(DispatchRun run, DispatchCandidate candidate, CancellationToken cancellationToken)
+    {
+        if (!run.Config.Endpoints.TryGetValue(candidate.Endpoint, out EndpointConfig? endpoint))
+        {
+            return "skipped: endpoint not in the configuration";
+        }
+
+        // Defence in depth: the policy already removes cloud endpoints from a private decision.
+        if (run.Decision.LocalOnly && endpoint.Cloud)
+        {
+            return "refused: a private request is never sent to a cloud endpoint";
+        }
+
+        ModelStatus status = await run.StatusAsync(candidate.Endpoint, candidate.Model, cancellationToken);
+        if (status.Present == false)
+        {
+            return endpoint.Provider == ProviderKind.Ollama
+                ? $"skipped: model missing — ollama pull {candidate.Model}"
+                : $"skipped: model {candidate.Model} is not served there";
+        }
+
+        if (run.Request.Kind == RequestKind.Completion && !string.IsNullOrEmpty(run.Request.Suffix) && status.SupportsInsert == false)
+        {
+            return $"skipped: {candidate.Model} cannot fill in the middle there (no insert capability)";
+        }
+
+        int needed = run.Decision.EstimatedPromptTokens + (run.Request.Kind == RequestKind.Completion ? 0 : run.Config.Budget.OutputReserveTokens);
+        if (status.ContextTokens is { } context && needed > context)
+        {
+            return $"skipped: context too small ({needed} tokens needed, {candidate.Model} there has {context})";
+        }
+
+        return null;
+    }
+
+    /// <summary>Within each tier, hosts with the model loaded first, then unknown, then cold (a stable reorder).</summary>
+    private static async ValueTask<List<DispatchCandidate>> PreferWarmAsync(DispatchRun run, List<DispatchCandidate> candidates, CancellationToken cancellationToken)
+    {
+        List<(DispatchCandidate Candidate, int Group, int Warmth, int Index)> ranked = [];
+        int group = 0;
+        for (int i = 0; i < candidates.Count; i++)
+        {
+            if (i > 0 && candidates[i].Tier != candidates[i - 1].Tier)
+            {
+                group++;
+            }
+
+            ModelStatus status = await run.StatusAsync(candidates[i].Endpoint, candidates[i].Model, cancellationToken);
+            int warmth = status.Loaded switch
+            {
+                true => 0,
+                null => 1,
+                false => 2,
+            };
+            ranked.Add((candidates[i], group, warmth, i));
+        }
+
+        return ranked.OrderBy(r => r.Group).ThenBy(r => r.Warmth).ThenBy(r => r.Index).Select(r => r.Candidate).ToList();
+    }
+
+    /// <summary>The first tier of the escalation path that privacy and budget allow, with its local-or-allowed endpoints.</summary>
+    private (Tier? Tier, List<DispatchCandidate> Candidates, List<string> Refusals) ChooseEscalation(DispatchRun run, Tier answered)
+    {
+        List<string> refusals = [];
+        RouterConfig config = run.Config;
+        bool localOnly = run.Decision.LocalOnly;
+        foreach (Tier tier in run.Decision.EscalationPath)
+        {
+            // A fallback may already have landed on a tier of the path: asking it again is no escalation.
+            if (tier == answered)
+            {
+                refusals.Add($"{tier.Name()} already gave the weak answer");
+                continue;
+            }
+
+            if (!config.IsConfigured(tier) || !config.Tiers.TryGetValue(tier, out TierConfig? tierConfig))
+            {
+                refusals.Add($"{tier.Name()} is not configured");
+                continue;
+            }
+
+            if (localOnly && tier == Tier.Frontier)
+            {
+                refusals.Add("frontier: the request is private");
+                continue;
+            }
+
+            List<EndpointConfig> endpoints = config.EndpointsOf(tier, localOnly).ToList();
+            if (endpoints.Count == 0)
+            {
+                refusals.Add($"{tier.Name()}: no local endpoint for a private request");
+                continue;
+            }
+
+            if (tier == Tier.Frontier || endpoints.Any(e => e.Cloud))
+            {
+                double spent = _options.SpentTodayUsd();
+                double estimate = ((run.Decision.EstimatedPromptTokens * tierConfig.UsdPerMillionInput)
+                    + (config.Budget.OutputReserveTokens * tierConfig.UsdPerMillionOutput)) / 1_000_000;
+                if (spent >= config.Budget.DailyUsd || spent + estimate > config.Budget.DailyUsd)
+                {
+                    refusals.Add(string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"{tier.Name()}: over the daily budget (${spent:0.00} spent, ~${estimate:0.00} more, ${config.Budget.DailyUsd:0.00} a day)"));
+                    continue;
+                }
+            }
+
+            return (tier, endpoints.Select(e => new DispatchCandidate(tier, tierConfig.Model, e.Name)).ToList(), refusals);
+        }
+
+        return (null, [], refusals);
+    }
+
+    private static AnswerCheck Check(DispatchRun run, AttemptAnswer answer) =>
+        new(run.Request.Kind, run.Request.Language, run.Request.Text ?? run.Request.Prefix ?? "", answer.Text, answer.DoneReason);
+
+    private static double CostOf(DispatchRun run, AttemptAnswer answer)
+    {
+        if (answer.Usage is not { } usage
+            || !run.Config.Endpoints.TryGetValue(answer.Candidate.Endpoint, out EndpointConfig? endpoint)
+            || !endpoint.Cloud
+            || !run.Config.Tiers.TryGetValue(answer.Candidate.Tier, out TierConfig? tier))
+        {
+            return 0;
+        }
+
+        return ((usage.PromptTokens * tier.UsdPerMillionInput) + (usage.OutputTokens * tier.UsdPerMillionOutput)) / 1_000_000;
+    }
+
+    private static DispatchResult Result(DispatchRun run, AttemptAnswer answer, AnswerVerdict verdict, DispatchEscalation? escalation, double cost) => new(
+        answer.Text,
+        answer.Candidate.Tier,
+        answer.Candidate.Model,
+        answer.Candidate.Endpoint,
+        run.Decision.Tier,
+        answer.DoneReason,
+        answer.Usage,
+        answer.EndedAt,
+        answer.FirstTextAt,
+        run.Attempts.ToList(),
+        escalation,
+        verdict,
+        cost);
+
+    private static string Describe(DispatchCandidate candidate) => $"{candidate.Tier.Name()} {candidate.Model} on {candidate.Endpoint}";
+
+    private static string Seconds(TimeSpan span) => string.Create(CultureInfo.InvariantCulture, $"{span.TotalSeconds:0.#} s");
+}

@@ -1,0 +1,24 @@
+namespace Router.Runtime.Tests;
+
+/// <summary>A clock the test moves by hand, for circuit cooldowns.</summary>
+internal sealed class ManualClock : TimeProvider
+{
+    private readonly Lock _gate = new();
+    private DateTimeOffset _now = new(2026, 11, 22, 9, 0, 0, TimeSpan.Zero);
+
+    public override DateTimeOffset GetUtcNow()
+    {
+        lock (_gate)
+        {
+            return _now;
+        }
+    }
+
+    public void Advance(TimeSpan by)
+    {
+        lock (_gate)
+        {
+            _now += by;
+        }
+    }
+}
