@@ -4,7 +4,7 @@ import type { AnswerView } from './answerView';
 import type { ApiKeys } from './apiKeys';
 import { answerFromResult, answerIdFromResult } from './core/answers';
 import { decisionItems, decisionsMarkdown, isDecisionList } from './core/decisions';
-import { ServerCommand } from './core/protocol';
+import { type AskArgs, ServerCommand, type WireRange } from './core/protocol';
 import { refactorChoices, refactorOutcome, validateInstruction } from './core/refactorChoices';
 import { validateVariableName, wellKnownKeyVariables } from './core/secrets';
 import { describe } from './core/serverDiscovery';
@@ -42,7 +42,7 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
 }
 
 /** The selection, or the cursor's line when nothing is selected; wire form for the server. */
-function selectionArgs(ctx: CommandContext): { uri: string; range: ReturnType<NonNullable<RouterSession['languageClient']>['code2ProtocolConverter']['asRange']>; editor: vscode.TextEditor } {
+function selectionArgs(ctx: CommandContext): { uri: string; range: WireRange } {
   const editor = vscode.window.activeTextEditor;
   if (!editor) {
     throw new Error('open a file and select some code first');
@@ -52,7 +52,7 @@ function selectionArgs(ctx: CommandContext): { uri: string; range: ReturnType<No
     throw new Error('the Router server is not running (Router: Restart Server)');
   }
   const selection = editor.selection.isEmpty ? editor.document.lineAt(editor.selection.active.line).range : editor.selection;
-  return { uri: client.code2ProtocolConverter.asUri(editor.document.uri), range: client.code2ProtocolConverter.asRange(selection), editor };
+  return { uri: client.code2ProtocolConverter.asUri(editor.document.uri), range: client.code2ProtocolConverter.asRange(selection) };
 }
 
 /** Runs a streaming server command; a server that answers in one piece is shown the same way. */
@@ -116,7 +116,7 @@ async function ask(ctx: CommandContext): Promise<void> {
   }
   const editor = vscode.window.activeTextEditor;
   const client = ctx.session().languageClient;
-  const args: { prompt: string; uri?: string; range?: object } = { prompt };
+  const args: AskArgs = { prompt };
   if (editor && client && !editor.selection.isEmpty) {
     args.uri = client.code2ProtocolConverter.asUri(editor.document.uri);
     args.range = client.code2ProtocolConverter.asRange(editor.selection);
