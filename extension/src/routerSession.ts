@@ -13,7 +13,7 @@ import {
 } from 'vscode-languageclient/node';
 import type { AnswerView } from './answerView';
 import type { ApiKeys } from './apiKeys';
-import { answerLine, traceLine } from './core/routingLog';
+import { answerLine, commandErrorMessage, traceLine } from './core/routingLog';
 import { type AnswerParams, type CompletionTraceParams, ServerNotification, type StatusParams } from './core/protocol';
 import { type Discovery, describe, discoveryFailureMessage } from './core/serverDiscovery';
 import { serverEnvironment } from './core/secrets';
@@ -152,7 +152,11 @@ export class RouterSession {
     if (!client || client.state !== State.Running) {
       throw new Error('the Router server is not running (Router: Restart Server)');
     }
-    return client.sendRequest(ExecuteCommandRequest.type, { command, arguments: args === undefined ? [] : [args] });
+    try {
+      return await client.sendRequest(ExecuteCommandRequest.type, { command, arguments: args === undefined ? [] : [args] });
+    } catch (error) {
+      throw new Error(commandErrorMessage(error, command, this.discovery?.server?.version ?? null));
+    }
   }
 
   private onStatus(params: StatusParams): void {

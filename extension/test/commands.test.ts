@@ -3,7 +3,7 @@ import { describe as suite, test } from 'node:test';
 import { decisionItems, decisionsMarkdown, isDecisionList } from '../src/core/decisions';
 import type { Decision } from '../src/core/protocol';
 import { refactorChoices, refactorOutcome, validateInstruction } from '../src/core/refactorChoices';
-import { answerLine, traceLine } from '../src/core/routingLog';
+import { answerLine, commandErrorMessage, traceLine } from '../src/core/routingLog';
 import { parseVariableList, serverEnvironment, validateVariableName } from '../src/core/secrets';
 
 const decision: Decision = {
@@ -72,5 +72,13 @@ suite('API keys and the routing log', () => {
     );
     const line = answerLine({ id: '1', title: 'Explain x', kind: 'explain', markdown: 'SECRET BODY', done: true, tier: 'quick', model: 'm', endpoint: 'e' });
     assert.equal(line, 'explain quick · m@e done: Explain x');
+  });
+});
+
+suite('server command errors', () => {
+  test('a server without the command is told apart from a failing one', () => {
+    assert.equal(commandErrorMessage({ code: -32601, message: 'Method not found: workspace/executeCommand' }, 'router.explain', '1.0.0'),
+      'the server (1.0.0) does not support router.explain; update router.');
+    assert.equal(commandErrorMessage(new Error('model qwen2.5:3b is not pulled'), 'router.explain', '1.0.0'), 'model qwen2.5:3b is not pulled');
   });
 });

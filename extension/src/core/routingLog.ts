@@ -15,3 +15,12 @@ export function traceLine(trace: CompletionTraceParams): string {
 export function answerLine(answer: AnswerParams): string {
   return `${answer.kind} ${answer.tier} · ${routeTarget(answer.model, answer.endpoint || null)} done: ${answer.title}`;
 }
+
+/** The message for a failed server command; an old server that lacks it is told apart from a failure. */
+export function commandErrorMessage(error: unknown, command: string, serverVersion: string | null): string {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  if (code === -32601) {
+    return `the server${serverVersion ? ` (${serverVersion})` : ''} does not support ${command}; update router.`;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
