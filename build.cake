@@ -38,18 +38,22 @@ Task("TestDotNet").IsDependentOn("Build").IsDependentOn("Clean").Does(() =>
     }
 });
 
-// End-to-end tests drive the built `router` with independent clients (vscode-jsonrpc, Neovim),
-// and the extension's own tests run in the same npm workspace pass.
+// End-to-end tests drive the built `router` with independent clients (vscode-jsonrpc, Neovim), and
+// the extension's unit tests run in the same way; one junit file per npm workspace, so neither
+// overwrites the other.
 Task("TestNode").IsDependentOn("Build").IsDependentOn("Clean").Does(() =>
 {
-    var exit = StartProcess("npm", new ProcessSettings
+    foreach (var (workspace, junit) in new[] { ("extension", "extension-junit.xml"), ("tests/e2e", "e2e-junit.xml") })
     {
-        Arguments = $"test --workspaces --if-present -- --test-reporter=spec --test-reporter-destination=stdout --test-reporter=junit --test-reporter-destination={resultsDir}/e2e-junit.xml",
-        EnvironmentVariables = new Dictionary<string, string> { ["ROUTER_DLL"] = routerDll.FullPath },
-    });
-    if (exit != 0)
-    {
-        failedSuites.Add($"end-to-end tests (npm test exit code {exit})");
+        var exit = StartProcess("npm", new ProcessSettings
+        {
+            Arguments = $"test --workspace {workspace} -- --test-reporter=spec --test-reporter-destination=stdout --test-reporter=junit --test-reporter-destination={resultsDir}/{junit}",
+            EnvironmentVariables = new Dictionary<string, string> { ["ROUTER_DLL"] = routerDll.FullPath },
+        });
+        if (exit != 0)
+        {
+            failedSuites.Add($"{workspace} tests (npm test exit code {exit})");
+        }
     }
 });
 
@@ -86,11 +90,43 @@ Task("Test")
 
 Task("Pack").IsDependentOn("Build").Does(() =>
 {
+    var publishDir = MakeAbsolute(Directory("artifacts/publish/router"));
+    CleanDirectory(publishDir);
     DotNetPublish("src/Router.Cli/Router.Cli.csproj", new DotNetPublishSettings
     {
         Configuration = configuration,
-        OutputDirectory = "artifacts/publish/router",
+        OutputDirectory = publishDir,
     });
+
+    // The extension bundles the published server (server/), found before any `router` on PATH.
+    var serverDir = MakeAbsolute(Directory("extension/server"));
+    CleanDirectory(serverDir);
+    CopyDirectory(publishDir, serverDir);
+    if (!FileExists("node_modules/.bin/vsce"))
+    {
+        Run("npm", "ci --no-audit --no-fund");
+    }
+
+    var version = ParseJsonVersion("extension/package.json");
+    var vsix = MakeAbsolute(File($"artifacts/router-lsp-{version}.vsix"));
+    Run("npm", $"run package --workspace extension -- --out {vsix.FullPath}");
+    Information($"Packed {vsix.FullPath}");
 });
+
+void Run(string tool, string arguments)
+{
+    var exit = StartProcess(tool, new ProcessSettings { Arguments = arguments });
+    if (exit != 0)
+    {
+        throw new Exception($"{tool} {arguments} failed with exit code {exit}");
+    }
+}
+
+// The "version" of a package.json, read without a JSON package (Cake scripts have System.Text.Json).
+string ParseJsonVersion(string packageJson)
+{
+    using var document = System.Text.Json.JsonDocument.Parse(System.IO.File.ReadAllText(packageJson));
+    return document.RootElement.GetProperty("version").GetString();
+}
 
 RunTarget(target);

