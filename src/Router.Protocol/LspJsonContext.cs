@@ -47,4 +47,10 @@ namespace Router.Protocol;
 [JsonSerializable(typeof(ApplyWorkspaceEditResult))]
 [JsonSerializable(typeof(RouterStatusParams))]
 [JsonSerializable(typeof(RouterAnswerParams))]
+[JsonSerializable(typeof(RouterSelectionArguments))]
+[JsonSerializable(typeof(RouterAskArguments))]
+[JsonSerializable(typeof(RouterAnswerStarted))]
+[JsonSerializable(typeof(RouterRefactorResult))]
+[JsonSerializable(typeof(RouterDecisionsResult))]
+[JsonSerializable(typeof(RouterDoctorResult))]
 public sealed partial class LspJsonContext : JsonSerializerContext;

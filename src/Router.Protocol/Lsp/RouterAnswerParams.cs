@@ -1,7 +1,8 @@
 namespace Router.Protocol.Lsp;
 
-/// <summary>Parameters of <c>router/answer</c>: the markdown of an explain or chat answer so far, sent as it streams.
-/// <see cref="Done"/> marks the last one; when a host fails mid-answer the markdown restarts from the new host's text.</summary>
+/// <summary>Parameters of <c>router/answer</c>: one chunk of an explain or chat answer to append, sent as it streams.
+/// <see cref="Done"/> marks the last one. <see cref="Reset"/> says to drop what was shown so far first: the host failed
+/// mid-answer and another one starts again, or a weak answer is asked again one tier up.</summary>
 public sealed record RouterAnswerParams(
     string Id,
     string Title,
@@ -10,4 +11,5 @@ public sealed record RouterAnswerParams(
     bool Done,
     string? Tier = null,
     string? Model = null,
-    string? Endpoint = null);
+    string? Endpoint = null,
+    bool? Reset = null);
