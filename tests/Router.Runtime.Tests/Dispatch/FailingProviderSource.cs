@@ -5,12 +5,12 @@ using Router.Core.Configuration;
 
 namespace Router.Runtime.Tests.Dispatch;
 
-/// <summary>Serves every endpoint from <paramref name="inner"/> except one, whose provider fails with <paramref name="failure"/>:
+/// <summary>Serves every endpoint from <paramref name="inner"/> except <paramref name="failingEndpoint"/>, whose provider fails with <paramref name="failure"/>:
 /// for errors the emulator cannot produce (an out-of-memory message from the server).</summary>
-internal sealed class FailingProviderSource(IModelProviderSource inner, string endpoint, Exception failure) : IModelProviderSource
+internal sealed class FailingProviderSource(IModelProviderSource inner, string failingEndpoint, Exception failure) : IModelProviderSource
 {
-    public IModelProvider ProviderFor(EndpointConfig endpoint1) =>
-        endpoint1.Name == endpoint ? new FailingProvider(endpoint1.Name, failure) : inner.ProviderFor(endpoint1);
+    public IModelProvider ProviderFor(EndpointConfig endpoint) =>
+        endpoint.Name == failingEndpoint ? new FailingProvider(endpoint.Name, failure) : inner.ProviderFor(endpoint);
 
     private sealed class FailingProvider(string name, Exception failure) : IModelProvider
     {
