@@ -1,3 +1,4 @@
+using Router.Backends.Ollama;
 using Router.Core.Configuration;
 using Router.Core.Policy;
 using Router.Core.Quality;
@@ -381,6 +382,37 @@ public sealed class RequestDispatcherTests
         double expected = ((result.Usage.PromptTokens * 3.0) + (result.Usage.OutputTokens * 15.0)) / 1_000_000;
         Assert.Equal(expected, result.CostUsd, 9);
         Assert.True(result.CostUsd > 0);
+    }
+
+    [Fact]
+    public async Task Out_of_memory_from_the_server_falls_back_and_the_attempt_says_so()
+    {
+        await using EmulatedCluster cluster = await StartAsync("a", "b");
+        RouterConfig config = cluster.Config(new() { [Tier.Quick] = ["a", "b"] });
+        OllamaException oom = new(
+            OllamaErrorKind.ServerError, cluster["a"].BaseAddress, QuickModel, "HTTP 500: model requires more system memory: out of memory", 500);
+        RequestDispatcher dispatcher = new(new FailingProviderSource(cluster.Pool, "a", oom), cluster.Health, cluster.Status, null, cluster.Clock);
+
+        DispatchResult result = await dispatcher.DispatchAsync(Request(config, Explain), null, Deadline());
+
+        Assert.Equal("b", result.Endpoint);
+        Assert.StartsWith("out of memory: ", result.Attempts[0].Reason, StringComparison.Ordinal);
+        Assert.Equal(1, cluster.Health.Snapshot("a").ConsecutiveFailures);
+    }
+
+    [Fact]
+    public async Task An_exception_from_the_callers_event_sink_propagates_and_is_not_blamed_on_the_host()
+    {
+        await using EmulatedCluster cluster = await StartAsync("a", "b");
+        RouterConfig config = cluster.Config(new() { [Tier.Quick] = ["a", "b"] });
+
+        await Assert.ThrowsAsync<IOException>(() => cluster.Dispatcher().DispatchAsync(
+            Request(config, Explain),
+            (e, _) => e.Kind == DispatchEventKind.Text ? throw new IOException("the terminal went away") : ValueTask.CompletedTask,
+            Deadline()));
+
+        Assert.Equal(0, cluster.Health.Snapshot("a").ConsecutiveFailures);
+        Assert.Empty(cluster["b"].Requests);
     }
 
     private static void EmulatorRecordIs(EmulatorRequestRecord record, EmulatorRequestOutcome outcome) => Assert.Equal(outcome, record.Outcome);
