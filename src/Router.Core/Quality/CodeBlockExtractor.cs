@@ -114,25 +114,54 @@ internal static class CodeBlockExtractor
         return length >= openLength && length == text.Length;
     }
 
-    // Leading and trailing paragraphs of sentences ("Here is the refactored method:") are not code.
+    // Leading and trailing paragraphs that open with a sentence ("Here is the refactored method:") are not code.
     private static (int First, int Last) WithoutProse(string[] lines)
     {
         int first = 0;
         int last = lines.Length - 1;
-        while (first <= last && (string.IsNullOrWhiteSpace(lines[first]) || IsSentence(lines[first])))
+        while (true)
         {
-            first++;
+            while (first <= last && string.IsNullOrWhiteSpace(lines[first]))
+            {
+                first++;
+            }
+
+            if (first > last || !IsSentence(lines[first]))
+            {
+                break;
+            }
+
+            while (first <= last && !string.IsNullOrWhiteSpace(lines[first]))
+            {
+                first++;
+            }
         }
 
-        while (last >= first && (string.IsNullOrWhiteSpace(lines[last]) || IsSentence(lines[last])))
+        while (true)
         {
-            last--;
+            while (last >= first && string.IsNullOrWhiteSpace(lines[last]))
+            {
+                last--;
+            }
+
+            int start = last;
+            while (start > first && !string.IsNullOrWhiteSpace(lines[start - 1]))
+            {
+                start--;
+            }
+
+            if (last < first || !IsSentence(lines[start]))
+            {
+                break;
+            }
+
+            last = start - 1;
         }
 
         return (first, last);
     }
 
-    /// <summary>A line that reads as a sentence: capitalised, several words, closing punctuation, no code punctuation.</summary>
+    /// <summary>A line that reads as a sentence: capitalised, several words, no code punctuation.</summary>
     internal static bool IsSentence(string line)
     {
         string text = line.Trim();
@@ -141,7 +170,6 @@ internal static class CodeBlockExtractor
             return false;
         }
 
-        int words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
-        return words >= 4 && text[^1] is '.' or ':' or '!' or '?';
+        return text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 4;
     }
 }

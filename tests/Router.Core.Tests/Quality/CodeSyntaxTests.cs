@@ -61,6 +61,26 @@ public sealed class CodeSyntaxTests
     }
 
     [Fact]
+    public void Sentences_around_bare_code_are_not_parsed_as_code()
+    {
+        string answer = "Here's the refactored method\n\npublic int Sum(int[] values) => values.Sum();\n\nThis version lets LINQ do the loop\nand reads (I think) more clearly.";
+
+        AnswerVerdict verdict = AnswerQuality.Judge(Refactor("int Sum(int[] v)\n{\n    return v.Sum();\n}", answer));
+
+        Assert.False(verdict.IsWeak, verdict.Reason);
+    }
+
+    [Fact]
+    public void Broken_bare_code_between_sentences_is_still_weak()
+    {
+        string answer = "Here's the refactored method\n\npublic int Sum(int[] values) => values.Sum(;\n\nThis version lets LINQ do the loop.";
+
+        AnswerVerdict verdict = AnswerQuality.Judge(Refactor("int Sum(int[] v)\n{\n    return v.Sum();\n}", answer));
+
+        Assert.Equal("C# does not parse: CS1026 ) expected at line 3", verdict.Reason);
+    }
+
+    [Fact]
     public void Broken_CSharp_in_an_explanation_is_weak()
     {
         string answer = "The loop sums the values. A shorter way to write it:\n\n```csharp\nint total = values.Sum(;\n```\n\nThat avoids the manual loop.";
