@@ -20,6 +20,13 @@ public static class AnswerQuality
             return AnswerVerdict.Weak(stopped);
         }
 
+        // Reasoning models (deepseek-r1, qwq) put their thinking first; only what follows it answers the task.
+        check = check with { Answer = WithoutReasoning(check.Answer) };
+        if (string.IsNullOrWhiteSpace(check.Answer))
+        {
+            return AnswerVerdict.Weak("empty answer: only reasoning, no answer after it");
+        }
+
         bool fenced = CodeBlockExtractor.Extract(check.Answer, bareIsCode: false).Count > 0;
         // A bare refactor answer is all code, where a repeated line is no sentence said twice.
         string prose = fenced ? CodeBlockExtractor.Prose(check.Answer) : check.Kind == RequestKind.Refactor ? "" : check.Answer;
@@ -28,6 +35,23 @@ public static class AnswerQuality
             ?? ShortAnswerCheck.Find(check)
             ?? CodeSyntaxCheck.Find(check);
         return weakness is null ? AnswerVerdict.Sound : AnswerVerdict.Weak(weakness);
+    }
+
+    private static string WithoutReasoning(string answer)
+    {
+        ReadOnlySpan<char> text = answer.AsSpan().TrimStart();
+        foreach ((string open, string close) in (ReadOnlySpan<(string, string)>)[("<think>", "</think>"), ("<thinking>", "</thinking>")])
+        {
+            if (!text.StartsWith(open, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            int end = text.IndexOf(close, StringComparison.OrdinalIgnoreCase);
+            return end < 0 ? "" : text[(end + close.Length)..].ToString();
+        }
+
+        return answer;
     }
 
     // Ollama and OpenAI say "length", Anthropic "max_tokens"; OpenAI's filter and Anthropic's refusal also end early.

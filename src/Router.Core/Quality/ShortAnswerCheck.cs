@@ -100,7 +100,8 @@ internal static class ShortAnswerCheck
         foreach (char c in text)
         {
             bool wordChar = char.IsLetterOrDigit(c);
-            if (wordChar && !inWord)
+            // Chinese, Japanese and Korean are written without spaces: each character counts as a word.
+            if (wordChar && (!inWord || IsCjk(c)))
             {
                 words++;
             }
@@ -110,6 +111,8 @@ internal static class ShortAnswerCheck
 
         return words;
     }
+
+    private static bool IsCjk(char c) => c is (>= '\u3040' and <= '\u30FF') or (>= '\u3400' and <= '\u9FFF') or (>= '\uAC00' and <= '\uD7AF');
 
     private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -173,6 +173,24 @@ public sealed class AnswerQualityTests
     }
 
     [Fact]
+    public void Reasoning_before_the_answer_is_not_judged_as_the_answer()
+    {
+        string thinking = "<think>\nI'm sorry, but I cannot decide yet. Let me think about the loop.\n</think>\n\n";
+
+        Assert.False(AnswerQuality.Judge(Chat("Why does this loop never end?", thinking + "Because i is never incremented inside the loop body.")).IsWeak);
+        Assert.Equal("empty answer: only reasoning, no answer after it", AnswerQuality.Judge(Chat("Why?", thinking)).Reason);
+        Assert.True(AnswerQuality.Judge(Chat("Why?", "<think>\nLet me see. The loop")).IsWeak);
+    }
+
+    [Fact]
+    public void Explanation_in_Chinese_counts_its_characters_as_words()
+    {
+        string answer = "这个方法遍历数组，把每个值乘以它的位置再减去偏移量，最后返回总和。";
+
+        Assert.False(AnswerQuality.Judge(Explain(FortyLines, answer)).IsWeak);
+    }
+
+    [Fact]
     public void Checks_run_in_order_so_a_cut_off_refusal_reports_the_cut()
     {
         AnswerVerdict verdict = AnswerQuality.Judge(Chat("Do it.", "I'm sorry, but I can't", doneReason: "length"));
