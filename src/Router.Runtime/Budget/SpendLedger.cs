@@ -196,6 +196,7 @@ public sealed class SpendLedger : IDisposable
             .ToList();
     }
 
+    /// <summary>Releases the write gate. Every add has already been written (or warned about); nothing is flushed here.</summary>
     public void Dispose() => _writing.Dispose();
 
     private DateOnly Today() => DateOnly.FromDateTime(_clock.GetLocalNow().DateTime);
