@@ -1,4 +1,5 @@
 using System.Globalization;
+using Router.Core.Budget;
 using Router.Core.Configuration;
 using Router.Core.Privacy;
 using Router.Core.Requests;
@@ -375,10 +376,11 @@ public sealed class RoutePolicy
         }
 
         TierConfig frontier = Config.Tiers[Tier.Frontier];
-        double cost = ((promptTokens * frontier.UsdPerMillionInput) + (Config.Budget.OutputReserveTokens * frontier.UsdPerMillionOutput)) / 1_000_000;
+        // The answer is priced at the tokens kept free for it: the most it may cost, not the least.
+        double cost = CloudCost.Usd(frontier, promptTokens, Config.Budget.OutputReserveTokens);
         if (spent + cost > Config.Budget.DailyUsd)
         {
-            return Invariant($"over budget (${spent + cost:0.00} of ${Config.Budget.DailyUsd:0.00} a day)");
+            return Invariant($"over budget: ${spent:0.00} spent today + about ${cost:0.00} for this request is past the ${Config.Budget.DailyUsd:0.00} a day");
         }
 
         return null;

@@ -246,6 +246,36 @@ public sealed class RoutePolicyTests
         Assert.Contains(decision.Reasons, r => r.Contains("over budget", StringComparison.Ordinal));
     }
 
+    private static readonly RoutePolicy ChatOnFrontier = new(ConfigYaml.LoadGood(ConfigYaml.EvalWith("  refactorWide: frontier", "  refactorWide: frontier\n  chat: frontier")));
+
+    [Fact]
+    public void Frontier_route_within_the_daily_budget_stays_on_frontier()
+    {
+        RouteDecision decision = ChatOnFrontier.Decide(Chat("hi"), spentTodayUsd: 1.00);
+
+        Assert.Equal(Tier.Frontier, decision.Tier);
+    }
+
+    [Fact]
+    public void Spent_out_budget_turns_frontier_into_heavy_with_a_reason_the_user_can_read()
+    {
+        RouteDecision decision = ChatOnFrontier.Decide(Chat("hi"), spentTodayUsd: 5.00);
+
+        Assert.Equal(Tier.Heavy, decision.Tier);
+        Assert.Equal("gpu-box", decision.Endpoint);
+        string reason = Assert.Single(decision.Reasons, r => r.StartsWith("no frontier", StringComparison.Ordinal));
+        Assert.Matches(@"^no frontier \(over budget: \$5\.00 spent today \+ about \$0\.0\d for this request is past the \$5\.00 a day\): heavy$", reason);
+    }
+
+    [Fact]
+    public void Spent_out_budget_keeps_frontier_out_of_escalation_and_context_moves()
+    {
+        RouteDecision decision = Eval.Decide(Explain(CodeOfTokens(40000)), spentTodayUsd: 4.90);
+
+        Assert.NotEqual(Tier.Frontier, decision.Tier);
+        Assert.DoesNotContain(Tier.Frontier, decision.EscalationPath);
+    }
+
     [Fact]
     public void Secret_in_text_makes_the_request_private_without_repeating_the_secret()
     {
