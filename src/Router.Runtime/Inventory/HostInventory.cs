@@ -271,9 +271,29 @@ public sealed class HostInventory : IModelStatusSource, IDisposable
             return await cached.Info.WaitAsync(cancellationToken);
         }
 
-        var fresh = new CachedModelInfo(ShowAsync(endpoint, model), now);
+        // Only the caller whose entry lands in the cache asks the host, so concurrent callers cost one /api/show.
+        var pending = new TaskCompletionSource<ModelInfo>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var fresh = new CachedModelInfo(pending.Task, now);
         var used = _modelInfo.AddOrUpdate(key, fresh, (_, old) => IsStale(old, now) ? fresh : old);
+        if (ReferenceEquals(used, fresh))
+        {
+            _ = FillAsync(pending, endpoint, model);
+        }
+
         return await used.Info.WaitAsync(cancellationToken);
+    }
+
+    private async Task FillAsync(TaskCompletionSource<ModelInfo> pending, EndpointConfig endpoint, string model)
+    {
+        try
+        {
+            pending.SetResult(await ShowAsync(endpoint, model));
+        }
+        catch (ObjectDisposedException)
+        {
+            // Disposed mid-lookup: nobody will ask again, but a waiting caller still gets an answer.
+            pending.SetResult(ModelInfo.Unknown);
+        }
     }
 
     private bool IsStale(CachedModelInfo cached, DateTimeOffset now)

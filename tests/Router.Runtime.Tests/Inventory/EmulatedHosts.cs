@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Router.Core.Configuration;
 using Router.Emulator;
+using Router.Runtime.Inventory;
 
 namespace Router.Runtime.Tests.Inventory;
 
@@ -23,6 +24,9 @@ internal sealed class EmulatedHosts : IAsyncDisposable
 
     public static async Task<EmulatedHosts> StartAsync(EmulatorOptions? options = null) =>
         new(await EmulatorServer.StartAsync(options ?? new EmulatorOptions { TimeScale = 0 }, CancellationToken.None));
+
+    /// <summary>Inventory options whose probe timeout a busy test machine never reaches (a fresh host's first answer pays for JIT).</summary>
+    public static HostInventoryOptions Patient() => new() { ProbeTimeout = Patience };
 
     public static CancellationToken Deadline() => new CancellationTokenSource(Patience).Token;
 

@@ -13,7 +13,7 @@ public sealed class HostInventoryTests
     public async Task A_present_fim_model_reports_insert_and_the_hosts_context_length()
     {
         await using var hosts = await EmulatedHosts.StartAsync();
-        using var inventory = new HostInventory();
+        using var inventory = new HostInventory(EmulatedHosts.Patient());
 
         var status = await inventory.GetAsync(hosts.Ollama, "qwen2.5-coder:14b", EmulatedHosts.Deadline());
 
@@ -24,7 +24,7 @@ public sealed class HostInventoryTests
     public async Task A_vision_model_reports_vision_without_insert_and_its_own_context_length()
     {
         await using var hosts = await EmulatedHosts.StartAsync();
-        using var inventory = new HostInventory();
+        using var inventory = new HostInventory(EmulatedHosts.Patient());
 
         var status = await inventory.GetAsync(hosts.Ollama, "granite3.2-vision:2b", EmulatedHosts.Deadline());
 
@@ -35,7 +35,7 @@ public sealed class HostInventoryTests
     public async Task A_model_the_host_lacks_is_not_present_and_is_never_shown()
     {
         await using var hosts = await EmulatedHosts.StartAsync();
-        using var inventory = new HostInventory();
+        using var inventory = new HostInventory(EmulatedHosts.Patient());
 
         var status = await inventory.GetAsync(hosts.Ollama, "ghost:7b", EmulatedHosts.Deadline());
 
@@ -48,7 +48,7 @@ public sealed class HostInventoryTests
     {
         var options = new EmulatorOptions { TimeScale = 0, Models = [new ModelProfile { Name = "tinyllama:latest" }, new ModelProfile { Name = "qwen2.5-coder:14b-instruct" }] };
         await using var hosts = await EmulatedHosts.StartAsync(options);
-        using var inventory = new HostInventory();
+        using var inventory = new HostInventory(EmulatedHosts.Patient());
 
         var untagged = await inventory.GetAsync(hosts.Ollama, "tinyllama", EmulatedHosts.Deadline());
         var otherTag = await inventory.GetAsync(hosts.Ollama, "qwen2.5-coder:14b", EmulatedHosts.Deadline());
@@ -63,7 +63,7 @@ public sealed class HostInventoryTests
     {
         var clock = new ManualClock(Start);
         await using var hosts = await EmulatedHosts.StartAsync(new EmulatorOptions { TimeScale = 0, Clock = clock });
-        using var inventory = new HostInventory(new HostInventoryOptions { Clock = clock });
+        using var inventory = new HostInventory(EmulatedHosts.Patient() with { Clock = clock });
         using var http = OllamaClient.CreateHttpClient();
         Assert.False((await inventory.GetAsync(hosts.Ollama, "qwen2.5:3b", EmulatedHosts.Deadline())).Loaded);
 
@@ -81,7 +81,7 @@ public sealed class HostInventoryTests
     {
         var clock = new ManualClock(Start);
         await using var hosts = await EmulatedHosts.StartAsync(new EmulatorOptions { TimeScale = 0, Clock = clock });
-        using var inventory = new HostInventory(new HostInventoryOptions { Clock = clock });
+        using var inventory = new HostInventory(EmulatedHosts.Patient() with { Clock = clock });
         Assert.False((await inventory.GetAsync(hosts.Ollama, "qwen2.5-coder:14b", EmulatedHosts.Deadline())).Loaded);
         var psBefore = hosts.Count("/api/ps");
 
@@ -101,7 +101,7 @@ public sealed class HostInventoryTests
     {
         var clock = new ManualClock(Start);
         await using var hosts = await EmulatedHosts.StartAsync();
-        using var inventory = new HostInventory(new HostInventoryOptions { Clock = clock, StatusTtl = TimeSpan.FromHours(1) });
+        using var inventory = new HostInventory(EmulatedHosts.Patient() with { Clock = clock, StatusTtl = TimeSpan.FromHours(1) });
         await inventory.ProbeAsync(hosts.Ollama, EmulatedHosts.Deadline());
 
         inventory.NoteAnswered(hosts.Ollama, "qwen2.5:3b", TimeSpan.FromSeconds(30));
@@ -122,7 +122,7 @@ public sealed class HostInventoryTests
     {
         var clock = new ManualClock(Start);
         await using var hosts = await EmulatedHosts.StartAsync();
-        using var inventory = new HostInventory(new HostInventoryOptions { Clock = clock });
+        using var inventory = new HostInventory(EmulatedHosts.Patient() with { Clock = clock });
         inventory.NoteAnswered(hosts.Ollama, "qwen2.5:3b");
 
         clock.Advance(TimeSpan.FromSeconds(1));
@@ -135,7 +135,7 @@ public sealed class HostInventoryTests
     public async Task An_unreachable_host_gives_Unknown_and_records_why()
     {
         var dead = EmulatedHosts.ClosedPort();
-        using var inventory = new HostInventory();
+        using var inventory = new HostInventory(EmulatedHosts.Patient());
 
         var status = await inventory.GetAsync(dead, "qwen2.5:3b", EmulatedHosts.Deadline());
         var snapshot = inventory.LastSnapshot(dead);
@@ -151,7 +151,7 @@ public sealed class HostInventoryTests
     {
         using var silent = new SilentHost();
         var hung = new EndpointConfig("hung", ProviderKind.Ollama, silent.Address, null, false);
-        using var inventory = new HostInventory(new HostInventoryOptions { ProbeTimeout = TimeSpan.FromMilliseconds(200) });
+        using var inventory = new HostInventory(EmulatedHosts.Patient() with { ProbeTimeout = TimeSpan.FromMilliseconds(200) });
 
         // The deadline is far longer than the probe timeout: only a probe that ignores its timeout fails here.
         var status = await inventory.GetAsync(hung, "qwen2.5:3b", EmulatedHosts.Deadline());
@@ -165,7 +165,7 @@ public sealed class HostInventoryTests
     {
         var clock = new ManualClock(Start);
         await using var hosts = await EmulatedHosts.StartAsync();
-        using var inventory = new HostInventory(new HostInventoryOptions { Clock = clock, StatusTtl = TimeSpan.FromSeconds(10) });
+        using var inventory = new HostInventory(EmulatedHosts.Patient() with { Clock = clock, StatusTtl = TimeSpan.FromSeconds(10) });
 
         await inventory.GetAsync(hosts.Ollama, "qwen2.5-coder:14b", EmulatedHosts.Deadline());
         clock.Advance(TimeSpan.FromSeconds(9));
@@ -187,7 +187,7 @@ public sealed class HostInventoryTests
     public async Task Concurrent_callers_share_one_probe()
     {
         await using var hosts = await EmulatedHosts.StartAsync();
-        using var inventory = new HostInventory();
+        using var inventory = new HostInventory(EmulatedHosts.Patient());
 
         await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => inventory.GetAsync(hosts.Ollama, "qwen2.5:3b", EmulatedHosts.Deadline()).AsTask()));
 
@@ -199,7 +199,7 @@ public sealed class HostInventoryTests
     public async Task The_snapshot_names_the_version_and_every_model_present()
     {
         await using var hosts = await EmulatedHosts.StartAsync();
-        using var inventory = new HostInventory();
+        using var inventory = new HostInventory(EmulatedHosts.Patient());
 
         var snapshot = await inventory.GetSnapshotAsync(hosts.Ollama, EmulatedHosts.Deadline());
 
@@ -214,7 +214,7 @@ public sealed class HostInventoryTests
     public async Task An_OpenAI_compatible_host_is_probed_through_v1_models_and_knows_only_presence()
     {
         await using var hosts = await EmulatedHosts.StartAsync();
-        using var inventory = new HostInventory();
+        using var inventory = new HostInventory(EmulatedHosts.Patient());
 
         var present = await inventory.GetAsync(hosts.OpenAi, "qwen2.5-coder:14b", EmulatedHosts.Deadline());
         var missing = await inventory.GetAsync(hosts.OpenAi, "ghost:7b", EmulatedHosts.Deadline());
@@ -230,8 +230,8 @@ public sealed class HostInventoryTests
     {
         await using var hosts = await EmulatedHosts.StartAsync(new EmulatorOptions { TimeScale = 0, ApiKey = "right-key" });
         var endpoint = hosts.OpenAi with { ApiKeyEnv = "VLLM_KEY" };
-        using var wrong = new HostInventory(readVariable: _ => "wrong-key");
-        using var right = new HostInventory(readVariable: _ => "right-key");
+        using var wrong = new HostInventory(EmulatedHosts.Patient(), readVariable: _ => "wrong-key");
+        using var right = new HostInventory(EmulatedHosts.Patient(), readVariable: _ => "right-key");
 
         var refused = await wrong.GetSnapshotAsync(endpoint, EmulatedHosts.Deadline());
         var accepted = await right.GetSnapshotAsync(endpoint, EmulatedHosts.Deadline());
@@ -247,7 +247,7 @@ public sealed class HostInventoryTests
     {
         await using var hosts = await EmulatedHosts.StartAsync();
         var cloud = new EndpointConfig("claude", ProviderKind.Anthropic, hosts.Emulator.BaseAddress, "ROUTER_TEST_ANTHROPIC_KEY", Cloud: true);
-        using var inventory = new HostInventory(readVariable: _ => null);
+        using var inventory = new HostInventory(EmulatedHosts.Patient(), readVariable: _ => null);
 
         var status = await inventory.GetAsync(cloud, "claude-sonnet-4-5", EmulatedHosts.Deadline());
         var snapshot = await inventory.GetSnapshotAsync(cloud, EmulatedHosts.Deadline());

@@ -10,7 +10,7 @@ public sealed class HostProberTests
     {
         await using var hosts = await EmulatedHosts.StartAsync();
         var dead = EmulatedHosts.ClosedPort();
-        using var inventory = new HostInventory();
+        using var inventory = new HostInventory(EmulatedHosts.Patient());
         var reports = new ConcurrentQueue<EndpointSnapshot>();
         var twoRoundsEach = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var prober = new HostProber(inventory, () => [hosts.Ollama, dead], snapshot =>
@@ -34,7 +34,7 @@ public sealed class HostProberTests
     public async Task A_callback_that_throws_does_not_stop_the_probing()
     {
         await using var hosts = await EmulatedHosts.StartAsync();
-        using var inventory = new HostInventory();
+        using var inventory = new HostInventory(EmulatedHosts.Patient());
         var calls = 0;
         var thirdCall = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var prober = new HostProber(inventory, () => [hosts.Ollama], _ =>
@@ -57,7 +57,7 @@ public sealed class HostProberTests
     public async Task After_dispose_no_more_probes_reach_the_host()
     {
         await using var hosts = await EmulatedHosts.StartAsync();
-        using var inventory = new HostInventory();
+        using var inventory = new HostInventory(EmulatedHosts.Patient());
         var firstReport = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var prober = new HostProber(inventory, () => [hosts.Ollama], _ => firstReport.TrySetResult(), TimeSpan.FromMilliseconds(10));
         prober.Start(CancellationToken.None);
