@@ -7,5 +7,6 @@ root.Subcommands.Add(EmulateCommand.Create());
 root.Subcommands.Add(DemoCommand.Create());
 root.Subcommands.Add(RouteCommand.Create());
 root.Subcommands.Add(AskCommand.Create());
+root.Subcommands.Add(DoctorCommand.Create());
 
 return await root.Parse(args).InvokeAsync();

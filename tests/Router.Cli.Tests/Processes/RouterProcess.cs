@@ -12,6 +12,12 @@ internal sealed class RouterProcess : IDisposable
     private readonly TaskCompletionSource<string> _firstLine = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private RouterProcess(params string[] args)
+        : this(null, args)
+    {
+    }
+
+    /// <param name="environment">Variables to set (a null value removes the variable) on top of this process's environment.</param>
+    private RouterProcess(IReadOnlyDictionary<string, string?>? environment, string[] args)
     {
         ProcessStartInfo start = new("dotnet")
         {
@@ -24,6 +30,18 @@ internal sealed class RouterProcess : IDisposable
         foreach (string arg in args)
         {
             start.ArgumentList.Add(arg);
+        }
+
+        foreach ((string name, string? value) in environment ?? new Dictionary<string, string?>())
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
         }
 
         _process = Process.Start(start) ?? throw new InvalidOperationException("router did not start");
@@ -81,6 +99,15 @@ internal sealed class RouterProcess : IDisposable
     public static async Task<(int ExitCode, string Output, string Error)> RunAsync(TimeSpan timeout, params string[] args)
     {
         using RouterProcess router = new(args);
+        int exitCode = await router.WaitForExitAsync(timeout);
+        return (exitCode, router.StandardOutput, router.StandardError);
+    }
+
+    /// <summary>Runs to the end with <paramref name="environment"/> changed (a null value removes a variable).</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(
+        TimeSpan timeout, IReadOnlyDictionary<string, string?> environment, params string[] args)
+    {
+        using RouterProcess router = new(environment, args);
         int exitCode = await router.WaitForExitAsync(timeout);
         return (exitCode, router.StandardOutput, router.StandardError);
     }

@@ -1,0 +1,73 @@
+using System.CommandLine;
+using System.Text.Json;
+using Router.Cli.Doctor;
+using Router.Cli.Routing;
+using Router.Core.Configuration;
+using Router.Runtime.Inventory;
+
+namespace Router.Cli.Commands;
+
+/// <summary>`router doctor`: probes every endpoint and tells, per tier, whether a host can serve it and what to fix.</summary>
+internal static class DoctorCommand
+{
+    public static Command Create()
+    {
+        Command command = new("doctor", "Check every endpoint and tier: reachable hosts, models present or missing, loaded models, capabilities, keys. Exit code 1 when a tier has no usable host.");
+        Option<string?> config = new("--config") { Description = "Configuration file (default: ./router.yaml, else the built-in default)." };
+        Option<bool> json = new("--json") { Description = "Write the findings as one JSON object." };
+        Option<double> timeout = new("--timeout") { Description = "Seconds one host may take to answer its probe.", DefaultValueFactory = _ => 5 };
+        command.Options.Add(config);
+        command.Options.Add(json);
+        command.Options.Add(timeout);
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            double seconds = parseResult.GetValue(timeout);
+            if (seconds <= 0 || double.IsNaN(seconds) || seconds > 3600)
+            {
+                await Console.Error.WriteLineAsync($"router doctor: --timeout must be a number of seconds between 0 and 3600, not {seconds}".AsMemory(), cancellationToken);
+                return 2;
+            }
+
+            DoctorInvocation invocation = new(parseResult.GetValue(config), parseResult.GetValue(json), TimeSpan.FromSeconds(seconds));
+            return await RunAsync(invocation, Console.Out, Console.Error, Environment.CurrentDirectory, Environment.GetEnvironmentVariable, cancellationToken);
+        });
+        return command;
+    }
+
+    /// <summary>The whole command with its streams and environment passed in; 0 when every tier has a usable host, 1 when not,
+    /// 2 when the configuration is unusable.</summary>
+    public static async Task<int> RunAsync(
+        DoctorInvocation invocation,
+        TextWriter stdout,
+        TextWriter stderr,
+        string currentDirectory,
+        Func<string, string?> environment,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(invocation);
+        ArgumentNullException.ThrowIfNull(stdout);
+        ArgumentNullException.ThrowIfNull(stderr);
+
+        ConfigLoadResult loaded = RouteConfigSource.Load(invocation.ConfigPath, currentDirectory, environment);
+        foreach (ConfigDiagnostic diagnostic in loaded.Diagnostics)
+        {
+            await stderr.WriteLineAsync(diagnostic.ToString().AsMemory(), cancellationToken);
+        }
+
+        if (loaded.Config is null)
+        {
+            await stderr.WriteLineAsync($"router doctor: the configuration {invocation.ConfigPath ?? RouteConfigSource.WorkspaceFile} is unusable".AsMemory(), cancellationToken);
+            return 2;
+        }
+
+        TimeProvider clock = TimeProvider.System;
+        using HostInventory inventory = new(new HostInventoryOptions { Clock = clock, ProbeTimeout = invocation.Timeout }, readVariable: environment);
+        DoctorReport report = await new DoctorExamination(loaded.Config, inventory, clock).RunAsync(cancellationToken);
+        string text = invocation.Json
+            ? JsonSerializer.Serialize(report, DoctorJsonContext.Default.DoctorReport) + "\n"
+            : DoctorTable.Format(report, clock.GetUtcNow());
+        await stdout.WriteAsync(text.AsMemory(), cancellationToken);
+        await stdout.FlushAsync(cancellationToken);
+        return report.Usable ? 0 : 1;
+    }
+}
