@@ -1,4 +1,5 @@
 using Router.Backends.Endpoints;
+using Router.Lsp.Assistant;
 using Router.Lsp.Completion;
 using Router.Lsp.Configuration;
 using Router.Lsp.Documents;
@@ -6,6 +7,8 @@ using Router.Lsp.Lifecycle;
 using Router.Protocol;
 using Router.Protocol.JsonRpc;
 using Router.Protocol.Lsp;
+using Router.Runtime;
+using Router.Runtime.Sessions;
 
 namespace Router.Lsp;
 
@@ -14,18 +17,29 @@ public sealed class LspServer : IAsyncDisposable
 {
     private readonly JsonRpcConnection _connection;
     private readonly LspLifecycle _lifecycle = new();
+    private readonly RouterRuntime _runtime;
+    private readonly RouterRuntime? _ownedRuntime;
 
     /// <summary>Creates a server reading LSP messages from <paramref name="input"/> and writing to <paramref name="output"/>
     /// (stdin and stdout for <c>router lsp</c>). Each request is routed by the policy over <paramref name="config"/>
     /// and sent to the endpoint's provider from <paramref name="providers"/>.</summary>
     public LspServer(Stream input, Stream output, LspServerOptions options, RouterConfigSource config, IModelProviderSource providers)
+        : this(input, output, options, config, new RouterRuntime(providers ?? throw new ArgumentNullException(nameof(providers))))
+    {
+        _ownedRuntime = _runtime;
+    }
+
+    /// <summary>Creates a server that dispatches through <paramref name="runtime"/> (hosts' health, inventory, spend), which the
+    /// caller owns.</summary>
+    public LspServer(Stream input, Stream output, LspServerOptions options, RouterConfigSource config, RouterRuntime runtime)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(config);
-        ArgumentNullException.ThrowIfNull(providers);
+        ArgumentNullException.ThrowIfNull(runtime);
         options.Validate();
+        _runtime = runtime;
 
         _connection = new JsonRpcConnection(input, output);
         _connection.Admission = _lifecycle.Admit;
@@ -36,10 +50,14 @@ public sealed class LspServer : IAsyncDisposable
         ConfigurationHandlers configuration = new(config, _connection);
         LifecycleHandlers lifecycle = new(_lifecycle, documents, traces, config, configuration, _connection, options);
         DocumentSyncHandlers sync = new(documents);
-        CompletionService completionService = new(documents, new CompletionRouter(config, providers), options, _connection, traces);
+        StatusPublisher status = new(config, runtime, _connection);
+        CompletionService completionService = new(documents, new CompletionRouter(config), runtime, status, options, _connection, traces);
         documents.Closed += completionService.Forget;
         config.Reloaded += _ => completionService.ForgetCompletions();
         CompletionHandlers completion = new(completionService);
+        DecisionLog decisions = new();
+        AssistantService assistant = new(documents, config, runtime, new SessionHistory(options.Time), decisions, status, _connection);
+        AssistantHandlers assist = new(assistant, new RefactorEditor(assistant), decisions, status, documents);
         LspJsonContext json = LspJsonContext.Default;
 
         // Lifecycle
@@ -59,6 +77,11 @@ public sealed class LspServer : IAsyncDisposable
         // Completion: read-only, so a slow model never holds up typing.
         _connection.AddRequestHandler(LspMethods.InlineCompletion, json.InlineCompletionParams, json.InlineCompletionList, completion.InlineCompletionAsync);
         _connection.AddRequestHandler(LspMethods.Completion, json.CompletionParams, json.CompletionList, completion.CompletionAsync);
+
+        // Explain, refactor, chat: read-only too; a refactor's edit is resolved only when the user picks the action.
+        _connection.AddRequestHandler(LspMethods.CodeAction, json.CodeActionParams, json.IReadOnlyListCodeAction, assist.CodeActionAsync);
+        _connection.AddRequestHandler(LspMethods.CodeActionResolve, json.CodeAction, json.CodeAction, assist.ResolveCodeActionAsync);
+        _connection.AddRequestHandler(LspMethods.ExecuteCommand, json.ExecuteCommandParams, json.JsonElement, assist.ExecuteCommandAsync);
     }
 
     /// <summary>Serves until <c>exit</c>, the end of the input, or cancellation. Returns the process exit code:
@@ -69,7 +92,14 @@ public sealed class LspServer : IAsyncDisposable
         return _lifecycle.ExitCode;
     }
 
-    public ValueTask DisposeAsync() => _connection.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _connection.DisposeAsync();
+        if (_ownedRuntime is not null)
+        {
+            await _ownedRuntime.DisposeAsync();
+        }
+    }
 
     private void ReportNotificationFailure(string method, Exception exception) =>
         _ = _connection.LogMessageAsync(MessageType.Error, $"{method} failed: {exception.Message}", CancellationToken.None)

@@ -6,6 +6,8 @@ using Router.Backends.Endpoints;
 using Router.Lsp.Completion;
 using Router.Lsp.Configuration;
 using Router.Protocol.Lsp;
+using Router.Runtime;
+using Router.Runtime.Health;
 
 namespace Router.Lsp.Tests;
 
@@ -20,7 +22,7 @@ internal sealed class LspHarness : IAsyncDisposable
     private readonly Channel<CompletionTraceParams> _wireTraces = Channel.CreateUnbounded<CompletionTraceParams>();
     private int _version = 1;
 
-    private LspHarness(LspServerOptions? options, RouterConfigSource? config, IModelProviderSource? providers)
+    private LspHarness(LspServerOptions? options, RouterConfigSource? config, IModelProviderSource? providers, EndpointHealthOptions? health)
     {
         Pipe toServer = new();
         Pipe toClient = new();
@@ -35,7 +37,8 @@ internal sealed class LspHarness : IAsyncDisposable
         };
         Config = config ?? RouterConfigSource.Fixed(TestConfig.With());
         Providers = new FakeProviderSource(Provider);
-        Server = new LspServer(toServer.Reader.AsStream(), toClient.Writer.AsStream(), effective, Config, providers ?? Providers);
+        Runtime = new RouterRuntime(providers ?? Providers, health: health);
+        Server = new LspServer(toServer.Reader.AsStream(), toClient.Writer.AsStream(), effective, Config, Runtime);
         ServerRun = Server.RunAsync(CancellationToken.None);
         Client = new LspClient(toClient.Reader, toServer.Writer);
         Client.OnLogMessage(message => _logs.Writer.TryWrite(message));
@@ -44,6 +47,8 @@ internal sealed class LspHarness : IAsyncDisposable
     }
 
     public FakeModelProvider Provider { get; } = new();
+
+    public RouterRuntime Runtime { get; }
 
     public FakeProviderSource Providers { get; }
 
@@ -64,9 +69,10 @@ internal sealed class LspHarness : IAsyncDisposable
         IReadOnlyList<string>? positionEncodings = null,
         LspServerOptions? options = null,
         RouterConfigSource? config = null,
-        IModelProviderSource? providers = null)
+        IModelProviderSource? providers = null,
+        EndpointHealthOptions? health = null)
     {
-        LspHarness harness = new(options, config, providers);
+        LspHarness harness = new(options, config, providers, health);
         if (initialize)
         {
             await harness.InitializeAsync(positionEncodings);
@@ -115,6 +121,7 @@ internal sealed class LspHarness : IAsyncDisposable
         await Client.DisposeAsync();
         await ServerRun.WaitAsync(Timeout);
         await Server.DisposeAsync();
+        await Runtime.DisposeAsync();
         Config.Dispose();
         _timeout.Dispose();
     }

@@ -6,7 +6,9 @@ using Router.Core.Configuration;
 using Router.Core.Policy;
 using Router.Core.Requests;
 using Router.Runtime.Dispatch;
+using Router.Runtime.Budget;
 using Router.Runtime.Health;
+using Router.Runtime.Inventory;
 
 namespace Router.Cli.Commands;
 
@@ -92,10 +94,11 @@ internal static class AskCommand
         }
 
         RouteRequest request = BuildRequest(kind.Value, invocation, fileText);
+        using SpendLedger ledger = await SpendLedger.OpenAsync(SpendLedger.DefaultPath(environment), cancellationToken: cancellationToken);
         RouteDecision decision;
         try
         {
-            decision = new RoutePolicy(routerConfig).Decide(request);
+            decision = new RoutePolicy(routerConfig).Decide(request, ledger.SpentToday());
         }
         catch (InvalidOperationException e)
         {
@@ -104,7 +107,8 @@ internal static class AskCommand
         }
 
         using ModelProviderPool providers = new(readVariable: environment);
-        RequestDispatcher dispatcher = new(providers, new EndpointHealthTracker());
+        using HostInventory inventory = new(readVariable: environment);
+        RequestDispatcher dispatcher = new(providers, new EndpointHealthTracker(), inventory, new DispatchOptions { SpentTodayUsd = ledger.SpentToday });
         AnswerPrinter printer = new(stdout, stderr);
         DispatchResult result;
         try
@@ -125,6 +129,11 @@ internal static class AskCommand
         }
 
         await printer.EndLineAsync(cancellationToken);
+        if (result.CostUsd > 0)
+        {
+            await ledger.AddAsync(result.Endpoint, result.Tier, result.CostUsd, CancellationToken.None);
+        }
+
         if (!string.Equals(printer.Shown, result.Text, StringComparison.Ordinal))
         {
             // The escalated answer was not kept (it failed or came back empty): show the answer that is returned.

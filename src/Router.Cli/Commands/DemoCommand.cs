@@ -4,6 +4,7 @@ using System.Text.Json;
 using Router.Cli.Demo;
 using Router.Emulator;
 using Router.Protocol.Lsp;
+using Command = System.CommandLine.Command;
 
 namespace Router.Cli.Commands;
 

@@ -3,6 +3,9 @@ using System.Reflection;
 using Router.Backends.Endpoints;
 using Router.Lsp;
 using Router.Lsp.Configuration;
+using Router.Runtime;
+using Router.Runtime.Budget;
+using Router.Runtime.Inventory;
 
 namespace Router.Cli.Commands;
 
@@ -46,12 +49,24 @@ internal static class LspCommand
         }
 
         using ModelProviderPool providers = new();
+        SpendLedger ledger = await SpendLedger.OpenAsync(cancellationToken: cancellationToken);
+        if (ledger.Warning is { } warning)
+        {
+            await Console.Error.WriteLineAsync($"router lsp: {warning}");
+        }
+
+        await using RouterRuntime runtime = new(providers, new HostInventory(), ledger);
+
+        // Hosts are probed in the background, so a dead one is skipped and a revived one used again without a user waiting on it.
+        runtime.StartProbing(() => config.Policy.Config.Endpoints.Values, ProbeInterval, cancellationToken);
         await using Stream input = Console.OpenStandardInput();
         await using Stream output = Console.OpenStandardOutput();
         LspServerOptions options = new() { ServerVersion = Version };
-        await using LspServer server = new(input, output, options, config, providers);
+        await using LspServer server = new(input, output, options, config, runtime);
         return await server.RunAsync(cancellationToken);
     }
+
+    private static readonly TimeSpan ProbeInterval = TimeSpan.FromSeconds(30);
 
     private static string Version =>
         typeof(LspCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";

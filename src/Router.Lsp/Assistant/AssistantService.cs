@@ -6,6 +6,7 @@ using Router.Lsp.Documents;
 using Router.Protocol;
 using Router.Protocol.JsonRpc;
 using Router.Protocol.Lsp;
+using Router.Runtime;
 using Router.Runtime.Dispatch;
 using Router.Runtime.Sessions;
 
@@ -17,7 +18,7 @@ namespace Router.Lsp.Assistant;
 internal sealed class AssistantService(
     DocumentStore documents,
     RouterConfigSource config,
-    RequestDispatcher dispatcher,
+    RouterRuntime runtime,
     SessionHistory history,
     DecisionLog decisions,
     StatusPublisher status,
@@ -52,7 +53,7 @@ internal sealed class AssistantService(
         DispatchResult result;
         try
         {
-            result = await dispatcher.DispatchAsync(
+            result = await runtime.Dispatcher.DispatchAsync(
                 new DispatchRequest(request, decision, policy.Config),
                 streams ? (step, token) => StreamAsync(id, title, ask.Kind, step, token) : null,
                 cancellationToken);
@@ -64,10 +65,11 @@ internal sealed class AssistantService(
                 await SendAsync(new RouterAnswerParams(id, title, KindName(ask.Kind), $"**No model could answer.**\n\n```\n{failed.Message}\n```\n", true, Reset: true), CancellationToken.None);
             }
 
-            await status.ReportFailureAsync(failed.Message, CancellationToken.None);
+            await status.ReportFailureAsync(failed.Summary, CancellationToken.None);
             throw new JsonRpcException(JsonRpcErrorCodes.RequestFailed, failed.Message);
         }
 
+        await runtime.RecordAsync(result, policy.Config, CancellationToken.None);
         history.Record(ask.Kind, request.Text, result.Tier);
         decisions.Add(Describe(id, ask.Kind, decision, result));
         if (streams)

@@ -4,6 +4,7 @@ using Router.Lsp.Configuration;
 using Router.Protocol;
 using Router.Protocol.JsonRpc;
 using Router.Protocol.Lsp;
+using Router.Runtime;
 using Router.Runtime.Dispatch;
 using Router.Runtime.Health;
 
@@ -11,34 +12,55 @@ namespace Router.Lsp.Assistant;
 
 /// <summary>Sends <c>router/status</c> for the editor's status bar: what served the last request, each host's health, the
 /// models warm on it and today's spend, and in words what to do when something is wrong.</summary>
-internal sealed class StatusPublisher(
-    RouterConfigSource config,
-    EndpointHealthTracker health,
-    Func<double> spentTodayUsd,
-    Func<string, IReadOnlyList<string>> warmModels,
-    JsonRpcConnection client)
+internal sealed class StatusPublisher(RouterConfigSource config, RouterRuntime runtime, JsonRpcConnection client)
 {
     private readonly Lock _gate = new();
     private DispatchResult? _last;
+    private string? _lastSent;
 
-    public double SpentTodayUsd() => spentTodayUsd();
+    public double SpentTodayUsd() => runtime.SpentTodayUsd();
 
+    /// <summary>Reports the route of an answer; a completion on the same route as the last one sends nothing new.</summary>
     public Task ReportAnswerAsync(DispatchResult result, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(result);
+        string? message = result.FellBack
+            ? $"{result.DecidedTier.Name()} answered by {result.Endpoint}: {FirstProblem(result)}"
+            : null;
+        string key = $"{result.Tier}|{result.Model}|{result.Endpoint}|{message}";
         lock (_gate)
         {
             _last = result;
+            if (key == _lastSent && result.CostUsd == 0)
+            {
+                return Task.CompletedTask;
+            }
+
+            _lastSent = key;
         }
 
-        string? message = result.FellBack
-            ? $"{result.DecidedTier.Name()} answered from {result.Endpoint}: {FirstProblem(result)}"
-            : null;
         return SendAsync(message, message is null ? null : "warning", cancellationToken);
     }
 
-    public Task ReportFailureAsync(string message, CancellationToken cancellationToken) => SendAsync(message, "error", cancellationToken);
+    public Task ReportFailureAsync(string message, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            _lastSent = null;
+        }
 
-    public Task ReportProgressAsync(string message, CancellationToken cancellationToken) => SendAsync(message, "info", cancellationToken);
+        return SendAsync(message, "error", cancellationToken);
+    }
+
+    public Task ReportProgressAsync(string message, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            _lastSent = null;
+        }
+
+        return SendAsync(message, "info", cancellationToken);
+    }
 
     /// <summary>The status now, for the editor asking or a host's state changing.</summary>
     public RouterStatusParams Current(string? message = null, string? severity = null)
@@ -52,10 +74,10 @@ internal sealed class StatusPublisher(
         RouterConfig current = config.Policy.Config;
         RouterHostStatus[] hosts = [.. current.Endpoints.Values.Select(endpoint =>
         {
-            EndpointHealthSnapshot state = health.Snapshot(endpoint.Name);
-            return new RouterHostStatus(endpoint.Name, state.State != EndpointCircuitState.Open, warmModels(endpoint.Name), state.LastError);
+            EndpointHealthSnapshot state = runtime.Health.Snapshot(endpoint.Name);
+            return new RouterHostStatus(endpoint.Name, state.State != EndpointCircuitState.Open, runtime.WarmModels(endpoint.Name), state.LastError);
         })];
-        return new RouterStatusParams(hosts, Math.Round(spentTodayUsd(), 4), last?.Tier.Name(), last?.Model, last?.Endpoint, message, severity);
+        return new RouterStatusParams(hosts, Math.Round(runtime.SpentTodayUsd(), 4), last?.Tier.Name(), last?.Model, last?.Endpoint, message, severity);
     }
 
     private async Task SendAsync(string? message, string? severity, CancellationToken cancellationToken)

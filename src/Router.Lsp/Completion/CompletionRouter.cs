@@ -1,5 +1,3 @@
-using Router.Backends.Endpoints;
-using Router.Core.Configuration;
 using Router.Core.Policy;
 using Router.Core.Requests;
 using Router.Lsp.Configuration;
@@ -7,10 +5,9 @@ using Router.Lsp.Documents;
 
 namespace Router.Lsp.Completion;
 
-/// <summary>Asks the routing policy where a completion goes (the code tier, privacy checked) and finds its provider.</summary>
-internal sealed class CompletionRouter(RouterConfigSource config, IModelProviderSource providers)
+/// <summary>Asks the routing policy where a completion goes (the code tier, privacy checked).</summary>
+internal sealed class CompletionRouter(RouterConfigSource config)
 {
-    /// <summary>The route, or throws <see cref="EndpointUnavailableException"/> when the decision names no usable endpoint.</summary>
     /// <param name="relatedFiles">Other documents quoted in the prompt, so their paths are checked for privacy too.</param>
     public CompletionRoute Route(TextDocument document, FillInTheMiddleContext context, IReadOnlyList<string> relatedFiles)
     {
@@ -23,14 +20,7 @@ internal sealed class CompletionRouter(RouterConfigSource config, IModelProvider
             Suffix = context.Suffix,
             Files = [.. relatedFiles.Select(FilePath)],
         };
-        RouteDecision decision = policy.Decide(request);
-        if (!policy.Config.Endpoints.TryGetValue(decision.Endpoint, out EndpointConfig? endpoint))
-        {
-            throw new EndpointUnavailableException(
-                $"the {decision.Tier.Name()} tier has no endpoint in {policy.Config.Source}");
-        }
-
-        return new CompletionRoute(decision, providers.ProviderFor(endpoint));
+        return new CompletionRoute(request, policy.Decide(request), policy.Config);
     }
 
     // The policy matches private-file globs against a path, not a URI.

@@ -5,6 +5,9 @@ using Router.Core.Requests;
 using Router.Lsp.Documents;
 using Router.Protocol.JsonRpc;
 using Router.Protocol.Lsp;
+using Router.Lsp.Assistant;
+using Router.Runtime;
+using Router.Runtime.Dispatch;
 
 namespace Router.Lsp.Completion;
 
@@ -13,6 +16,8 @@ namespace Router.Lsp.Completion;
 internal sealed class CompletionService(
     DocumentStore documents,
     CompletionRouter router,
+    RouterRuntime runtime,
+    StatusPublisher status,
     LspServerOptions options,
     JsonRpcConnection client,
     CompletionTracePublisher traces)
@@ -47,7 +52,7 @@ internal sealed class CompletionService(
         if (_cache.Find(documentUri, document.Text, cursor) is { } cached)
         {
             _supersession.End(documentUri, lease);
-            await ReportAsync(method, documentUri, null, CompletionOutcome.Cached, started, null, context, cached.Length, null, null);
+            await ReportAsync(method, documentUri, null, null, CompletionOutcome.Cached, started, null, context, cached.Length, null, null);
             return cached;
         }
 
@@ -57,35 +62,67 @@ internal sealed class CompletionService(
         TimeSpan? firstChunk = null;
         ModelUsage? usage = null;
         CompletionRoute? route = null;
+        AnsweredBy? answeredBy = null;
         try
         {
             // Waiting inside the lease: a newer keystroke cancels this request before it reaches the model.
             await _debounce.WaitAsync(debounce, lease.Token);
             route = router.Route(document, context, related.DocumentUris);
-            StringBuilder answer = new();
-            await foreach (ModelChunk chunk in route.Provider.StreamAsync(BuildRequest(route, context), lease.Token).WithCancellation(lease.Token))
-            {
-                firstChunk ??= Stopwatch.GetElapsedTime(started);
-                answer.Append(chunk.Text);
-                usage = chunk.Usage ?? usage;
+            DispatchRequest request = new(route.Request, route.Decision, route.Config) { BuildModelRequest = model => BuildRequest(model, context) };
 
-                // In single-line mode the rest of the answer would be cut anyway: stop the stream now.
-                if (chunk.Done || (!context.MultiLine && chunk.Text.AsSpan().IndexOfAny(LineBreaks) >= 0))
-                {
-                    break;
-                }
+            // In single-line mode the rest of the answer would be cut anyway: the first line break ends the stream.
+            using CancellationTokenSource enough = CancellationTokenSource.CreateLinkedTokenSource(lease.Token);
+            StringBuilder streamed = new();
+            string answer;
+            try
+            {
+                DispatchResult result = await runtime.Dispatcher.DispatchAsync(
+                    request,
+                    async (step, token) =>
+                    {
+                        answeredBy = new AnsweredBy(step.Tier, step.Model, step.Endpoint);
+                        switch (step.Kind)
+                        {
+                            case DispatchEventKind.Text:
+                                firstChunk ??= Stopwatch.GetElapsedTime(started);
+                                streamed.Append(step.Text);
+                                if (!context.MultiLine && step.Text.AsSpan().IndexOfAny(LineBreaks) >= 0)
+                                {
+                                    await enough.CancelAsync();
+                                }
+
+                                break;
+                            case DispatchEventKind.Restart or DispatchEventKind.Escalation:
+                                streamed.Clear();
+                                break;
+                            case DispatchEventKind.Progress:
+                                // A cold load takes seconds: say so instead of leaving the user wondering where the ghost text is.
+                                await status.ReportProgressAsync(step.Text, token);
+                                break;
+                        }
+                    },
+                    enough.Token);
+                answeredBy = new AnsweredBy(result.Tier, result.Model, result.Endpoint);
+                usage = result.Usage;
+                answer = result.Text;
+                await runtime.RecordAsync(result, route.Config, CancellationToken.None);
+                await status.ReportAnswerAsync(result, CancellationToken.None);
+            }
+            catch (OperationCanceledException) when (enough.IsCancellationRequested && !lease.IsCancellationRequested)
+            {
+                answer = streamed.ToString();
             }
 
-            string completion = CompletionPostProcessor.Process(answer.ToString(), context);
+            string completion = CompletionPostProcessor.Process(answer, context);
             _cache.Store(documentUri, document.Text, cursor, completion);
             _failures.RecordSuccess();
-            await ReportAsync(method, documentUri, route, completion.Length == 0 ? CompletionOutcome.Empty : CompletionOutcome.Completed, started, firstChunk, context, completion.Length, usage, null);
+            await ReportAsync(method, documentUri, route, answeredBy, completion.Length == 0 ? CompletionOutcome.Empty : CompletionOutcome.Completed, started, firstChunk, context, completion.Length, usage, null);
             return completion;
         }
         catch (Exception exception) when (lease.IsCancellationRequested)
         {
-            // Whatever the provider threw while its stream was being closed, the request was cancelled.
-            await ReportAsync(method, documentUri, route, CompletionOutcome.Cancelled, started, firstChunk, context, 0, usage, null);
+            // Whatever the dispatch threw while its stream was being closed, the request was cancelled.
+            await ReportAsync(method, documentUri, route, answeredBy, CompletionOutcome.Cancelled, started, firstChunk, context, 0, usage, null);
             if (exception is OperationCanceledException)
             {
                 throw;
@@ -97,8 +134,9 @@ internal sealed class CompletionService(
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            await ReportAsync(method, documentUri, route, CompletionOutcome.Failed, started, firstChunk, context, 0, usage, exception.Message);
-            await ReportFailureAsync(route, exception);
+            string summary = exception is DispatchFailedException failed ? failed.Summary : exception.Message;
+            await ReportAsync(method, documentUri, route, answeredBy, CompletionOutcome.Failed, started, firstChunk, context, 0, usage, summary);
+            await ReportFailureAsync(route, summary);
             return string.Empty;
         }
         finally
@@ -117,7 +155,7 @@ internal sealed class CompletionService(
     /// <summary>Drops every cached completion: after a configuration change they may come from a model no longer routed to.</summary>
     public void ForgetCompletions() => _cache.Clear();
 
-    private ModelRequest BuildRequest(CompletionRoute route, FillInTheMiddleContext context) => new(route.Decision.Model)
+    private ModelRequest BuildRequest(string model, FillInTheMiddleContext context) => new(model)
     {
         Prompt = context.Prefix,
         Suffix = context.Suffix,
@@ -132,17 +170,17 @@ internal sealed class CompletionService(
         },
     };
 
-    private async Task ReportFailureAsync(CompletionRoute? route, Exception exception)
+    private async Task ReportFailureAsync(CompletionRoute? route, string summary)
     {
-        string failure = $"{exception.GetType().Name}: {exception.Message}";
-        if (!_failures.ShouldReport(failure))
+        if (!_failures.ShouldReport(summary))
         {
             return;
         }
 
         string message = route is null
-            ? $"Completion could not be routed: {exception.Message}"
-            : $"Completion model {route.Decision.Model} at {route.Decision.Endpoint} failed: {exception.Message}";
+            ? $"Completion could not be routed: {summary}"
+            : $"Completion ({route.Decision.Tier.Name()} {route.Decision.Model}) failed: {summary}";
+        await status.ReportFailureAsync(message, CancellationToken.None);
         try
         {
             await client.LogMessageAsync(MessageType.Warning, message, CancellationToken.None);
@@ -157,6 +195,7 @@ internal sealed class CompletionService(
         string method,
         string documentUri,
         CompletionRoute? route,
+        AnsweredBy? answeredBy,
         CompletionOutcome outcome,
         long started,
         TimeSpan? firstChunk,
@@ -167,9 +206,9 @@ internal sealed class CompletionService(
         traces.PublishAsync(new CompletionTrace(
             method,
             documentUri,
-            route?.Decision.Tier.Name() ?? "",
-            route?.Decision.Model ?? "",
-            route?.Decision.Endpoint ?? "",
+            (answeredBy?.Tier ?? route?.Decision.Tier)?.Name() ?? "",
+            answeredBy?.Model ?? route?.Decision.Model ?? "",
+            answeredBy?.Endpoint ?? route?.Decision.Endpoint ?? "",
             outcome,
             Stopwatch.GetElapsedTime(started),
             firstChunk,

@@ -36,6 +36,8 @@ internal sealed class LifecycleHandlers(
             TextDocumentSync = new TextDocumentSyncOptions(OpenClose: true, Change: TextDocumentSyncKind.Incremental),
             CompletionProvider = new CompletionOptions(ResolveProvider: false),
             InlineCompletionProvider = true,
+            CodeActionProvider = new CodeActionOptions([CodeActionKinds.QuickFix, CodeActionKinds.RefactorRewrite, CodeActionKinds.RefactorExtract], ResolveProvider: true),
+            ExecuteCommandProvider = new ExecuteCommandOptions(RouterCommands.All),
         };
         return ValueTask.FromResult(new InitializeResult(capabilities, new ClientInfo(options.ServerName, options.ServerVersion)));
     }

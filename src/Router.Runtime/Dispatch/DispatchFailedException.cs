@@ -23,6 +23,12 @@ public sealed class DispatchFailedException : Exception
         Attempts = attempts;
     }
 
+    /// <summary>Where and why each attempt failed, without timings, so the same outage reads the same on every request
+    /// (an editor can then say it once): "gpu-box: connection refused; laptop: model missing — ollama pull x".</summary>
+    public string Summary => Attempts.Count == 0
+        ? Message
+        : string.Join("; ", Attempts.Select(a => $"{a.Endpoint}: {a.Reason}").Distinct(StringComparer.Ordinal));
+
     /// <summary>Every endpoint tried or skipped, in order.</summary>
     public IReadOnlyList<DispatchAttempt> Attempts { get; } = [];
 

@@ -3,6 +3,7 @@ using Router.Lsp.Completion;
 using Router.Lsp.Configuration;
 using Router.Protocol.JsonRpc;
 using Router.Protocol.Lsp;
+using Router.Runtime.Health;
 using Range = Router.Protocol.Lsp.Range;
 
 namespace Router.Lsp.Tests.Completion;
@@ -160,32 +161,32 @@ public sealed class InlineCompletionTests
     }
 
     [Fact]
-    public async Task Backend_failure_answers_empty_and_logs_once_per_distinct_failure()
+    public async Task A_dead_host_is_logged_once_and_then_skipped_without_being_contacted()
     {
         await using LspHarness lsp = await LspHarness.StartAsync();
-        await lsp.OpenAsync("var x = ");
+        await lsp.OpenAsync("var x = \nvar y = \nvar z = ");
         lsp.Provider.Failure = new HttpRequestException("Connection refused (localhost:11434)");
 
         Assert.Null(await lsp.InlineAsync(0, 8));
-        Assert.Null(await lsp.InlineAsync(0, 8));
-        Assert.Null(await lsp.InlineAsync(0, 8));
-        lsp.Provider.Failure = new InvalidOperationException("model not found");
-        Assert.Null(await lsp.InlineAsync(0, 8));
+        Assert.Null(await lsp.InlineAsync(1, 8));
+        Assert.Null(await lsp.InlineAsync(2, 8));
 
         LogMessageParams first = await lsp.NextLogAsync();
-        LogMessageParams second = await lsp.NextLogAsync();
         Assert.Equal(MessageType.Warning, first.Type);
         Assert.Contains("qwen2.5-coder:14b", first.Message, StringComparison.Ordinal);
         Assert.Contains("gpu-box", first.Message, StringComparison.Ordinal);
         Assert.Contains("Connection refused", first.Message, StringComparison.Ordinal);
-        Assert.Contains("model not found", second.Message, StringComparison.Ordinal);
-        Assert.Equal(4, lsp.Traces.Count(trace => trace.Outcome == CompletionOutcome.Failed));
+
+        // The circuit opened on the first failure: later keystrokes don't pay for the dead host again.
+        Assert.Single(lsp.Provider.Requests);
+        Assert.Equal(3, lsp.Traces.Count(trace => trace.Outcome == CompletionOutcome.Failed));
     }
 
     [Fact]
     public async Task Same_failure_is_logged_again_after_a_success()
     {
-        await using LspHarness lsp = await LspHarness.StartAsync();
+        // A cooldown shorter than the test's steps, so each request is the circuit's trial.
+        await using LspHarness lsp = await LspHarness.StartAsync(health: new EndpointHealthOptions { BaseCooldown = TimeSpan.FromTicks(1), MaxCooldown = TimeSpan.FromTicks(1) });
         await lsp.OpenAsync("var x = \nvar y = ");
         HttpRequestException down = new("host down");
         lsp.Provider.Answer = _ => "1;";

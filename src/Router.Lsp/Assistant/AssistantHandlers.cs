@@ -1,0 +1,151 @@
+using System.Text.Json;
+using Router.Core.Requests;
+using Router.Lsp.Documents;
+using Router.Protocol;
+using Router.Protocol.JsonRpc;
+using Router.Protocol.Lsp;
+
+namespace Router.Lsp.Assistant;
+
+/// <summary>Maps <c>workspace/executeCommand</c> (router.explain, router.ask, router.refactor, router.whyThisModel,
+/// router.doctor), <c>textDocument/codeAction</c> and <c>codeAction/resolve</c> onto the assistant.</summary>
+internal sealed class AssistantHandlers(
+    AssistantService assistant,
+    RefactorEditor refactors,
+    DecisionLog decisions,
+    StatusPublisher status,
+    DocumentStore documents)
+{
+    private static LspJsonContext Json => LspJsonContext.Default;
+
+    /// <summary>The refactors offered on a selection; each is resolved (the model asked) only when the user picks it.</summary>
+    private static readonly (string Title, string Kind, string Instruction)[] Refactors =
+    [
+        ("Add error handling (AI)", CodeActionKinds.RefactorRewrite, "Add error handling to this code. Keep its behaviour otherwise."),
+        ("Extract function (AI)", CodeActionKinds.RefactorExtract, "Extract the core of this code into a well-named function and call it here."),
+        ("Simplify (AI)", CodeActionKinds.RefactorRewrite, "Simplify this code without changing its behaviour."),
+    ];
+
+    public async ValueTask<JsonElement> ExecuteCommandAsync(ExecuteCommandParams request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        switch (request.Command)
+        {
+            case RouterCommands.Explain:
+            {
+                RouterSelectionArguments selection = Argument(request, Json.RouterSelectionArguments);
+                AssistantAnswer answer = await assistant.AnswerAsync(new AssistantAsk(RequestKind.Explain, selection.Uri, selection.Range, null), cancellationToken);
+                return JsonSerializer.SerializeToElement(new RouterAnswerStarted(answer.Id), Json.RouterAnswerStarted);
+            }
+
+            case RouterCommands.Ask:
+            {
+                RouterAskArguments ask = Argument(request, Json.RouterAskArguments);
+                AssistantAnswer answer = await assistant.AnswerAsync(new AssistantAsk(RequestKind.Chat, ask.Uri, ask.Range, ask.Prompt), cancellationToken);
+                return JsonSerializer.SerializeToElement(new RouterAnswerStarted(answer.Id), Json.RouterAnswerStarted);
+            }
+
+            case RouterCommands.Refactor:
+            {
+                RouterSelectionArguments selection = Argument(request, Json.RouterSelectionArguments);
+                RouterRefactorResult result = await refactors.RefactorAsync(selection, cancellationToken);
+                return JsonSerializer.SerializeToElement(result, Json.RouterRefactorResult);
+            }
+
+            case RouterCommands.WhyThisModel:
+                return JsonSerializer.SerializeToElement(new RouterDecisionsResult(decisions.Recent()), Json.RouterDecisionsResult);
+
+            case RouterCommands.Doctor:
+                return JsonSerializer.SerializeToElement(new RouterDoctorResult(DoctorText(status.Current())), Json.RouterDoctorResult);
+
+            default:
+                throw new JsonRpcException(JsonRpcErrorCodes.InvalidParams, $"unknown command '{request.Command}'; this server runs {string.Join(", ", RouterCommands.All)}");
+        }
+    }
+
+    public ValueTask<IReadOnlyList<CodeAction>> CodeActionAsync(CodeActionParams request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        bool hasSelection = request.Range.Start != request.Range.End;
+        if (!hasSelection || !documents.TryGet(request.TextDocument.Uri, out _))
+        {
+            return ValueTask.FromResult<IReadOnlyList<CodeAction>>([]);
+        }
+
+        RouterSelectionArguments explain = new(request.TextDocument.Uri, request.Range);
+        List<CodeAction> actions =
+        [
+            new CodeAction("Explain with AI")
+            {
+                Kind = CodeActionKinds.QuickFix,
+                Command = new Command("Explain with AI", RouterCommands.Explain, [JsonSerializer.SerializeToElement(explain, Json.RouterSelectionArguments)]),
+            },
+        ];
+        foreach ((string title, string kind, string instruction) in Refactors)
+        {
+            if (request.Context.Only is { } only && !only.Any(wanted => kind.StartsWith(wanted, StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            actions.Add(new CodeAction(title)
+            {
+                Kind = kind,
+                Data = JsonSerializer.SerializeToElement(explain with { Instruction = instruction }, Json.RouterSelectionArguments),
+            });
+        }
+
+        if (request.Context.Only is { } kinds && !kinds.Any(wanted => CodeActionKinds.QuickFix.StartsWith(wanted, StringComparison.Ordinal)))
+        {
+            actions.RemoveAt(0);
+        }
+
+        return ValueTask.FromResult<IReadOnlyList<CodeAction>>(actions);
+    }
+
+    /// <summary>Asks the model for the refactor the user picked and returns the action with its edit to review.</summary>
+    public async ValueTask<CodeAction> ResolveCodeActionAsync(CodeAction action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        if (action.Data is not { } data || action.Edit is not null)
+        {
+            return action;
+        }
+
+        RouterSelectionArguments selection = data.Deserialize(Json.RouterSelectionArguments)
+            ?? throw new JsonRpcException(JsonRpcErrorCodes.InvalidParams, "the code action carries no selection");
+        RouterRefactorResult result = await refactors.RefactorAsync(selection, cancellationToken);
+        return result.Edit is { } edit
+            ? action with { Edit = edit }
+            : action with { Disabled = new CodeActionDisabled(result.Message ?? "the model proposed no change") };
+    }
+
+    private static T Argument<T>(ExecuteCommandParams request, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
+    {
+        if (request.Arguments is not [JsonElement first, ..])
+        {
+            throw new JsonRpcException(JsonRpcErrorCodes.InvalidParams, $"{request.Command} needs one argument object");
+        }
+
+        try
+        {
+            return first.Deserialize(type) ?? throw new JsonRpcException(JsonRpcErrorCodes.InvalidParams, $"{request.Command}: the argument is null");
+        }
+        catch (JsonException e)
+        {
+            throw new JsonRpcException(JsonRpcErrorCodes.InvalidParams, $"{request.Command}: {e.Message}");
+        }
+    }
+
+    private static string DoctorText(RouterStatusParams current)
+    {
+        System.Text.StringBuilder text = new("| host | state | warm models | last error |\n|---|---|---|---|\n");
+        foreach (RouterHostStatus host in current.Hosts)
+        {
+            text.Append($"| {host.Name} | {(host.Healthy ? "usable" : "circuit open")} | {string.Join(", ", host.WarmModels)} | {host.Error ?? ""} |\n");
+        }
+
+        text.Append(System.Globalization.CultureInfo.InvariantCulture, $"\nSpent today: ${current.SpentTodayUsd:0.00}. For models present and missing per tier, run `router doctor` in a terminal.\n");
+        return text.ToString();
+    }
+}

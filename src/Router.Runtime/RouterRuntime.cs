@@ -1,0 +1,127 @@
+using Router.Backends.Endpoints;
+using Router.Core.Configuration;
+using Router.Runtime.Budget;
+using Router.Runtime.Dispatch;
+using Router.Runtime.Health;
+using Router.Runtime.Inventory;
+
+namespace Router.Runtime;
+
+/// <summary>What a host process (the language server, <c>router ask</c>) runs requests with: hosts' health, what they hold,
+/// today's spend and the dispatcher joining them, kept together so every request sees the same state.</summary>
+public sealed class RouterRuntime : IAsyncDisposable
+{
+    private readonly Lock _gate = new();
+    private HostProber? _prober;
+
+    /// <param name="inventory">Probes hosts for models, warm state and capabilities; null dispatches without host facts (tests, fakes).</param>
+    /// <param name="ledger">Today's cloud spend, persisted; null counts nothing (a fresh budget each run).</param>
+    public RouterRuntime(
+        IModelProviderSource providers,
+        HostInventory? inventory = null,
+        SpendLedger? ledger = null,
+        EndpointHealthOptions? health = null,
+        DispatchOptions? dispatch = null,
+        TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(providers);
+        Inventory = inventory;
+        Ledger = ledger;
+        Health = new EndpointHealthTracker(health, time);
+        Dispatcher = new RequestDispatcher(
+            providers,
+            Health,
+            inventory,
+            (dispatch ?? new DispatchOptions()) with { SpentTodayUsd = SpentTodayUsd },
+            time);
+    }
+
+    public EndpointHealthTracker Health { get; }
+
+    public HostInventory? Inventory { get; }
+
+    public SpendLedger? Ledger { get; }
+
+    public RequestDispatcher Dispatcher { get; }
+
+    public double SpentTodayUsd() => Ledger?.SpentToday() ?? 0;
+
+    /// <summary>Books what an answer cost and notes its model as loaded on the host that answered.</summary>
+    public async ValueTask RecordAsync(DispatchResult result, RouterConfig config, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(config);
+        if (Inventory is not null && config.Endpoints.TryGetValue(result.Endpoint, out EndpointConfig? endpoint))
+        {
+            Inventory.NoteAnswered(endpoint, result.Model);
+        }
+
+        if (Ledger is not null && result.CostUsd > 0)
+        {
+            await Ledger.AddAsync(result.Endpoint, result.Tier, result.CostUsd, cancellationToken);
+        }
+    }
+
+    /// <summary>Models loaded on an endpoint as last seen (no I/O).</summary>
+    public IReadOnlyList<string> WarmModels(string endpoint)
+    {
+        if (Inventory is null)
+        {
+            return [];
+        }
+
+        DateTimeOffset now = Inventory.Options.Clock.GetUtcNow();
+        EndpointSnapshot? snapshot = Inventory.LastSnapshots().FirstOrDefault(s => s.Endpoint == endpoint);
+        return snapshot?.LoadedModels is { } loaded
+            ? [.. loaded.Where(model => model.ExpiresAt is not { } expiry || expiry > now).Select(model => model.Name)]
+            : [];
+    }
+
+    /// <summary>Probes every endpoint now and then every <paramref name="interval"/>; a probe's result feeds the circuit breakers,
+    /// so a host that came back is used again without a user request paying for the trial.</summary>
+    public void StartProbing(Func<IEnumerable<EndpointConfig>> endpoints, TimeSpan interval, CancellationToken cancellationToken)
+    {
+        if (Inventory is null)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            if (_prober is not null)
+            {
+                return;
+            }
+
+            _prober = new HostProber(Inventory, endpoints, OnProbed, interval);
+            _prober.Start(cancellationToken);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        HostProber? prober;
+        lock (_gate)
+        {
+            prober = _prober;
+            _prober = null;
+        }
+
+        if (prober is not null)
+        {
+            await prober.DisposeAsync();
+        }
+
+        Inventory?.Dispose();
+        Ledger?.Dispose();
+    }
+
+    private void OnProbed(EndpointSnapshot snapshot)
+    {
+        // Cloud endpoints are not probed (Reachable is null): their health comes from requests only.
+        if (snapshot.Reachable is { } reachable)
+        {
+            Health.ReportProbe(snapshot.Endpoint, reachable, snapshot.Error ?? "probe answered");
+        }
+    }
+}
