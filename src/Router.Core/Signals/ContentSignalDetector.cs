@@ -108,7 +108,7 @@ public static partial class ContentSignalDetector
             signals.Add(new ContentSignal("proof", SignalClass.Reasoning, 2.0));
         }
 
-        int mathTerms = CountDistinct(MathVocabularyGuarded, text);
+        int mathTerms = CountDistinct(MathVocabularyGuarded, MathVocabularyDfa, text);
         if (mathTerms > 0)
         {
             // One term with a number ("is 1001 prime?") is a math question; one term alone may be a figure of speech.
@@ -116,7 +116,7 @@ public static partial class ContentSignalDetector
             signals.Add(new ContentSignal("math terms", SignalClass.Reasoning, mathTerms >= 2 ? 2.0 : withNumber ? 1.5 : 1.0));
         }
 
-        if ((text.AsSpan().ContainsAny(MathSymbolChars) && MathSymbols().IsMatch(text)) || (text.Contains('=', StringComparison.Ordinal) && MathEquation().IsMatch(text)))
+        if ((text.AsSpan().ContainsAny(MathSymbolChars) && MathSymbolsDfa.IsMatch(text)) || (text.Contains('=', StringComparison.Ordinal) && MathEquation().IsMatch(text)))
         {
             signals.Add(new ContentSignal("math expression", SignalClass.Reasoning, 1.0));
         }
@@ -126,7 +126,7 @@ public static partial class ContentSignalDetector
             signals.Add(new ContentSignal("probability", SignalClass.Reasoning, 2.0));
         }
 
-        if (ComplexityQuestion().IsMatch(text))
+        if (ComplexityQuestionDfa.IsMatch(text))
         {
             signals.Add(new ContentSignal("algorithmic analysis", SignalClass.Reasoning, 3.0));
         }
@@ -140,7 +140,7 @@ public static partial class ContentSignalDetector
             signals.Add(new ContentSignal("logic puzzle", SignalClass.Reasoning, 2.0));
         }
 
-        if (Quantity().Count(text) >= 2 && ComputeQuestion().IsMatch(text))
+        if (Quantity().Count(text) >= 2 && ComputeQuestionDfa.IsMatch(text))
         {
             signals.Add(new ContentSignal("quantitative problem", SignalClass.Reasoning, 2.0));
         }
@@ -161,12 +161,12 @@ public static partial class ContentSignalDetector
             signals.Add(new ContentSignal("code block", SignalClass.Code, 2.0));
         }
 
-        if (MatchesNear(StackTrace(), StackTraceAnchors, text))
+        if (MatchesNear(StackTraceDfa, StackTraceAnchors, text))
         {
             signals.Add(new ContentSignal("stack trace", SignalClass.Code, 2.5));
         }
 
-        if (MatchesNear(ErrorMessage(), ErrorAnchors, text))
+        if (MatchesNear(ErrorMessageDfa, ErrorAnchors, text))
         {
             signals.Add(new ContentSignal("error message", SignalClass.Code, 1.5));
         }
@@ -192,7 +192,7 @@ public static partial class ContentSignalDetector
             signals.Add(new ContentSignal("identifiers", SignalClass.Code, identifiers >= 3 ? 1.5 : 0.75));
         }
 
-        if (CodeRequest().IsMatch(ask))
+        if (CodeRequestDfa.IsMatch(ask))
         {
             signals.Add(new ContentSignal("asks for code", SignalClass.Code, 2.5));
         }
@@ -205,12 +205,12 @@ public static partial class ContentSignalDetector
             signals.Add(new ContentSignal("asks to fix or change code", SignalClass.Code, 2.5));
         }
 
-        if (ProblemReport().IsMatch(ask))
+        if (ProblemReportDfa.IsMatch(ask))
         {
             signals.Add(new ContentSignal("problem report", SignalClass.Code, 1.0));
         }
 
-        if (CodeReference().IsMatch(ask))
+        if (CodeReferenceDfa.IsMatch(ask))
         {
             signals.Add(new ContentSignal("refers to code", SignalClass.Code, 1.0));
         }
@@ -246,7 +246,7 @@ public static partial class ContentSignalDetector
             signals.Add(new ContentSignal("design question", SignalClass.Wide, 2.0));
         }
 
-        int terms = CountDistinct(ArchitectureTermGuarded, text);
+        int terms = CountDistinct(ArchitectureTermGuarded, ArchitectureTermDfa, text);
         if (terms > 0)
         {
             signals.Add(new ContentSignal("architecture terms", SignalClass.Wide, terms >= 2 ? 2.0 : 1.0));
@@ -455,7 +455,10 @@ public static partial class ContentSignalDetector
         return count;
     }
 
-    private static int CountDistinct(GuardedRegex regex, string text) => regex.MayMatch(text) ? CountDistinct(regex.Regex, text) : 0;
+    // The automaton answers whether there is any match at all; only then does the backtracking regex list them, since
+    // the distinct matched words are those of its leftmost-first matches.
+    private static int CountDistinct(GuardedRegex regex, Regex dfa, string text) =>
+        regex.MayMatch(text) && dfa.IsMatch(text) ? CountDistinct(regex.Regex, text) : 0;
 
     private static int CountDistinct(Regex regex, string text, int startAt = 0)
     {
@@ -550,11 +553,30 @@ public static partial class ContentSignalDetector
         return mark;
     }
 
+    // Patterns only asked whether they match run on the linear-time automaton engine: a yes/no answer is the same on
+    // every engine, and for long alternations of words it reads text several times faster than the backtracking code.
+    // Declared before the guarded regexes below, which are built from them.
+    private static readonly Regex ImageReferenceDfa = new(ImageReferencePattern, Ci | RegexOptions.NonBacktracking);
+    private static readonly Regex PictureNounDfa = new(PictureNounPattern, Ci | RegexOptions.NonBacktracking);
+    private static readonly Regex MathSymbolsDfa = new(MathSymbolsPattern, Ci | RegexOptions.NonBacktracking);
+    private static readonly Regex ProbabilityDfa = new(ProbabilityPattern, Ci | RegexOptions.NonBacktracking);
+    private static readonly Regex ComplexityQuestionDfa = new(ComplexityQuestionPattern, Ci | RegexOptions.NonBacktracking);
+    private static readonly Regex LogicPuzzleDfa = new(LogicPuzzlePattern, Ci | RegexOptions.NonBacktracking);
+    private static readonly Regex ComputeQuestionDfa = new(ComputeQuestionPattern, Ci | RegexOptions.NonBacktracking);
+    private static readonly Regex StackTraceDfa = new(StackTracePattern, RegexOptions.Multiline | Cs | RegexOptions.NonBacktracking);
+    private static readonly Regex ErrorMessageDfa = new(ErrorMessagePattern, Cs | RegexOptions.NonBacktracking);
+    private static readonly Regex CodeRequestDfa = new(CodeRequestPattern, Ci | RegexOptions.NonBacktracking);
+    private static readonly Regex ProblemReportDfa = new(ProblemReportPattern, Ci | RegexOptions.NonBacktracking);
+    private static readonly Regex CodeReferenceDfa = new(CodeReferencePattern, Ci | RegexOptions.NonBacktracking);
+    private static readonly Regex SpansManyPartsDfa = new(SpansManyPartsPattern, Ci | RegexOptions.NonBacktracking);
+    private static readonly Regex MathVocabularyDfa = new(MathVocabularyPattern, Ci | RegexOptions.NonBacktracking);
+    private static readonly Regex ArchitectureTermDfa = new(ArchitectureTermPattern, Ci | RegexOptions.NonBacktracking);
+
     // Wording regexes with the words each of their matches must contain (see GuardedRegex).
-    private static readonly GuardedRegex ImageReferenceGuarded = new(ImageReference(), "screen", "image", "picture", "photo", "pic", "scan");
+    private static readonly GuardedRegex ImageReferenceGuarded = new(ImageReferenceDfa, "screen", "image", "picture", "photo", "pic", "scan");
 
     private static readonly GuardedRegex PictureNounGuarded = new(
-        PictureNoun(), "chart", "diagram", "wireframe", "mock", "sketch", "drawing", "whiteboard", "figure", "slide");
+        PictureNounDfa, "chart", "diagram", "wireframe", "mock", "sketch", "drawing", "whiteboard", "figure", "slide");
 
     private static readonly GuardedRegex MathVocabularyGuarded = new(
         MathVocabulary(), "induction", "theorem", "lemma", "corollary", "integer", "prime", "divisib", "rational", "modulo",
@@ -563,11 +585,11 @@ public static partial class ContentSignalDetector
         "square", "geometric", "eigenvalue", "determinant", "axiom");
 
     private static readonly GuardedRegex ProbabilityGuarded = new(
-        Probability(), "probabilit", "expect", "fair", "dice", "die", "roll", "coin", "deck", "random", "uniformly", "chance",
+        ProbabilityDfa, "probabilit", "expect", "fair", "dice", "die", "roll", "coin", "deck", "random", "uniformly", "chance",
         "likelihood", "odds", "variance", "deviation", "bayes", "many");
 
     private static readonly GuardedRegex LogicPuzzleGuarded = new(
-        LogicPuzzle(), "puzzle", "riddle", "teaser", "knave", "always", "liar", "truth", "syllogism", "logically", "deduce",
+        LogicPuzzleDfa, "puzzle", "riddle", "teaser", "knave", "always", "liar", "truth", "syllogism", "logically", "deduce",
         "weighing", "balance", "colo", "crossing", "owns", "argument", "reasoning", "inference", "statement", "therefore");
 
     private static readonly GuardedRegex CodeVerbOnThisGuarded = new(CodeVerbOnThis(), "fix", "debug", "refactor", "implement", "write");
@@ -579,7 +601,7 @@ public static partial class ContentSignalDetector
         "governance", "ownership");
 
     private static readonly GuardedRegex SpansManyPartsGuarded = new(
-        SpansManyParts(), "across", "between", "migrat", "services", "repos", "modules", "packages", "teams", "accounts", "apps",
+        SpansManyPartsDfa, "across", "between", "migrat", "services", "repos", "modules", "packages", "teams", "accounts", "apps",
         "applications", "databases", "clusters", "every");
 
     private const RegexOptions Ci = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
@@ -591,50 +613,42 @@ public static partial class ContentSignalDetector
     [GeneratedRegex(@"[\w-]\.(?:png|jpe?g|gif|webp|bmp|tiff?|heic)\b", Ci)]
     private static partial Regex ImagePathInText();
 
-    [GeneratedRegex(@"\bscreen\s?shots?\b|\b(?:this|that|the|attached|above|following|my)\s+(?:[\w-]+\s+){0,2}?(?:image|picture|photo|photograph|pic|scan|screen\s?cap(?:ture)?)\b|\b(?:in|on|from)\s+the\s+(?:image|picture|photo)\b", Ci)]
-    private static partial Regex ImageReference();
+    private const string ImageReferencePattern = @"\bscreen\s?shots?\b|\b(?:this|that|the|attached|above|following|my)\s+(?:[\w-]+\s+){0,2}?(?:image|picture|photo|photograph|pic|scan|screen\s?cap(?:ture)?)\b|\b(?:in|on|from)\s+the\s+(?:image|picture|photo)\b";
 
-    [GeneratedRegex(@"\b(?:this|that|the|attached|above|my)\s+(?:[\w-]+\s+){0,2}?(?:chart|diagram|wireframe|mock-?up|sketch|drawing|whiteboard|figure|slide)\b", Ci)]
-    private static partial Regex PictureNoun();
+    private const string PictureNounPattern = @"\b(?:this|that|the|attached|above|my)\s+(?:[\w-]+\s+){0,2}?(?:chart|diagram|wireframe|mock-?up|sketch|drawing|whiteboard|figure|slide)\b";
 
     [GeneratedRegex(@"\b(?:prove|disprove|proofs?(?!\s+of\s+concept)|show\s+(?:by\s+\w+\s+|formally\s+|rigorously\s+)?that|demonstrate\s+that|derive\s+(?:the|a|an)\s)\b", Ci)]
     private static partial Regex ProofRequest();
 
-    [GeneratedRegex(@"\b(?:induction|theorem|lemma|corollary|integers?|primes?\s+numbers?|prime|divisible|divisibility|irrational|rational\s+numbers?|modulo|polynomials?|derivatives?|integrals?|equations?|inequalit(?:y|ies)|factorial|permutations|combinations|combinatorics|pigeonhole|contradiction|infinitely\s+many|countabl[ey]|bijection|gcd|lcm|logarithms?|square\s+roots?|geometric\s+series|eigenvalues?|determinant|axioms?)\b", Ci)]
+    private const string MathVocabularyPattern = @"\b(?:induction|theorem|lemma|corollary|integers?|primes?\s+numbers?|prime|divisible|divisibility|irrational|rational\s+numbers?|modulo|polynomials?|derivatives?|integrals?|equations?|inequalit(?:y|ies)|factorial|permutations|combinations|combinatorics|pigeonhole|contradiction|infinitely\s+many|countabl[ey]|bijection|gcd|lcm|logarithms?|square\s+roots?|geometric\s+series|eigenvalues?|determinant|axioms?)\b";
+    [GeneratedRegex(MathVocabularyPattern, Ci)]
     private static partial Regex MathVocabulary();
 
-    [GeneratedRegex(@"\b\d+\s*\^\s*[a-z0-9(]|\b[a-z]\s*\^\s*\d|[√∑∏∫≤≥≠∞π]|[a-z0-9][²³]", Ci)]
-    private static partial Regex MathSymbols();
+    private const string MathSymbolsPattern = @"\b\d+\s*\^\s*[a-z0-9(]|\b[a-z]\s*\^\s*\d|[√∑∏∫≤≥≠∞π]|[a-z0-9][²³]";
 
     [GeneratedRegex(@"\b\d+\s*[−\-+*×÷/]\s*\d+\s*=\s*\d", Ci)]
     private static partial Regex MathEquation();
 
-    [GeneratedRegex(@"\b(?:probabilit(?:y|ies)|expected\s+(?:value|number|count)|fair\s+(?:die|dice|coin)|dice|die\s+rolls?|rolls?\s+of\s+a\s+die|coin\s+(?:flips?|tosses?)|deck\s+of\s+cards|at\s+random|randomly\s+(?:chosen|picked|selected|drawn)|uniformly\s+at|do\s+you\s+expect\s+to|what(?:'s|\s+is)\s+the\s+(?:chance|likelihood)|odds\s+(?:of|that|are)|variance|standard\s+deviation|bayes(?:ian)?|conditional\s+probability|(?:in\s+)?how\s+many\s+(?:ways|different\s+\w+|distinct\s+\w+|possible\s+\w+|arrangements|combinations|permutations|paths|subsets))\b", Ci)]
-    private static partial Regex Probability();
+    private const string ProbabilityPattern = @"\b(?:probabilit(?:y|ies)|expected\s+(?:value|number|count)|fair\s+(?:die|dice|coin)|dice|die\s+rolls?|rolls?\s+of\s+a\s+die|coin\s+(?:flips?|tosses?)|deck\s+of\s+cards|at\s+random|randomly\s+(?:chosen|picked|selected|drawn)|uniformly\s+at|do\s+you\s+expect\s+to|what(?:'s|\s+is)\s+the\s+(?:chance|likelihood)|odds\s+(?:of|that|are)|variance|standard\s+deviation|bayes(?:ian)?|conditional\s+probability|(?:in\s+)?how\s+many\s+(?:ways|different\s+\w+|distinct\s+\w+|possible\s+\w+|arrangements|combinations|permutations|paths|subsets))\b";
 
-    [GeneratedRegex(@"\b(?:what(?:'s|\s+is|\s+are)\s+the\s+(?:time\s+|space\s+|runtime\s+|big[-\s]?o\s+)?complexit(?:y|ies)|big[-\s]?o\s+of|analy[sz]e\s+the\s+(?:time\s+|space\s+)?complexity|is\s+(?:this|it)\s+O\s*\(|how\s+many\s+comparisons|worst[-\s]case\s+(?:running|run)\s+time|prove\s+(?:that\s+)?(?:it|this|the\s+algorithm)\s+terminates)", Ci)]
-    private static partial Regex ComplexityQuestion();
+    private const string ComplexityQuestionPattern = @"\b(?:what(?:'s|\s+is|\s+are)\s+the\s+(?:time\s+|space\s+|runtime\s+|big[-\s]?o\s+)?complexit(?:y|ies)|big[-\s]?o\s+of|analy[sz]e\s+the\s+(?:time\s+|space\s+)?complexity|is\s+(?:this|it)\s+O\s*\(|how\s+many\s+comparisons|worst[-\s]case\s+(?:running|run)\s+time|prove\s+(?:that\s+)?(?:it|this|the\s+algorithm)\s+terminates)";
 
     [GeneratedRegex(@"\b(?:big[-\s]?o|time\s+complexity|space\s+complexity|asymptotic(?:ally)?|amorti[sz]ed|np[-\s](?:hard|complete)|recurrence\s+relation)\b|\bO\((?:n|1|log\s*n|n\s*log\s*n|n\^?2|n²|2\^n|n!)\)", Ci)]
     private static partial Regex ComplexityTerm();
 
-    [GeneratedRegex(@"\b(?:puzzles?|riddles?|brain\s?teasers?|knights?\s+and\s+knaves|always\s+(?:lies?|tells?\s+the\s+truth)|knaves?|liars?|truth[-\s]tellers?|syllogism|logically\s+(?:follows?|implies|valid)|deduce|weighings?|balance\s+scale|hat\s+colou?rs?|river\s+crossing|who\s+owns\s+the|(?:is|are)\s+(?:the\s+following|this|these)\s+(?:argument|reasoning|inference|statements?|syllogism)s?\s+(?:valid|sound|consistent|true)|(?:all|some|no)\s+\w+\s+are\s+\w+[^.?!]{0,80}\btherefore\b)\b", Ci)]
-    private static partial Regex LogicPuzzle();
+    private const string LogicPuzzlePattern = @"\b(?:puzzles?|riddles?|brain\s?teasers?|knights?\s+and\s+knaves|always\s+(?:lies?|tells?\s+the\s+truth)|knaves?|liars?|truth[-\s]tellers?|syllogism|logically\s+(?:follows?|implies|valid)|deduce|weighings?|balance\s+scale|hat\s+colou?rs?|river\s+crossing|who\s+owns\s+the|(?:is|are)\s+(?:the\s+following|this|these)\s+(?:argument|reasoning|inference|statements?|syllogism)s?\s+(?:valid|sound|consistent|true)|(?:all|some|no)\s+\w+\s+are\s+\w+[^.?!]{0,80}\btherefore\b)\b";
 
     [GeneratedRegex(@"(?<![\w.])\d+(?:[.,]\d+)?\s*(?:%|percent\b|ms\b|s\b|sec\b|seconds?\b|minutes?\b|hours?\b|days?\b|[kmgt]b\b|km\b|kg\b|mph\b|rps\b|qps\b|x\b|times\b)?", Ci)]
     private static partial Regex Quantity();
 
-    [GeneratedRegex(@"\b(?:what(?:'s|\s+is|\s+are|\s+would\s+be|\s+will\s+be)\s+(?:(?:the|its|their|his|her|my|our|new|resulting|overall|final|expected)\s+){0,3}(?:mean|average|median|total|expected|probability|rate|percentage|ratio|speed|distance|cost|break[-\s]?even|minimum|maximum|optimal|latency|throughput|answer|result|value)|how\s+(?:many|much|long|far|fast|often)|what\s+\w+(?:\s+\w+)?\s+(?:gets|brings|makes|keeps|puts)\s+(?:it|this|that|them)|calculate|compute|work\s+out|solve\s+for|(?:on\s+|by\s+)?which\s+(?:day|year|step|round|turn|move|hour|minute|floor)|at\s+what\s+(?:time|point|rate|speed|price|size))\b", Ci)]
-    private static partial Regex ComputeQuestion();
+    private const string ComputeQuestionPattern = @"\b(?:what(?:'s|\s+is|\s+are|\s+would\s+be|\s+will\s+be)\s+(?:(?:the|its|their|his|her|my|our|new|resulting|overall|final|expected)\s+){0,3}(?:mean|average|median|total|expected|probability|rate|percentage|ratio|speed|distance|cost|break[-\s]?even|minimum|maximum|optimal|latency|throughput|answer|result|value)|how\s+(?:many|much|long|far|fast|often)|what\s+\w+(?:\s+\w+)?\s+(?:gets|brings|makes|keeps|puts)\s+(?:it|this|that|them)|calculate|compute|work\s+out|solve\s+for|(?:on\s+|by\s+)?which\s+(?:day|year|step|round|turn|move|hour|minute|floor)|at\s+what\s+(?:time|point|rate|speed|price|size))\b";
 
     [GeneratedRegex(@"^\s*(?:```|~~~)", RegexOptions.Multiline | Cs)]
     private static partial Regex Fence();
 
-    [GeneratedRegex(@"Traceback \(most recent call last\)|File ""[^""\n]+"", line \d+|^\s+at [\w$.<>\[\]`]+\([^)\n]*:\d+\)|^\s+at .+ in .+:line \d+|^\s+at .+\(.+:\d+:\d+\)|^\s+at .+:\d+:\d+\s*$|goroutine \d+ \[|^panic: |panicked at|Exception in thread ""|^Caused by: |^\s+\d+: 0x[0-9a-f]+ - |^\s*#\d+\s+0x[0-9a-f]+ in ", RegexOptions.Multiline | Cs)]
-    private static partial Regex StackTrace();
+    private const string StackTracePattern = @"Traceback \(most recent call last\)|File ""[^""\n]+"", line \d+|^\s+at [\w$.<>\[\]`]+\([^)\n]*:\d+\)|^\s+at .+ in .+:line \d+|^\s+at .+\(.+:\d+:\d+\)|^\s+at .+:\d+:\d+\s*$|goroutine \d+ \[|^panic: |panicked at|Exception in thread ""|^Caused by: |^\s+\d+: 0x[0-9a-f]+ - |^\s*#\d+\s+0x[0-9a-f]+ in ";
 
-    [GeneratedRegex(@"\b[A-Z]\w*(?:Exception|Error)\b|\bE(?:NOENT|ACCES|ADDRINUSE|CONNREFUSED|CONNRESET|INTEGRITY|RESOLVE|PERM|TIMEDOUT|EXIST|NOTFOUND|PIPE|NOTDIR|ISDIR|MFILE|AI_AGAIN|LIFECYCLE|BADENGINE)\b|\berror(?:\s+|\[)?[A-Z]{1,4}\d{3,5}\b|Cannot find module|command not found|[Ss]egmentation fault|core dumped|undefined reference to|is not defined\b|has no attribute|cannot be resolved|is not a function|[Nn]ull ?[Pp]ointer|exit (?:code|status) -?\d+|: too many arguments|[Ss]yntax ?[Ee]rror|[Uu]nexpected token|[Pp]ermission denied|[Nn]o such file or directory|[Cc]annot read propert(?:y|ies) of|undefined method|\bE\d{4}\b:|\berror\[E\d{4}\]|\bFATAL\b|\bpanic\b:|cannot import name|[Mm]odule ?[Nn]ot ?[Ff]ound|[Cc]ompil(?:e|ation) (?:error|failed)|[Bb]uild failed|\bSIG(?:SEGV|ABRT|KILL|TERM)\b|CrashLoopBackOff|ImagePullBackOff|OOMKilled|\bCONFLICT\b|[""'“][^""'”\n]{0,80}\b(?:error|failed|fatal|denied|refused|not\s+found|invalid)\b[^""'”\n]{0,80}[""'”]", Cs)]
-    private static partial Regex ErrorMessage();
+    private const string ErrorMessagePattern = @"\b[A-Z]\w*(?:Exception|Error)\b|\bE(?:NOENT|ACCES|ADDRINUSE|CONNREFUSED|CONNRESET|INTEGRITY|RESOLVE|PERM|TIMEDOUT|EXIST|NOTFOUND|PIPE|NOTDIR|ISDIR|MFILE|AI_AGAIN|LIFECYCLE|BADENGINE)\b|\berror(?:\s+|\[)?[A-Z]{1,4}\d{3,5}\b|Cannot find module|command not found|[Ss]egmentation fault|core dumped|undefined reference to|is not defined\b|has no attribute|cannot be resolved|is not a function|[Nn]ull ?[Pp]ointer|exit (?:code|status) -?\d+|: too many arguments|[Ss]yntax ?[Ee]rror|[Uu]nexpected token|[Pp]ermission denied|[Nn]o such file or directory|[Cc]annot read propert(?:y|ies) of|undefined method|\bE\d{4}\b:|\berror\[E\d{4}\]|\bFATAL\b|\bpanic\b:|cannot import name|[Mm]odule ?[Nn]ot ?[Ff]ound|[Cc]ompil(?:e|ation) (?:error|failed)|[Bb]uild failed|\bSIG(?:SEGV|ABRT|KILL|TERM)\b|CrashLoopBackOff|ImagePullBackOff|OOMKilled|\bCONFLICT\b|[""'“][^""'”\n]{0,80}\b(?:error|failed|fatal|denied|refused|not\s+found|invalid)\b[^""'”\n]{0,80}[""'”]";
 
     [GeneratedRegex(@"^\s*(?:(?:def|class|func|fn|impl|import|package|public|private|protected|internal|static|const|let|var|val|return|struct|enum|interface|namespace|using|async|await|export|module|require|elif|fi|done|esac|try|catch|finally|throw|raise|yield|lambda|match|where|select)\b(?!\s+(?:the|a|an|is|are|you|we|i|it|me|us|to|of|and|or)\b)|from\s+[\w.]+\s+import\b|#include\b|#!/|#\[\w|@\w+(?:\(|\s*$)|(?:SELECT|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|CREATE\s+(?:TABLE|INDEX|VIEW|FUNCTION)|ALTER\s+TABLE|WITH\s+\w+\s+AS|FROM|WHERE|(?:LEFT\s+|INNER\s+|CROSS\s+)?JOIN|GROUP\s+BY|ORDER\s+BY|LIMIT)\b|(?:if|for|while|switch|foreach|catch)\s*\(|if\s+\[|[A-Za-z_$][\w.$]*(?:\[[^\]\n]*\])?\s*(?::=|\+=|-=|\*=|\|=|=)\s*\S|[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\([^()\n]*\)\s*;?\s*$|""[^""\n]+""\s*:\s*\S|-?\s*[a-z_][\w.-]*:(?:\s+\S|\s*$)|</?[A-Za-z][\w:-]*(?:\s[^<>\n]*)?/?>\s*$|[})\]]+[;,)]*\s*$|\$\s+\w)", Cs)]
     private static partial Regex CodeLineStart();
@@ -645,8 +659,7 @@ public static partial class ContentSignalDetector
     [GeneratedRegex(@"\b[a-z][a-z0-9]+[A-Z][A-Za-z0-9]*\b|\b[a-z][a-z0-9]*_[a-z0-9_]*[a-z0-9]\b|\b[A-Za-z_]\w+\.[a-z_]\w+\(|\b[a-z_][a-z0-9_]+\.[a-z_][A-Za-z0-9_]+(?:\.[A-Za-z_]\w*)*\b(?<!\.(?:com|org|net|io|dev|txt|md|html?|pdf|csv))|\b[A-Za-z_]\w*\((?:[^()\n]{0,40})\)|\b[A-Z]\w*<[A-Z]\w*(?:,\s*\w+)*>|\b\w+::\w+", Cs)]
     private static partial Regex Identifier();
 
-    [GeneratedRegex(@"\b(?:write|implement|code\s+up|create|generate|build|add|give\s+me|show\s+me|make|fix|debug|rewrite|convert|port|optimi[sz]e)\s+(?:me\s+)?(?:(?:a|an|the|some|this|that|my|our|these|those)\s+)?(?:[\w#+.-]+\s+){0,3}?(?:functions?|func|fn|methods?|class(?:es)?|structs?|interfaces?|enums?|scripts?|quer(?:y|ies)|regex(?:es|p)?|regular\s+expressions?|unit\s+tests?|tests?|snippets?|programs?|endpoints?|cli|components?|hooks?|modules?|decorators?|macros?|lambdas?|closures?|handlers?|parsers?|serializers?|dockerfiles?|makefiles?|pipelines?|workflows?|migrations?|schemas?|cron(?:\s+expressions?|\s+jobs?)?|one-?liners?|code|implementation|algorithms?|apis?|librar(?:y|ies)|loops?|types?|traits?|generics?|extension\s+methods?|commands?|bash|shell|sql|yaml|json|css|html|program|app|service|server|client|bot|plugin|extension|query|cache|linked\s+list|hash\s*map|trie|heap|stack|queue|binary\s+search|tree|wrappers?|helpers?|utilit(?:y|ies)|validators?|middlewares?|controllers?|models?|templates?|config(?:uration)?|manifests?|jobs?|adapters?|sdk|pagination|logging|validation|error\s+handling|retries|type\s+hints|annotations|docstrings?|comments)\b", Ci)]
-    private static partial Regex CodeRequest();
+    private const string CodeRequestPattern = @"\b(?:write|implement|code\s+up|create|generate|build|add|give\s+me|show\s+me|make|fix|debug|rewrite|convert|port|optimi[sz]e)\s+(?:me\s+)?(?:(?:a|an|the|some|this|that|my|our|these|those)\s+)?(?:[\w#+.-]+\s+){0,3}?(?:functions?|func|fn|methods?|class(?:es)?|structs?|interfaces?|enums?|scripts?|quer(?:y|ies)|regex(?:es|p)?|regular\s+expressions?|unit\s+tests?|tests?|snippets?|programs?|endpoints?|cli|components?|hooks?|modules?|decorators?|macros?|lambdas?|closures?|handlers?|parsers?|serializers?|dockerfiles?|makefiles?|pipelines?|workflows?|migrations?|schemas?|cron(?:\s+expressions?|\s+jobs?)?|one-?liners?|code|implementation|algorithms?|apis?|librar(?:y|ies)|loops?|types?|traits?|generics?|extension\s+methods?|commands?|bash|shell|sql|yaml|json|css|html|program|app|service|server|client|bot|plugin|extension|query|cache|linked\s+list|hash\s*map|trie|heap|stack|queue|binary\s+search|tree|wrappers?|helpers?|utilit(?:y|ies)|validators?|middlewares?|controllers?|models?|templates?|config(?:uration)?|manifests?|jobs?|adapters?|sdk|pagination|logging|validation|error\s+handling|retries|type\s+hints|annotations|docstrings?|comments)\b";
 
     [GeneratedRegex(@"\b(?:fix|debug|refactor|implement)\s+(?:this|that|it|my|the\s+bug|the\s+code|the\s+error)\b(?!\s+(?:sentence|paragraph|text|email|e-mail|letter|wording|phrase|message|title|typo|grammar|essay|post|bio|slide))|\bwrite\s+(?:the\s+)?code\b|^\s*implement\b|\bimplement\s+(?:a|an)\s", Ci | RegexOptions.Multiline)]
     private static partial Regex CodeVerbOnThis();
@@ -657,11 +670,9 @@ public static partial class ContentSignalDetector
     [GeneratedRegex(@"\bhow\s+(?:do|can|should|would)\s+(?:i|we|you)\b|\bhow\s+to\b", Ci)]
     private static partial Regex HowToQuestion();
 
-    [GeneratedRegex(@"\b(?:fails?|failing|failed|throws?|threw|crash(?:es|ed|ing)?|hangs?|hanging|broke|broken|doesn'?t\s+(?:work|compile|build|run|start)|won'?t\s+(?:compile|build|start|run|load)|can'?t\s+(?:resolve|find|import|connect|compile|load)|not\s+working|what'?s\s+wrong|returns?\s+(?:null|undefined|nil|none|nothing|\d{3})|segfaults?|leaks?\s+memory|memory\s+leak|race\s+condition|deadlocks?|errors?\s+out|timeouts?|times\s+out)\b|\b(?:says|prints?|shows|outputs?|complains|logs?\s+says?|reports?)\s*:?\s*[""'“]", Ci)]
-    private static partial Regex ProblemReport();
+    private const string ProblemReportPattern = @"\b(?:fails?|failing|failed|throws?|threw|crash(?:es|ed|ing)?|hangs?|hanging|broke|broken|doesn'?t\s+(?:work|compile|build|run|start)|won'?t\s+(?:compile|build|start|run|load)|can'?t\s+(?:resolve|find|import|connect|compile|load)|not\s+working|what'?s\s+wrong|returns?\s+(?:null|undefined|nil|none|nothing|\d{3})|segfaults?|leaks?\s+memory|memory\s+leak|race\s+condition|deadlocks?|errors?\s+out|timeouts?|times\s+out)\b|\b(?:says|prints?|shows|outputs?|complains|logs?\s+says?|reports?)\s*:?\s*[""'“]";
 
-    [GeneratedRegex(@"\b(?:this|that|my|our|the\s+following)\s+(?:\w+\s+)?(?:function|method|class|code|snippet|query|regex|script|loop|unit\s+test|test|endpoint|component|struct|module|program|stack\s*trace|traceback|exception|compiler\s+error|build\s+error|lambda|closure|macro|migration|dockerfile|makefile|pipeline|fixture|decorator|middleware|config\s+file|test\s+suite|ci\s+job|build\s+script|docker\s+image|container|repo)\b", Ci)]
-    private static partial Regex CodeReference();
+    private const string CodeReferencePattern = @"\b(?:this|that|my|our|the\s+following)\s+(?:\w+\s+)?(?:function|method|class|code|snippet|query|regex|script|loop|unit\s+test|test|endpoint|component|struct|module|program|stack\s*trace|traceback|exception|compiler\s+error|build\s+error|lambda|closure|macro|migration|dockerfile|makefile|pipeline|fixture|decorator|middleware|config\s+file|test\s+suite|ci\s+job|build\s+script|docker\s+image|container|repo)\b";
 
     [GeneratedRegex(@"\b(?:design|architect|blueprint|plan\s+out)\s+(?:a|an|the|our|my)\s+(?:[\w-]+\s+){0,4}?(?:system|service|platform|architecture|backend|infrastructure|pipeline|database|schema|data\s+model|cluster|network|queue|cache|scheduler|gateway|framework|marketplace|app|application|solution)s?\b|\bsystem\s+design\b", Ci)]
     private static partial Regex SystemDesign();
@@ -669,14 +680,14 @@ public static partial class ContentSignalDetector
     [GeneratedRegex(@"\bhow\s+(?:should|would|could|do|can)\s+(?:we|i|you|one)\s+(?:best\s+)?(?:structure|organi[sz]e|architect|design|split|partition|shard|lay\s+out|migrate|scale\s+out|decompose|model)\b|\b(?:plan|sketch|outline|propose)\s+(?:out\s+)?(?:the|a|an|our)\s+(?:\w+\s+){0,2}?(?:migration|rollout|transition|split|rewrite|re-?architecture|roadmap|strategy|plan)\b|\bshould\s+(?:be|we\s+be)\s+(?:structured|organi[sz]ed|architected|designed|split|partitioned|laid\s+out|decomposed)\b", Ci)]
     private static partial Regex DesignQuestion();
 
-    [GeneratedRegex(@"\b(?:software\s+architecture|high[-\s]availability|fault[-\s]toleran(?:t|ce)|horizontal(?:ly)?\s+scal\w+|distributed\s+(?:systems?|transactions?|locks?|caches?|queues?)|multi[-\s]region|multi[-\s]tenan(?:t|cy)|sharding|event[-\s]sourcing|cqrs|microservices?|monolith(?:ic)?|service\s+mesh|consensus|replication|disaster\s+recovery|capacity\s+planning|trade[-\s]?offs?|audit\s+trail|rate\s+limiting\s+across|bounded\s+contexts?|domain[-\s]driven|hexagonal|ports\s+and\s+adapters|clean\s+architecture|roll-?out\s+(?:and|&)\s+roll-?back|zero[-\s]downtime|without\s+downtime|backwards?[-\s]compatib\w+|data\s+retention|governance|ownership)\b", Ci)]
+    private const string ArchitectureTermPattern = @"\b(?:software\s+architecture|high[-\s]availability|fault[-\s]toleran(?:t|ce)|horizontal(?:ly)?\s+scal\w+|distributed\s+(?:systems?|transactions?|locks?|caches?|queues?)|multi[-\s]region|multi[-\s]tenan(?:t|cy)|sharding|event[-\s]sourcing|cqrs|microservices?|monolith(?:ic)?|service\s+mesh|consensus|replication|disaster\s+recovery|capacity\s+planning|trade[-\s]?offs?|audit\s+trail|rate\s+limiting\s+across|bounded\s+contexts?|domain[-\s]driven|hexagonal|ports\s+and\s+adapters|clean\s+architecture|roll-?out\s+(?:and|&)\s+roll-?back|zero[-\s]downtime|without\s+downtime|backwards?[-\s]compatib\w+|data\s+retention|governance|ownership)\b";
+    [GeneratedRegex(ArchitectureTermPattern, Ci)]
     private static partial Regex ArchitectureTerm();
 
     [GeneratedRegex(@"\b(?:whole|entire|across\s+the|throughout\s+the|all\s+of\s+the)\s+(?:code\s*base|repo(?:sitory)?|project|solution|monorepo|app(?:lication)?|system|stack|product)\b|\bmonorepo\b|\bcodebase[-\s]wide\b|\bwhich\s+(?:parts|files|modules|services|packages|components|projects|teams)\b[^?.]{0,100}\b(?:change|touch|affect|break|depend|need)", Ci)]
     private static partial Regex WholeCodebase();
 
-    [GeneratedRegex(@"\b(?:across|between)\s+(?:the\s+|all\s+|our\s+|every\s+|multiple\s+|several\s+|both\s+|many\s+|two\s+|three\s+|\d+\s+)*(?:regions?|services|microservices|modules|packages|repos(?:itories)?|teams|clusters|data\s*cent(?:er|re)s|codebases|projects|environments|apps|applications|systems|layers)\b|\bmigrat\w+\s+(?:\w+\s+){0,6}?(?:across|in\s+every|in\s+all)\b|\b(?:\d{2,}|dozens\s+of|hundreds\s+of|all\s+(?:our|the)|every)\s+(?:micro)?(?:services|repos(?:itories)?|modules|packages|teams|accounts|apps|applications|databases|clusters)\b|\b(?:in|across)\s+every\s+(?:service|module|package|team|repo)\b", Ci)]
-    private static partial Regex SpansManyParts();
+    private const string SpansManyPartsPattern = @"\b(?:across|between)\s+(?:the\s+|all\s+|our\s+|every\s+|multiple\s+|several\s+|both\s+|many\s+|two\s+|three\s+|\d+\s+)*(?:regions?|services|microservices|modules|packages|repos(?:itories)?|teams|clusters|data\s*cent(?:er|re)s|codebases|projects|environments|apps|applications|systems|layers)\b|\bmigrat\w+\s+(?:\w+\s+){0,6}?(?:across|in\s+every|in\s+all)\b|\b(?:\d{2,}|dozens\s+of|hundreds\s+of|all\s+(?:our|the)|every)\s+(?:micro)?(?:services|repos(?:itories)?|modules|packages|teams|accounts|apps|applications|databases|clusters)\b|\b(?:in|across)\s+every\s+(?:service|module|package|team|repo)\b";
 
     [GeneratedRegex(@"\b(?:architecture|architectural|hexagonal|ports\s+and\s+adapters|clean\s+architecture|onion\s+architecture|layered\s+(?:design|structure|architecture)|(?:presentation|domain|data(?:\s+access)?|service|persistence|infrastructure)\s+layers?|domain[-\s]driven|bounded\s+contexts?|microservices?|monolith\w*|event[-\s]driven|event\s+sourcing|cqrs|plugin\s+(?:system|architecture)|module\s+boundaries|(?:across|throughout)\s+(?:the\s+)?(?:whole\s+|entire\s+)?(?:code\s*base|repo(?:sitory)?|project|solution|app(?:lication)?)|across\s+(?:these|those|all\s+(?:the\s+)?|the|every|multiple|several)\s+(?:files|classes|modules|packages|services|components|projects|layers)|(?:every|each)\s+(?:\w+\s+)?(?:in|of|across)\s+(?:these|those|all|the)\s+(?:files|packages|modules|services|projects)|(?:every|all\s+(?:the\s+)?)\s*(?:modules|packages|services|layers))\b", Ci)]
     private static partial Regex ArchitectureWording();

@@ -200,7 +200,7 @@ internal static class Cl100kPieceSplitter
         return end - 1;
     }
 
-    private static bool IsWhitespace(char c) => c < 128 ? AsciiClasses[c] >= (byte)CharClass.Space : char.IsWhiteSpace(c);
+    public static bool IsWhitespace(char c) => c < 128 ? AsciiClasses[c] >= (byte)CharClass.Space : char.IsWhiteSpace(c);
 
     private static CharClass Classify(ReadOnlySpan<char> text, int position, out int width)
     {

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Collections.Concurrent;
 using System.Text;
 
 namespace Router.Core.Tokens;
@@ -13,20 +12,23 @@ public sealed class TokenCounter
     // The table is a few MB once expanded: load it on first use, once, for every thread.
     private static readonly Lazy<BytePairRanks> Cl100kRanks = new(LoadCl100k, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    // Pieces that take several tokens need the merge loop; identifiers repeat within and across editor requests,
-    // so their counts are remembered (bounded, never evicted: a full cache simply stops growing).
-    private const int MaxCachedPieces = 65_536;
+    // Words and identifiers repeat within and across editor requests, and so do whole lines (successive completions of
+    // one file, a selection explained after it was completed): their counts are remembered. Both caches are bounded and
+    // stop growing when full. Pieces and lines outside these lengths are counted each time.
+    private const int PieceCacheSlots = 1 << 17;
     private const int MaxCachedPieceLength = 64;
+    private const int LineCacheSlots = 1 << 15;
+    private const int MinCachedLineLength = 16;
+    private const int MaxCachedLineLength = 512;
+    private const int LongLineChunk = 256;
 
     private readonly Lazy<BytePairRanks> _ranks;
-    private readonly ConcurrentDictionary<string, int> _mergedPieceCounts = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _mergedPieceLookup;
-    private int _cachedPieces;
+    private readonly TokenCountCache _pieceCounts = new(PieceCacheSlots);
+    private readonly TokenCountCache _lineCounts = new(LineCacheSlots);
 
     private TokenCounter(Lazy<BytePairRanks> ranks)
     {
         _ranks = ranks;
-        _mergedPieceLookup = _mergedPieceCounts.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>The cl100k_base counter, shared; safe to use from any thread.</summary>
@@ -36,30 +38,103 @@ public sealed class TokenCounter
     public int Count(string text) => text is null ? 0 : Count(text.AsSpan());
 
     /// <summary>Number of cl100k_base tokens in <paramref name="text"/> (no special tokens).</summary>
-    public int Count(ReadOnlySpan<char> text) => Run(text, null);
+    public int Count(ReadOnlySpan<char> text)
+    {
+        BytePairRanks table = _ranks.Value;
+        Span<byte> stack = stackalloc byte[StackBytes];
+        int tokens = 0;
+        for (int start = 0; start < text.Length;)
+        {
+            int end = ChunkEnd(text, start);
+            ReadOnlySpan<char> line = text[start..end];
+            if (line.Length is < MinCachedLineLength or > MaxCachedLineLength)
+            {
+                tokens += CountPieces(table, line, stack);
+            }
+            else
+            {
+                int hash = TokenCountCache.Hash(line);
+                if (!_lineCounts.TryGet(line, hash, out int count))
+                {
+                    count = CountPieces(table, line, stack);
+                    _lineCounts.Add(line, hash, count);
+                }
+
+                tokens += count;
+            }
+
+            start = end;
+        }
+
+        return tokens;
+    }
+
+    /// <summary>The end of the chunk that starts at <paramref name="start"/>: a place that is always a piece boundary of
+    /// cl100k's split pattern, so that the text after it splits the same on its own and a text's count is the sum of its
+    /// chunks' counts (the pattern has no look-behind).</summary>
+    /// <remarks>Two such places: just after a line break followed by a character that is not whitespace (no piece holds a
+    /// line break and then such a character: line breaks only end pieces or runs of whitespace), and, inside a long line,
+    /// at a space after an ASCII letter (every piece holding that letter ends with it: a letter run stops at a non-letter,
+    /// a contraction ends on its letters).</remarks>
+    internal static int ChunkEnd(ReadOnlySpan<char> text, int start)
+    {
+        int end = text.Length;
+        for (int position = start; ;)
+        {
+            int lineBreak = text[position..].IndexOf('\n');
+            if (lineBreak < 0)
+            {
+                break;
+            }
+
+            position += lineBreak + 1;
+            if (position == text.Length || !Cl100kPieceSplitter.IsWhitespace(text[position]))
+            {
+                end = position;
+                break;
+            }
+        }
+
+        // Long lines (paragraphs of prose) are cut into cachable chunks at the first word boundary past a set length.
+        for (int position = start + LongLineChunk; position < end - 1; position++)
+        {
+            if (text[position] == ' ' && char.IsAsciiLetter(text[position - 1]))
+            {
+                return position;
+            }
+        }
+
+        return end;
+    }
+
+    private int CountPieces(BytePairRanks table, ReadOnlySpan<char> text, Span<byte> stack)
+    {
+        int tokens = 0;
+        for (int start = 0; start < text.Length;)
+        {
+            int end = Cl100kPieceSplitter.PieceEnd(text, start);
+            tokens += CountPiece(table, text[start..end], stack);
+            start = end;
+        }
+
+        return tokens;
+    }
 
     /// <summary>The cl100k_base token ids of <paramref name="text"/>, as tiktoken's <c>encode_ordinary</c> gives them.</summary>
     public IReadOnlyList<int> Encode(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var ids = new List<int>(text.Length / 3 + 1);
-        Run(text, ids);
-        return ids;
-    }
-
-    private int Run(ReadOnlySpan<char> text, List<int>? ids)
-    {
         BytePairRanks table = _ranks.Value;
-        int tokens = 0;
         Span<byte> stack = stackalloc byte[StackBytes];
+        var ids = new List<int>(text.Length / 3 + 1);
         for (int start = 0; start < text.Length;)
         {
             int end = Cl100kPieceSplitter.PieceEnd(text, start);
-            tokens += ids is null ? CountPiece(table, text[start..end], stack) : EncodePiece(table, text[start..end], stack, ids);
+            EncodePiece(table, text.AsSpan(start, end - start), stack, ids);
             start = end;
         }
 
-        return tokens;
+        return ids;
     }
 
     private int CountPiece(BytePairRanks table, ReadOnlySpan<char> piece, Span<byte> stack)
@@ -70,24 +145,19 @@ public sealed class TokenCounter
             return 1;
         }
 
-        // Most pieces are one token: answer those from the rank table before touching the cache.
-        if (piece.Length * 3 <= stack.Length && table.Rank(stack[..ToUtf8(piece, stack)]) >= 0)
+        if (piece.Length > MaxCachedPieceLength)
         {
-            return 1;
+            return EncodePiece(table, piece, stack, null);
         }
 
-        if (piece.Length <= MaxCachedPieceLength && _mergedPieceLookup.TryGetValue(piece, out int cached))
+        int hash = TokenCountCache.Hash(piece);
+        if (_pieceCounts.TryGet(piece, hash, out int cached))
         {
             return cached;
         }
 
         int count = EncodePiece(table, piece, stack, null);
-        if (count > 1 && piece.Length <= MaxCachedPieceLength && Volatile.Read(ref _cachedPieces) < MaxCachedPieces
-            && _mergedPieceLookup.TryAdd(piece, count))
-        {
-            Interlocked.Increment(ref _cachedPieces);
-        }
-
+        _pieceCounts.Add(piece, hash, count);
         return count;
     }
 

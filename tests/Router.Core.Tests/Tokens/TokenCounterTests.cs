@@ -87,6 +87,70 @@ public sealed class TokenCounterTests
     }
 
     [Fact]
+    public void Text_cut_at_chunk_ends_encodes_to_the_same_ids_piece_by_piece()
+    {
+        // Counting caches line and word-boundary chunks: the ids of the chunks, one after another, must be the text's.
+        foreach (string text in ChunkSamples())
+        {
+            List<int> pieced = [];
+            for (int start = 0; start < text.Length;)
+            {
+                int end = TokenCounter.ChunkEnd(text, start);
+                Assert.True(end > start, "a chunk is never empty");
+                pieced.AddRange(TokenCounter.Default.Encode(text[start..end]));
+                start = end;
+            }
+
+            Assert.True(
+                NaiveBytePairEncoder.Cl100k.Encode(text).SequenceEqual(pieced),
+                $"chunks of {JsonSerializer.Serialize(text)} encode differently from the whole text");
+        }
+    }
+
+    [Fact]
+    public void Counts_of_multi_line_text_stay_exact_when_its_lines_are_counted_again()
+    {
+        foreach (string text in ChunkSamples())
+        {
+            int expected = NaiveBytePairEncoder.Cl100k.Encode(text).Count;
+
+            Assert.Equal(expected, TokenCounter.Default.Count(text));
+            Assert.Equal(expected, TokenCounter.Default.Count(text));
+            // The same lines inside a longer text: each line's cached count must still fit its new neighbours.
+            Assert.Equal(
+                NaiveBytePairEncoder.Cl100k.Encode("x" + text + " y").Count,
+                TokenCounter.Default.Count("x" + text + " y"));
+        }
+    }
+
+    private static IEnumerable<string> ChunkSamples()
+    {
+        string paragraph = string.Join(' ', Enumerable.Repeat("The nightly job's report isn't ready; it'll retry at 03:00 (UTC).", 12));
+        yield return paragraph;
+        yield return "public void Run()\n{\n    var x = 1;\n\n\tif (x == 1) { return; }\n}\n";
+        yield return "line one\r\nline two\r\n\r\n  indented\n \n\nlast";
+        yield return "ends with breaks\n\n\n";
+        yield return "word\n\u00a0non-breaking\u3000space\nnext";
+        yield return string.Join('\n', Enumerable.Repeat("émigré naïve café façade — déjà vu; 中文 words and more words here", 20));
+        yield return "Iñtërnâtiônàl 'll 's 're " + new string('a', 300) + " tail";
+
+        var random = new Random(20_261_122);
+        string[] words = ["the", "I'll", "we're", "foo_bar", "x", "= ", "{", "}", ";", "12345", "é", "中", "\t", "  ", "'s", "→"];
+        string[] breaks = [" ", " ", " ", "\n", "\r\n", "\n\n", "\n    ", " \n", "\t"];
+        for (int sample = 0; sample < 60; sample++)
+        {
+            var builder = new StringBuilder();
+            int length = random.Next(50, 900);
+            while (builder.Length < length)
+            {
+                builder.Append(words[random.Next(words.Length)]).Append(breaks[random.Next(breaks.Length)]);
+            }
+
+            yield return builder.ToString();
+        }
+    }
+
+    [Fact]
     public void Counting_is_safe_from_many_threads()
     {
         string text = Golden.Value["csharp"].Text;

@@ -1,0 +1,57 @@
+using Router.Core.Tokens;
+
+namespace Router.Core.Tests.Tokens;
+
+public sealed class TokenCountCacheTests
+{
+    [Fact]
+    public void An_added_count_is_found_again_by_its_text()
+    {
+        var cache = new TokenCountCache(16);
+        cache.Add("hello world", TokenCountCache.Hash("hello world"), 2);
+
+        Assert.True(cache.TryGet("hello world", TokenCountCache.Hash("hello world"), out int count));
+        Assert.Equal(2, count);
+    }
+
+    [Fact]
+    public void Text_never_added_is_not_found()
+    {
+        var cache = new TokenCountCache(16);
+        cache.Add("hello world", TokenCountCache.Hash("hello world"), 2);
+
+        Assert.False(cache.TryGet("hello there", TokenCountCache.Hash("hello there"), out _));
+    }
+
+    [Fact]
+    public void Texts_with_the_same_hash_keep_their_own_counts()
+    {
+        var cache = new TokenCountCache(16);
+        cache.Add("alpha", 7, 1);
+        cache.Add("beta", 7, 3);
+
+        Assert.True(cache.TryGet("alpha", 7, out int alpha));
+        Assert.True(cache.TryGet("beta", 7, out int beta));
+        Assert.Equal((1, 3), (alpha, beta));
+    }
+
+    [Fact]
+    public void A_full_cache_stops_growing_and_keeps_its_answers()
+    {
+        var cache = new TokenCountCache(4);
+        string[] texts = ["one", "two", "three"];
+        for (int i = 0; i < texts.Length; i++)
+        {
+            cache.Add(texts[i], TokenCountCache.Hash(texts[i]), i + 1);
+        }
+
+        Assert.True(cache.TryGet("one", TokenCountCache.Hash("one"), out int one));
+        Assert.True(cache.TryGet("two", TokenCountCache.Hash("two"), out int two));
+        Assert.Equal((1, 2), (one, two));
+        Assert.False(cache.TryGet("three", TokenCountCache.Hash("three"), out _));
+    }
+
+    [Fact]
+    public void Table_size_must_be_a_power_of_two() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new TokenCountCache(12));
+}
