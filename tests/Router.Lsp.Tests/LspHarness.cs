@@ -42,6 +42,7 @@ internal sealed class LspHarness : IAsyncDisposable
         ServerRun = Server.RunAsync(CancellationToken.None);
         Client = new LspClient(toClient.Reader, toServer.Writer);
         Client.OnLogMessage(message => _logs.Writer.TryWrite(message));
+        Client.OnRouterNotifications(Answers.Enqueue, Statuses.Enqueue);
         Client.OnCompletionTrace(trace => _wireTraces.Writer.TryWrite(trace));
         Client.Start(CancellationToken.None);
     }
@@ -49,6 +50,11 @@ internal sealed class LspHarness : IAsyncDisposable
     public FakeModelProvider Provider { get; } = new();
 
     public RouterRuntime Runtime { get; }
+
+    /// <summary>router/answer chunks, in arrival order.</summary>
+    public ConcurrentQueue<RouterAnswerParams> Answers { get; } = new();
+
+    public ConcurrentQueue<RouterStatusParams> Statuses { get; } = new();
 
     public FakeProviderSource Providers { get; }
 

@@ -35,7 +35,8 @@ internal sealed class DemoReport
             if (cancelled > 0)
             {
                 CompletionTraceParams first = step.First(t => t.Trace.Outcome == "cancelled").Trace;
-                table.Add(step.Key, $"{Short(first.Method)} x{cancelled}", "cancelled", first.Tier, $"{first.Model}@{first.Endpoint}",
+                // Most never reached a model: the debounce held them until the next keystroke superseded them.
+                table.Add(step.Key, $"{Short(first.Method)} x{cancelled}", "cancelled", Or(first.Tier), Host(first),
                     "-", "-", "superseded by the next keystroke");
             }
 
@@ -45,8 +46,8 @@ internal sealed class DemoReport
                     step.Key,
                     Short(trace.Method),
                     trace.Outcome,
-                    trace.Tier,
-                    $"{trace.Model}@{trace.Endpoint}",
+                    Or(trace.Tier),
+                    Host(trace),
                     Ms(trace.LatencyMs),
                     trace.TimeToFirstChunkMs is { } first ? Ms(first) : "-",
                     trace.PromptTokens is { } prompt ? $"{prompt}/{trace.OutputTokens ?? 0}" : $"~{trace.PrefixTokens + trace.SuffixTokens}/-");
@@ -64,4 +65,8 @@ internal sealed class DemoReport
     };
 
     private static string Ms(double ms) => string.Create(CultureInfo.InvariantCulture, $"{ms:0} ms");
+
+    private static string Or(string value) => value.Length == 0 ? "-" : value;
+
+    private static string Host(CompletionTraceParams trace) => trace.Model.Length == 0 ? "-" : $"{trace.Model}@{trace.Endpoint}";
 }

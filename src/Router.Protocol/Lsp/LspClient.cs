@@ -45,6 +45,43 @@ public sealed class LspClient : IAsyncDisposable
             HandlerMode.ReadOnly);
     }
 
+    /// <summary>Receives Router's <c>router/answer</c> and <c>router/status</c> notifications; call before <see cref="Start"/>.</summary>
+    public void OnRouterNotifications(Action<RouterAnswerParams> onAnswer, Action<RouterStatusParams> onStatus)
+    {
+        ArgumentNullException.ThrowIfNull(onAnswer);
+        ArgumentNullException.ThrowIfNull(onStatus);
+        Connection.AddNotificationHandler(
+            LspMethods.RouterAnswer,
+            Json.RouterAnswerParams,
+            (answer, _) =>
+            {
+                onAnswer(answer);
+                return ValueTask.CompletedTask;
+            },
+            HandlerMode.Mutating);
+        Connection.AddNotificationHandler(
+            LspMethods.RouterStatus,
+            Json.RouterStatusParams,
+            (status, _) =>
+            {
+                onStatus(status);
+                return ValueTask.CompletedTask;
+            },
+            HandlerMode.Mutating);
+    }
+
+    /// <summary>Sends <c>workspace/executeCommand</c>.</summary>
+    public async Task<JsonElement> ExecuteCommandAsync(ExecuteCommandParams request, CancellationToken cancellationToken) =>
+        await Connection.SendRequestAsync(LspMethods.ExecuteCommand, request, Json.ExecuteCommandParams, Json.JsonElement, cancellationToken);
+
+    /// <summary>Sends <c>textDocument/codeAction</c>.</summary>
+    public async Task<IReadOnlyList<CodeAction>> CodeActionAsync(CodeActionParams request, CancellationToken cancellationToken) =>
+        await Connection.SendRequestAsync(LspMethods.CodeAction, request, Json.CodeActionParams, Json.IReadOnlyListCodeAction, cancellationToken) ?? [];
+
+    /// <summary>Sends <c>codeAction/resolve</c>.</summary>
+    public async Task<CodeAction?> ResolveCodeActionAsync(CodeAction action, CancellationToken cancellationToken) =>
+        await Connection.SendRequestAsync(LspMethods.CodeActionResolve, action, Json.CodeAction, Json.CodeAction, cancellationToken);
+
     /// <summary>Receives Router's <c>router/completionTrace</c> notifications (ask for them with
     /// <c>initializationOptions: {"completionTraces": true}</c>); call before <see cref="Start"/>.</summary>
     public void OnCompletionTrace(Action<CompletionTraceParams> onTrace)

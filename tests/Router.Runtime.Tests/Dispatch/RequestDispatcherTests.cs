@@ -233,11 +233,10 @@ public sealed class RequestDispatcherTests
         cluster["a"].SetFaults(new EmulatorFaultSet { Reply = "```csharp\npublic class Cache {\n    public void Put(string key {\n```" }, QuickModel);
         RouteRequest request = new("cs", RequestKind.Explain) { Language = "csharp", Text = "public sealed class Cache { }" };
 
-        // Until the Roslyn check lands in AnswerQuality, this stand-in judges C# syntax by its brackets; the dispatcher only sees the verdict.
-        DispatchOptions options = new() { Judge = JudgeWithCSharpBrackets, FirstChunkTimeout = Patience };
+        DispatchOptions options = new() { FirstChunkTimeout = Patience };
         DispatchResult result = await cluster.Dispatcher(options).DispatchAsync(Request(config, request), null, Deadline());
 
-        Assert.Equal("C# does not parse", result.Escalation?.FirstVerdict.Reason);
+        Assert.StartsWith("C# does not parse: CS", result.Escalation?.FirstVerdict.Reason, StringComparison.Ordinal);
         Assert.Equal(Tier.Code, result.Tier);
     }
 
@@ -416,26 +415,4 @@ public sealed class RequestDispatcherTests
     }
 
     private static void EmulatorRecordIs(EmulatorRequestRecord record, EmulatorRequestOutcome outcome) => Assert.Equal(outcome, record.Outcome);
-
-    private static AnswerVerdict JudgeWithCSharpBrackets(AnswerCheck check)
-    {
-        AnswerVerdict verdict = AnswerQuality.Judge(check);
-        if (verdict.IsWeak || check.Language != "csharp")
-        {
-            return verdict;
-        }
-
-        int depth = 0;
-        foreach (char c in check.Answer)
-        {
-            depth += c switch
-            {
-                '{' or '(' or '[' => 1,
-                '}' or ')' or ']' => -1,
-                _ => 0,
-            };
-        }
-
-        return depth == 0 ? verdict : AnswerVerdict.Weak("C# does not parse");
-    }
 }
