@@ -15,6 +15,7 @@ public sealed class RouterRuntime : IAsyncDisposable
     private HostProber? _prober;
 
     /// <param name="inventory">Probes hosts for models, warm state and capabilities; null dispatches without host facts (tests, fakes).</param>
+    /// <param name="status">Host facts to dispatch with instead of <paramref name="inventory"/>'s (a seam for tests).</param>
     /// <param name="ledger">Today's cloud spend, persisted; null counts nothing (a fresh budget each run).</param>
     public RouterRuntime(
         IModelProviderSource providers,
@@ -22,7 +23,8 @@ public sealed class RouterRuntime : IAsyncDisposable
         SpendLedger? ledger = null,
         EndpointHealthOptions? health = null,
         DispatchOptions? dispatch = null,
-        TimeProvider? time = null)
+        TimeProvider? time = null,
+        IModelStatusSource? status = null)
     {
         ArgumentNullException.ThrowIfNull(providers);
         Inventory = inventory;
@@ -31,7 +33,7 @@ public sealed class RouterRuntime : IAsyncDisposable
         Dispatcher = new RequestDispatcher(
             providers,
             Health,
-            inventory,
+            status ?? inventory,
             (dispatch ?? new DispatchOptions()) with { SpentTodayUsd = SpentTodayUsd },
             time);
     }

@@ -8,6 +8,7 @@ using Router.Lsp.Configuration;
 using Router.Protocol.Lsp;
 using Router.Runtime;
 using Router.Runtime.Health;
+using Router.Runtime.Inventory;
 
 namespace Router.Lsp.Tests;
 
@@ -22,7 +23,7 @@ internal sealed class LspHarness : IAsyncDisposable
     private readonly Channel<CompletionTraceParams> _wireTraces = Channel.CreateUnbounded<CompletionTraceParams>();
     private int _version = 1;
 
-    private LspHarness(LspServerOptions? options, RouterConfigSource? config, IModelProviderSource? providers, EndpointHealthOptions? health)
+    private LspHarness(LspServerOptions? options, RouterConfigSource? config, IModelProviderSource? providers, EndpointHealthOptions? health, IModelStatusSource? status)
     {
         Pipe toServer = new();
         Pipe toClient = new();
@@ -37,7 +38,7 @@ internal sealed class LspHarness : IAsyncDisposable
         };
         Config = config ?? RouterConfigSource.Fixed(TestConfig.With());
         Providers = new FakeProviderSource(Provider);
-        Runtime = new RouterRuntime(providers ?? Providers, health: health);
+        Runtime = new RouterRuntime(providers ?? Providers, health: health, status: status);
         Server = new LspServer(toServer.Reader.AsStream(), toClient.Writer.AsStream(), effective, Config, Runtime);
         ServerRun = Server.RunAsync(CancellationToken.None);
         Client = new LspClient(toClient.Reader, toServer.Writer);
@@ -76,9 +77,10 @@ internal sealed class LspHarness : IAsyncDisposable
         LspServerOptions? options = null,
         RouterConfigSource? config = null,
         IModelProviderSource? providers = null,
-        EndpointHealthOptions? health = null)
+        EndpointHealthOptions? health = null,
+        IModelStatusSource? status = null)
     {
-        LspHarness harness = new(options, config, providers, health);
+        LspHarness harness = new(options, config, providers, health, status);
         if (initialize)
         {
             await harness.InitializeAsync(positionEncodings);

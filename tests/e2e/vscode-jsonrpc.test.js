@@ -87,15 +87,17 @@ test('a session: initialize, edit, inline completion from the code model, cancel
     await emulator.setFaults({ stall_after_chunks: 1 });
     const cts = new CancellationTokenSource();
     const countBefore = (await emulator.requests()).length;
+    // Another place than the first request, so the server's completion cache cannot answer it.
     const pending = conn.sendRequest(P.InlineCompletionRequest.type, {
-      textDocument: { uri }, position: { line: 2, character: 4 },
+      textDocument: { uri }, position: { line: 2, character: 2 },
       context: { triggerKind: P.InlineCompletionTriggerKind.Invoked },
     }, cts.token);
-    await waitFor(async () => (await emulator.requests()).length > countBefore, 'the stalled request to reach the model');
+    const generations = async () => (await emulator.requests()).slice(countBefore).filter((r) => r.endpoint === '/api/generate');
+    await waitFor(async () => (await generations()).length > 0, 'the stalled request to reach the model');
     cts.cancel();
     await assert.rejects(pending, (e) => e.code === P.LSPErrorCodes.RequestCancelled);
     await waitFor(async () => {
-      const stalled = (await emulator.requests()).slice(countBefore);
+      const stalled = await generations();
       return stalled.length > 0 && stalled.every((r) => r.outcome === 'client_closed');
     }, 'the cancelled request\'s model stream to be closed');
     await emulator.setFaults({});

@@ -68,7 +68,11 @@ internal sealed class CompletionService(
             // Waiting inside the lease: a newer keystroke cancels this request before it reaches the model.
             await _debounce.WaitAsync(debounce, lease.Token);
             route = router.Route(document, context, related.DocumentUris);
-            DispatchRequest request = new(route.Request, route.Decision, route.Config) { BuildModelRequest = model => BuildRequest(model, context) };
+            DispatchRequest request = new(route.Request, route.Decision, route.Config)
+            {
+                BuildModelRequest = model => BuildRequest(model, context),
+                BuildRawFillInTheMiddle = model => BuildRawRequest(model, context),
+            };
 
             // In single-line mode the rest of the answer would be cut anyway: the first line break ends the stream.
             using CancellationTokenSource enough = CancellationTokenSource.CreateLinkedTokenSource(lease.Token);
@@ -113,6 +117,12 @@ internal sealed class CompletionService(
                 answer = streamed.ToString();
             }
 
+            // A model that ran past its middle must not show its own markup, whichever prompt it was given.
+            if (answeredBy is not null && FillInTheMiddleTemplates.ForModel(answeredBy.Model) is { } template)
+            {
+                answer = template.CutAtSpecialToken(answer);
+            }
+
             string completion = CompletionPostProcessor.Process(answer, context);
             _cache.Store(documentUri, document.Text, cursor, completion);
             _failures.RecordSuccess();
@@ -154,6 +164,24 @@ internal sealed class CompletionService(
 
     /// <summary>Drops every cached completion: after a configuration change they may come from a model no longer routed to.</summary>
     public void ForgetCompletions() => _cache.Clear();
+
+    /// <summary>For a host without <c>insert</c>: the family's own FIM tokens in a raw prompt, which stop the answer too.</summary>
+    private ModelRequest? BuildRawRequest(string model, FillInTheMiddleContext context)
+    {
+        if (FillInTheMiddleTemplates.ForModel(model) is not { } template)
+        {
+            return null;
+        }
+
+        ModelRequest request = BuildRequest(model, context);
+        return request with
+        {
+            Prompt = template.Render(context.Prefix, context.Suffix),
+            Suffix = null,
+            Raw = true,
+            Options = request.Options with { Stop = [.. request.Options.Stop ?? [], .. template.SpecialTokens] },
+        };
+    }
 
     private ModelRequest BuildRequest(string model, FillInTheMiddleContext context) => new(model)
     {

@@ -10,4 +10,8 @@ public sealed record DispatchRequest(RouteRequest Request, RouteDecision Decisio
 {
     /// <summary>Builds the model request for a model name (the tier of each attempt may differ); null uses <see cref="ModelPrompts.Build"/>.</summary>
     public Func<string, ModelRequest>? BuildModelRequest { get; init; }
+
+    /// <summary>For a completion on a host whose model lacks the <c>insert</c> capability: a raw prompt in the model family's
+    /// own fill-in-the-middle format. Null, or a null result for a model, skips such hosts.</summary>
+    public Func<string, ModelRequest?>? BuildRawFillInTheMiddle { get; init; }
 }

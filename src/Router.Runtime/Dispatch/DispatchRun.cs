@@ -25,6 +25,12 @@ internal sealed class DispatchRun(
 
     public ModelRequest Build(string model) => request.BuildModelRequest?.Invoke(model) ?? ModelPrompts.Build(request.Request, model);
 
+    /// <summary>The raw fill-in-the-middle prompt for a host without <c>insert</c>, or null when the model has none.</summary>
+    public ModelRequest? BuildRaw(string model) => request.BuildRawFillInTheMiddle?.Invoke(model);
+
+    /// <summary>True for a completion with text after the cursor, which needs fill-in-the-middle.</summary>
+    public bool FillsTheMiddle => Request.Kind == RequestKind.Completion && !string.IsNullOrEmpty(Request.Suffix);
+
     public ValueTask EmitAsync(DispatchEvent dispatchEvent, CancellationToken cancellationToken) =>
         onEvent?.Invoke(dispatchEvent, cancellationToken) ?? ValueTask.CompletedTask;
 

@@ -219,6 +219,15 @@ public sealed class RequestDispatcher
         {
             IModelProvider provider = _providers.ProviderFor(endpoint);
             ModelRequest modelRequest = run.Build(candidate.Model);
+
+            // No insert there: the model's own FIM tokens in a raw prompt do what the server's suffix would.
+            if (run.FillsTheMiddle
+                && (await run.StatusAsync(candidate.Endpoint, candidate.Model, attempt.Token)).SupportsInsert == false
+                && run.BuildRaw(candidate.Model) is { } raw)
+            {
+                modelRequest = raw;
+            }
+
             await foreach (ModelChunk chunk in provider.StreamAsync(modelRequest, attempt.Token).WithCancellation(attempt.Token))
             {
                 chunks++;
@@ -318,7 +327,7 @@ public sealed class RequestDispatcher
                 : $"skipped: model {candidate.Model} is not served there";
         }
 
-        if (run.Request.Kind == RequestKind.Completion && !string.IsNullOrEmpty(run.Request.Suffix) && status.SupportsInsert == false)
+        if (run.FillsTheMiddle && status.SupportsInsert == false && run.BuildRaw(candidate.Model) is null)
         {
             return $"skipped: {candidate.Model} cannot fill in the middle there (no insert capability)";
         }

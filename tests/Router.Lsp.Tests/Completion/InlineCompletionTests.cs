@@ -4,6 +4,7 @@ using Router.Lsp.Configuration;
 using Router.Protocol.JsonRpc;
 using Router.Protocol.Lsp;
 using Router.Runtime.Health;
+using Router.Runtime.Inventory;
 using Range = Router.Protocol.Lsp.Range;
 
 namespace Router.Lsp.Tests.Completion;
@@ -316,5 +317,21 @@ public sealed class InlineCompletionTests
         Assert.StartsWith("// Path: /w/Pricing.cs\n// static decimal Total(Order order) => 0m;\n", prompt, StringComparison.Ordinal);
         Assert.EndsWith("var t = ", prompt, StringComparison.Ordinal);
         Assert.DoesNotContain("secret plans", prompt, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_model_without_insert_gets_its_own_fill_in_the_middle_tokens_and_none_come_back()
+    {
+        await using LspHarness lsp = await LspHarness.StartAsync(status: new StatedModelFacts(new ModelStatus(true, true, SupportsInsert: false, false, 32768)));
+        lsp.Provider.Answer = _ => "a + b<|endoftext|><|fim_prefix|>junk";
+        await lsp.OpenAsync("int Add(int a, int b) => \n");
+
+        Assert.Equal("a + b", await lsp.InlineAsync(0, 25));
+
+        ModelRequest sent = Assert.Single(lsp.Provider.Requests);
+        Assert.True(sent.Raw);
+        Assert.Null(sent.Suffix);
+        Assert.Equal("<|fim_prefix|>int Add(int a, int b) => <|fim_suffix|>\n<|fim_middle|>", sent.Prompt);
+        Assert.Contains("<|endoftext|>", sent.Options.Stop!);
     }
 }

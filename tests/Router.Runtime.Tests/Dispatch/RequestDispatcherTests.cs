@@ -1,4 +1,5 @@
 using Router.Backends.Ollama;
+using Router.Backends.Providers;
 using Router.Core.Configuration;
 using Router.Core.Policy;
 using Router.Core.Quality;
@@ -252,6 +253,39 @@ public sealed class RequestDispatcherTests
         Assert.Null(result.Escalation);
         Assert.Equal("", result.Text);
         Assert.Single(cluster.Generations("a"));
+    }
+
+    [Fact]
+    public async Task A_host_without_insert_gets_a_raw_fill_in_the_middle_prompt_when_the_model_has_one()
+    {
+        await using EmulatedCluster cluster = await StartAsync("a");
+        RouterConfig config = cluster.Config(new() { [Tier.Code] = ["a"] });
+        cluster.Status.Set("a", CodeModel, new ModelStatus(true, true, false, false, 32768));
+        DispatchRequest request = Request(config, Completion) with
+        {
+            BuildRawFillInTheMiddle = model => new ModelRequest(model) { Prompt = "<|fim_prefix|>x = <|fim_suffix|>\n<|fim_middle|>", Raw = true },
+        };
+
+        DispatchResult result = await cluster.Dispatcher().DispatchAsync(request, null, Deadline());
+
+        Assert.Equal("a", result.Endpoint);
+        EmulatorRequestRecord sent = Assert.Single(cluster.Generations("a"));
+        Assert.StartsWith("<|fim_prefix|>", sent.Prompt, StringComparison.Ordinal);
+        Assert.True(string.IsNullOrEmpty(sent.Suffix));
+    }
+
+    [Fact]
+    public async Task A_host_without_insert_is_skipped_when_the_model_has_no_fill_in_the_middle_format()
+    {
+        await using EmulatedCluster cluster = await StartAsync("a");
+        RouterConfig config = cluster.Config(new() { [Tier.Code] = ["a"] });
+        cluster.Status.Set("a", CodeModel, new ModelStatus(true, true, false, false, 32768));
+
+        DispatchFailedException failed = await Assert.ThrowsAsync<DispatchFailedException>(
+            () => cluster.Dispatcher().DispatchAsync(Request(config, Completion) with { BuildRawFillInTheMiddle = _ => null }, null, Deadline()));
+
+        Assert.Contains("no insert capability", failed.Message, StringComparison.Ordinal);
+        Assert.Empty(cluster.Generations("a"));
     }
 
     [Fact]
