@@ -26,7 +26,8 @@ internal sealed class EmulatedHosts : IAsyncDisposable
         new(await EmulatorServer.StartAsync(options ?? new EmulatorOptions { TimeScale = 0 }, CancellationToken.None));
 
     /// <summary>Inventory options whose probe timeout a busy test machine never reaches (a fresh host's first answer pays for JIT).</summary>
-    public static HostInventoryOptions Patient() => new() { ProbeTimeout = Patience };
+    // A busy machine can be slow to accept even on loopback; tests of a dead host use a closed port, refused at once.
+    public static HostInventoryOptions Patient() => new() { ProbeTimeout = Patience, ConnectTimeout = Patience };
 
     public static CancellationToken Deadline() => new CancellationTokenSource(Patience).Token;
 
