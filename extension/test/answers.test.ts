@@ -33,6 +33,17 @@ suite('answer documents', () => {
     assert.match(book.render('a1') ?? '', /_explain · reasoning · deepseek\\-r1:8b@local_\n/);
   });
 
+  test('a reset drops the partial text of a host that failed mid-answer', () => {
+    const book = new AnswerBook();
+    book.apply(chunk('Half an answer from the GPU b'));
+    book.apply(chunk('', false, { reset: true, endpoint: 'laptop' }));
+    book.apply(chunk('The whole answer.', true, { endpoint: 'laptop' }));
+    const text = book.render('a1') ?? '';
+    assert.ok(!text.includes('Half an answer'));
+    assert.match(text, /The whole answer\.\n$/);
+    assert.match(text, /@laptop_/);
+  });
+
   test('two answers stream independently', () => {
     const book = new AnswerBook();
     book.apply(chunk('one'));

@@ -44,6 +44,9 @@ export class AnswerBook {
     answer.tier = params.tier || answer.tier;
     answer.model = params.model || answer.model;
     answer.endpoint = params.endpoint || answer.endpoint;
+    if (params.reset) {
+      answer.chunks = [];
+    }
     if (params.markdown) {
       answer.chunks.push(params.markdown);
     }

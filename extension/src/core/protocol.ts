@@ -103,6 +103,8 @@ export interface AnswerParams {
   tier: string;
   model: string;
   endpoint: string;
+  /** Drop what was shown of this answer first: the host failed mid-answer, or a weak answer is asked again one tier up. */
+  reset?: boolean;
 }
 
 /** Params of router/completionTrace (sent when initializationOptions.completionTraces is true). */
