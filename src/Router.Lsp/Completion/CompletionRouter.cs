@@ -8,6 +8,9 @@ namespace Router.Lsp.Completion;
 /// <summary>Asks the routing policy where a completion goes (the code tier, privacy checked).</summary>
 internal sealed class CompletionRouter(RouterConfigSource config)
 {
+    /// <summary>False while the editor's <c>router.completion.enabled</c> setting is off.</summary>
+    public bool Enabled => config.Settings.CompletionEnabled;
+
     /// <param name="relatedFiles">Other documents quoted in the prompt, so their paths are checked for privacy too.</param>
     public CompletionRoute Route(TextDocument document, FillInTheMiddleContext context, IReadOnlyList<string> relatedFiles)
     {

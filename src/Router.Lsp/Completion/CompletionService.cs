@@ -39,7 +39,7 @@ internal sealed class CompletionService(
     public async Task<string> CompleteAsync(string method, string documentUri, Position position, bool invoked, CancellationToken cancellationToken)
     {
         // The snapshot is taken before the first await, so it reflects every change that arrived before the request.
-        if (!documents.TryGet(documentUri, out TextDocument? document))
+        if (!documents.TryGet(documentUri, out TextDocument? document) || !router.Enabled)
         {
             return string.Empty;
         }

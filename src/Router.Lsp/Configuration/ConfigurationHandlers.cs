@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Router.Core.Configuration;
 using Router.Protocol.JsonRpc;
 using Router.Protocol.Lsp;
@@ -18,10 +19,49 @@ internal sealed class ConfigurationHandlers
         _config.Reloaded += reload => _ = ReportAsync(reload);
     }
 
+    /// <summary>Set at initialize when the client answers <c>workspace/configuration</c>.</summary>
+    public bool ClientAnswersConfiguration { get; set; }
+
     public ValueTask DidChangeConfigurationAsync(DidChangeConfigurationParams notification, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(notification);
         _config.Reload();
+        if (ClientAnswersConfiguration)
+        {
+            PullEditorSettings();
+        }
+        else if (notification.Settings is { ValueKind: JsonValueKind.Object } pushed && pushed.TryGetProperty("router", out JsonElement section))
+        {
+            _config.ApplyEditorSettings(EditorSettings.Read(section));
+        }
+
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Asks the client for the <c>router</c> section and applies it. Not awaited by the notification that triggers it:
+    /// the answer comes back through the same connection.</summary>
+    public void PullEditorSettings()
+    {
+        if (ClientAnswersConfiguration)
+        {
+            _ = PullAsync();
+        }
+    }
+
+    private async Task PullAsync()
+    {
+        try
+        {
+            IReadOnlyList<JsonElement> values = await _client.GetConfigurationAsync(new ConfigurationParams([new ConfigurationItem("router")]), CancellationToken.None);
+            if (values is [JsonElement section, ..])
+            {
+                _config.ApplyEditorSettings(EditorSettings.Read(section));
+            }
+        }
+        catch (Exception e) when (e is IOException or JsonRpcException or OperationCanceledException or JsonException)
+        {
+            // A client that can't answer keeps router.yaml as it is; the user's file still applies.
+        }
     }
 
     /// <summary>Sends the diagnostics of a read; the host calls it after initialize for the first read.</summary>

@@ -40,6 +40,20 @@ public sealed class RouterConfigSource : IDisposable
     /// <summary>The routing policy over <see cref="Current"/>.</summary>
     public RoutePolicy Policy => Volatile.Read(ref _policy);
 
+    /// <summary>The editor's settings applied on top of the file (see <see cref="ApplyEditorSettings"/>).</summary>
+    public EditorSettings Settings { get; private set; } = EditorSettings.None;
+
+    /// <summary>Applies the editor's settings to the next request, keeping router.yaml as it is.</summary>
+    public void ApplyEditorSettings(EditorSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        lock (_gate)
+        {
+            Settings = settings;
+            Volatile.Write(ref _policy, new RoutePolicy(settings.ApplyTo(_config.Current)));
+        }
+    }
+
     /// <summary>The file followed, if any.</summary>
     public string? FilePath => _path;
 
@@ -125,7 +139,7 @@ public sealed class RouterConfigSource : IDisposable
         {
             if (_config.Apply(loaded))
             {
-                Volatile.Write(ref _policy, new RoutePolicy(_config.Current));
+                Volatile.Write(ref _policy, new RoutePolicy(Settings.ApplyTo(_config.Current)));
             }
         }
 

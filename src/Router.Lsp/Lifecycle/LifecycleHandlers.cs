@@ -23,6 +23,11 @@ internal sealed class LifecycleHandlers(
         bool utf8 = request.Capabilities?.General?.PositionEncodings?.Contains(PositionEncodingKind.Utf8) == true;
         documents.Encoding = utf8 ? PositionEncoding.Utf8 : PositionEncoding.Utf16;
         traces.NotifyClient = WantsCompletionTraces(request.InitializationOptions);
+        configuration.ClientAnswersConfiguration = request.Capabilities?.Workspace?.Configuration == true;
+        if (request.InitializationOptions is { ValueKind: JsonValueKind.Object } initOptions && initOptions.TryGetProperty("settings", out JsonElement settings))
+        {
+            config.ApplyEditorSettings(EditorSettings.Read(settings));
+        }
         if (WorkspaceRoot(request) is { } root)
         {
             config.UseWorkspace(root);
@@ -55,6 +60,8 @@ internal sealed class LifecycleHandlers(
         {
             await configuration.ReportAsync(load);
         }
+
+        configuration.PullEditorSettings();
     }
 
     private static string? WorkspaceRoot(InitializeParams request)

@@ -1,0 +1,51 @@
+using System.Text.Json;
+using Router.Core.Configuration;
+
+namespace Router.Lsp.Configuration;
+
+/// <summary>The editor's <c>router</c> settings (VS Code's settings, or any client's <c>workspace/configuration</c>) that
+/// apply on top of router.yaml without a restart: local-only privacy, the daily budget, completion on or off.</summary>
+/// <param name="LocalOnly">True forces every request local; null leaves router.yaml's privacy mode.</param>
+/// <param name="DailyUsd">Replaces router.yaml's daily budget; null leaves it.</param>
+public sealed record EditorSettings(bool? LocalOnly, double? DailyUsd, bool CompletionEnabled)
+{
+    /// <summary>No setting given: router.yaml as it is, completion on.</summary>
+    public static EditorSettings None { get; } = new(null, null, true);
+
+    /// <summary>Reads the <c>router</c> section; a value of the wrong type is ignored rather than failing the rest.</summary>
+    public static EditorSettings Read(JsonElement section)
+    {
+        if (section.ValueKind != JsonValueKind.Object)
+        {
+            return None;
+        }
+
+        bool? localOnly = Property(section, "privacy", "localOnly") is { ValueKind: JsonValueKind.True or JsonValueKind.False } local ? local.GetBoolean() : null;
+        double? daily = Property(section, "budget", "dailyUsd") is { ValueKind: JsonValueKind.Number } budget && budget.GetDouble() >= 0 ? budget.GetDouble() : null;
+        bool completion = Property(section, "completion", "enabled") is not { ValueKind: JsonValueKind.False };
+        return new EditorSettings(localOnly, daily, completion);
+    }
+
+    /// <summary>router.yaml's configuration with these settings applied.</summary>
+    public RouterConfig ApplyTo(RouterConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        RouterConfig result = config;
+        if (LocalOnly == true)
+        {
+            result = result with { Privacy = result.Privacy with { Mode = PrivacyMode.LocalOnly } };
+        }
+
+        if (DailyUsd is { } daily)
+        {
+            result = result with { Budget = result.Budget with { DailyUsd = daily } };
+        }
+
+        return result;
+    }
+
+    private static JsonElement? Property(JsonElement section, string group, string name) =>
+        section.TryGetProperty(group, out JsonElement inner) && inner.ValueKind == JsonValueKind.Object && inner.TryGetProperty(name, out JsonElement value)
+            ? value
+            : null;
+}
