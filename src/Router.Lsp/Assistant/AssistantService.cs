@@ -62,7 +62,7 @@ internal sealed class AssistantService(
         {
             if (streams)
             {
-                await SendAsync(new RouterAnswerParams(id, title, KindName(ask.Kind), $"**No model could answer.**\n\n```\n{failed.Message}\n```\n", true, Reset: true), CancellationToken.None);
+                await SendAsync(new RouterAnswerParams(id, title, ask.Kind.Name(), $"**No model could answer.**\n\n```\n{failed.Message}\n```\n", true, Reset: true), CancellationToken.None);
             }
 
             await status.ReportFailureAsync(failed.Summary, CancellationToken.None);
@@ -74,7 +74,7 @@ internal sealed class AssistantService(
         decisions.Add(Describe(id, ask.Kind, decision, result));
         if (streams)
         {
-            await SendAsync(new RouterAnswerParams(id, title, KindName(ask.Kind), "", true, result.Tier.Name(), result.Model, result.Endpoint), CancellationToken.None);
+            await SendAsync(new RouterAnswerParams(id, title, ask.Kind.Name(), "", true, result.Tier.Name(), result.Model, result.Endpoint), CancellationToken.None);
         }
 
         await status.ReportAnswerAsync(result, CancellationToken.None);
@@ -86,11 +86,11 @@ internal sealed class AssistantService(
         string tier = step.Tier.Name();
         return step.Kind switch
         {
-            DispatchEventKind.Text => new ValueTask(SendAsync(new RouterAnswerParams(id, title, KindName(kind), step.Text, false, tier, step.Model, step.Endpoint), cancellationToken)),
+            DispatchEventKind.Text => new ValueTask(SendAsync(new RouterAnswerParams(id, title, kind.Name(), step.Text, false, tier, step.Model, step.Endpoint), cancellationToken)),
 
             // The text shown so far came from a host that failed, or from an answer judged weak: start again.
             DispatchEventKind.Restart or DispatchEventKind.Escalation =>
-                new ValueTask(SendAsync(new RouterAnswerParams(id, title, KindName(kind), "", false, tier, step.Model, step.Endpoint, Reset: true), cancellationToken)),
+                new ValueTask(SendAsync(new RouterAnswerParams(id, title, kind.Name(), "", false, tier, step.Model, step.Endpoint, Reset: true), cancellationToken)),
             DispatchEventKind.Progress => new ValueTask(status.ReportProgressAsync(step.Text, cancellationToken)),
             _ => ValueTask.CompletedTask,
         };
@@ -101,7 +101,7 @@ internal sealed class AssistantService(
 
     private static RouterDecisionInfo Describe(string id, RequestKind kind, RouteDecision decision, DispatchResult result) => new(
         id,
-        KindName(kind),
+        kind.Name(),
         result.Tier.Name(),
         result.Model,
         result.Endpoint,
@@ -141,8 +141,6 @@ internal sealed class AssistantService(
             _ => "Ask" + where,
         };
     }
-
-    private static string KindName(RequestKind kind) => kind == RequestKind.Explain ? "explain" : kind == RequestKind.Chat ? "chat" : kind.Name();
 
     private static string FilePath(string uri) =>
         Uri.TryCreate(uri, UriKind.Absolute, out Uri? parsed) && parsed.IsFile ? parsed.LocalPath : uri;
