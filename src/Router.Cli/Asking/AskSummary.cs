@@ -20,6 +20,12 @@ internal static class AskSummary
             ? Invariant($"{usage.PromptTokens} in, {usage.OutputTokens} out")
             : "not reported";
         string firstToken = result.TimeToFirstToken is { } first ? Invariant($", first token {first.TotalMilliseconds:0} ms") : "";
+
+        // The server's load_duration says whether this answer paid for loading the model into memory.
+        if (result.Usage is { LoadDuration: var load } && load >= TimeSpan.FromMilliseconds(100))
+        {
+            firstToken += Invariant($", of which {load.TotalMilliseconds:0} ms loading {result.Model} on {result.Endpoint} (cold)");
+        }
         Line("tokens", tokens);
         Line("latency", Invariant($"{result.Latency.TotalMilliseconds:0} ms{firstToken}"));
         if (result.CostUsd > 0)

@@ -46,6 +46,20 @@ public sealed class AskCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_cold_load_is_named_with_its_time_from_the_servers_load_duration()
+    {
+        // A twentieth of real time: qwen2.5:3b's cold load of the default profile still takes a few hundred milliseconds.
+        await using EmulatorServer first = await EmulatorServer.StartAsync(new EmulatorOptions { TimeScale = 0.05 }, CancellationToken.None);
+        await using EmulatorServer second = await StartAsync();
+        string config = WriteConfig(first, second);
+
+        (int exit, _, string errors) = await Run(new AskInvocation(config, "explain", null, "python", "squares = [i * i for i in range(10)]"));
+
+        Assert.Equal(0, exit);
+        Assert.Matches(@"of which \d+ ms loading qwen2\.5:3b on first \(cold\)", errors);
+    }
+
+    [Fact]
     public async Task Answer_is_streamed_to_stdout_and_the_route_host_tokens_and_latency_follow_on_stderr()
     {
         await using EmulatorServer first = await StartAsync();
