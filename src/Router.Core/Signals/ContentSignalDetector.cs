@@ -126,7 +126,7 @@ public static partial class ContentSignalDetector
             signals.Add(new ContentSignal("probability", SignalClass.Reasoning, 2.0));
         }
 
-        if (ComplexityQuestionDfa.IsMatch(text))
+        if (ComplexityQuestionGuarded.IsMatch(text))
         {
             signals.Add(new ContentSignal("algorithmic analysis", SignalClass.Reasoning, 3.0));
         }
@@ -161,12 +161,12 @@ public static partial class ContentSignalDetector
             signals.Add(new ContentSignal("code block", SignalClass.Code, 2.0));
         }
 
-        if (MatchesNear(StackTraceDfa, StackTraceAnchors, text))
+        if (MayHoldStackTrace(text) && MatchesNear(StackTraceDfa, StackTraceAnchors, text))
         {
             signals.Add(new ContentSignal("stack trace", SignalClass.Code, 2.5));
         }
 
-        if (MatchesNear(ErrorMessageDfa, ErrorAnchors, text))
+        if (text.AsSpan().ContainsAny(ErrorMessageLiterals) && MatchesNear(ErrorMessageDfa, ErrorAnchors, text))
         {
             signals.Add(new ContentSignal("error message", SignalClass.Code, 1.5));
         }
@@ -192,11 +192,11 @@ public static partial class ContentSignalDetector
             signals.Add(new ContentSignal("identifiers", SignalClass.Code, identifiers >= 3 ? 1.5 : 0.75));
         }
 
-        if (CodeRequestDfa.IsMatch(ask))
+        if (CodeRequestGuarded.IsMatch(ask))
         {
             signals.Add(new ContentSignal("asks for code", SignalClass.Code, 2.5));
         }
-        else if (CodeNounRequest().IsMatch(ask))
+        else if (CodeNounRequestGuarded.IsMatch(ask))
         {
             signals.Add(new ContentSignal("asks for code", SignalClass.Code, 2.5));
         }
@@ -210,7 +210,7 @@ public static partial class ContentSignalDetector
             signals.Add(new ContentSignal("problem report", SignalClass.Code, 1.0));
         }
 
-        if (CodeReferenceDfa.IsMatch(ask))
+        if (CodeReferenceGuarded.IsMatch(ask))
         {
             signals.Add(new ContentSignal("refers to code", SignalClass.Code, 1.0));
         }
@@ -241,7 +241,7 @@ public static partial class ContentSignalDetector
         {
             signals.Add(new ContentSignal("system design", SignalClass.Wide, 2.5));
         }
-        else if (DesignQuestion().IsMatch(text))
+        else if (DesignQuestionGuarded.IsMatch(text))
         {
             signals.Add(new ContentSignal("design question", SignalClass.Wide, 2.0));
         }
@@ -324,6 +324,61 @@ public static partial class ContentSignalDetector
             {
                 return true;
             }
+        }
+
+        return false;
+    }
+
+    // Literals every match of the stack-trace pattern holds, but for its "at" frames (see MayHoldStackTrace). Both patterns
+    // are case-sensitive, so an ordinal search answers exactly; text holding none of them cannot match in any window.
+    private static readonly SearchValues<string> StackTraceLiterals = SearchValues.Create(
+        ["Traceback (most recent call last)", "\", line ", "goroutine ", "panic: ", "panicked at", "Exception in thread \"", "Caused by: ", "0x"],
+        StringComparison.Ordinal);
+
+    private static readonly SearchValues<string> ErrorMessageLiterals = SearchValues.Create(
+        ["Exception", "Error", "error", "failed", "fatal", "denied", "refused", "found", "invalid", "ENOENT", "EACCES", "EADDRINUSE",
+         "ECONNREFUSED", "ECONNRESET", "EINTEGRITY", "ERESOLVE", "EPERM", "ETIMEDOUT", "EEXIST", "ENOTFOUND", "EPIPE", "ENOTDIR",
+         "EISDIR", "EMFILE", "EAI_AGAIN", "ELIFECYCLE", "EBADENGINE", "Cannot find module", "egmentation fault", "core dumped",
+         "undefined reference to", "is not defined", "has no attribute", "cannot be resolved", "is not a function", "ullPointer",
+         "ullpointer", "ull Pointer", "ull pointer", "exit code", "exit status", ": too many arguments", "nexpected token",
+         "o such file or directory", "annot read propert", "undefined method", "E0", "E1", "E2", "E3", "E4", "E5", "E6", "E7", "E8",
+         "E9", "FATAL", "panic", "cannot import name", "otFound", "ot Found", "SIGSEGV", "SIGABRT", "SIGKILL", "SIGTERM",
+         "CrashLoopBackOff", "ImagePullBackOff", "OOMKilled", "CONFLICT"],
+        StringComparison.Ordinal);
+
+    /// <summary>False when no stack-trace frame can match anywhere in the text: none of its literals, and no "at " whose
+    /// run of whitespace before it starts the text or holds a line break (the <c>^\s+at </c> frames).</summary>
+    private static bool MayHoldStackTrace(ReadOnlySpan<char> text)
+    {
+        if (text.ContainsAny(StackTraceLiterals))
+        {
+            return true;
+        }
+
+        for (int offset = 0; offset < text.Length;)
+        {
+            int found = text[offset..].IndexOf("at ", StringComparison.Ordinal);
+            if (found < 0)
+            {
+                return false;
+            }
+
+            int at = offset + found;
+            if (at > 0 && char.IsWhiteSpace(text[at - 1]))
+            {
+                int run = at - 1;
+                while (run > 0 && char.IsWhiteSpace(text[run - 1]))
+                {
+                    run--;
+                }
+
+                if (run == 0 || text[run..(at - 1)].Contains('\n'))
+                {
+                    return true;
+                }
+            }
+
+            offset = at + 1;
         }
 
         return false;
@@ -591,6 +646,24 @@ public static partial class ContentSignalDetector
     private static readonly GuardedRegex LogicPuzzleGuarded = new(
         LogicPuzzleDfa, "puzzle", "riddle", "teaser", "knave", "always", "liar", "truth", "syllogism", "logically", "deduce",
         "weighing", "balance", "colo", "crossing", "owns", "argument", "reasoning", "inference", "statement", "therefore");
+
+    private static readonly GuardedRegex CodeRequestGuarded = new(
+        CodeRequestDfa, "write", "implement", "code", "create", "generate", "build", "add", "give", "show", "make", "fix", "debug",
+        "convert", "port", "optimi");
+
+    private static readonly GuardedRegex CodeNounRequestGuarded = new(
+        CodeNounRequest(), "regex", "regular", "query", "liner", "command", "cron", "selector", "xpath", "jq", "snippet", "script");
+
+    private static readonly GuardedRegex CodeReferenceGuarded = new(
+        CodeReferenceDfa, "function", "method", "class", "code", "snippet", "query", "regex", "script", "loop", "test", "endpoint",
+        "component", "struct", "module", "program", "stack", "traceback", "exception", "error", "lambda", "closure", "macro",
+        "migration", "dockerfile", "makefile", "pipeline", "fixture", "decorator", "middleware", "config", "suite", "job", "image",
+        "container", "repo");
+
+    private static readonly GuardedRegex DesignQuestionGuarded = new(DesignQuestion(), "how", "plan", "sketch", "outline", "propose", "should");
+
+    private static readonly GuardedRegex ComplexityQuestionGuarded = new(
+        ComplexityQuestionDfa, "complexit", "big", "(", "comparisons", "worst", "terminates");
 
     private static readonly GuardedRegex CodeVerbOnThisGuarded = new(CodeVerbOnThis(), "fix", "debug", "refactor", "implement", "write");
 
