@@ -55,15 +55,8 @@ internal static class AskCommand
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
 
-        ConfigLoadResult loaded = RouteConfigSource.Load(invocation.ConfigPath, currentDirectory, environment);
-        foreach (ConfigDiagnostic diagnostic in loaded.Diagnostics)
+        if (await RouteConfigSource.LoadReportingAsync("ask", invocation.ConfigPath, currentDirectory, environment, stderr, cancellationToken) is not { } routerConfig)
         {
-            await stderr.WriteLineAsync(diagnostic.ToString().AsMemory(), cancellationToken);
-        }
-
-        if (loaded.Config is not { } routerConfig)
-        {
-            await stderr.WriteLineAsync($"router ask: the configuration {invocation.ConfigPath ?? RouteConfigSource.WorkspaceFile} is unusable".AsMemory(), cancellationToken);
             return 2;
         }
 

@@ -48,21 +48,14 @@ internal static class DoctorCommand
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
 
-        ConfigLoadResult loaded = RouteConfigSource.Load(invocation.ConfigPath, currentDirectory, environment);
-        foreach (ConfigDiagnostic diagnostic in loaded.Diagnostics)
+        if (await RouteConfigSource.LoadReportingAsync("doctor", invocation.ConfigPath, currentDirectory, environment, stderr, cancellationToken) is not { } routerConfig)
         {
-            await stderr.WriteLineAsync(diagnostic.ToString().AsMemory(), cancellationToken);
-        }
-
-        if (loaded.Config is null)
-        {
-            await stderr.WriteLineAsync($"router doctor: the configuration {invocation.ConfigPath ?? RouteConfigSource.WorkspaceFile} is unusable".AsMemory(), cancellationToken);
             return 2;
         }
 
         TimeProvider clock = TimeProvider.System;
         using HostInventory inventory = new(new HostInventoryOptions { Clock = clock, ProbeTimeout = invocation.Timeout }, readVariable: environment);
-        DoctorReport report = await new DoctorExamination(loaded.Config, inventory, clock).RunAsync(cancellationToken);
+        DoctorReport report = await new DoctorExamination(routerConfig, inventory, clock).RunAsync(cancellationToken);
         string text = invocation.Json
             ? JsonSerializer.Serialize(report, DoctorJsonContext.Default.DoctorReport) + "\n"
             : DoctorTable.Format(report, clock.GetUtcNow());

@@ -56,19 +56,12 @@ internal static class RouteCommand
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
 
-        ConfigLoadResult loaded = RouteConfigSource.Load(invocation.ConfigPath, currentDirectory, environment);
-        foreach (ConfigDiagnostic diagnostic in loaded.Diagnostics)
+        if (await RouteConfigSource.LoadReportingAsync("route", invocation.ConfigPath, currentDirectory, environment, stderr, cancellationToken) is not { } routerConfig)
         {
-            await stderr.WriteLineAsync(diagnostic.ToString().AsMemory(), cancellationToken);
-        }
-
-        if (loaded.Config is null)
-        {
-            await stderr.WriteLineAsync($"router route: the configuration {invocation.ConfigPath ?? RouteConfigSource.WorkspaceFile} is unusable".AsMemory(), cancellationToken);
             return 2;
         }
 
-        RoutePolicy policy = new(loaded.Config);
+        RoutePolicy policy = new(routerConfig);
         if (invocation.BatchPath is not null)
         {
             StreamReader input;
@@ -112,7 +105,7 @@ internal static class RouteCommand
         RouteDecision decision = policy.Decide(request);
         string text = invocation.Json
             ? JsonSerializer.Serialize(RouteLineMapper.ToLine(decision), RouteJsonContext.Default.RouteDecisionLine) + "\n"
-            : DecisionTable.Format(decision, loaded.Config.Source);
+            : DecisionTable.Format(decision, routerConfig.Source);
         await stdout.WriteAsync(text.AsMemory(), cancellationToken);
         await stdout.FlushAsync(cancellationToken);
         return 0;

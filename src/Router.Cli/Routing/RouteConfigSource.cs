@@ -25,4 +25,24 @@ internal static class RouteConfigSource
 
         return RouterConfigSource.ReadFile(path, environment);
     }
+
+    /// <summary>Loads the configuration for <paramref name="command"/> and writes its diagnostics to <paramref name="stderr"/>;
+    /// null (after saying so) when it is unusable, which the commands answer with exit code 2.</summary>
+    public static async Task<RouterConfig?> LoadReportingAsync(
+        string command, string? configPath, string currentDirectory, Func<string, string?> environment, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stderr);
+        ConfigLoadResult loaded = Load(configPath, currentDirectory, environment);
+        foreach (ConfigDiagnostic diagnostic in loaded.Diagnostics)
+        {
+            await stderr.WriteLineAsync(diagnostic.ToString().AsMemory(), cancellationToken);
+        }
+
+        if (loaded.Config is null)
+        {
+            await stderr.WriteLineAsync($"router {command}: the configuration {configPath ?? WorkspaceFile} is unusable".AsMemory(), cancellationToken);
+        }
+
+        return loaded.Config;
+    }
 }
