@@ -56,9 +56,6 @@ internal sealed class CompletionService(
             return cached;
         }
 
-        RelatedFilesContext related = _relatedFiles.Build(document.LanguageId, documents.RecentlyTouched(document.LanguageId, documentUri));
-        context = context with { Prefix = related.Text + context.Prefix, PrefixTokens = related.Tokens + context.PrefixTokens };
-
         TimeSpan? firstChunk = null;
         ModelUsage? usage = null;
         CompletionRoute? route = null;
@@ -67,6 +64,10 @@ internal sealed class CompletionService(
         {
             // Waiting inside the lease: a newer keystroke cancels this request before it reaches the model.
             await _debounce.WaitAsync(debounce, lease.Token);
+
+            // Quoting other files costs token counts: only a request that outlived the debounce pays for it.
+            RelatedFilesContext related = _relatedFiles.Build(document.LanguageId, documents.RecentlyTouched(document.LanguageId, documentUri));
+            context = context with { Prefix = related.Text + context.Prefix, PrefixTokens = related.Tokens + context.PrefixTokens };
             route = router.Route(document, context, related.DocumentUris);
             DispatchRequest request = new(route.Request, route.Decision, route.Config)
             {
