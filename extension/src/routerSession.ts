@@ -83,7 +83,8 @@ export class RouterSession {
       documentSelector: [{ scheme: 'file' }, { scheme: 'untitled' }],
       outputChannel: serverLog,
       revealOutputChannelOn: RevealOutputChannelOn.Never,
-      initializationOptions: { completionTraces: true, settings },
+      // statusMessages: this extension pops up router/status messages itself, so the server skips window/showMessage.
+      initializationOptions: { completionTraces: true, statusMessages: true, settings },
       synchronize: { configurationSection: 'router' },
       initializationFailedHandler: (error) => {
         serverLog.error(`initialize failed: ${error instanceof Error ? error.message : String(error)}`);

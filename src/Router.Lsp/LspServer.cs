@@ -48,10 +48,10 @@ public sealed class LspServer : IAsyncDisposable
         DocumentStore documents = new();
         CompletionTracePublisher traces = new(_connection, options.CompletionObserver);
         ConfigurationHandlers configuration = new(config, _connection);
-        LifecycleHandlers lifecycle = new(_lifecycle, documents, traces, config, configuration, _connection, options);
-        DocumentSyncHandlers sync = new(documents);
         StatusPublisher status = new(config, runtime, _connection);
-        CompletionService completionService = new(documents, new CompletionRouter(config), runtime, status, options, _connection, traces);
+        LifecycleHandlers lifecycle = new(_lifecycle, documents, traces, config, configuration, status, _connection, options);
+        DocumentSyncHandlers sync = new(documents);
+        CompletionService completionService = new(documents, new CompletionRouter(config), runtime, status, options, traces);
         documents.Closed += completionService.Forget;
         config.Reloaded += _ => completionService.ForgetCompletions();
         CompletionHandlers completion = new(completionService);

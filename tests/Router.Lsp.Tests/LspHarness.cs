@@ -43,6 +43,7 @@ internal sealed class LspHarness : IAsyncDisposable
         ServerRun = Server.RunAsync(CancellationToken.None);
         Client = new LspClient(toClient.Reader, toServer.Writer);
         Client.OnLogMessage(message => _logs.Writer.TryWrite(message));
+        Client.OnShowMessage(ShownMessages.Enqueue);
         Client.OnRouterNotifications(Answers.Enqueue, Statuses.Enqueue);
         Client.OnCompletionTrace(trace => _wireTraces.Writer.TryWrite(trace));
         Client.Start(CancellationToken.None);
@@ -56,6 +57,9 @@ internal sealed class LspHarness : IAsyncDisposable
     public ConcurrentQueue<RouterAnswerParams> Answers { get; } = new();
 
     public ConcurrentQueue<RouterStatusParams> Statuses { get; } = new();
+
+    /// <summary>window/showMessage notifications: what the editor pops up.</summary>
+    public ConcurrentQueue<ShowMessageParams> ShownMessages { get; } = new();
 
     public FakeProviderSource Providers { get; }
 

@@ -133,7 +133,8 @@ internal static class DemoCommand
         await output.WriteLineAsync($"  [{step}] after typing \"{before.Trim()}\":");
         if (suggestion is null)
         {
-            await output.WriteLineAsync($"      {lastLine}{Ghost("(no suggestion)")}");
+            // A space apart, so the marker is not read as part of what was typed ("Vat (no suggestion)").
+            await output.WriteLineAsync($"      {lastLine} {Ghost("(no suggestion)")}");
             return;
         }
 

@@ -6,7 +6,8 @@ namespace Router.Core.Policy;
 /// and the fallback chain and escalation path that apply at run time.</summary>
 /// <param name="LocalOnly">True exactly when the request is private: nothing of it may reach a cloud endpoint.</param>
 /// <param name="FallbackChain">Endpoints to try, in order, when the chosen one is unhealthy (cloud ones removed when private).</param>
-/// <param name="EscalationPath">Tiers a weak answer may be retried on, next first; empty for completions.</param>
+/// <param name="EscalationPath">Tiers a weak answer may be retried on, next first; empty for completions and for a model
+/// the user named that is no tier's model.</param>
 public sealed record RouteDecision(
     string Id,
     Tier Tier,
@@ -16,4 +17,8 @@ public sealed record RouteDecision(
     int EstimatedPromptTokens,
     IReadOnlyList<string> Reasons,
     IReadOnlyList<FallbackStep> FallbackChain,
-    IReadOnlyList<Tier> EscalationPath);
+    IReadOnlyList<Tier> EscalationPath)
+{
+    /// <summary>The editor setting that chose <see cref="Model"/> (<c>router.models.explain</c>); null when the model is the routed one.</summary>
+    public string? ModelSetting { get; init; }
+}

@@ -24,15 +24,20 @@ public sealed class RoutePolicy
     private readonly PrivacyScanner _scanner;
     private readonly TokenCounter _tokens;
 
-    public RoutePolicy(RouterConfig config, TokenCounter? tokens = null)
+    /// <param name="overrides">Models the user named per kind; they apply after routing, within privacy and budget.</param>
+    public RoutePolicy(RouterConfig config, TokenCounter? tokens = null, ModelOverrides? overrides = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         Config = config;
+        Overrides = overrides ?? ModelOverrides.None;
         _scanner = new PrivacyScanner(config.Privacy.PrivatePaths);
         _tokens = tokens ?? TokenCounter.Default;
     }
 
     public RouterConfig Config { get; }
+
+    /// <summary>The models the user named per request kind.</summary>
+    public ModelOverrides Overrides { get; }
 
     /// <summary>The decision for <paramref name="request"/>.</summary>
     /// <param name="spentTodayUsd">Cloud spend so far today; frontier is allowed only while the request fits the daily budget.</param>
@@ -89,8 +94,37 @@ public sealed class RoutePolicy
         // 5. Frontier only when configured, allowed and in budget; any unconfigured tier goes down its fallbacks.
         tier = Resolve(tier, promptTokens, localOnly, spentTodayUsd, reasons);
 
+        // 6. A model the user named for this kind, within privacy and budget.
+        (Tier Tier, string? OtherModel, string? Setting) chosen = (tier, null, null);
+        if (Overrides.For(request.Kind) is { } wanted)
+        {
+            chosen = ApplyOverride(request.Kind, wanted, tier, promptTokens, localOnly, spentTodayUsd, reasons);
+            if (chosen.Tier != tier && request.Kind == RequestKind.Completion)
+            {
+                estimate = Math.Min(promptTokens, Math.Max(0, ContextOf(chosen.Tier) - reserve));
+            }
+
+            tier = chosen.Tier;
+        }
+
         TierConfig tierConfig = Config.Tiers[tier];
         EndpointConfig endpoint = Config.EndpointsOf(tier, localOnly).First();
+        if (chosen.OtherModel is { } other)
+        {
+            // No tier's model: the routed tier's endpoints run it, and nothing else does, so a host without it says
+            // "ollama pull" instead of another model answering in its place.
+            return new RouteDecision(
+                request.Id,
+                tier,
+                other,
+                endpoint.Name,
+                localOnly,
+                estimate,
+                reasons,
+                [.. Config.EndpointsOf(tier, localOnly).Skip(1).Select(e => new FallbackStep(tier, other, e.Name))],
+                []) { ModelSetting = chosen.Setting };
+        }
+
         return new RouteDecision(
             request.Id,
             tier,
@@ -100,7 +134,94 @@ public sealed class RoutePolicy
             estimate,
             reasons,
             BuildFallbackChain(tier, endpoint, localOnly),
-            request.Kind == RequestKind.Completion ? [] : BuildEscalationPath(tier, localOnly, promptTokens, spentTodayUsd));
+            request.Kind == RequestKind.Completion ? [] : BuildEscalationPath(tier, localOnly, promptTokens, spentTodayUsd)) { ModelSetting = chosen.Setting };
+    }
+
+    /// <summary>Where a model the user named takes the request: the tier whose model it is, or the routed tier running it when
+    /// no tier has it. Privacy and budget win over the setting; the reasons say which happened.</summary>
+    private (Tier Tier, string? OtherModel, string? Setting) ApplyOverride(
+        RequestKind kind, string wanted, Tier routed, int promptTokens, bool localOnly, double spent, List<string> reasons)
+    {
+        string setting = ModelOverrides.SettingName(kind);
+        Tier? named = TierOfModel(wanted, routed);
+        if (named is not { } target)
+        {
+            reasons.Add($"model set by {setting}: {wanted}, on {routed.Name()}'s endpoints (no tier has that model)");
+            return (routed, wanted, setting);
+        }
+
+        if (target == routed)
+        {
+            reasons.Add($"model set by {setting}: {wanted} ({routed.Name()}'s model)");
+            return (routed, null, setting);
+        }
+
+        if (OverrideRefusal(target, promptTokens, localOnly, spent) is { } refusal)
+        {
+            reasons.Add($"{setting} ({wanted}, tier {target.Name()}) set aside: {refusal}; stays on {routed.Name()}");
+            return (routed, null, null);
+        }
+
+        reasons.Add($"model set by {setting}: {wanted} (tier {target.Name()})");
+        int needed = promptTokens + Config.Budget.OutputReserveTokens;
+        if (kind != RequestKind.Completion && needed > ContextOf(target))
+        {
+            reasons.Add(Invariant($"context: {needed} tokens exceed {target.Name()} ({ContextOf(target)}); kept because the model was set"));
+        }
+
+        return (target, null, setting);
+    }
+
+    /// <summary>The configured tier whose model is <paramref name="model"/>, the routed tier first when several share it.</summary>
+    private Tier? TierOfModel(string model, Tier routed)
+    {
+        if (HasModel(routed))
+        {
+            return routed;
+        }
+
+        foreach (Tier tier in Enum.GetValues<Tier>())
+        {
+            if (HasModel(tier))
+            {
+                return tier;
+            }
+        }
+
+        return null;
+
+        bool HasModel(Tier tier) =>
+            Config.IsConfigured(tier) && string.Equals(Config.Tiers[tier].Model, model, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Why a named model's tier may not take the request, or null when it may.</summary>
+    private string? OverrideRefusal(Tier tier, int promptTokens, bool localOnly, double spent)
+    {
+        if (localOnly && (tier == Tier.Frontier || !Config.EndpointsOf(tier, localOnly: true).Any()))
+        {
+            return $"the request is private and {tier.Name()} runs only in the cloud";
+        }
+
+        if (tier == Tier.Frontier)
+        {
+            return FrontierRefusal(promptTokens, localOnly, spent);
+        }
+
+        if (!IsUsable(tier, localOnly))
+        {
+            return $"{tier.Name()} has no usable endpoint";
+        }
+
+        if (Config.EndpointsOf(tier, localOnly).First().Cloud)
+        {
+            double cost = CloudCost.Usd(Config.Tiers[tier], promptTokens, Config.Budget.OutputReserveTokens);
+            if (spent + cost > Config.Budget.DailyUsd)
+            {
+                return Invariant($"over budget: ${spent:0.00} spent today + about ${cost:0.00} for this request is past the ${Config.Budget.DailyUsd:0.00} a day");
+            }
+        }
+
+        return null;
     }
 
     private PrivacyFinding? FindPrivateContent(RouteRequest request)

@@ -65,7 +65,7 @@ internal sealed class AssistantService(
                 await SendAsync(new RouterAnswerParams(id, title, ask.Kind.Name(), $"**No model could answer.**\n\n```\n{failed.Message}\n```\n", true, Reset: true), CancellationToken.None);
             }
 
-            await status.ReportFailureAsync(failed.Summary, CancellationToken.None);
+            await status.ReportFailureAsync($"{Title(ask, document)} ({decision.Tier.Name()} {decision.Model}) failed", failed.Attempts, failed.Summary, CancellationToken.None);
             throw new JsonRpcException(JsonRpcErrorCodes.RequestFailed, failed.Message);
         }
 
@@ -77,7 +77,7 @@ internal sealed class AssistantService(
             await SendAsync(new RouterAnswerParams(id, title, ask.Kind.Name(), "", true, result.Tier.Name(), result.Model, result.Endpoint), CancellationToken.None);
         }
 
-        await status.ReportAnswerAsync(result, CancellationToken.None);
+        await status.ReportAnswerAsync(result, decision.ModelSetting, CancellationToken.None);
         return new AssistantAnswer(id, selection, result);
     }
 

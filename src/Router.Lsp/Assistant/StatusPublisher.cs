@@ -11,45 +11,100 @@ using Router.Runtime.Health;
 namespace Router.Lsp.Assistant;
 
 /// <summary>Sends <c>router/status</c> for the editor's status bar: what served the last request, each host's health, the
-/// models warm on it and today's spend, and in words what to do when something is wrong.</summary>
+/// models warm on it and today's spend; and tells the user what to do when a host is down or a model missing, once per
+/// problem until it is resolved (see <see cref="ProblemNotices"/>).</summary>
+/// <remarks>A notice is a <c>router/status</c> message with a warning or error severity, a <c>window/logMessage</c>, and a
+/// <c>window/showMessage</c> unless the client shows router/status messages itself (the Router extension does).</remarks>
 internal sealed class StatusPublisher(RouterConfigSource config, RouterRuntime runtime, JsonRpcConnection client)
 {
     private readonly Lock _gate = new();
+    private readonly ProblemNotices _problems = new();
     private DispatchResult? _last;
+    private string? _lastModelSetting;
     private string? _lastSent;
+
+    /// <summary>Set at initialize when the client shows router/status messages itself, so a notice is not shown twice.</summary>
+    public bool ClientShowsStatusMessages { get; set; }
 
     public double SpentTodayUsd() => runtime.SpentTodayUsd();
 
-    /// <summary>Reports the route of an answer; a completion on the same route as the last one sends nothing new.</summary>
-    public Task ReportAnswerAsync(DispatchResult result, CancellationToken cancellationToken)
+    /// <summary>Reports the route of an answer; a completion on the same route as the last one sends nothing new. A problem met
+    /// on the way (a host skipped, a model missing) is told once.</summary>
+    /// <param name="modelSetting">The editor setting that chose the model (<c>router.models.completion</c>), if one did.</param>
+    public async Task ReportAnswerAsync(DispatchResult result, string? modelSetting, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(result);
-        string? message = result.FellBack
-            ? $"{result.DecidedTier.Name()} answered by {result.Endpoint}: {FirstProblem(result)}"
-            : null;
-        string key = $"{result.Tier}|{result.Model}|{result.Endpoint}|{message}";
+        string? message;
         lock (_gate)
         {
             _last = result;
-            if (key == _lastSent && result.CostUsd == 0)
+            _lastModelSetting = modelSetting;
+            IReadOnlyList<HostProblem> fresh = _problems.Observe(result.Attempts, out bool resolved, out _);
+            resolved |= _problems.ObserveSuccess();
+            message = fresh.Count == 0
+                ? null
+                : $"{result.DecidedTier.Name()} answered by {result.Model} on {result.Endpoint} instead: {Describe(fresh)}";
+            string key = $"{result.Tier}|{result.Model}|{result.Endpoint}|{modelSetting}";
+            if (message is null && !resolved && key == _lastSent && result.CostUsd == 0)
             {
-                return Task.CompletedTask;
+                return;
             }
 
             _lastSent = key;
         }
 
-        return SendAsync(message, message is null ? null : "warning", cancellationToken);
+        await SendAsync(message, message is null ? null : "warning", cancellationToken);
+        if (message is not null)
+        {
+            await NotifyAsync(MessageType.Warning, message);
+        }
     }
 
-    public Task ReportFailureAsync(string message, CancellationToken cancellationToken)
+    /// <summary>A request no host could answer: tells the user what to do, unless every problem in it was told already.</summary>
+    /// <param name="headline">What failed, e.g. "Completion (code qwen2.5-coder:14b) failed".</param>
+    /// <param name="attempts">The dispatch's attempts; empty when the request never reached one.</param>
+    /// <param name="summary">The failure in words, for a failure without attempts.</param>
+    public async Task ReportFailureAsync(string headline, IReadOnlyList<DispatchAttempt> attempts, string summary, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(attempts);
+        string message;
         lock (_gate)
         {
+            IReadOnlyList<HostProblem> fresh = _problems.Observe(attempts, out _, out bool recognized);
+            if (!recognized)
+            {
+                fresh = _problems.ObserveFailure(summary) is { } general ? [general] : [];
+            }
+
+            if (fresh.Count == 0)
+            {
+                // Told already and not resolved since: the status bar still shows it.
+                return;
+            }
+
+            message = $"{headline}: {Describe(fresh)}";
             _lastSent = null;
         }
 
-        return SendAsync(message, "error", cancellationToken);
+        await SendAsync(message, "error", cancellationToken);
+        await NotifyAsync(MessageType.Warning, message);
+    }
+
+    /// <summary>Text streamed from <paramref name="endpoint"/> with <paramref name="model"/> (an answer cut short on purpose):
+    /// the host works, so a problem told about it is over.</summary>
+    public Task ReportWorkingAsync(string endpoint, string model, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (!(_problems.ObserveWorking(endpoint, model) | _problems.ObserveSuccess()))
+            {
+                return Task.CompletedTask;
+            }
+
+            _lastSent = null;
+        }
+
+        return SendAsync(null, null, cancellationToken);
     }
 
     public Task ReportProgressAsync(string message, CancellationToken cancellationToken)
@@ -66,9 +121,11 @@ internal sealed class StatusPublisher(RouterConfigSource config, RouterRuntime r
     public RouterStatusParams Current(string? message = null, string? severity = null)
     {
         DispatchResult? last;
+        string? setting;
         lock (_gate)
         {
             last = _last;
+            setting = _lastModelSetting;
         }
 
         RouterConfig current = config.Policy.Config;
@@ -77,7 +134,48 @@ internal sealed class StatusPublisher(RouterConfigSource config, RouterRuntime r
             EndpointHealthSnapshot state = runtime.Health.Snapshot(endpoint.Name);
             return new RouterHostStatus(endpoint.Name, state.State != EndpointCircuitState.Open, runtime.WarmModels(endpoint.Name), state.LastError);
         })];
-        return new RouterStatusParams(hosts, Math.Round(runtime.SpentTodayUsd(), 4), last?.Tier.Name(), last?.Model, last?.Endpoint, message, severity);
+        return new RouterStatusParams(hosts, Math.Round(runtime.SpentTodayUsd(), 4), last?.Tier.Name(), last?.Model, last?.Endpoint, message, severity)
+        {
+            ModelSetBy = setting,
+        };
+    }
+
+    private string Describe(IReadOnlyList<HostProblem> problems) => string.Join("; ", problems.Select(Describe));
+
+    /// <summary>The problem and what to do about it.</summary>
+    private string Describe(HostProblem problem)
+    {
+        if (problem.Endpoint.Length == 0)
+        {
+            return problem.Reason;
+        }
+
+        bool ollama = config.Policy.Config.Endpoints.TryGetValue(problem.Endpoint, out EndpointConfig? endpoint) && endpoint.Provider == ProviderKind.Ollama;
+        if (problem.Model is { } model)
+        {
+            return ollama
+                ? $"{problem.Endpoint}: model {model} is missing — run `ollama pull {model}` on that host, or set another model"
+                : $"{problem.Endpoint}: model {model} is not served there — check the model name in router.yaml or router.models";
+        }
+
+        string fix = ollama ? "start Ollama there (`ollama serve`) or check its url in router.yaml" : "check the host's url and key in router.yaml";
+        return $"{problem.Endpoint}: {problem.Reason} — {fix}";
+    }
+
+    private async Task NotifyAsync(MessageType type, string message)
+    {
+        try
+        {
+            await client.LogMessageAsync(type, message, CancellationToken.None);
+            if (!ClientShowsStatusMessages)
+            {
+                await client.ShowMessageAsync(type, "Router: " + message, CancellationToken.None);
+            }
+        }
+        catch (IOException)
+        {
+            // The client is gone; nobody is left to tell.
+        }
     }
 
     private async Task SendAsync(string? message, string? severity, CancellationToken cancellationToken)
@@ -91,7 +189,4 @@ internal sealed class StatusPublisher(RouterConfigSource config, RouterRuntime r
             // The client is gone; there is no status bar left to update.
         }
     }
-
-    private static string FirstProblem(DispatchResult result) =>
-        result.Attempts.FirstOrDefault(attempt => attempt.Outcome != DispatchAttemptOutcome.Answered)?.Reason ?? "fell back";
 }

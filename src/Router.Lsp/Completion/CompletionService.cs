@@ -12,14 +12,14 @@ using Router.Runtime.Dispatch;
 namespace Router.Lsp.Completion;
 
 /// <summary>Asks the code-tier model for a fill-in-the-middle completion at a position and post-processes it.
-/// Backend failures become an empty answer plus one <c>window/logMessage</c>; superseded requests are cancelled.</summary>
+/// Backend failures become an empty answer, and the user is told once per problem (see <see cref="StatusPublisher"/>);
+/// superseded requests are cancelled.</summary>
 internal sealed class CompletionService(
     DocumentStore documents,
     CompletionRouter router,
     RouterRuntime runtime,
     StatusPublisher status,
     LspServerOptions options,
-    JsonRpcConnection client,
     CompletionTracePublisher traces)
 {
     private static readonly char[] LineBreaks = ['\r', '\n'];
@@ -29,7 +29,6 @@ internal sealed class CompletionService(
 
     private readonly RelatedFilesContextBuilder _relatedFiles = new(Router.Core.Tokens.TokenCounter.Default, options.RelatedFilesTokenBudget);
     private readonly CompletionSupersession _supersession = new();
-    private readonly BackendFailureLog _failures = new();
     private readonly CompletionCache _cache = new(options.CompletionCacheSize);
     private readonly AdaptiveDebounce _debounce = new(options.DebounceMinimum, options.DebounceMaximum, options.Time);
 
@@ -111,11 +110,15 @@ internal sealed class CompletionService(
                 usage = result.Usage;
                 answer = result.Text;
                 await runtime.RecordAsync(result, route.Config, CancellationToken.None);
-                await status.ReportAnswerAsync(result, CancellationToken.None);
+                await status.ReportAnswerAsync(result, route.Decision.ModelSetting, CancellationToken.None);
             }
             catch (OperationCanceledException) when (enough.IsCancellationRequested && !lease.IsCancellationRequested)
             {
                 answer = streamed.ToString();
+                if (answeredBy is not null)
+                {
+                    await status.ReportWorkingAsync(answeredBy.Endpoint, answeredBy.Model, CancellationToken.None);
+                }
             }
 
             // A model that ran past its middle must not show its own markup, whichever prompt it was given.
@@ -126,7 +129,6 @@ internal sealed class CompletionService(
 
             string completion = CompletionPostProcessor.Process(answer, context);
             _cache.Store(documentUri, document.Text, cursor, completion);
-            _failures.RecordSuccess();
             await ReportAsync(method, documentUri, route, answeredBy, completion.Length == 0 ? CompletionOutcome.Empty : CompletionOutcome.Completed, started, firstChunk, context, completion.Length, usage, null);
             return completion;
         }
@@ -145,9 +147,13 @@ internal sealed class CompletionService(
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            string summary = exception is DispatchFailedException failed ? failed.Summary : exception.Message;
+            DispatchFailedException? failed = exception as DispatchFailedException;
+            string summary = failed?.Summary ?? exception.Message;
             await ReportAsync(method, documentUri, route, answeredBy, CompletionOutcome.Failed, started, firstChunk, context, 0, usage, summary);
-            await ReportFailureAsync(route, summary);
+            string headline = route is null
+                ? "Completion could not be routed"
+                : $"Completion ({route.Decision.Tier.Name()} {route.Decision.Model}) failed";
+            await status.ReportFailureAsync(headline, failed?.Attempts ?? [], summary, CancellationToken.None);
             return string.Empty;
         }
         finally
@@ -198,27 +204,6 @@ internal sealed class CompletionService(
             Stop = context.MultiLine ? ["\n\n\n"] : ["\n"],
         },
     };
-
-    private async Task ReportFailureAsync(CompletionRoute? route, string summary)
-    {
-        if (!_failures.ShouldReport(summary))
-        {
-            return;
-        }
-
-        string message = route is null
-            ? $"Completion could not be routed: {summary}"
-            : $"Completion ({route.Decision.Tier.Name()} {route.Decision.Model}) failed: {summary}";
-        await status.ReportFailureAsync(message, CancellationToken.None);
-        try
-        {
-            await client.LogMessageAsync(MessageType.Warning, message, CancellationToken.None);
-        }
-        catch (IOException)
-        {
-            // The client is gone; nobody is left to warn.
-        }
-    }
 
     private Task ReportAsync(
         string method,

@@ -50,7 +50,7 @@ public sealed class RouterConfigSource : IDisposable
         lock (_gate)
         {
             Settings = settings;
-            Volatile.Write(ref _policy, new RoutePolicy(settings.ApplyTo(_config.Current)));
+            Volatile.Write(ref _policy, settings.PolicyFor(_config.Current));
         }
     }
 
@@ -139,7 +139,7 @@ public sealed class RouterConfigSource : IDisposable
         {
             if (_config.Apply(loaded))
             {
-                Volatile.Write(ref _policy, new RoutePolicy(Settings.ApplyTo(_config.Current)));
+                Volatile.Write(ref _policy, Settings.PolicyFor(_config.Current));
             }
         }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Router.Lsp.Assistant;
 using Router.Lsp.Completion;
 using Router.Lsp.Configuration;
 using Router.Lsp.Documents;
@@ -14,6 +15,7 @@ internal sealed class LifecycleHandlers(
     CompletionTracePublisher traces,
     RouterConfigSource config,
     ConfigurationHandlers configuration,
+    StatusPublisher status,
     JsonRpcConnection connection,
     LspServerOptions options)
 {
@@ -22,7 +24,8 @@ internal sealed class LifecycleHandlers(
         // UTF-8 when the client offers it (LSP 3.17); UTF-16 is the protocol's mandatory default.
         bool utf8 = request.Capabilities?.General?.PositionEncodings?.Contains(PositionEncodingKind.Utf8) == true;
         documents.Encoding = utf8 ? PositionEncoding.Utf8 : PositionEncoding.Utf16;
-        traces.NotifyClient = WantsCompletionTraces(request.InitializationOptions);
+        traces.NotifyClient = Flag(request.InitializationOptions, "completionTraces");
+        status.ClientShowsStatusMessages = Flag(request.InitializationOptions, "statusMessages");
         configuration.ClientAnswersConfiguration = request.Capabilities?.Workspace?.Configuration == true;
         if (request.InitializationOptions is { ValueKind: JsonValueKind.Object } initOptions && initOptions.TryGetProperty("settings", out JsonElement settings))
         {
@@ -48,9 +51,9 @@ internal sealed class LifecycleHandlers(
     }
 
     /// <summary>initializationOptions is free-form (LSPAny) and editors send all kinds of shapes: read it defensively.</summary>
-    private static bool WantsCompletionTraces(JsonElement? initializationOptions) =>
+    private static bool Flag(JsonElement? initializationOptions, string name) =>
         initializationOptions is { ValueKind: JsonValueKind.Object } value
-        && value.TryGetProperty("completionTraces", out JsonElement flag)
+        && value.TryGetProperty(name, out JsonElement flag)
         && flag.ValueKind == JsonValueKind.True;
 
     /// <summary>The first read of the configuration is reported once the client can show messages.</summary>

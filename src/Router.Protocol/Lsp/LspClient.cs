@@ -45,6 +45,21 @@ public sealed class LspClient : IAsyncDisposable
             HandlerMode.ReadOnly);
     }
 
+    /// <summary>Receives <c>window/showMessage</c> notifications; call before <see cref="Start"/>.</summary>
+    public void OnShowMessage(Action<ShowMessageParams> onMessage)
+    {
+        ArgumentNullException.ThrowIfNull(onMessage);
+        Connection.AddNotificationHandler(
+            LspMethods.ShowMessage,
+            Json.ShowMessageParams,
+            (message, _) =>
+            {
+                onMessage(message);
+                return ValueTask.CompletedTask;
+            },
+            HandlerMode.ReadOnly);
+    }
+
     /// <summary>Receives Router's <c>router/answer</c> and <c>router/status</c> notifications; call before <see cref="Start"/>.</summary>
     public void OnRouterNotifications(Action<RouterAnswerParams> onAnswer, Action<RouterStatusParams> onStatus)
     {

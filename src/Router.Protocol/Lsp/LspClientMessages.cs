@@ -12,8 +12,15 @@ public static class LspClientMessages
         return connection.SendNotificationAsync(LspMethods.LogMessage, new LogMessageParams(type, message), LspJsonContext.Default.LogMessageParams, cancellationToken);
     }
 
+    /// <summary>Shows a message to the user (<c>window/showMessage</c>).</summary>
+    public static Task ShowMessageAsync(this JsonRpcConnection connection, MessageType type, string message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        return connection.SendNotificationAsync(LspMethods.ShowMessage, new ShowMessageParams(type, message), LspJsonContext.Default.ShowMessageParams, cancellationToken);
+    }
+
     /// <summary>Asks the client to create a progress token (<c>window/workDoneProgress/create</c>).</summary>
-    public static Task CreateWorkDoneProgressAsync(this JsonRpcConnection connection, string token, CancellationToken cancellationToken)
+    public static Task CreateWorkDoneProgressAsync(this JsonRpcConnection connection, ProgressToken token, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
         return connection.SendRequestAsync(
@@ -24,19 +31,19 @@ public static class LspClientMessages
             cancellationToken);
     }
 
-    public static Task ReportProgressAsync(this JsonRpcConnection connection, string token, WorkDoneProgressBegin value, CancellationToken cancellationToken)
+    public static Task ReportProgressAsync(this JsonRpcConnection connection, ProgressToken token, WorkDoneProgressBegin value, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
         return connection.SendNotificationAsync(LspMethods.Progress, new ProgressParams<WorkDoneProgressBegin>(token, value), LspJsonContext.Default.ProgressParamsWorkDoneProgressBegin, cancellationToken);
     }
 
-    public static Task ReportProgressAsync(this JsonRpcConnection connection, string token, WorkDoneProgressReport value, CancellationToken cancellationToken)
+    public static Task ReportProgressAsync(this JsonRpcConnection connection, ProgressToken token, WorkDoneProgressReport value, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
         return connection.SendNotificationAsync(LspMethods.Progress, new ProgressParams<WorkDoneProgressReport>(token, value), LspJsonContext.Default.ProgressParamsWorkDoneProgressReport, cancellationToken);
     }
 
-    public static Task ReportProgressAsync(this JsonRpcConnection connection, string token, WorkDoneProgressEnd value, CancellationToken cancellationToken)
+    public static Task ReportProgressAsync(this JsonRpcConnection connection, ProgressToken token, WorkDoneProgressEnd value, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
         return connection.SendNotificationAsync(LspMethods.Progress, new ProgressParams<WorkDoneProgressEnd>(token, value), LspJsonContext.Default.ProgressParamsWorkDoneProgressEnd, cancellationToken);

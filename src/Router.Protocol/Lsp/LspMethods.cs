@@ -15,7 +15,9 @@ public static class LspMethods
     public const string InlineCompletion = "textDocument/inlineCompletion";
     public const string Completion = "textDocument/completion";
     public const string LogMessage = "window/logMessage";
+    public const string ShowMessage = "window/showMessage";
     public const string WorkDoneProgressCreate = "window/workDoneProgress/create";
+    public const string WorkDoneProgressCancel = "window/workDoneProgress/cancel";
     public const string Configuration = "workspace/configuration";
     public const string DidChangeConfiguration = "workspace/didChangeConfiguration";
     public const string CodeAction = "textDocument/codeAction";

@@ -1,4 +1,4 @@
 namespace Router.Protocol.Lsp;
 
 /// <summary>Parameters of <c>$/progress</c>: a token and one progress value.</summary>
-public sealed record ProgressParams<TValue>(string Token, TValue Value);
+public sealed record ProgressParams<TValue>(ProgressToken Token, TValue Value);

@@ -10,4 +10,8 @@ public sealed record RouterStatusParams(
     string? Model = null,
     string? Endpoint = null,
     string? Message = null,
-    string? Severity = null);
+    string? Severity = null)
+{
+    /// <summary>The editor setting that chose the last request's model ("router.models.completion"); null when it was routed.</summary>
+    public string? ModelSetBy { get; init; }
+}

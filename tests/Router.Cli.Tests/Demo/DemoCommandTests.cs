@@ -23,6 +23,7 @@ public sealed class DemoCommandTests
 
         // With the GPU box down the user gets no suggestion and one clear message, not an error.
         Assert.Contains(rows, r => r.StartsWith("4 gpu-box down", StringComparison.Ordinal) && r.Contains("failed", StringComparison.Ordinal));
+        Assert.Contains("public decimal Total => Vat (no suggestion)", output, StringComparison.Ordinal);
         Assert.Contains("server said: [warning] Completion (code qwen2.5-coder:14b) failed: gpu-box: ", output, StringComparison.Ordinal);
         Assert.Contains("server exit code after shutdown: 0", output, StringComparison.Ordinal);
     }
