@@ -54,6 +54,9 @@ public sealed class LspServer : IAsyncDisposable
         CompletionService completionService = new(documents, new CompletionRouter(config), runtime, status, options, traces);
         documents.Closed += completionService.Forget;
         config.Reloaded += _ => completionService.ForgetCompletions();
+
+        // A completion cached from the model routed before a router.models change must not be shown after it.
+        config.SettingsChanged += completionService.ForgetCompletions;
         CompletionHandlers completion = new(completionService);
         DecisionLog decisions = new();
         AssistantService assistant = new(documents, config, runtime, new SessionHistory(options.Time), decisions, status, _connection);

@@ -43,15 +43,25 @@ public sealed class RouterConfigSource : IDisposable
     /// <summary>The editor's settings applied on top of the file (see <see cref="ApplyEditorSettings"/>).</summary>
     public EditorSettings Settings { get; private set; } = EditorSettings.None;
 
+    /// <summary>Raised after the editor's settings changed what the next request gets; handlers must be quick.</summary>
+    public event Action? SettingsChanged;
+
     /// <summary>Applies the editor's settings to the next request, keeping router.yaml as it is.</summary>
     public void ApplyEditorSettings(EditorSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
         lock (_gate)
         {
+            if (settings == Settings)
+            {
+                return;
+            }
+
             Settings = settings;
             Volatile.Write(ref _policy, settings.PolicyFor(_config.Current));
         }
+
+        SettingsChanged?.Invoke();
     }
 
     /// <summary>The file followed, if any.</summary>
