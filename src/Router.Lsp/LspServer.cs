@@ -49,7 +49,8 @@ public sealed class LspServer : IAsyncDisposable
         CompletionTracePublisher traces = new(_connection, options.CompletionObserver);
         ConfigurationHandlers configuration = new(config, _connection);
         StatusPublisher status = new(config, runtime, _connection);
-        LifecycleHandlers lifecycle = new(_lifecycle, documents, traces, config, configuration, status, _connection, options);
+        AnswerProgress progress = new(_connection);
+        LifecycleHandlers lifecycle = new(_lifecycle, documents, traces, config, configuration, status, progress, _connection, options);
         DocumentSyncHandlers sync = new(documents);
         CompletionService completionService = new(documents, new CompletionRouter(config), runtime, status, options, traces);
         documents.Closed += completionService.Forget;
@@ -60,7 +61,7 @@ public sealed class LspServer : IAsyncDisposable
         CompletionHandlers completion = new(completionService);
         DecisionLog decisions = new();
         AssistantService assistant = new(documents, config, runtime, new SessionHistory(options.Time), decisions, status, _connection);
-        AssistantHandlers assist = new(assistant, new RefactorEditor(assistant), decisions, status, documents);
+        AssistantHandlers assist = new(assistant, new RefactorEditor(assistant), decisions, status, documents, progress);
         LspJsonContext json = LspJsonContext.Default;
 
         // Lifecycle
@@ -85,6 +86,9 @@ public sealed class LspServer : IAsyncDisposable
         _connection.AddRequestHandler(LspMethods.CodeAction, json.CodeActionParams, json.IReadOnlyListCodeAction, assist.CodeActionAsync);
         _connection.AddRequestHandler(LspMethods.CodeActionResolve, json.CodeAction, json.CodeAction, assist.ResolveCodeActionAsync);
         _connection.AddRequestHandler(LspMethods.ExecuteCommand, json.ExecuteCommandParams, json.JsonElement, assist.ExecuteCommandAsync);
+
+        // The user cancelled an explain or ask from the editor's progress UI: read-only, so it never waits behind anything.
+        _connection.AddNotificationHandler(LspMethods.WorkDoneProgressCancel, json.WorkDoneProgressCancelParams, progress.CancelAsync, HandlerMode.ReadOnly);
     }
 
     /// <summary>Serves until <c>exit</c>, the end of the input, or cancellation. Returns the process exit code:

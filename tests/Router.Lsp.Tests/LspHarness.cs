@@ -23,7 +23,8 @@ internal sealed class LspHarness : IAsyncDisposable
     private readonly Channel<CompletionTraceParams> _wireTraces = Channel.CreateUnbounded<CompletionTraceParams>();
     private int _version = 1;
 
-    private LspHarness(LspServerOptions? options, RouterConfigSource? config, IModelProviderSource? providers, EndpointHealthOptions? health, IModelStatusSource? status)
+    private LspHarness(
+        LspServerOptions? options, RouterConfigSource? config, IModelProviderSource? providers, EndpointHealthOptions? health, IModelStatusSource? status, Action<LspClient>? client)
     {
         Pipe toServer = new();
         Pipe toClient = new();
@@ -46,6 +47,7 @@ internal sealed class LspHarness : IAsyncDisposable
         Client.OnShowMessage(ShownMessages.Enqueue);
         Client.OnRouterNotifications(Answers.Enqueue, Statuses.Enqueue);
         Client.OnCompletionTrace(trace => _wireTraces.Writer.TryWrite(trace));
+        client?.Invoke(Client);
         Client.Start(CancellationToken.None);
     }
 
@@ -82,9 +84,10 @@ internal sealed class LspHarness : IAsyncDisposable
         RouterConfigSource? config = null,
         IModelProviderSource? providers = null,
         EndpointHealthOptions? health = null,
-        IModelStatusSource? status = null)
+        IModelStatusSource? status = null,
+        Action<LspClient>? client = null)
     {
-        LspHarness harness = new(options, config, providers, health, status);
+        LspHarness harness = new(options, config, providers, health, status, client);
         if (initialize)
         {
             await harness.InitializeAsync(positionEncodings);
@@ -93,7 +96,9 @@ internal sealed class LspHarness : IAsyncDisposable
         return harness;
     }
 
-    public async Task<InitializeResult> InitializeAsync(IReadOnlyList<string>? positionEncodings = null, JsonElement? initializationOptions = null, string? rootUri = null)
+    /// <param name="window">The client's window capabilities (work-done progress); none by default.</param>
+    public async Task<InitializeResult> InitializeAsync(
+        IReadOnlyList<string>? positionEncodings = null, JsonElement? initializationOptions = null, string? rootUri = null, WindowClientCapabilities? window = null)
     {
         InitializeParams request = new()
         {
@@ -101,7 +106,7 @@ internal sealed class LspHarness : IAsyncDisposable
             InitializationOptions = initializationOptions,
             ProcessId = Environment.ProcessId,
             ClientInfo = new ClientInfo("tests"),
-            Capabilities = new ClientCapabilities(General: new GeneralClientCapabilities(positionEncodings)),
+            Capabilities = new ClientCapabilities(General: new GeneralClientCapabilities(positionEncodings), Window: window),
         };
         InitializeResult result = await Client.InitializeAsync(request, Timeout);
         await Client.InitializedAsync(Timeout);

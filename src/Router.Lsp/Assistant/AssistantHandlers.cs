@@ -14,7 +14,8 @@ internal sealed class AssistantHandlers(
     RefactorEditor refactors,
     DecisionLog decisions,
     StatusPublisher status,
-    DocumentStore documents)
+    DocumentStore documents,
+    AnswerProgress progress)
 {
     private static LspJsonContext Json => LspJsonContext.Default;
 
@@ -34,14 +35,14 @@ internal sealed class AssistantHandlers(
             case RouterCommands.Explain:
             {
                 RouterSelectionArguments selection = Argument(request, Json.RouterSelectionArguments);
-                AssistantAnswer answer = await assistant.AnswerAsync(new AssistantAsk(RequestKind.Explain, selection.Uri, selection.Range, null), cancellationToken);
+                AssistantAnswer answer = await AnswerAsync(new AssistantAsk(RequestKind.Explain, selection.Uri, selection.Range, null), request, "Explaining", cancellationToken);
                 return JsonSerializer.SerializeToElement(new RouterAnswerStarted(answer.Id), Json.RouterAnswerStarted);
             }
 
             case RouterCommands.Ask:
             {
                 RouterAskArguments ask = Argument(request, Json.RouterAskArguments);
-                AssistantAnswer answer = await assistant.AnswerAsync(new AssistantAsk(RequestKind.Chat, ask.Uri, ask.Range, ask.Prompt), cancellationToken);
+                AssistantAnswer answer = await AnswerAsync(new AssistantAsk(RequestKind.Chat, ask.Uri, ask.Range, ask.Prompt), request, "Asking", cancellationToken);
                 return JsonSerializer.SerializeToElement(new RouterAnswerStarted(answer.Id), Json.RouterAnswerStarted);
             }
 
@@ -118,6 +119,20 @@ internal sealed class AssistantHandlers(
         return result.Edit is { } edit
             ? action with { Edit = edit }
             : action with { Disabled = new CodeActionDisabled(result.Message ?? "the model proposed no change") };
+    }
+
+    /// <summary>Answers with work-done progress when the client gave a token or can take one.</summary>
+    private async Task<AssistantAnswer> AnswerAsync(AssistantAsk ask, ExecuteCommandParams request, string verb, CancellationToken cancellationToken)
+    {
+        await using AnswerProgressRun? run = await progress.StartAsync(ProgressToken.From(request.WorkDoneToken), verb, cancellationToken);
+        if (run is null)
+        {
+            return await assistant.AnswerAsync(ask, cancellationToken);
+        }
+
+        AssistantAnswer answer = await assistant.AnswerAsync(ask, run.Cancellation, run.OnEventAsync);
+        run.Answered(answer.Result);
+        return answer;
     }
 
     private static T Argument<T>(ExecuteCommandParams request, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)

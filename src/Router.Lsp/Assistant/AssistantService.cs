@@ -28,7 +28,9 @@ internal sealed class AssistantService(
 
     /// <summary>Answers <paramref name="ask"/>. Throws a <see cref="JsonRpcException"/> the editor shows when the document is
     /// unknown or no host could answer (the message lists every attempt).</summary>
-    public async Task<AssistantAnswer> AnswerAsync(AssistantAsk ask, CancellationToken cancellationToken)
+    /// <param name="observe">Also sees every step of the dispatch (work-done progress); null when nobody else follows it.</param>
+    public async Task<AssistantAnswer> AnswerAsync(
+        AssistantAsk ask, CancellationToken cancellationToken, Func<DispatchEvent, CancellationToken, ValueTask>? observe = null)
     {
         ArgumentNullException.ThrowIfNull(ask);
         TextDocument? document = null;
@@ -55,7 +57,7 @@ internal sealed class AssistantService(
         {
             result = await runtime.Dispatcher.DispatchAsync(
                 new DispatchRequest(request, decision, policy.Config),
-                streams ? (step, token) => StreamAsync(id, title, ask.Kind, step, token) : null,
+                streams || observe is not null ? (step, token) => StreamAsync(id, title, ask.Kind, streams, step, observe, token) : null,
                 cancellationToken);
         }
         catch (DispatchFailedException failed)
@@ -79,6 +81,20 @@ internal sealed class AssistantService(
 
         await status.ReportAnswerAsync(result, decision.ModelSetting, CancellationToken.None);
         return new AssistantAnswer(id, selection, result);
+    }
+
+    private async ValueTask StreamAsync(
+        string id, string title, RequestKind kind, bool streams, DispatchEvent step, Func<DispatchEvent, CancellationToken, ValueTask>? observe, CancellationToken cancellationToken)
+    {
+        if (observe is not null)
+        {
+            await observe(step, cancellationToken);
+        }
+
+        if (streams)
+        {
+            await StreamAsync(id, title, kind, step, cancellationToken);
+        }
     }
 
     private ValueTask StreamAsync(string id, string title, RequestKind kind, DispatchEvent step, CancellationToken cancellationToken)

@@ -16,6 +16,7 @@ internal sealed class LifecycleHandlers(
     RouterConfigSource config,
     ConfigurationHandlers configuration,
     StatusPublisher status,
+    AnswerProgress progress,
     JsonRpcConnection connection,
     LspServerOptions options)
 {
@@ -26,6 +27,7 @@ internal sealed class LifecycleHandlers(
         documents.Encoding = utf8 ? PositionEncoding.Utf8 : PositionEncoding.Utf16;
         traces.NotifyClient = Flag(request.InitializationOptions, "completionTraces");
         status.ClientShowsStatusMessages = Flag(request.InitializationOptions, "statusMessages");
+        progress.ClientCreatesTokens = request.Capabilities?.Window?.WorkDoneProgress == true;
         configuration.ClientAnswersConfiguration = request.Capabilities?.Workspace?.Configuration == true;
         if (request.InitializationOptions is { ValueKind: JsonValueKind.Object } initOptions && initOptions.TryGetProperty("settings", out JsonElement settings))
         {
