@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Router.Core.Configuration;
 using Router.Core.Policy;
 using Router.Lsp.Configuration;
 using Router.Protocol;
@@ -70,6 +71,34 @@ public sealed class ModelSettingTests
 
         Assert.Contains("ollama pull mistral:7b", error.Message, StringComparison.Ordinal);
         Assert.Empty(lsp.Provider.Requests);
+    }
+
+    [Fact]
+    public async Task A_cloud_model_set_for_chat_never_takes_a_request_while_the_editor_is_local_only()
+    {
+        const string yaml = """
+            endpoints:
+              gpu-box: { provider: ollama, url: "http://127.0.0.1:11434" }
+              claude: { provider: anthropic, apiKeyEnv: TEST_KEY, cloud: true }
+            tiers:
+              quick: { model: "qwen2.5:3b", endpoints: [gpu-box], contextTokens: 8192 }
+              code: { model: "qwen2.5-coder:14b", endpoints: [gpu-box], contextTokens: 16384 }
+              heavy: { model: "qwen2.5-coder:32b", endpoints: [gpu-box], contextTokens: 32768 }
+              frontier: { model: "claude-sonnet-4-5", endpoints: [claude], contextTokens: 200000, usdPerMillionInput: 3, usdPerMillionOutput: 15 }
+            """;
+        ConfigLoadResult loaded = RouterConfigLoader.Load(yaml, "test.yaml", _ => "key");
+        await using LspHarness lsp = await LspHarness.StartAsync(config: RouterConfigSource.Fixed(loaded.Config ?? throw new InvalidOperationException(string.Join("; ", loaded.Errors))));
+        lsp.Provider.Answer = request => $"answered by {request.Model}";
+        await PushSettingsAsync(lsp, """{"privacy":{"localOnly":true},"models":{"chat":"claude-sonnet-4-5"}}""");
+
+        RouterAskArguments ask = new("Summarise the design of a rate limiter.");
+        await lsp.Client.ExecuteCommandAsync(new ExecuteCommandParams(RouterCommands.Ask, [JsonSerializer.SerializeToElement(ask, Json.RouterAskArguments)]), lsp.Timeout);
+
+        Assert.DoesNotContain("claude", lsp.Providers.EndpointsAsked);
+        JsonElement why = await lsp.Client.ExecuteCommandAsync(new ExecuteCommandParams(RouterCommands.WhyThisModel), lsp.Timeout);
+        RouterDecisionInfo decision = why.Deserialize(Json.RouterDecisionsResult)!.Decisions[0];
+        Assert.Equal("gpu-box", decision.Endpoint);
+        Assert.Contains(decision.Reasons, r => r.StartsWith("router.models.chat (claude-sonnet-4-5, tier frontier) set aside: the request is private", StringComparison.Ordinal));
     }
 
     private static JsonElement Selection() =>
