@@ -158,7 +158,13 @@ internal sealed class StatusPublisher(RouterConfigSource config, RouterRuntime r
                 : $"{problem.Endpoint}: model {model} is not served there — check the model name in router.yaml or router.models";
         }
 
-        string fix = ollama ? "start Ollama there (`ollama serve`) or check its url in router.yaml" : "check the host's url and key in router.yaml";
+        string fix = problem.Reason switch
+        {
+            _ when problem.Reason.Contains("out of memory", StringComparison.Ordinal) => "the model does not fit there; set a smaller one",
+            _ when problem.Reason.Contains("timeout", StringComparison.Ordinal) => ollama ? "the host is slow or stuck; check it with `ollama ps`" : "the host is slow or stuck",
+            _ when ollama => "start Ollama there (`ollama serve`) or check its url in router.yaml",
+            _ => "check the host's url and key in router.yaml",
+        };
         return $"{problem.Endpoint}: {problem.Reason} — {fix}";
     }
 
