@@ -31,9 +31,9 @@ internal sealed class AnswerProgress(JsonRpcConnection client)
             {
                 await client.CreateWorkDoneProgressAsync(token, cancellationToken);
             }
-            catch (JsonRpcException)
+            catch (Exception e) when (e is JsonRpcException or IOException)
             {
-                // The client refused the token: the answer goes on without progress.
+                // The client refused the token, or is going: the answer goes on without progress.
                 return null;
             }
         }
