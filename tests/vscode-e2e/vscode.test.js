@@ -19,6 +19,8 @@ const codeServer = path.join(here, 'node_modules', 'code-server', 'out', 'node',
 const outDir = process.env.VSCODE_E2E_OUT || path.join(repoRoot, 'artifacts', 'vscode-e2e');
 const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const codeModel = 'qwen2.5-coder:14b';
+const quickModel = 'qwen2.5:3b';
+const heavyModel = 'qwen2.5-coder:32b';
 
 let emulator;
 let workspace;
@@ -102,7 +104,6 @@ before(async () => {
     'security.workspace.trust.enabled': false,
     'editor.inlineSuggest.enabled': true,
     'router.configFile': path.join(workspace, 'router.yaml'),
-    'router.answers.openIn': 'editor',
   };
   // The bundled server (vsix from Pack) is what users get; a vsix without one uses the built dll.
   const listing = cp.execFileSync('unzip', ['-l', vsix], { encoding: 'utf8' });
@@ -120,7 +121,9 @@ before(async () => {
   const [node2, args, options2] = codeServerArgs(
     '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check',
     '--disable-workspace-trust', '--user-data-dir', userData, '--extensions-dir', extensions, workspace);
-  codeServerProcess = cp.spawn(node2, args, { ...options2, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its own process group: code-server's children (the extension host and the router it starts) go with it.
+  codeServerProcess = cp.spawn(node2, args, { ...options2, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  process.on('exit', () => stopCodeServer('SIGKILL'));
   codeServerProcess.stdout.on('data', (d) => { codeServerLog += d; });
   codeServerProcess.stderr.on('data', (d) => { codeServerLog += d; });
   await waitFor(() => codeServerLog.includes('HTTP server listening'), 'code-server to listen', 60000);
@@ -134,9 +137,22 @@ before(async () => {
   await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
 });
 
+/** Ends code-server with everything it started (extension host, router lsp): its whole process group. */
+function stopCodeServer(signal = 'SIGTERM') {
+  if (codeServerProcess) {
+    try { process.kill(-codeServerProcess.pid, signal); } catch { /* already gone */ }
+  }
+}
+
 after(async () => {
   await browser?.close();
-  codeServerProcess?.kill();
+  if (codeServerProcess && codeServerProcess.exitCode === null && codeServerProcess.signalCode === null) {
+    const exited = new Promise((resolve) => codeServerProcess.once('exit', resolve));
+    stopCodeServer();
+    await Promise.race([exited, new Promise((resolve) => { setTimeout(resolve, 10000).unref(); })]);
+  }
+  // Whatever of the group outlived code-server itself (an extension host, a server) goes too.
+  stopCodeServer('SIGKILL');
   emulator?.stop();
 });
 
@@ -148,6 +164,10 @@ test('the extension starts the router and the status bar says so', async () => {
 });
 
 test('ghost text appears while typing in a .py file and comes from the code tier model', async () => {
+  await typeAndSeeGhostText().catch(async (e) => { await shot('02-ghost-text-failed'); throw e; });
+});
+
+async function typeAndSeeGhostText() {
   await page.keyboard.press('Control+P');
   await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
   await page.keyboard.type('stats.py');
@@ -173,7 +193,14 @@ test('ghost text appears while typing in a .py file and comes from the code tier
   assert.ok(ghost.join('').trim().length > 0, 'the ghost text is not blank');
   await shot('02-ghost-text');
 
-  const generate = (await emulator.requests()).slice(before).filter((r) => r.endpoint === '/api/generate');
+  // The emulator logs a request before it reads its body: one cancelled (or still arriving) at that
+  // point has no model yet. Wait for the ones still arriving; the rest name no model and are left out.
+  const unread = (r) => r.model == null && /progress/i.test(r.outcome);
+  const log = await waitFor(async () => {
+    const entries = (await emulator.requests()).slice(before);
+    return entries.some(unread) ? null : entries;
+  }, 'the emulator to read every request', 15000);
+  const generate = log.filter((r) => r.endpoint === '/api/generate' && r.model != null);
   assert.ok(generate.length > 0, 'the completion asked the model');
   assert.ok(generate.every((r) => r.model === codeModel), `completions go to the code tier model (${JSON.stringify(generate.map((r) => r.model))})`);
 
@@ -183,7 +210,7 @@ test('ghost text appears while typing in a .py file and comes from the code tier
   await page.waitForSelector('.monaco-hover, .workbench-hover', { timeout: 10000 }).catch(() => undefined);
   await shot('03-status-bar');
   await page.mouse.move(10, 10);
-});
+}
 
 test('the routing log names the tier, model and host of each completion', async () => {
   await page.keyboard.press('Escape');
@@ -223,52 +250,107 @@ test('Toggle Local-Only flips the setting and the status bar shows a lock', asyn
   await waitFor(async () => !(await routerItemIcons()).includes('lock'), 'the lock to go away', 15000);
 });
 
-// The server side of router.explain and of refactor code actions is being built; these run and
-// report as TODO until it lands, then the todo flags go.
-test('Explain Selection shows a streamed answer from the quick tier model', { todo: 'server side of router.explain not merged yet' }, async () => {
-  await dismissPopups();
+/** The text of every frame (the workbench and the webviews inside it, such as the markdown preview). */
+async function frameTexts() {
+  const texts = [];
+  for (const frame of page.frames()) {
+    texts.push(await frame.evaluate(() => document.body?.innerText ?? '').catch(() => ''));
+  }
+  return texts.map((t) => t.replace(/\u00a0/g, ' '));
+}
+
+/** Selects whole lines `from`..`to` (1-based) of the active editor with the keyboard, as a user would. */
+async function selectLines(from, to) {
   await page.click('.editor-group-container.active .monaco-editor .view-lines');
   await page.keyboard.press('Control+Home');
-  await page.keyboard.press('ArrowDown');
+  for (let i = 1; i < from; i++) await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Home');
+  for (let i = from; i < to; i++) await page.keyboard.press('Shift+ArrowDown');
   await page.keyboard.press('Shift+End');
+}
+
+// The emulator's reply switch gives the quick and heavy tier models a fixed answer each, so the
+// test can check that exactly what that model answered reached the page or the file.
+const explanation = 'mean is meant to return the arithmetic mean of values: their sum divided by how many there are. '
+  + 'Its body is still empty, so it returns None and the print on the last line shows None instead of 1.5. '
+  + 'An empty list needs a decision too, because sum([]) / len([]) raises ZeroDivisionError.';
+const refactored = 'def mean(values):\n    if not values:\n        raise ValueError("mean() needs at least one value")\n    return sum(values) / len(values)\n';
+
+test('Explain Selection shows a streamed answer from the quick tier model', async () => {
+  await dismissPopups();
+  await emulator.setFaults({ model: quickModel, reply: explanation });
+  await selectLines(2, 3);
   const before = (await emulator.requests()).length;
   await runCommand('Router: Explain Selection');
-  await waitFor(async () => (await page.$$('.tab[aria-label*=".md"]')).length > 0, 'the answer document to open', 30000)
-    .catch(async (e) => {
-      await shot('06-explain-failed');
-      await runCommand('Notifications: Show Notifications');
-      await shot('06-explain-failed-notifications');
-      throw e;
-    });
-  await waitFor(async () => {
-    const texts = await page.$$eval('.editor-group-container .monaco-editor .view-lines', (els) => els.map((e) => e.innerText.replace(/\u00a0/g, ' ')));
-    return texts.some((t) => t.includes('quick · qwen2.5:3b@emu') && !t.includes('streaming'));
-  }, 'the finished answer naming the quick tier model', 30000);
-  const asked = (await emulator.requests()).slice(before).map((r) => r.model);
-  assert.ok(asked.includes('qwen2.5:3b'), `explain asked the quick tier model (${JSON.stringify(asked)})`);
+  // The answer opens in the markdown preview beside the code: its header names the route, and
+  // the final chunk drops "streaming…".
+  try {
+    await waitFor(async () => (await frameTexts()).some((t) => t.includes(`quick · ${quickModel}@emu`) && t.includes(explanation) && !t.includes('streaming')),
+      'the finished answer naming the quick tier model', 60000);
+  } catch (e) {
+    await shot('06-explain-failed');
+    throw new Error(`${e.message}; page: ${JSON.stringify((await frameTexts()).filter((t) => /explain|Router/i.test(t)).map((t) => t.slice(0, 400)))}`);
+  }
+  const asked = (await emulator.requests()).slice(before).filter((r) => r.endpoint === '/api/chat' || r.endpoint === '/api/generate').map((r) => r.model);
+  assert.deepEqual([...new Set(asked)], [quickModel], 'explain asked the quick tier model, and only it');
+  await waitFor(async () => (await statusBarTexts()).some((t) => t.includes(`quick · ${quickModel}@emu`)), 'the status bar to name the quick tier model', 15000)
+    .catch(async (e) => { throw new Error(`${e.message}; status bar: ${JSON.stringify(await statusBarTexts())}`); });
+  await page.mouse.move(10, 10);
   await shot('06-explain');
 });
 
-test('a refactor code action applies its edit', { todo: 'server side of refactor code actions not merged yet' }, async () => {
+test('a refactor code action applies the edit the heavy tier model answered', async () => {
   await dismissPopups();
-  await page.keyboard.press('Control+P');
-  await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
-  await page.keyboard.type('stats.py');
-  await page.waitForSelector('.quick-input-list .monaco-list-row[aria-label*="stats.py"]', { timeout: 10000 });
-  await page.keyboard.press('Enter');
-  await page.click('.editor-group-container.active .monaco-editor .view-lines');
-  await page.keyboard.press('Control+Home');
-  await page.keyboard.press('ArrowDown');
-  const textBefore = await editorText();
-  await page.keyboard.press('Control+Period');
-  await page.waitForSelector('.action-widget .monaco-list-row', { timeout: 15000 })
-    .catch(async (e) => { await shot('07-refactor-failed'); throw e; });
-  const rows = await page.$$eval('.action-widget .monaco-list-row', (els) => els.map((e) => e.textContent));
-  const index = rows.findIndex((r) => r.includes('Add error handling'));
-  assert.ok(index >= 0, `an "Add error handling" code action (saw ${JSON.stringify(rows)})`);
-  await page.click(`.action-widget .monaco-list-row >> nth=${index}`);
-  await waitFor(async () => (await editorText()) !== textBefore, 'the edit to be applied', 60000);
+  await emulator.setFaults({ model: heavyModel, reply: `Here is the function with error handling:\n\n\`\`\`python\n${refactored}\`\`\`\n` });
+  // Back to the code in the first editor group (the answer is beside it), then select the
+  // function: its line and the empty body line.
+  await page.click('.editor-group-container .tab[aria-label*="stats.py"]');
+  await page.waitForSelector('.editor-group-container.active .tab.active[aria-label*="stats.py"]', { timeout: 10000 });
+  await selectLines(2, 3);
+  const before = (await emulator.requests()).length;
+
+  // The selection is in place once the status bar counts it.
+  await waitFor(async () => (await statusBarTexts()).some((t) => /\(\d+ selected\)/.test(t)), 'the selection', 10000);
+
+  // Ctrl+. lists the code actions on the selection; the refactors are resolved only when picked.
+  // A list computed for an earlier cursor position can come up first: ask again, as a user would.
+  let invoked = 0;
+  let seen = [];
+  const rows = await waitFor(async () => {
+    if (Date.now() - invoked > 5000) {
+      // Escape closes an open list; with none open it would drop the selection instead.
+      if (seen.length > 0) await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+Period');
+      invoked = Date.now();
+    }
+    seen = await page.$$eval('.action-widget .monaco-list-row', (els) => els.map((e) => e.textContent)).catch(() => []);
+    return seen.some((r) => r.includes('Add error handling')) ? seen : null;
+  }, 'the "Add error handling (AI)" code action', 30000)
+    .catch(async (e) => {
+      await shot('07-refactor-failed');
+      throw new Error(`${e.message}; the list showed ${JSON.stringify(seen)}; status bar: ${JSON.stringify(await statusBarTexts())}`);
+    });
+  assert.ok(rows.some((r) => r.includes('Explain with AI')), `Explain with AI is offered too (${JSON.stringify(rows)})`);
+  await shot('07-code-actions');
+  await page.click('.action-widget .monaco-list-row:has-text("Add error handling")');
+
+  const file = path.join(workspace, 'stats.py');
+  try {
+    await waitFor(async () => (await editorText()).includes('raise ValueError'), 'the edit to be applied', 60000);
+  } catch (e) {
+    await shot('07-refactor-failed');
+    throw e;
+  }
+  await page.keyboard.press('Control+S');
+  await waitFor(() => fs.readFileSync(file, 'utf8').includes('raise ValueError'), 'the refactored file to be saved', 15000);
+  const text = fs.readFileSync(file, 'utf8');
+  assert.ok(text.includes(refactored), `the selection became the model's code:\n${text}`);
+  assert.ok(text.startsWith('import math\n') && text.endsWith('print(mean([1, 2]))\n'), `the rest of the file is untouched:\n${text}`);
+  assert.equal(text.split('def mean(').length, 2, `the function is there once:\n${text}`);
+  const asked = (await emulator.requests()).slice(before).filter((r) => r.endpoint === '/api/chat' || r.endpoint === '/api/generate').map((r) => r.model);
+  assert.deepEqual([...new Set(asked)], [heavyModel], 'the refactor asked the heavy tier model, and only it');
+  await waitFor(async () => (await statusBarTexts()).some((t) => t.includes(`heavy · ${heavyModel}@emu`)), 'the status bar to name the heavy tier model', 15000)
+    .catch(async (e) => { throw new Error(`${e.message}; status bar: ${JSON.stringify(await statusBarTexts())}`); });
   await shot('07-refactor');
 });
 

@@ -18,6 +18,16 @@ function routerCommand(...args) {
   return ['dotnet', [dll, ...args]];
 }
 
+/** A folder holding a `router` executable that runs the built server, for configurations that run
+ * `router` from PATH as docs/editors.md tells users to. */
+function routerBinDir() {
+  const [cmd, args] = routerCommand();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'router-bin-'));
+  const quoted = [cmd, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+  fs.writeFileSync(path.join(dir, 'router'), `#!/bin/sh\nexec ${quoted} "$@"\n`, { mode: 0o755 });
+  return dir;
+}
+
 /** Starts `router emulate --port 0` and resolves once it prints the URL it listens on. */
 async function startEmulator(extraArgs = ['--time-scale', '0.1']) {
   const [cmd, args] = routerCommand('emulate', '--port', '0', ...extraArgs);
@@ -81,4 +91,4 @@ async function waitFor(probe, what, timeoutMs = 15000) {
   }
 }
 
-module.exports = { repoRoot, routerCommand, startEmulator, makeWorkspace, waitFor };
+module.exports = { repoRoot, routerCommand, routerBinDir, startEmulator, makeWorkspace, waitFor };
