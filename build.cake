@@ -57,9 +57,28 @@ Task("TestNode").IsDependentOn("Build").IsDependentOn("Clean").Does(() =>
     }
 });
 
+// The end-to-end test in real VS Code: code-server and Chromium drive the .vsix packed just before,
+// installed into a fresh profile. Its first run installs code-server (about 5 minutes); --vscode=false
+// leaves it out of a quick local run.
+var vscode = Argument("vscode", true);
+Task("TestVsCode").WithCriteria(() => vscode).IsDependentOn("Pack").IsDependentOn("Clean").Does(() =>
+{
+    var vsix = MakeAbsolute(File($"artifacts/router-lsp-{ParseJsonVersion("extension/package.json")}.vsix"));
+    var exit = StartProcess("bash", new ProcessSettings
+    {
+        Arguments = $"tests/vscode-e2e/run.sh -- --test-reporter=spec --test-reporter-destination=stdout --test-reporter=junit --test-reporter-destination={resultsDir}/vscode-e2e-junit.xml",
+        EnvironmentVariables = new Dictionary<string, string> { ["ROUTER_VSIX"] = vsix.FullPath },
+    });
+    if (exit != 0)
+    {
+        failedSuites.Add($"VS Code end-to-end test (exit code {exit})");
+    }
+});
+
 Task("Test")
     .IsDependentOn("TestDotNet")
     .IsDependentOn("TestNode")
+    .IsDependentOn("TestVsCode")
     .Does(() =>
 {
     int passed = 0, failed = 0, skipped = 0;

@@ -3,13 +3,17 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-# Neovim's built-in LSP client is one of the two independent clients the e2e tests drive.
-if ! command -v nvim >/dev/null 2>&1; then
-  if [ "$(id -u)" = 0 ]; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq neovim >/dev/null
-  elif command -v sudo >/dev/null 2>&1; then
-    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq neovim >/dev/null
-  fi
+# Independent LSP clients the e2e tests drive: Neovim's built-in client and Emacs's eglot. (The VS Code
+# test installs Chromium and code-server itself: tests/vscode-e2e/run.sh.)
+missing=()
+for package in neovim emacs-nox elpa-eglot; do
+  dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo_cmd=""
+  [ "$(id -u)" = 0 ] || sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  $sudo_cmd env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
 npm ci --no-audit --no-fund
