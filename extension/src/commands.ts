@@ -55,12 +55,11 @@ function selectionArgs(ctx: CommandContext): { uri: string; range: WireRange } {
   return { uri: client.code2ProtocolConverter.asUri(editor.document.uri), range: client.code2ProtocolConverter.asRange(selection) };
 }
 
-/** Runs a streaming server command; a server that answers in one piece is shown the same way. */
+/** Runs a streaming server command; a server that answers in one piece is shown the same way.
+ * Progress comes from the server ($/progress on a token it creates: "Explaining with <model>", with Cancel),
+ * so the extension shows none of its own. */
 async function runAnswerCommand(ctx: CommandContext, title: string, kind: string, command: string, args: object): Promise<void> {
-  const result = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Window, title: `Router: ${title}…` },
-    () => ctx.session().execute(command, args),
-  );
+  const result = await ctx.session().execute(command, args);
   const id = answerIdFromResult(result) ?? `${kind}-${Date.now()}`;
   if (ctx.answers.hasAnswer(id)) {
     return;
