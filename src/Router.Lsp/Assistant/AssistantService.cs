@@ -28,6 +28,12 @@ internal sealed class AssistantService(
 {
     private long _answers;
 
+    /// <summary>The open documents, for a refactor that sends other files along.</summary>
+    public DocumentStore Documents => documents;
+
+    /// <summary>The configuration in force, for budgets sized to a tier's context.</summary>
+    public Router.Core.Configuration.RouterConfig Config => config.Policy.Config;
+
     /// <summary>Answers <paramref name="ask"/>. Throws a <see cref="JsonRpcException"/> the editor shows when the document is
     /// unknown or no host could answer (the message lists every attempt).</summary>
     public async Task<AssistantAnswer> AnswerAsync(AssistantAsk ask, CancellationToken cancellationToken)

@@ -30,6 +30,7 @@ internal sealed class LifecycleHandlers(
         }
         if (WorkspaceRoot(request) is { } root)
         {
+            documents.WorkspaceRoot = root;
             config.UseWorkspace(root);
         }
 

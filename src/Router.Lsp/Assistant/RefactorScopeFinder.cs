@@ -1,0 +1,171 @@
+using System.Text.RegularExpressions;
+using Router.Core.Tokens;
+using Router.Lsp.Documents;
+
+namespace Router.Lsp.Assistant;
+
+/// <summary>Decides whether a refactor instruction spans files and which open documents go with it. It spans files when it
+/// names a file ("move this to Utils.cs") or speaks of other places ("update the callers", "rename … everywhere"); the
+/// documents sent are those named and those using what the selection declares or the instruction names, most references
+/// first, while they fit the token budget. Anything else stays a single-file refactor of the selection, as before.</summary>
+internal static partial class RefactorScopeFinder
+{
+    // Instruction names of identifiers that are English words, not code: never reasons to send a file.
+    private static readonly HashSet<string> CommonWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "the", "and", "this", "that", "these", "those", "with", "from", "into", "onto", "for", "all", "its", "their", "other",
+        "rename", "move", "update", "callers", "caller", "usages", "uses", "references", "everywhere", "files", "file", "method",
+        "function", "class", "field", "property", "variable", "parameter", "make", "use", "add", "remove", "change", "new", "call",
+        "sites", "across", "code", "too", "also", "then", "them", "they", "should", "must", "can", "instead", "accordingly",
+    };
+
+    // Words before a name followed by "(" that make it a call or an expression, not a declaration.
+    private static readonly HashSet<string> NotDeclaring = new(StringComparer.Ordinal)
+    {
+        "return", "await", "new", "throw", "yield", "else", "case", "in", "is", "as", "typeof", "nameof", "sizeof", "not", "and",
+        "or", "if", "while", "for", "foreach", "switch", "using", "lock", "catch", "when", "from", "select", "where", "do", "print",
+    };
+
+    /// <summary>The files to send, or null for a single-file refactor. <paramref name="note"/> says why a refactor that
+    /// spans files was kept to the selection (its own file too large for the budget).</summary>
+    /// <param name="budgetTokens">Tokens the files sent (the selection's whole file included) may take.</param>
+    public static RefactorScope? Find(
+        TextDocument current, string selection, string instruction, IReadOnlyList<TextDocument> open, string? workspaceRoot, int budgetTokens,
+        TokenCounter tokens, out string? note)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(open);
+        ArgumentNullException.ThrowIfNull(tokens);
+        note = null;
+        if (string.IsNullOrWhiteSpace(instruction) || LocalPath(current.Uri) is not { } currentPath)
+        {
+            return null;
+        }
+
+        string root = workspaceRoot is not null && IsUnder(currentPath, workspaceRoot) ? workspaceRoot : Path.GetDirectoryName(currentPath)!;
+        List<string> mentioned = [.. FileMentions().Matches(instruction).Select(m => m.Groups["path"].Value.Trim('.', '/', '\\'))
+            .Where(path => !string.Equals(Path.GetFileName(path), Path.GetFileName(currentPath), StringComparison.OrdinalIgnoreCase))
+            .Distinct(StringComparer.OrdinalIgnoreCase)];
+        bool spans = mentioned.Count > 0 || SpanningWords().IsMatch(instruction);
+        if (!spans)
+        {
+            return null;
+        }
+
+        RefactorScope empty = new(root, new RefactorFile(Relative(root, currentPath), currentPath, current), [], [], []);
+        List<(TextDocument Document, string LocalPath, int Score)> candidates = [];
+        foreach (TextDocument other in open)
+        {
+            if (other.Uri == current.Uri || LocalPath(other.Uri) is not { } path || empty.Resolve(path) is null)
+            {
+                continue;
+            }
+
+            int score = Mentions(mentioned, path) ? 1000 : References(other.Text, selection, instruction);
+            if (score > 0)
+            {
+                candidates.Add((other, path, score));
+            }
+        }
+
+        List<string> created = [.. mentioned
+            .Where(name => !candidates.Any(c => c.Score >= 1000 && Mentions([name], c.LocalPath)))
+            .Select(name => NewFilePath(empty, currentPath, name))
+            .OfType<string>()];
+        if (candidates.Count == 0 && created.Count == 0)
+        {
+            return null;
+        }
+
+        int left = budgetTokens - tokens.Count(current.Text);
+        if (left < 0)
+        {
+            note = $"{Path.GetFileName(currentPath)} is too large to send whole with other files, so only the selection was refactored";
+            return null;
+        }
+
+        List<RefactorFile> others = [];
+        List<string> skipped = [];
+        foreach ((TextDocument document, string path, _) in candidates.OrderByDescending(c => c.Score))
+        {
+            int cost = tokens.Count(document.Text);
+            if (cost > left)
+            {
+                skipped.Add(Relative(root, path));
+                continue;
+            }
+
+            left -= cost;
+            others.Add(new RefactorFile(Relative(root, path), path, document));
+        }
+
+        return others.Count == 0 && created.Count == 0 ? null : empty with { Others = others, NewFiles = created, Left = skipped };
+    }
+
+    /// <summary>How strongly a document refers to the selection: each name the instruction gives that the selection uses
+    /// counts three, each name the selection declares one.</summary>
+    private static int References(string text, string selection, string instruction)
+    {
+        HashSet<string> inSelection = [.. Identifiers().Matches(selection).Select(m => m.Value)];
+        HashSet<string> named = [.. Identifiers().Matches(instruction).Select(m => m.Value).Where(n => inSelection.Contains(n) && !CommonWords.Contains(n))];
+        HashSet<string> declared = [];
+        foreach (Match declaration in Declarations().Matches(selection))
+        {
+            string before = declaration.Groups["before"].Value;
+            if (!NotDeclaring.Contains(before))
+            {
+                declared.Add(declaration.Groups["name"].Value);
+            }
+        }
+
+        int score = 0;
+        foreach (string name in named.Union(declared).Where(n => n.Length >= 3))
+        {
+            if (Regex.IsMatch(text, $@"(?<![\w$]){Regex.Escape(name)}(?![\w$])", RegexOptions.None, TimeSpan.FromSeconds(1)))
+            {
+                score += named.Contains(name) ? 3 : 1;
+            }
+        }
+
+        return score;
+    }
+
+    private static bool Mentions(List<string> mentioned, string localPath)
+    {
+        string normalized = localPath.Replace('\\', '/');
+        return mentioned.Any(name => normalized.EndsWith("/" + name.Replace('\\', '/'), StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>Where a named file that is not open would be created: a path with folders is relative to the workspace, a bare
+    /// name goes next to the selection's file. Null when it exists already (it must be opened to be sent) or leads outside.</summary>
+    private static string? NewFilePath(RefactorScope scope, string currentPath, string name)
+    {
+        string relative = name.Contains('/', StringComparison.Ordinal) || name.Contains('\\', StringComparison.Ordinal)
+            ? name
+            : Path.Combine(Path.GetDirectoryName(currentPath)!, name);
+        return scope.Resolve(relative) is { } full && !File.Exists(full) ? scope.Relative(full) : null;
+    }
+
+    private static string Relative(string root, string path) => Path.GetRelativePath(root, path).Replace('\\', '/');
+
+    private static bool IsUnder(string path, string root)
+    {
+        string full = Path.GetFullPath(root);
+        return Path.GetFullPath(path).StartsWith(Path.EndsInDirectorySeparator(full) ? full : full + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+    }
+
+    private static string? LocalPath(string uri) =>
+        Uri.TryCreate(uri, UriKind.Absolute, out Uri? parsed) && parsed.IsFile ? parsed.LocalPath : null;
+
+    [GeneratedRegex(@"(?<![\w./\\-])(?<path>[\w\-./\\]*\w\.(?:cs|csx|razor|cshtml|ts|tsx|js|jsx|mjs|cjs|py|go|rs|java|kt|swift|c|h|cpp|hpp|cc|rb|php|fs|vb|json|ya?ml|xml|md|sql|sh|ps1|css|scss|html|vue|svelte|lua|dart|scala|toml|csproj|props))(?![\w/\\-])", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex FileMentions();
+
+    [GeneratedRegex(@"\b(?:callers?|call[- ]sites?|usages?|uses\b|references?|everywhere|across|all\s+(?:the\s+)?(?:files|uses|usages|callers|references)|other\s+files|rename|update\s+(?:the\s+|its\s+|all\s+)?(?:callers|calls|uses|usages|references|tests|call\s+sites))", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex SpanningWords();
+
+    [GeneratedRegex(@"(?<![\w$])[A-Za-z_$][\w$]*", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex Identifiers();
+
+    [GeneratedRegex(@"(?:\b(?:class|struct|record|interface|enum|def|function|fn|func|type|module)\s+(?<name>[A-Za-z_]\w*))|(?:\b(?<before>\w+)[\]>?]?\s+(?<name>[A-Za-z_]\w*)\s*(?:<[^>\n]*>)?\s*\()", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex Declarations();
+}
