@@ -46,8 +46,11 @@ internal static partial class RefactorScopeFinder
         List<string> mentioned = [.. FileMentions().Matches(instruction).Select(m => m.Groups["path"].Value.Trim('.', '/', '\\'))
             .Where(path => !string.Equals(Path.GetFileName(path), Path.GetFileName(currentPath), StringComparison.OrdinalIgnoreCase))
             .Distinct(StringComparer.OrdinalIgnoreCase)];
-        bool spans = mentioned.Count > 0 || SpanningWords().IsMatch(instruction);
-        if (!spans)
+        // "Update the callers" reaches every file using what the selection declares; "rename x" only the files using a name
+        // the instruction gives, so renaming a local variable stays in its file.
+        bool reachesUsers = SpanningWords().IsMatch(instruction);
+        bool renames = RenamingWords().IsMatch(instruction);
+        if (mentioned.Count == 0 && !reachesUsers && !renames)
         {
             return null;
         }
@@ -61,7 +64,7 @@ internal static partial class RefactorScopeFinder
                 continue;
             }
 
-            int score = Mentions(mentioned, path) ? 1000 : References(other.Text, selection, instruction);
+            int score = Mentions(mentioned, path) ? 1000 : reachesUsers || renames ? References(other.Text, selection, instruction, reachesUsers) : 0;
             if (score > 0)
             {
                 candidates.Add((other, path, score));
@@ -72,6 +75,13 @@ internal static partial class RefactorScopeFinder
             .Where(name => !candidates.Any(c => c.Score >= 1000 && Mentions([name], c.LocalPath)))
             .Select(name => NewFilePath(empty, currentPath, name))
             .OfType<string>()];
+        List<string> closed = [.. mentioned
+            .Where(name => !candidates.Any(c => c.Score >= 1000 && Mentions([name], c.LocalPath)) && NewFilePath(empty, currentPath, name) is null)];
+        if (closed.Count > 0)
+        {
+            note = $"{string.Join(", ", closed)} is not open in the editor, so it was not sent; open it to refactor it too";
+        }
+
         if (candidates.Count == 0 && created.Count == 0)
         {
             return null;
@@ -80,7 +90,7 @@ internal static partial class RefactorScopeFinder
         int left = budgetTokens - tokens.Count(current.Text);
         if (left < 0)
         {
-            note = $"{Path.GetFileName(currentPath)} is too large to send whole with other files, so only the selection was refactored";
+            note = budgetTokens > 0 ? $"{Path.GetFileName(currentPath)} is too large to send whole with other files, so only the selection was refactored" : null;
             return null;
         }
 
@@ -103,8 +113,8 @@ internal static partial class RefactorScopeFinder
     }
 
     /// <summary>How strongly a document refers to the selection: each name the instruction gives that the selection uses
-    /// counts three, each name the selection declares one.</summary>
-    private static int References(string text, string selection, string instruction)
+    /// counts three, each name the selection declares one (only when <paramref name="declaredToo"/>).</summary>
+    private static int References(string text, string selection, string instruction, bool declaredToo)
     {
         HashSet<string> inSelection = [.. Identifiers().Matches(selection).Select(m => m.Value)];
         HashSet<string> named = [.. Identifiers().Matches(instruction).Select(m => m.Value).Where(n => inSelection.Contains(n) && !CommonWords.Contains(n))];
@@ -112,7 +122,7 @@ internal static partial class RefactorScopeFinder
         foreach (Match declaration in Declarations().Matches(selection))
         {
             string before = declaration.Groups["before"].Value;
-            if (!NotDeclaring.Contains(before))
+            if (declaredToo && !NotDeclaring.Contains(before))
             {
                 declared.Add(declaration.Groups["name"].Value);
             }
@@ -160,8 +170,11 @@ internal static partial class RefactorScopeFinder
     [GeneratedRegex(@"(?<![\w./\\-])(?<path>[\w\-./\\]*\w\.(?:cs|csx|razor|cshtml|ts|tsx|js|jsx|mjs|cjs|py|go|rs|java|kt|swift|c|h|cpp|hpp|cc|rb|php|fs|vb|json|ya?ml|xml|md|sql|sh|ps1|css|scss|html|vue|svelte|lua|dart|scala|toml|csproj|props))(?![\w/\\-])", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
     private static partial Regex FileMentions();
 
-    [GeneratedRegex(@"\b(?:callers?|call[- ]sites?|usages?|uses\b|references?|everywhere|across|all\s+(?:the\s+)?(?:files|uses|usages|callers|references)|other\s+files|rename|update\s+(?:the\s+|its\s+|all\s+)?(?:callers|calls|uses|usages|references|tests|call\s+sites))", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\b(?:callers?|call[- ]sites?|usages?|uses\b|references?|everywhere|across|all\s+(?:the\s+)?(?:files|uses|usages|callers|references)|other\s+files|update\s+(?:the\s+|its\s+|all\s+)?(?:callers|calls|uses|usages|references|tests|call\s+sites))", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
     private static partial Regex SpanningWords();
+
+    [GeneratedRegex(@"\b(?:rename|move)\b", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex RenamingWords();
 
     [GeneratedRegex(@"(?<![\w$])[A-Za-z_$][\w$]*", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Identifiers();

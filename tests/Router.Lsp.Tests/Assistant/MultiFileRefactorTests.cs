@@ -3,6 +3,7 @@ using Router.Backends.Endpoints;
 using Router.Backends.Providers;
 using Router.Core.Configuration;
 using Router.Emulator;
+using Router.Lsp.Assistant;
 using Router.Lsp.Configuration;
 using Router.Protocol;
 using Router.Protocol.Lsp;
@@ -161,6 +162,39 @@ public sealed class MultiFileRefactorTests
         Assert.Null(result.Edit!.DocumentChanges);
         TextEdit edit = Assert.Single(result.Edit.Changes![workspace.Uri("src/Calculator.cs")]);
         Assert.Equal(Method, edit.Range);
+    }
+
+    [Fact]
+    public async Task Renaming_a_name_other_files_use_sends_them_but_renaming_a_local_does_not()
+    {
+        using MultiFileWorkspace workspace = new();
+        await using LspHarness lsp = await StartAsync(workspace);
+        await OpenAsync(lsp, workspace);
+        lsp.Provider.Answer = request => request.Messages![0].Content == MultiFileRefactor.SystemInstruction
+            ? Answer(("src/Invoice.cs", Invoice.Replace("Twice", "Double", StringComparison.Ordinal)))
+            : "```csharp\n    public static int Twice(int value)\n    {\n        return value * 2;\n    }\n```";
+
+        RouterRefactorResult method = await RefactorAsync(lsp, workspace, "Rename Twice to Double");
+        RouterRefactorResult local = await RefactorAsync(lsp, workspace, "Rename x to value");
+
+        Assert.NotNull(method.Edit!.DocumentChanges);
+        Assert.Null(local.Edit!.DocumentChanges);
+        Assert.Single(local.Edit.Changes!);
+    }
+
+    [Fact]
+    public async Task A_named_file_that_exists_but_is_not_open_is_not_sent_and_the_message_says_to_open_it()
+    {
+        using MultiFileWorkspace workspace = new();
+        File.WriteAllText(Path.Combine(workspace.Root, "src", "Ledger.cs"), "namespace Demo;\n");
+        await using LspHarness lsp = await StartAsync(workspace);
+        await OpenAsync(lsp, workspace);
+        lsp.Provider.Answer = _ => "```csharp\n    public static int Twice(int x) => x * 2;\n```";
+
+        RouterRefactorResult result = await RefactorAsync(lsp, workspace, "Log each call in Ledger.cs");
+
+        Assert.DoesNotContain("Ledger.cs", lsp.Provider.Requests.Single().Messages![^1].Content.Replace("Log each call in Ledger.cs", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("Ledger.cs is not open in the editor", result.Message, StringComparison.Ordinal);
     }
 
     [Fact]
