@@ -1,5 +1,6 @@
 using System.Globalization;
 using Router.Backends.Providers;
+using Router.Core.Configuration;
 using Router.Core.Policy;
 using Router.Core.Requests;
 using Router.Core.Tokens;
@@ -32,7 +33,7 @@ internal sealed class AssistantService(
     public DocumentStore Documents => documents;
 
     /// <summary>The configuration in force, for budgets sized to a tier's context.</summary>
-    public Router.Core.Configuration.RouterConfig Config => config.Policy.Config;
+    public RouterConfig Config => config.Policy.Config;
 
     /// <summary>Answers <paramref name="ask"/>. Throws a <see cref="JsonRpcException"/> the editor shows when the document is
     /// unknown or no host could answer (the message lists every attempt).</summary>

@@ -57,7 +57,8 @@ internal static partial class FileSectionParser
         Match labelled = Label().Match(text);
         if (labelled.Success)
         {
-            text = labelled.Groups["rest"].Value;
+            // "FILE: src/A.cs (new)": the path is the first word after the label.
+            text = labelled.Groups["rest"].Value.Trim().Trim('*', '_', '`', '"', '\'').Split(' ', 2)[0];
         }
 
         text = text.Trim().Trim('*', '_', '`', '"', '\'', ' ', ':').Trim();

@@ -14,6 +14,8 @@ public sealed class FileSectionParserTests
     [InlineData("```csharp title=\"src/A.cs\"\nclass A {}\n```")]
     [InlineData("```src/A.cs\nclass A {}\n```")]
     [InlineData("FILE: src/A.cs\r\n```csharp\r\nclass A {}\r\n```\r\n")]
+    [InlineData("FILE: src/A.cs (new)\n```csharp\nclass A {}\n```")]
+    [InlineData("FILE: `src/A.cs` (updated)\n```csharp\nclass A {}\n```")]
     public void A_file_section_is_found_however_the_model_writes_its_path(string answer)
     {
         FileSection section = Assert.Single(FileSectionParser.Parse(answer));
