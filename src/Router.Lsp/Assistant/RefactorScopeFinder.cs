@@ -55,6 +55,7 @@ internal static partial class RefactorScopeFinder
             return null;
         }
 
+        Dictionary<string, int> names = reachesUsers || renames ? KeyNames(selection, instruction, declaredToo: reachesUsers) : [];
         RefactorScope empty = new(root, new RefactorFile(Relative(root, currentPath), currentPath, current), [], [], []);
         List<(TextDocument Document, string LocalPath, int Score)> candidates = [];
         foreach (TextDocument other in open)
@@ -64,7 +65,7 @@ internal static partial class RefactorScopeFinder
                 continue;
             }
 
-            int score = Mentions(mentioned, path) ? 1000 : reachesUsers || renames ? References(other.Text, selection, instruction, reachesUsers) : 0;
+            int score = Mentions(mentioned, path) ? 1000 : References(other.Text, names);
             if (score > 0)
             {
                 candidates.Add((other, path, score));
@@ -112,28 +113,45 @@ internal static partial class RefactorScopeFinder
         return others.Count == 0 && created.Count == 0 ? null : empty with { Others = others, NewFiles = created, Left = skipped };
     }
 
-    /// <summary>How strongly a document refers to the selection: each name the instruction gives that the selection uses
-    /// counts three, each name the selection declares one (only when <paramref name="declaredToo"/>).</summary>
-    private static int References(string text, string selection, string instruction, bool declaredToo)
+    /// <summary>The names that tie other files to the selection, each with its weight: a name the instruction gives that
+    /// the selection uses counts three, a name the selection declares one (only when <paramref name="declaredToo"/>).</summary>
+    private static Dictionary<string, int> KeyNames(string selection, string instruction, bool declaredToo)
     {
         HashSet<string> inSelection = [.. Identifiers().Matches(selection).Select(m => m.Value)];
-        HashSet<string> named = [.. Identifiers().Matches(instruction).Select(m => m.Value).Where(n => inSelection.Contains(n) && !CommonWords.Contains(n))];
-        HashSet<string> declared = [];
-        foreach (Match declaration in Declarations().Matches(selection))
+        Dictionary<string, int> names = new(StringComparer.Ordinal);
+        if (declaredToo)
         {
-            string before = declaration.Groups["before"].Value;
-            if (declaredToo && !NotDeclaring.Contains(before))
+            foreach (Match declaration in Declarations().Matches(selection))
             {
-                declared.Add(declaration.Groups["name"].Value);
+                if (!NotDeclaring.Contains(declaration.Groups["before"].Value))
+                {
+                    names[declaration.Groups["name"].Value] = 1;
+                }
             }
         }
 
+        foreach (string name in Identifiers().Matches(instruction).Select(m => m.Value).Where(n => inSelection.Contains(n) && !CommonWords.Contains(n)))
+        {
+            names[name] = 3;
+        }
+
+        foreach (string shortName in names.Keys.Where(n => n.Length < 3).ToList())
+        {
+            names.Remove(shortName);
+        }
+
+        return names;
+    }
+
+    /// <summary>How strongly a document refers to the selection: the weights of the key names it uses.</summary>
+    private static int References(string text, Dictionary<string, int> names)
+    {
         int score = 0;
-        foreach (string name in named.Union(declared).Where(n => n.Length >= 3))
+        foreach ((string name, int weight) in names)
         {
             if (Regex.IsMatch(text, $@"(?<![\w$]){Regex.Escape(name)}(?![\w$])", RegexOptions.None, TimeSpan.FromSeconds(1)))
             {
-                score += named.Contains(name) ? 3 : 1;
+                score += weight;
             }
         }
 
