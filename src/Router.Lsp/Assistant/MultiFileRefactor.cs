@@ -97,10 +97,11 @@ internal sealed class MultiFileRefactor(RefactorScope scope, PositionEncoding en
         ArgumentNullException.ThrowIfNull(isOpen);
         List<DocumentChange> changes = [];
         List<string> touched = [];
+        // A file given twice ("src/A.cs", then "./src/A.cs") gets its last version: two edits of one document would clash.
         Dictionary<string, FileSection> latest = new(StringComparer.Ordinal);
         foreach (FileSection section in FileSectionParser.Parse(answer))
         {
-            latest[section.Path] = section;
+            latest[Find(section.Path)?.Path ?? Normalize(section.Path)] = section;
         }
 
         foreach (FileSection section in latest.Values)

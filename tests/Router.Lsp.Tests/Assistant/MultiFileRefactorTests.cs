@@ -65,6 +65,21 @@ public sealed class MultiFileRefactorTests
     }
 
     [Fact]
+    public async Task A_file_given_twice_is_edited_once_with_its_last_version()
+    {
+        using MultiFileWorkspace workspace = new();
+        await using LspHarness lsp = await StartAsync(workspace);
+        await OpenAsync(lsp, workspace);
+        string renamed = Invoice.Replace("Twice", "Double", StringComparison.Ordinal);
+        lsp.Provider.Answer = _ => Answer(("src/Invoice.cs", Invoice.Replace("Twice", "Triple", StringComparison.Ordinal)), ("./src/Invoice.cs", renamed));
+
+        RouterRefactorResult result = await RefactorAsync(lsp, workspace, "Rename Twice to Double and update the callers");
+
+        TextDocumentEdit edit = Assert.IsType<TextDocumentEdit>(Assert.Single(result.Edit!.DocumentChanges!));
+        Assert.Equal(renamed, Apply(Invoice, edit.Edits));
+    }
+
+    [Fact]
     public async Task A_file_that_does_not_parse_escalates_one_tier_and_the_better_answer_is_offered()
     {
         using MultiFileWorkspace workspace = new();
