@@ -55,4 +55,6 @@ namespace Router.Protocol;
 [JsonSerializable(typeof(RouterRefactorResult))]
 [JsonSerializable(typeof(RouterDecisionsResult))]
 [JsonSerializable(typeof(RouterDoctorResult))]
+[JsonSerializable(typeof(TextDocumentEdit))]
+[JsonSerializable(typeof(CreateFile))]
 public sealed partial class LspJsonContext : JsonSerializerContext;

@@ -1,6 +1,9 @@
 using System.Globalization;
+using Router.Backends.Providers;
+using Router.Core.Configuration;
 using Router.Core.Policy;
 using Router.Core.Requests;
+using Router.Core.Tokens;
 using Router.Lsp.Configuration;
 using Router.Lsp.Documents;
 using Router.Protocol;
@@ -26,6 +29,12 @@ internal sealed class AssistantService(
 {
     private long _answers;
 
+    /// <summary>The open documents, for a refactor that sends other files along.</summary>
+    public DocumentStore Documents => documents;
+
+    /// <summary>The configuration in force, for budgets sized to a tier's context.</summary>
+    public RouterConfig Config => config.Policy.Config;
+
     /// <summary>Answers <paramref name="ask"/>. Throws a <see cref="JsonRpcException"/> the editor shows when the document is
     /// unknown or no host could answer (the message lists every attempt).</summary>
     /// <param name="observe">Also sees every step of the dispatch (work-done progress); null when nobody else follows it.</param>
@@ -41,22 +50,30 @@ internal sealed class AssistantService(
 
         string selection = document is not null && ask.Range is not null ? Selected(document, ask.Range) : "";
         string id = "a-" + Interlocked.Increment(ref _answers).ToString(CultureInfo.InvariantCulture);
+        string text = ask.Prompt ?? PromptText(ask, document?.LanguageId, selection);
+        RoutePolicy policy = config.Policy;
+
+        // A chat carries the conversation so far; the other kinds send no history, the policy reads it for continuity.
+        ChatConversation? conversation = ask.Kind == RequestKind.Chat
+            ? ChatConversation.Select(history.Turns(), policy.Config, TokenCounter.Default.Count(text), TokenCounter.Default)
+            : null;
         RouteRequest request = new(id, ask.Kind)
         {
             Language = document?.LanguageId,
             File = document is null ? null : FilePath(document.Uri),
-            Text = PromptText(ask, document?.LanguageId, selection),
-            History = history.Snapshot(),
+            Text = text,
+            Files = ask.Files,
+            History = conversation?.History ?? history.Snapshot(),
         };
-        RoutePolicy policy = config.Policy;
-        RouteDecision decision = policy.Decide(request, status.SpentTodayUsd());
+        RouteDecision decision = conversation?.Decide(policy, request, status.SpentTodayUsd()) ?? policy.Decide(request, status.SpentTodayUsd());
+        Func<string, ModelRequest>? build = conversation is { Sent.Count: > 0 } ? model => conversation.BuildModelRequest(model, text) : ask.BuildModelRequest;
         bool streams = ask.Kind is RequestKind.Explain or RequestKind.Chat;
         string title = Title(ask, document);
         DispatchResult result;
         try
         {
             result = await runtime.Dispatcher.DispatchAsync(
-                new DispatchRequest(request, decision, policy.Config),
+                new DispatchRequest(request, decision, policy.Config) { BuildModelRequest = build, Judge = ask.Judge },
                 streams || observe is not null ? (step, token) => StreamAsync(id, title, ask.Kind, streams, step, observe, token) : null,
                 cancellationToken);
         }
@@ -72,7 +89,7 @@ internal sealed class AssistantService(
         }
 
         await runtime.RecordAsync(result, policy.Config, CancellationToken.None);
-        history.Record(ask.Kind, request.Text, result.Tier);
+        history.Record(ask.Kind, request.Text, result.Tier, result.Text, decision.LocalOnly);
         decisions.Add(Describe(id, ask.Kind, decision, result));
         if (streams)
         {

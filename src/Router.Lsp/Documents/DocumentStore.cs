@@ -14,6 +14,13 @@ internal sealed class DocumentStore
     /// <summary>The position encoding negotiated at initialize; UTF-16 until then.</summary>
     public PositionEncoding Encoding { get; set; } = PositionEncoding.Utf16;
 
+    /// <summary>The workspace folder from <c>initialize</c>; null when the editor named none. Multi-file edits stay inside it.</summary>
+    public string? WorkspaceRoot { get; set; }
+
+    /// <summary>Every open document, most recently opened or edited first.</summary>
+    public IReadOnlyList<TextDocument> All() =>
+        [.. _documents.Values.OrderByDescending(document => _touched.GetValueOrDefault(document.Uri))];
+
     public void Open(TextDocumentItem item)
     {
         ArgumentNullException.ThrowIfNull(item);

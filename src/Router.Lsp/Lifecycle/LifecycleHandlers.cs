@@ -35,6 +35,7 @@ internal sealed class LifecycleHandlers(
         }
         if (WorkspaceRoot(request) is { } root)
         {
+            documents.WorkspaceRoot = root;
             config.UseWorkspace(root);
         }
 

@@ -1,6 +1,7 @@
 using Router.Backends.Providers;
 using Router.Core.Configuration;
 using Router.Core.Policy;
+using Router.Core.Quality;
 using Router.Core.Requests;
 
 namespace Router.Runtime.Dispatch;
@@ -14,4 +15,8 @@ public sealed record DispatchRequest(RouteRequest Request, RouteDecision Decisio
     /// <summary>For a completion on a host whose model lacks the <c>insert</c> capability: a raw prompt in the model family's
     /// own fill-in-the-middle format. Null, or a null result for a model, skips such hosts.</summary>
     public Func<string, ModelRequest?>? BuildRawFillInTheMiddle { get; init; }
+
+    /// <summary>Judges this request's answers instead of the dispatcher's judge, for answers in a shape of their own
+    /// (a multi-file refactor's file sections); null uses <see cref="DispatchOptions.Judge"/>.</summary>
+    public Func<AnswerCheck, AnswerVerdict>? Judge { get; init; }
 }

@@ -63,7 +63,7 @@ public sealed class RequestDispatcher
             return Result(run, first, AnswerVerdict.Sound, null, cost);
         }
 
-        AnswerVerdict verdict = _options.Judge(Check(run, first));
+        AnswerVerdict verdict = (request.Judge ?? _options.Judge)(Check(run, first));
         if (!verdict.IsWeak)
         {
             return Result(run, first, verdict, null, cost);
@@ -92,7 +92,7 @@ public sealed class RequestDispatcher
         }
 
         cost += CostOf(run, second);
-        AnswerVerdict secondVerdict = _options.Judge(Check(run, second));
+        AnswerVerdict secondVerdict = (request.Judge ?? _options.Judge)(Check(run, second));
 
         // The escalated answer is the better one unless it came back empty where the first had something.
         bool useSecond = !(string.IsNullOrWhiteSpace(second.Text) && !string.IsNullOrWhiteSpace(first.Text));

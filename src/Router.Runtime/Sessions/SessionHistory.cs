@@ -16,11 +16,13 @@ public sealed class SessionHistory
     public SessionHistory(TimeProvider? time = null) => _time = time ?? TimeProvider.System;
 
     /// <summary>Records a finished turn: its kind, the prompt text and the tier whose answer the user got.</summary>
-    public void Record(RequestKind kind, string? text, Tier answeredBy)
+    /// <param name="answer">The answer's text, so a later chat can send the conversation so far.</param>
+    /// <param name="isPrivate">Whether the request was private; its text then stays local when sent again as history.</param>
+    public void Record(RequestKind kind, string? text, Tier answeredBy, string? answer = null, bool isPrivate = false)
     {
         lock (_gate)
         {
-            _turns.Enqueue(new RecordedTurn(kind, text, answeredBy, _time.GetUtcNow()));
+            _turns.Enqueue(new RecordedTurn(kind, text, answeredBy, _time.GetUtcNow(), answer, isPrivate));
             while (_turns.Count > Capacity)
             {
                 _turns.Dequeue();
@@ -35,6 +37,16 @@ public sealed class SessionHistory
         lock (_gate)
         {
             return [.. _turns.Select(turn => new HistoryTurn(turn.Kind, turn.Text, turn.Tier, Math.Max(0, (now - turn.At).TotalMinutes)))];
+        }
+    }
+
+    /// <summary>The turns with their answers and privacy, oldest first, with their age now.</summary>
+    public IReadOnlyList<SessionTurn> Turns()
+    {
+        DateTimeOffset now = _time.GetUtcNow();
+        lock (_gate)
+        {
+            return [.. _turns.Select(turn => new SessionTurn(turn.Kind, turn.Text, turn.Answer, turn.Tier, turn.Private, Math.Max(0, (now - turn.At).TotalMinutes)))];
         }
     }
 

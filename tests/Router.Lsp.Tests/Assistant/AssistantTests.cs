@@ -62,7 +62,7 @@ public sealed class AssistantTests
 
         CodeAction resolved = (await lsp.Client.ResolveCodeActionAsync(errorHandling, lsp.Timeout))!;
 
-        TextEdit edit = Assert.Single(resolved.Edit!.Changes[LspHarness.Uri]);
+        TextEdit edit = Assert.Single(resolved.Edit!.Changes![LspHarness.Uri]);
         Assert.Equal("int Twice(int x) => checked(x * 2);\n", edit.NewText);
         Assert.Equal(Whole, edit.Range);
     }

@@ -242,6 +242,31 @@ public sealed class RequestDispatcherTests
     }
 
     [Fact]
+    public async Task A_request_with_its_own_judge_is_judged_by_it_and_escalated_on_its_verdict()
+    {
+        // A shape the default judge cannot read (a multi-file answer): the request's judge says what is weak.
+        await using EmulatedCluster cluster = await StartAsync("a");
+        RouterConfig config = cluster.Config(new() { [Tier.Quick] = ["a"], [Tier.Code] = ["a"] });
+        cluster["a"].SetFaults(new EmulatorFaultSet { Reply = "fine by the default judge" }, QuickModel);
+        List<string> judged = [];
+        DispatchRequest request = Request(config, Explain) with
+        {
+            Judge = check =>
+            {
+                judged.Add(check.Answer);
+                return check.Answer.StartsWith("fine by", StringComparison.Ordinal) ? AnswerVerdict.Weak("no file sections") : AnswerVerdict.Sound;
+            },
+        };
+
+        DispatchResult result = await cluster.Dispatcher().DispatchAsync(request, null, Deadline());
+
+        Assert.Equal("no file sections", result.Escalation?.FirstVerdict.Reason);
+        Assert.Equal(Tier.Code, result.Tier);
+        Assert.False(result.Verdict.IsWeak);
+        Assert.Equal(2, judged.Count);
+    }
+
+    [Fact]
     public async Task Completion_is_never_escalated()
     {
         await using EmulatedCluster cluster = await StartAsync("a");

@@ -90,6 +90,22 @@ public sealed class SessionHistoryTests
         Assert.Empty(history.Snapshot());
     }
 
+    [Fact]
+    public void A_turn_keeps_its_answer_and_whether_it_was_private()
+    {
+        SteppedClock clock = new(Start);
+        SessionHistory history = new(clock);
+        history.Record(RequestKind.Chat, "What is a span?", Tier.Quick, "A view over memory.", isPrivate: false);
+        clock.Advance(TimeSpan.FromMinutes(1));
+        history.Record(RequestKind.Explain, "var key = Load();", Tier.Quick, "Loads the key.", isPrivate: true);
+
+        IReadOnlyList<SessionTurn> turns = history.Turns();
+
+        Assert.Equal(("What is a span?", "A view over memory.", false), (turns[0].Prompt, turns[0].Answer, turns[0].Private));
+        Assert.Equal((RequestKind.Explain, "Loads the key.", true), (turns[1].Kind, turns[1].Answer, turns[1].Private));
+        Assert.True(turns[0].MinutesAgo > turns[1].MinutesAgo);
+    }
+
     private static void RecordCodeTurns(SessionHistory history, Tier answeredBy)
     {
         history.Record(RequestKind.Chat, "why does `parse_rows(data)` raise KeyError: 'id'?", answeredBy);
