@@ -141,7 +141,7 @@ public static partial class ContentSignalDetector
             signals.Add(new ContentSignal("logic puzzle", SignalClass.Reasoning, 2.0));
         }
 
-        if (Quantity().Count(text) >= 2 && ComputeQuestionDfa.IsMatch(text))
+        if (CountQuantities(text, enough: 2) >= 2 && words.IsMatch(ComputeQuestion))
         {
             signals.Add(new ContentSignal("quantitative problem", SignalClass.Reasoning, 2.0));
         }
@@ -157,17 +157,17 @@ public static partial class ContentSignalDetector
 
     private static void AddCodeSignals(string text, string ask, WordingScan words, List<ContentSignal> signals)
     {
-        if (Fence().IsMatch(text))
+        if (HoldsFence(text))
         {
             signals.Add(new ContentSignal("code block", SignalClass.Code, 2.0));
         }
 
-        if (MayHoldStackTrace(text) && MatchesNear(StackTraceDfa, StackTraceAnchors, text))
+        if (MatchesAround(StackTraceDfa, text, StackTraceHits(text)))
         {
             signals.Add(new ContentSignal("stack trace", SignalClass.Code, 2.5));
         }
 
-        if (MayHoldErrorMessage(text) && MatchesNear(ErrorMessageDfa, ErrorAnchors, text))
+        if (MatchesAround(ErrorMessageDfa, text, ErrorMessageHits(text)))
         {
             signals.Add(new ContentSignal("error message", SignalClass.Code, 1.5));
         }
@@ -269,18 +269,6 @@ public static partial class ContentSignalDetector
         }
     }
 
-    // Words every stack-trace or error-message pattern contains; the patterns run only in windows around them,
-    // which keeps a large paste cheap: a vectorised search instead of a many-branch regex at every position.
-    private static readonly SearchValues<string> StackTraceAnchors = SearchValues.Create(
-        ["traceback", "file \"", " at ", "\tat ", "goroutine", "panic", "exception in thread", "caused by", "0x"], StringComparison.OrdinalIgnoreCase);
-
-    private static readonly SearchValues<string> ErrorAnchors = SearchValues.Create(
-        ["exception", "error", "cannot", "not found", "segmentation", "core dumped", "undefined", "not defined", "no attribute",
-         "not a function", "null", "exit code", "exit status", "too many arguments", "syntax", "unexpected token", "denied",
-         "no such file", "fatal", "panic", "module", "failed", "sig", "crashloop", "backoff", "oomkilled", "conflict", "refused",
-         "invalid", "enoent", "eacces", "eaddrinuse", "econn", "eintegrity", "eresolve", "eperm", "etimedout", "eexist", "enotfound",
-         "epipe", "enotdir", "eisdir", "emfile", "eai_again", "elifecycle", "ebadengine"], StringComparison.OrdinalIgnoreCase);
-
     // Names of languages, tools and protocols; a word lookup, far cheaper than a hundred-branch case-insensitive regex.
     private static readonly FrozenSet<string> TechnologyWords = new[]
     {
@@ -331,67 +319,56 @@ public static partial class ContentSignalDetector
     }
 
     // Literals every match of the stack-trace pattern holds, but for its "at" frames and its "0x" addresses (see
-    // MayHoldStackTrace). Both patterns are case-sensitive, so an ordinal search answers exactly; text holding none of
-    // them cannot match in any window. Every literal has three characters or more: a set with a two-character one is
+    // StackTraceHits), and of the error-message pattern, but for its E-codes. Both patterns are case-sensitive, so every
+    // match holds one of these as written: the patterns need only run in the lines around them. Every literal has three characters or more: a set with a two-character one is
     // searched by pairs of characters, which prose fills with false hits, at several times the cost.
     private static readonly SearchValues<string> StackTraceLiterals = SearchValues.Create(
         ["Traceback (most recent call last)", "\", line ", "goroutine ", "panic: ", "panicked at", "Exception in thread \"", "Caused by: "],
         StringComparison.Ordinal);
 
-    private static readonly SearchValues<string> ErrorMessageLiterals = SearchValues.Create(
-        ["Exception", "Error", "error", "failed", "fatal", "denied", "refused", "found", "invalid", "ENOENT", "EACCES", "EADDRINUSE",
-         "ECONNREFUSED", "ECONNRESET", "EINTEGRITY", "ERESOLVE", "EPERM", "ETIMEDOUT", "EEXIST", "ENOTFOUND", "EPIPE", "ENOTDIR",
-         "EISDIR", "EMFILE", "EAI_AGAIN", "ELIFECYCLE", "EBADENGINE", "Cannot find module", "egmentation fault", "core dumped",
-         "undefined reference to", "is not defined", "has no attribute", "cannot be resolved", "is not a function", "ullPointer",
-         "ullpointer", "ull Pointer", "ull pointer", "exit code", "exit status", ": too many arguments", "nexpected token",
-         "o such file or directory", "annot read propert", "undefined method", "FATAL", "panic", "cannot import name", "otFound", "ot Found", "SIGSEGV", "SIGABRT", "SIGKILL", "SIGTERM",
-         "CrashLoopBackOff", "ImagePullBackOff", "OOMKilled", "CONFLICT"],
-        StringComparison.Ordinal);
+    // Every error-message alternative holds one of these as written, but for its E-codes (ENOENT, E0308), found by
+    // ErrorMessageHits: "rror" stands for Error, error and SyntaxError; "ointer" for [Nn]ull ?[Pp]ointer. Three small
+    // sets, since one large set is searched several times slower than three small ones.
+    private static readonly SearchValues<string>[] ErrorMessageLiterals =
+    [
+        SearchValues.Create(["Exception", "rror", "failed", "fatal", "denied", "refused", "found", "Found", "invalid", "find module"], StringComparison.Ordinal),
+        SearchValues.Create(["egmentation", "dumped", "defined", "attribute", "resolved", "a function", "ointer", "exit ", "many arguments", "expected token"], StringComparison.Ordinal),
+        SearchValues.Create(["such file", "read propert", "FATAL", "panic", "import name", "SIG", "BackOff", "OOMKilled", "CONFLICT"], StringComparison.Ordinal),
+    ];
 
-    /// <summary>False when no error-message alternative can match anywhere in the text: none of its literals, and no
-    /// code such as <c>E0308</c> (an E before a digit; <c>\d</c> is any Unicode digit).</summary>
-    private static bool MayHoldErrorMessage(ReadOnlySpan<char> text)
+    /// <summary>Where an error-message match may be: at its literals, and at codes such as <c>ENOENT</c> or <c>E0308</c>
+    /// (an E before a capital or a digit; <c>\d</c> is any Unicode digit).</summary>
+    private static List<int>? ErrorMessageHits(string text)
     {
-        if (text.ContainsAny(ErrorMessageLiterals))
+        List<int>? hits = null;
+        foreach (SearchValues<string> literals in ErrorMessageLiterals)
         {
-            return true;
+            hits = LiteralHits(text, literals, hits);
         }
 
-        for (int at = text.IndexOf('E'); at >= 0 && at + 1 < text.Length; at = NextIndexOf(text, 'E', at + 1))
+        for (int at = text.IndexOf('E', StringComparison.Ordinal); at >= 0 && at + 1 < text.Length; at = text.IndexOf('E', at + 1))
         {
-            if (char.IsDigit(text[at + 1]))
+            if (char.IsAsciiLetterUpper(text[at + 1]) || char.IsDigit(text[at + 1]))
             {
-                return true;
+                (hits ??= []).Add(at);
             }
         }
 
-        return false;
+        return hits;
     }
 
-    private static int NextIndexOf(ReadOnlySpan<char> text, char value, int from)
+    /// <summary>Where a stack-trace frame may be: at its literals, at "0x", and at each "at " whose run of whitespace before
+    /// it starts the text or holds a line break (the <c>^\s+at </c> frames).</summary>
+    private static List<int>? StackTraceHits(string text)
     {
-        int found = text[from..].IndexOf(value);
-        return found < 0 ? -1 : from + found;
-    }
-
-    /// <summary>False when no stack-trace frame can match anywhere in the text: none of its literals, no "0x", and no
-    /// "at " whose run of whitespace before it starts the text or holds a line break (the <c>^\s+at </c> frames).</summary>
-    private static bool MayHoldStackTrace(ReadOnlySpan<char> text)
-    {
-        if (text.ContainsAny(StackTraceLiterals) || text.Contains("0x", StringComparison.Ordinal))
+        List<int>? hits = LiteralHits(text, StackTraceLiterals, null);
+        for (int at = text.IndexOf("0x", StringComparison.Ordinal); at >= 0; at = text.IndexOf("0x", at + 1, StringComparison.Ordinal))
         {
-            return true;
+            (hits ??= []).Add(at);
         }
 
-        for (int offset = 0; offset < text.Length;)
+        for (int at = text.IndexOf("at ", StringComparison.Ordinal); at >= 0; at = text.IndexOf("at ", at + 1, StringComparison.Ordinal))
         {
-            int found = text[offset..].IndexOf("at ", StringComparison.Ordinal);
-            if (found < 0)
-            {
-                return false;
-            }
-
-            int at = offset + found;
             if (at > 0 && char.IsWhiteSpace(text[at - 1]))
             {
                 int run = at - 1;
@@ -400,98 +377,117 @@ public static partial class ContentSignalDetector
                     run--;
                 }
 
-                if (run == 0 || text[run..(at - 1)].Contains('\n'))
+                if (run == 0 || text.AsSpan(run, at - 1 - run).Contains('\n'))
                 {
-                    return true;
+                    (hits ??= []).Add(at);
                 }
             }
-
-            offset = at + 1;
         }
 
-        return false;
+        return hits;
     }
 
-    private const int AnchorRadius = 160;
-    private const int MaxAnchorHits = 24;
-
-    private static bool MatchesNear(Regex regex, SearchValues<string> anchors, string text)
+    private static List<int>? LiteralHits(string text, SearchValues<string> literals, List<int>? hits)
     {
-        // Whole lines around each anchor, so ^ and $ in the patterns keep their meaning.
-        Span<int> starts = stackalloc int[MaxAnchorHits];
-        Span<int> ends = stackalloc int[MaxAnchorHits];
-        int windows = 0;
-        int offset = 0;
-        while (windows < MaxAnchorHits && offset < text.Length)
+        for (int offset = 0; offset < text.Length;)
         {
-            int found = text.AsSpan(offset).IndexOfAny(anchors);
+            int found = text.AsSpan(offset).IndexOfAny(literals);
             if (found < 0)
             {
                 break;
             }
 
-            int at = offset + found;
-            int start = Math.Max(0, at - AnchorRadius);
-            starts[windows] = start == 0 ? 0 : text.LastIndexOf('\n', start) + 1;
-            int end = Math.Min(text.Length, at + AnchorRadius);
-            int lineEnd = text.IndexOf('\n', end);
-            ends[windows] = lineEnd < 0 ? text.Length : lineEnd;
-            windows++;
-            offset = at + 1;
+            (hits ??= []).Add(offset + found);
+            offset += found + 1;
         }
 
-        if (windows == 0)
+        return hits;
+    }
+
+    private const int HitRadius = 160;
+
+    /// <summary>Whether the regex matches in the whole lines around any hit (a place every match holds).</summary>
+    /// <remarks>Windows that touch are merged, so the regex reads each character once at most, and a match is found
+    /// wherever it lies within its lines, however many hits a large paste holds. Windows are whole lines, so <c>^</c>,
+    /// <c>$</c> and <c>\b</c> read the same inside a window as in the whole text.</remarks>
+    private static bool MatchesAround(Regex regex, string text, List<int>? hits)
+    {
+        if (hits is null)
         {
             return false;
         }
 
-        // Windows are whole lines, so a match reads the same characters (and the same line breaks around it) inside a
-        // window as inside any larger run of whole lines. One scan of the lines from the first window to the last thus
-        // rules out every window at once when it finds nothing, and settles it when its first match lies in a window;
-        // only otherwise are the windows tried one by one.
-        int union = starts[0];
-        bool any = false;
-        foreach (ValueMatch match in regex.EnumerateMatches(text.AsSpan(union, ends[windows - 1] - union)))
+        hits.Sort();
+        int windowStart = -1;
+        int windowEnd = -1;
+        foreach (int hit in hits)
         {
-            any = true;
-            int matchStart = union + match.Index;
-            int matchEnd = matchStart + match.Length;
-            for (int i = 0; i < windows; i++)
+            int start = text.LastIndexOf('\n', Math.Max(0, hit - HitRadius)) + 1;
+            int lineEnd = text.IndexOf('\n', Math.Min(text.Length, hit + HitRadius));
+            int end = lineEnd < 0 ? text.Length : lineEnd;
+            if (windowEnd >= 0 && start <= windowEnd)
             {
-                if (starts[i] <= matchStart && matchEnd <= ends[i])
-                {
-                    return true;
-                }
-            }
-
-            break;
-        }
-
-        if (!any)
-        {
-            return false;
-        }
-
-        int checkedStart = -1;
-        int checkedEnd = -1;
-        for (int i = 0; i < windows; i++)
-        {
-            // Anchors close together give the same lines; a window inside one that did not match cannot match either.
-            if (starts[i] >= checkedStart && ends[i] <= checkedEnd)
-            {
+                windowEnd = Math.Max(windowEnd, end);
                 continue;
             }
 
-            if (regex.IsMatch(text.AsSpan(starts[i], ends[i] - starts[i])))
+            if (windowEnd >= 0 && regex.IsMatch(text.AsSpan(windowStart, windowEnd - windowStart)))
             {
                 return true;
             }
 
-            checkedStart = starts[i];
-            checkedEnd = ends[i];
+            windowStart = start;
+            windowEnd = end;
+        }
+
+        return regex.IsMatch(text.AsSpan(windowStart, windowEnd - windowStart));
+    }
+
+    private static readonly SearchValues<string> FenceMarks = SearchValues.Create(["```", "~~~"], StringComparison.Ordinal);
+
+    /// <summary>Whether a line starts, after any indentation, with a code fence (``` or ~~~).</summary>
+    /// <remarks>The same as <c>^\s*(?:```|~~~)</c> with multiline anchors: the whitespace before a mark must reach back to
+    /// the start of a line, found by looking back from each mark rather than trying the pattern at every line.</remarks>
+    private static bool HoldsFence(ReadOnlySpan<char> text)
+    {
+        for (int offset = 0; offset < text.Length;)
+        {
+            int found = text[offset..].IndexOfAny(FenceMarks);
+            if (found < 0)
+            {
+                return false;
+            }
+
+            int mark = offset + found;
+            int run = mark;
+            while (run > 0 && char.IsWhiteSpace(text[run - 1]))
+            {
+                run--;
+            }
+
+            if (run == 0 || text[run - 1] == '\n' || text[run..mark].Contains('\n'))
+            {
+                return true;
+            }
+
+            offset = mark + 1;
         }
 
         return false;
+    }
+
+    private static int CountQuantities(string text, int enough)
+    {
+        int count = 0;
+        foreach (ValueMatch unused in Quantity().EnumerateMatches(text))
+        {
+            if (++count >= enough)
+            {
+                break;
+            }
+        }
+
+        return count;
     }
 
     private static int CountLines(string text)
@@ -635,7 +631,6 @@ public static partial class ContentSignalDetector
     // every engine, and for long alternations of words it reads text several times faster than the backtracking code.
     // Declared before the guarded regexes below, which are built from them.
     private static readonly Regex MathSymbolsDfa = new(MathSymbolsPattern, Ci | RegexOptions.NonBacktracking);
-    private static readonly Regex ComputeQuestionDfa = new(ComputeQuestionPattern, Ci | RegexOptions.NonBacktracking);
     private static readonly Regex StackTraceDfa = new(StackTracePattern, RegexOptions.Multiline | Cs | RegexOptions.NonBacktracking);
     private static readonly Regex ErrorMessageDfa = new(ErrorMessagePattern, Cs | RegexOptions.NonBacktracking);
 
@@ -716,6 +711,12 @@ public static partial class ContentSignalDetector
         ["across", "between", "migrat", "services", "microservices", "repos", "modules", "packages", "teams", "accounts", "apps",
          "applications", "databases", "clusters", "every"]);
 
+    private static readonly WordingPattern ComputeQuestion = new(
+        ComputeQuestionPattern, ComputeQuestionAtStart(), ["what", "how", "calculate", "compute", "work", "solve", "on", "by", "which", "at"]);
+
+    [GeneratedRegex(@"\G(?:" + ComputeQuestionPattern + ")", Ci)]
+    private static partial Regex ComputeQuestionAtStart();
+
     [GeneratedRegex(@"\G(?:" + ImageReferencePattern + ")", Ci)]
     private static partial Regex ImageReferenceAtStart();
 
@@ -759,7 +760,7 @@ public static partial class ContentSignalDetector
     internal static WordingScanner Wording { get; } = new(
     [
         ImageReference, PictureNoun, MathVocabulary, Probability, ComplexityQuestion, LogicPuzzle, CodeRequest, CodeNounRequest,
-        ProblemReport, CodeReference, DesignQuestion, ArchitectureTerm, SpansManyParts,
+        ProblemReport, CodeReference, DesignQuestion, ArchitectureTerm, SpansManyParts, ComputeQuestion,
     ]);
 
     private static readonly GuardedRegex CodeVerbOnThisGuarded = new(CodeVerbOnThis(), "fix", "debug", "refactor", "implement", "write");
@@ -800,9 +801,6 @@ public static partial class ContentSignalDetector
     private static partial Regex Quantity();
 
     private const string ComputeQuestionPattern = @"\b(?:what(?:'s|\s+is|\s+are|\s+would\s+be|\s+will\s+be)\s+(?:(?:the|its|their|his|her|my|our|new|resulting|overall|final|expected)\s+){0,3}(?:mean|average|median|total|expected|probability|rate|percentage|ratio|speed|distance|cost|break[-\s]?even|minimum|maximum|optimal|latency|throughput|answer|result|value)|how\s+(?:many|much|long|far|fast|often)|what\s+\w+(?:\s+\w+)?\s+(?:gets|brings|makes|keeps|puts)\s+(?:it|this|that|them)|calculate|compute|work\s+out|solve\s+for|(?:on\s+|by\s+)?which\s+(?:day|year|step|round|turn|move|hour|minute|floor)|at\s+what\s+(?:time|point|rate|speed|price|size))\b";
-
-    [GeneratedRegex(@"^\s*(?:```|~~~)", RegexOptions.Multiline | Cs)]
-    private static partial Regex Fence();
 
     private const string StackTracePattern = @"Traceback \(most recent call last\)|File ""[^""\n]+"", line \d+|^\s+at [\w$.<>\[\]`]+\([^)\n]*:\d+\)|^\s+at .+ in .+:line \d+|^\s+at .+\(.+:\d+:\d+\)|^\s+at .+:\d+:\d+\s*$|goroutine \d+ \[|^panic: |panicked at|Exception in thread ""|^Caused by: |^\s+\d+: 0x[0-9a-f]+ - |^\s*#\d+\s+0x[0-9a-f]+ in ";
 

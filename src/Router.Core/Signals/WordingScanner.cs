@@ -84,7 +84,7 @@ internal sealed class WordingScanner
     {
         ArgumentNullException.ThrowIfNull(text);
         ReadOnlySpan<char> span = text;
-        List<WordStart> starts = [];
+        List<WordStart> starts = new(capacity: Math.Min(256, (text.Length / 16) + 4));
         ulong required = _needsNothing;
         int i = 0;
         while (i < span.Length)
