@@ -262,7 +262,7 @@ public static partial class ContentSignalDetector
             signals.Add(new ContentSignal("spans many parts", SignalClass.Wide, 1.5));
         }
 
-        int distinctFiles = files.Distinct(StringComparer.Ordinal).Count();
+        int distinctFiles = files.Count < 3 ? files.Count : files.Distinct(StringComparer.Ordinal).Count();
         if (distinctFiles >= 3)
         {
             signals.Add(new ContentSignal(string.Create(CultureInfo.InvariantCulture, $"{distinctFiles} files in scope"), SignalClass.Wide, 1.0));
@@ -490,24 +490,7 @@ public static partial class ContentSignalDetector
         return count;
     }
 
-    private static int CountLines(string text)
-    {
-        if (text.Length == 0)
-        {
-            return 0;
-        }
-
-        int lines = 1;
-        foreach (char c in text.AsSpan())
-        {
-            if (c == '\n')
-            {
-                lines++;
-            }
-        }
-
-        return lines;
-    }
+    private static int CountLines(string text) => text.Length == 0 ? 0 : text.AsSpan().Count('\n') + 1;
 
     private static int CountCodeLines(string text, int enough)
     {
