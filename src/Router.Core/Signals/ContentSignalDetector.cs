@@ -34,10 +34,11 @@ public static partial class ContentSignalDetector
 
         // Wording signals read the ask (start and end of the prompt); structural ones (traces, code lines) the whole scan.
         string ask = AskOf(text ?? "");
-        AddImageSignals(scanned, ask, file, files, signals);
-        AddReasoningSignals(ask, signals);
-        AddCodeSignals(scanned, ask, signals);
-        AddWideSignals(text ?? "", ask, files, textTokens, signals);
+        WordingScan words = Wording.Read(ask);
+        AddImageSignals(scanned, words, file, files, signals);
+        AddReasoningSignals(ask, words, signals);
+        AddCodeSignals(scanned, ask, words, signals);
+        AddWideSignals(text ?? "", ask, words, files, textTokens, signals);
         return new ContentAnalysis(signals);
     }
 
@@ -78,7 +79,7 @@ public static partial class ContentSignalDetector
         return match.Success ? new ContentSignal($"architecture-level change (\"{match.Value.Trim()}\")", SignalClass.Wide, 2.5) : null;
     }
 
-    private static void AddImageSignals(string text, string ask, string? file, IReadOnlyList<string> files, List<ContentSignal> signals)
+    private static void AddImageSignals(string text, WordingScan words, string? file, IReadOnlyList<string> files, List<ContentSignal> signals)
     {
         if (files.Any(IsImagePath) || IsImagePath(file))
         {
@@ -89,11 +90,11 @@ public static partial class ContentSignalDetector
             signals.Add(new ContentSignal("image file named", SignalClass.Image, 1.5));
         }
 
-        if (ImageReferenceGuarded.IsMatch(ask))
+        if (words.IsMatch(ImageReference))
         {
             signals.Add(new ContentSignal("refers to an image", SignalClass.Image, 2.0));
         }
-        else if (PictureNounGuarded.IsMatch(ask))
+        else if (words.IsMatch(PictureNoun))
         {
             signals.Add(new ContentSignal("mentions a chart or diagram", SignalClass.Image, 1.0));
         }
@@ -101,14 +102,14 @@ public static partial class ContentSignalDetector
 
     private static bool IsImagePath(string? path) => path is not null && ImageExtension().IsMatch(path);
 
-    private static void AddReasoningSignals(string text, List<ContentSignal> signals)
+    private static void AddReasoningSignals(string text, WordingScan words, List<ContentSignal> signals)
     {
         if (ProofRequest().IsMatch(text))
         {
             signals.Add(new ContentSignal("proof", SignalClass.Reasoning, 2.0));
         }
 
-        int mathTerms = CountDistinct(MathVocabularyGuarded, MathVocabularyDfa, text);
+        int mathTerms = words.CountDistinct(MathVocabulary, enough: 3);
         if (mathTerms > 0)
         {
             // One term with a number ("is 1001 prime?") is a math question; one term alone may be a figure of speech.
@@ -121,12 +122,12 @@ public static partial class ContentSignalDetector
             signals.Add(new ContentSignal("math expression", SignalClass.Reasoning, 1.0));
         }
 
-        if (ProbabilityGuarded.IsMatch(text))
+        if (words.IsMatch(Probability))
         {
             signals.Add(new ContentSignal("probability", SignalClass.Reasoning, 2.0));
         }
 
-        if (ComplexityQuestionGuarded.IsMatch(text))
+        if (words.IsMatch(ComplexityQuestion))
         {
             signals.Add(new ContentSignal("algorithmic analysis", SignalClass.Reasoning, 3.0));
         }
@@ -135,12 +136,12 @@ public static partial class ContentSignalDetector
             signals.Add(new ContentSignal("complexity terms", SignalClass.Reasoning, 1.0));
         }
 
-        if (LogicPuzzleGuarded.IsMatch(text))
+        if (words.IsMatch(LogicPuzzle))
         {
             signals.Add(new ContentSignal("logic puzzle", SignalClass.Reasoning, 2.0));
         }
 
-        if (Quantity().Count(text) >= 2 && ComputeQuestionDfa.IsMatch(text))
+        if (CountQuantities(text, enough: 2) >= 2 && words.IsMatch(ComputeQuestion))
         {
             signals.Add(new ContentSignal("quantitative problem", SignalClass.Reasoning, 2.0));
         }
@@ -154,19 +155,19 @@ public static partial class ContentSignalDetector
     private const int AskHeadChars = 600;
     private const int AskTailChars = 400;
 
-    private static void AddCodeSignals(string text, string ask, List<ContentSignal> signals)
+    private static void AddCodeSignals(string text, string ask, WordingScan words, List<ContentSignal> signals)
     {
-        if (Fence().IsMatch(text))
+        if (HoldsFence(text))
         {
             signals.Add(new ContentSignal("code block", SignalClass.Code, 2.0));
         }
 
-        if (MayHoldStackTrace(text) && MatchesNear(StackTraceDfa, StackTraceAnchors, text))
+        if (MatchesAround(StackTraceDfa, text, StackTraceHits(text)))
         {
             signals.Add(new ContentSignal("stack trace", SignalClass.Code, 2.5));
         }
 
-        if (text.AsSpan().ContainsAny(ErrorMessageLiterals) && MatchesNear(ErrorMessageDfa, ErrorAnchors, text))
+        if (MatchesAround(ErrorMessageDfa, text, ErrorMessageHits(text)))
         {
             signals.Add(new ContentSignal("error message", SignalClass.Code, 1.5));
         }
@@ -192,11 +193,11 @@ public static partial class ContentSignalDetector
             signals.Add(new ContentSignal("identifiers", SignalClass.Code, identifiers >= 3 ? 1.5 : 0.75));
         }
 
-        if (CodeRequestGuarded.IsMatch(ask))
+        if (words.IsMatch(CodeRequest))
         {
             signals.Add(new ContentSignal("asks for code", SignalClass.Code, 2.5));
         }
-        else if (CodeNounRequestGuarded.IsMatch(ask))
+        else if (words.IsMatch(CodeNounRequest))
         {
             signals.Add(new ContentSignal("asks for code", SignalClass.Code, 2.5));
         }
@@ -205,12 +206,12 @@ public static partial class ContentSignalDetector
             signals.Add(new ContentSignal("asks to fix or change code", SignalClass.Code, 2.5));
         }
 
-        if (ProblemReportDfa.IsMatch(ask))
+        if (words.IsMatch(ProblemReport))
         {
             signals.Add(new ContentSignal("problem report", SignalClass.Code, 1.0));
         }
 
-        if (CodeReferenceGuarded.IsMatch(ask))
+        if (words.IsMatch(CodeReference))
         {
             signals.Add(new ContentSignal("refers to code", SignalClass.Code, 1.0));
         }
@@ -228,7 +229,7 @@ public static partial class ContentSignalDetector
         }
     }
 
-    private static void AddWideSignals(string fullText, string text, IReadOnlyList<string> files, int textTokens, List<ContentSignal> signals)
+    private static void AddWideSignals(string fullText, string text, WordingScan words, IReadOnlyList<string> files, int textTokens, List<ContentSignal> signals)
     {
         int lines = CountLines(fullText);
         if (textTokens >= LongDocumentTokens || lines >= LongDocumentLines)
@@ -241,12 +242,12 @@ public static partial class ContentSignalDetector
         {
             signals.Add(new ContentSignal("system design", SignalClass.Wide, 2.5));
         }
-        else if (DesignQuestionGuarded.IsMatch(text))
+        else if (words.IsMatch(DesignQuestion))
         {
             signals.Add(new ContentSignal("design question", SignalClass.Wide, 2.0));
         }
 
-        int terms = CountDistinct(ArchitectureTermGuarded, ArchitectureTermDfa, text);
+        int terms = words.CountDistinct(ArchitectureTerm, enough: 3);
         if (terms > 0)
         {
             signals.Add(new ContentSignal("architecture terms", SignalClass.Wide, terms >= 2 ? 2.0 : 1.0));
@@ -256,29 +257,17 @@ public static partial class ContentSignalDetector
         {
             signals.Add(new ContentSignal("whole-codebase question", SignalClass.Wide, 2.0));
         }
-        else if (SpansManyPartsGuarded.IsMatch(text))
+        else if (words.IsMatch(SpansManyParts))
         {
             signals.Add(new ContentSignal("spans many parts", SignalClass.Wide, 1.5));
         }
 
-        int distinctFiles = files.Distinct(StringComparer.Ordinal).Count();
+        int distinctFiles = files.Count < 3 ? files.Count : files.Distinct(StringComparer.Ordinal).Count();
         if (distinctFiles >= 3)
         {
             signals.Add(new ContentSignal(string.Create(CultureInfo.InvariantCulture, $"{distinctFiles} files in scope"), SignalClass.Wide, 1.0));
         }
     }
-
-    // Words every stack-trace or error-message pattern contains; the patterns run only in windows around them,
-    // which keeps a large paste cheap: a vectorised search instead of a many-branch regex at every position.
-    private static readonly SearchValues<string> StackTraceAnchors = SearchValues.Create(
-        ["traceback", "file \"", " at ", "\tat ", "goroutine", "panic", "exception in thread", "caused by", "0x"], StringComparison.OrdinalIgnoreCase);
-
-    private static readonly SearchValues<string> ErrorAnchors = SearchValues.Create(
-        ["exception", "error", "cannot", "not found", "segmentation", "core dumped", "undefined", "not defined", "no attribute",
-         "not a function", "null", "exit code", "exit status", "too many arguments", "syntax", "unexpected token", "denied",
-         "no such file", "fatal", "panic", "module", "failed", "sig", "crashloop", "backoff", "oomkilled", "conflict", "refused",
-         "invalid", "enoent", "eacces", "eaddrinuse", "econn", "eintegrity", "eresolve", "eperm", "etimedout", "eexist", "enotfound",
-         "epipe", "enotdir", "eisdir", "emfile", "eai_again", "elifecycle", "ebadengine"], StringComparison.OrdinalIgnoreCase);
 
     // Names of languages, tools and protocols; a word lookup, far cheaper than a hundred-branch case-insensitive regex.
     private static readonly FrozenSet<string> TechnologyWords = new[]
@@ -329,41 +318,57 @@ public static partial class ContentSignalDetector
         return false;
     }
 
-    // Literals every match of the stack-trace pattern holds, but for its "at" frames (see MayHoldStackTrace). Both patterns
-    // are case-sensitive, so an ordinal search answers exactly; text holding none of them cannot match in any window.
+    // Literals every match of the stack-trace pattern holds, but for its "at" frames and its "0x" addresses (see
+    // StackTraceHits), and of the error-message pattern, but for its E-codes. Both patterns are case-sensitive, so every
+    // match holds one of these as written: the patterns need only run in the lines around them. Every literal has three characters or more: a set with a two-character one is
+    // searched by pairs of characters, which prose fills with false hits, at several times the cost.
     private static readonly SearchValues<string> StackTraceLiterals = SearchValues.Create(
-        ["Traceback (most recent call last)", "\", line ", "goroutine ", "panic: ", "panicked at", "Exception in thread \"", "Caused by: ", "0x"],
+        ["Traceback (most recent call last)", "\", line ", "goroutine ", "panic: ", "panicked at", "Exception in thread \"", "Caused by: "],
         StringComparison.Ordinal);
 
-    private static readonly SearchValues<string> ErrorMessageLiterals = SearchValues.Create(
-        ["Exception", "Error", "error", "failed", "fatal", "denied", "refused", "found", "invalid", "ENOENT", "EACCES", "EADDRINUSE",
-         "ECONNREFUSED", "ECONNRESET", "EINTEGRITY", "ERESOLVE", "EPERM", "ETIMEDOUT", "EEXIST", "ENOTFOUND", "EPIPE", "ENOTDIR",
-         "EISDIR", "EMFILE", "EAI_AGAIN", "ELIFECYCLE", "EBADENGINE", "Cannot find module", "egmentation fault", "core dumped",
-         "undefined reference to", "is not defined", "has no attribute", "cannot be resolved", "is not a function", "ullPointer",
-         "ullpointer", "ull Pointer", "ull pointer", "exit code", "exit status", ": too many arguments", "nexpected token",
-         "o such file or directory", "annot read propert", "undefined method", "E0", "E1", "E2", "E3", "E4", "E5", "E6", "E7", "E8",
-         "E9", "FATAL", "panic", "cannot import name", "otFound", "ot Found", "SIGSEGV", "SIGABRT", "SIGKILL", "SIGTERM",
-         "CrashLoopBackOff", "ImagePullBackOff", "OOMKilled", "CONFLICT"],
-        StringComparison.Ordinal);
+    // Every error-message alternative holds one of these as written, but for its E-codes (ENOENT, E0308), found by
+    // ErrorMessageHits: "rror" stands for Error, error and SyntaxError; "ointer" for [Nn]ull ?[Pp]ointer. Three small
+    // sets, since one large set is searched several times slower than three small ones.
+    private static readonly SearchValues<string>[] ErrorMessageLiterals =
+    [
+        SearchValues.Create(["Exception", "rror", "failed", "fatal", "denied", "refused", "found", "Found", "invalid", "find module"], StringComparison.Ordinal),
+        SearchValues.Create(["egmentation", "dumped", "defined", "attribute", "resolved", "a function", "ointer", "exit ", "many arguments", "expected token"], StringComparison.Ordinal),
+        SearchValues.Create(["such file", "read propert", "FATAL", "panic", "import name", "SIG", "BackOff", "OOMKilled", "CONFLICT"], StringComparison.Ordinal),
+    ];
 
-    /// <summary>False when no stack-trace frame can match anywhere in the text: none of its literals, and no "at " whose
-    /// run of whitespace before it starts the text or holds a line break (the <c>^\s+at </c> frames).</summary>
-    private static bool MayHoldStackTrace(ReadOnlySpan<char> text)
+    /// <summary>Where an error-message match may be: at its literals, and at codes such as <c>ENOENT</c> or <c>E0308</c>
+    /// (an E before a capital or a digit; <c>\d</c> is any Unicode digit).</summary>
+    private static List<int>? ErrorMessageHits(string text)
     {
-        if (text.ContainsAny(StackTraceLiterals))
+        List<int>? hits = null;
+        foreach (SearchValues<string> literals in ErrorMessageLiterals)
         {
-            return true;
+            hits = LiteralHits(text, literals, hits);
         }
 
-        for (int offset = 0; offset < text.Length;)
+        for (int at = text.IndexOf('E', StringComparison.Ordinal); at >= 0 && at + 1 < text.Length; at = text.IndexOf('E', at + 1))
         {
-            int found = text[offset..].IndexOf("at ", StringComparison.Ordinal);
-            if (found < 0)
+            if (char.IsAsciiLetterUpper(text[at + 1]) || char.IsDigit(text[at + 1]))
             {
-                return false;
+                (hits ??= []).Add(at);
             }
+        }
 
-            int at = offset + found;
+        return hits;
+    }
+
+    /// <summary>Where a stack-trace frame may be: at its literals, at "0x", and at each "at " whose run of whitespace before
+    /// it starts the text or holds a line break (the <c>^\s+at </c> frames).</summary>
+    private static List<int>? StackTraceHits(string text)
+    {
+        List<int>? hits = LiteralHits(text, StackTraceLiterals, null);
+        for (int at = text.IndexOf("0x", StringComparison.Ordinal); at >= 0; at = text.IndexOf("0x", at + 1, StringComparison.Ordinal))
+        {
+            (hits ??= []).Add(at);
+        }
+
+        for (int at = text.IndexOf("at ", StringComparison.Ordinal); at >= 0; at = text.IndexOf("at ", at + 1, StringComparison.Ordinal))
+        {
             if (at > 0 && char.IsWhiteSpace(text[at - 1]))
             {
                 int run = at - 1;
@@ -372,118 +377,120 @@ public static partial class ContentSignalDetector
                     run--;
                 }
 
-                if (run == 0 || text[run..(at - 1)].Contains('\n'))
+                if (run == 0 || text.AsSpan(run, at - 1 - run).Contains('\n'))
                 {
-                    return true;
+                    (hits ??= []).Add(at);
                 }
             }
-
-            offset = at + 1;
         }
 
-        return false;
+        return hits;
     }
 
-    private const int AnchorRadius = 160;
-    private const int MaxAnchorHits = 24;
-
-    private static bool MatchesNear(Regex regex, SearchValues<string> anchors, string text)
+    private static List<int>? LiteralHits(string text, SearchValues<string> literals, List<int>? hits)
     {
-        // Whole lines around each anchor, so ^ and $ in the patterns keep their meaning.
-        Span<int> starts = stackalloc int[MaxAnchorHits];
-        Span<int> ends = stackalloc int[MaxAnchorHits];
-        int windows = 0;
-        int offset = 0;
-        while (windows < MaxAnchorHits && offset < text.Length)
+        for (int offset = 0; offset < text.Length;)
         {
-            int found = text.AsSpan(offset).IndexOfAny(anchors);
+            int found = text.AsSpan(offset).IndexOfAny(literals);
             if (found < 0)
             {
                 break;
             }
 
-            int at = offset + found;
-            int start = Math.Max(0, at - AnchorRadius);
-            starts[windows] = start == 0 ? 0 : text.LastIndexOf('\n', start) + 1;
-            int end = Math.Min(text.Length, at + AnchorRadius);
-            int lineEnd = text.IndexOf('\n', end);
-            ends[windows] = lineEnd < 0 ? text.Length : lineEnd;
-            windows++;
-            offset = at + 1;
+            (hits ??= []).Add(offset + found);
+            offset += found + 1;
         }
 
-        if (windows == 0)
+        return hits;
+    }
+
+    private const int HitRadius = 160;
+
+    /// <summary>Whether the regex matches in the whole lines around any hit (a place every match holds).</summary>
+    /// <remarks>Windows that touch are merged, so the regex reads each character once at most, and a match is found
+    /// wherever it lies within its lines, however many hits a large paste holds. Windows are whole lines, so <c>^</c>,
+    /// <c>$</c> and <c>\b</c> read the same inside a window as in the whole text.</remarks>
+    private static bool MatchesAround(Regex regex, string text, List<int>? hits)
+    {
+        if (hits is null)
         {
             return false;
         }
 
-        // Windows are whole lines, so a match reads the same characters (and the same line breaks around it) inside a
-        // window as inside any larger run of whole lines. One scan of the lines from the first window to the last thus
-        // rules out every window at once when it finds nothing, and settles it when its first match lies in a window;
-        // only otherwise are the windows tried one by one.
-        int union = starts[0];
-        bool any = false;
-        foreach (ValueMatch match in regex.EnumerateMatches(text.AsSpan(union, ends[windows - 1] - union)))
+        hits.Sort();
+        int windowStart = -1;
+        int windowEnd = -1;
+        foreach (int hit in hits)
         {
-            any = true;
-            int matchStart = union + match.Index;
-            int matchEnd = matchStart + match.Length;
-            for (int i = 0; i < windows; i++)
+            int start = text.LastIndexOf('\n', Math.Max(0, hit - HitRadius)) + 1;
+            int lineEnd = text.IndexOf('\n', Math.Min(text.Length, hit + HitRadius));
+            int end = lineEnd < 0 ? text.Length : lineEnd;
+            if (windowEnd >= 0 && start <= windowEnd)
             {
-                if (starts[i] <= matchStart && matchEnd <= ends[i])
-                {
-                    return true;
-                }
-            }
-
-            break;
-        }
-
-        if (!any)
-        {
-            return false;
-        }
-
-        int checkedStart = -1;
-        int checkedEnd = -1;
-        for (int i = 0; i < windows; i++)
-        {
-            // Anchors close together give the same lines; a window inside one that did not match cannot match either.
-            if (starts[i] >= checkedStart && ends[i] <= checkedEnd)
-            {
+                windowEnd = Math.Max(windowEnd, end);
                 continue;
             }
 
-            if (regex.IsMatch(text.AsSpan(starts[i], ends[i] - starts[i])))
+            if (windowEnd >= 0 && regex.IsMatch(text.AsSpan(windowStart, windowEnd - windowStart)))
             {
                 return true;
             }
 
-            checkedStart = starts[i];
-            checkedEnd = ends[i];
+            windowStart = start;
+            windowEnd = end;
+        }
+
+        return regex.IsMatch(text.AsSpan(windowStart, windowEnd - windowStart));
+    }
+
+    private static readonly SearchValues<string> FenceMarks = SearchValues.Create(["```", "~~~"], StringComparison.Ordinal);
+
+    /// <summary>Whether a line starts, after any indentation, with a code fence (``` or ~~~).</summary>
+    /// <remarks>The same as <c>^\s*(?:```|~~~)</c> with multiline anchors: the whitespace before a mark must reach back to
+    /// the start of a line, found by looking back from each mark rather than trying the pattern at every line.</remarks>
+    private static bool HoldsFence(ReadOnlySpan<char> text)
+    {
+        for (int offset = 0; offset < text.Length;)
+        {
+            int found = text[offset..].IndexOfAny(FenceMarks);
+            if (found < 0)
+            {
+                return false;
+            }
+
+            int mark = offset + found;
+            int run = mark;
+            while (run > 0 && char.IsWhiteSpace(text[run - 1]))
+            {
+                run--;
+            }
+
+            if (run == 0 || text[run - 1] == '\n' || text[run..mark].Contains('\n'))
+            {
+                return true;
+            }
+
+            offset = mark + 1;
         }
 
         return false;
     }
 
-    private static int CountLines(string text)
+    private static int CountQuantities(string text, int enough)
     {
-        if (text.Length == 0)
+        int count = 0;
+        foreach (ValueMatch unused in Quantity().EnumerateMatches(text))
         {
-            return 0;
-        }
-
-        int lines = 1;
-        foreach (char c in text.AsSpan())
-        {
-            if (c == '\n')
+            if (++count >= enough)
             {
-                lines++;
+                break;
             }
         }
 
-        return lines;
+        return count;
     }
+
+    private static int CountLines(string text) => text.Length == 0 ? 0 : text.AsSpan().Count('\n') + 1;
 
     private static int CountCodeLines(string text, int enough)
     {
@@ -509,11 +516,6 @@ public static partial class ContentSignalDetector
 
         return count;
     }
-
-    // The automaton answers whether there is any match at all; only then does the backtracking regex list them, since
-    // the distinct matched words are those of its leftmost-first matches.
-    private static int CountDistinct(GuardedRegex regex, Regex dfa, string text) =>
-        regex.MayMatch(text) && dfa.IsMatch(text) ? CountDistinct(regex.Regex, text) : 0;
 
     private static int CountDistinct(Regex regex, string text, int startAt = 0)
     {
@@ -611,71 +613,140 @@ public static partial class ContentSignalDetector
     // Patterns only asked whether they match run on the linear-time automaton engine: a yes/no answer is the same on
     // every engine, and for long alternations of words it reads text several times faster than the backtracking code.
     // Declared before the guarded regexes below, which are built from them.
-    private static readonly Regex ImageReferenceDfa = new(ImageReferencePattern, Ci | RegexOptions.NonBacktracking);
-    private static readonly Regex PictureNounDfa = new(PictureNounPattern, Ci | RegexOptions.NonBacktracking);
     private static readonly Regex MathSymbolsDfa = new(MathSymbolsPattern, Ci | RegexOptions.NonBacktracking);
-    private static readonly Regex ProbabilityDfa = new(ProbabilityPattern, Ci | RegexOptions.NonBacktracking);
-    private static readonly Regex ComplexityQuestionDfa = new(ComplexityQuestionPattern, Ci | RegexOptions.NonBacktracking);
-    private static readonly Regex LogicPuzzleDfa = new(LogicPuzzlePattern, Ci | RegexOptions.NonBacktracking);
-    private static readonly Regex ComputeQuestionDfa = new(ComputeQuestionPattern, Ci | RegexOptions.NonBacktracking);
     private static readonly Regex StackTraceDfa = new(StackTracePattern, RegexOptions.Multiline | Cs | RegexOptions.NonBacktracking);
     private static readonly Regex ErrorMessageDfa = new(ErrorMessagePattern, Cs | RegexOptions.NonBacktracking);
-    private static readonly Regex CodeRequestDfa = new(CodeRequestPattern, Ci | RegexOptions.NonBacktracking);
-    private static readonly Regex ProblemReportDfa = new(ProblemReportPattern, Ci | RegexOptions.NonBacktracking);
-    private static readonly Regex CodeReferenceDfa = new(CodeReferencePattern, Ci | RegexOptions.NonBacktracking);
-    private static readonly Regex SpansManyPartsDfa = new(SpansManyPartsPattern, Ci | RegexOptions.NonBacktracking);
-    private static readonly Regex MathVocabularyDfa = new(MathVocabularyPattern, Ci | RegexOptions.NonBacktracking);
-    private static readonly Regex ArchitectureTermDfa = new(ArchitectureTermPattern, Ci | RegexOptions.NonBacktracking);
 
     // Wording regexes with the words each of their matches must contain (see GuardedRegex).
-    private static readonly GuardedRegex ImageReferenceGuarded = new(ImageReferenceDfa, "screen", "image", "picture", "photo", "pic", "scan");
+    // Wording patterns tried only at the words a match can begin with (see WordingPattern), and where those are common
+    // ("the", "how", "in"), only when the ask holds a word that each match must contain.
+    private static readonly WordingPattern ImageReference = new(
+        ImageReferencePattern, ImageReferenceAtStart(), ["screen", "this", "that", "the", "attached", "above", "following", "my", "in", "on", "from"],
+        ["screen", "image", "picture", "photo", "pic", "scan"]);
 
-    private static readonly GuardedRegex PictureNounGuarded = new(
-        PictureNounDfa, "chart", "diagram", "wireframe", "mock", "sketch", "drawing", "whiteboard", "figure", "slide");
+    private static readonly WordingPattern PictureNoun = new(
+        PictureNounPattern, PictureNounAtStart(), ["this", "that", "the", "attached", "above", "my"],
+        ["chart", "diagram", "wireframe", "mock", "sketch", "drawing", "whiteboard", "figure", "slide"]);
 
-    private static readonly GuardedRegex MathVocabularyGuarded = new(
-        MathVocabulary(), "induction", "theorem", "lemma", "corollary", "integer", "prime", "divisib", "rational", "modulo",
-        "polynomial", "derivative", "integral", "equation", "inequalit", "factorial", "permutation", "combination",
-        "combinatoric", "pigeonhole", "contradiction", "infinitely", "countabl", "bijection", "gcd", "lcm", "logarithm",
-        "square", "geometric", "eigenvalue", "determinant", "axiom");
+    private static readonly WordingPattern MathVocabulary = new(
+        MathVocabularyPattern, MathVocabularyAtStart(),
+        ["induction", "theorem", "lemma", "corollary", "integer", "prime", "divisib", "irrational", "rational", "modulo",
+         "polynomial", "derivative", "integral", "equation", "inequalit", "factorial", "permutations", "combinations",
+         "combinatorics", "pigeonhole", "contradiction", "infinitely", "countabl", "bijection", "gcd", "lcm", "logarithm",
+         "square", "geometric", "eigenvalue", "determinant", "axiom"]);
 
-    private static readonly GuardedRegex ProbabilityGuarded = new(
-        ProbabilityDfa, "probabilit", "expect", "fair", "dice", "die", "roll", "coin", "deck", "random", "uniformly", "chance",
-        "likelihood", "odds", "variance", "deviation", "bayes", "many");
+    private static readonly WordingPattern Probability = new(
+        ProbabilityPattern, ProbabilityAtStart(),
+        ["probabilit", "expected", "fair", "dice", "die", "roll", "coin", "deck", "at", "randomly", "uniformly", "do", "what",
+         "odds", "variance", "standard", "bayes", "conditional", "in", "how"],
+        ["probabilit", "expect", "fair", "dice", "die", "roll", "coin", "deck", "random", "uniformly", "chance", "likelihood",
+         "odds", "variance", "deviation", "bayes", "many"]);
 
-    private static readonly GuardedRegex LogicPuzzleGuarded = new(
-        LogicPuzzleDfa, "puzzle", "riddle", "teaser", "knave", "always", "liar", "truth", "syllogism", "logically", "deduce",
-        "weighing", "balance", "colo", "crossing", "owns", "argument", "reasoning", "inference", "statement", "therefore");
+    private static readonly WordingPattern ComplexityQuestion = new(
+        ComplexityQuestionPattern, ComplexityQuestionAtStart(), ["what", "big", "analy", "is", "how", "worst", "prove"]);
 
-    private static readonly GuardedRegex CodeRequestGuarded = new(
-        CodeRequestDfa, "write", "implement", "code", "create", "generate", "build", "add", "give", "show", "make", "fix", "debug",
-        "convert", "port", "optimi");
+    private static readonly WordingPattern LogicPuzzle = new(
+        LogicPuzzlePattern, LogicPuzzleAtStart(),
+        ["puzzle", "riddle", "brain", "knight", "always", "knave", "liar", "truth", "syllogism", "logically", "deduce", "weighing",
+         "balance", "hat", "river", "who", "is", "are", "all", "some", "no"],
+        ["puzzle", "riddle", "brain", "teaser", "knave", "always", "liar", "truth", "syllogism", "logically", "deduce", "weighing",
+         "balance", "colo", "crossing", "owns", "argument", "reasoning", "inference", "statement", "therefore"]);
 
-    private static readonly GuardedRegex CodeNounRequestGuarded = new(
-        CodeNounRequest(), "regex", "regular", "query", "liner", "command", "cron", "selector", "xpath", "jq", "snippet", "script");
+    private static readonly WordingPattern CodeRequest = new(
+        CodeRequestPattern, CodeRequestAtStart(),
+        ["write", "implement", "code", "create", "generate", "build", "add", "give", "show", "make", "fix", "debug", "rewrite",
+         "convert", "port", "optimi"]);
 
-    private static readonly GuardedRegex CodeReferenceGuarded = new(
-        CodeReferenceDfa, "function", "method", "class", "code", "snippet", "query", "regex", "script", "loop", "test", "endpoint",
-        "component", "struct", "module", "program", "stack", "traceback", "exception", "error", "lambda", "closure", "macro",
-        "migration", "dockerfile", "makefile", "pipeline", "fixture", "decorator", "middleware", "config", "suite", "job", "image",
-        "container", "repo");
+    private static readonly WordingPattern CodeNounRequest = new(
+        CodeNounRequestPattern, CodeNounRequestAtStart(),
+        ["regex", "regular", "sql", "query", "one", "shell", "bash", "command", "cron", "css", "xpath", "jq", "snippet", "script"],
+        ["regex", "regular", "query", "liner", "oneliner", "command", "cron", "selector", "xpath", "jq", "snippet", "script"]);
 
-    private static readonly GuardedRegex DesignQuestionGuarded = new(DesignQuestion(), "how", "plan", "sketch", "outline", "propose", "should");
+    private static readonly WordingPattern ProblemReport = new(
+        ProblemReportPattern, ProblemReportAtStart(),
+        ["fail", "throw", "threw", "crash", "hang", "broke", "doesn", "won", "can", "not", "what", "return", "segfault", "leak",
+         "memory", "race", "deadlock", "error", "timeout", "times", "says", "print", "shows", "output", "complains", "log",
+         "report"]);
 
-    private static readonly GuardedRegex ComplexityQuestionGuarded = new(
-        ComplexityQuestionDfa, "complexit", "big", "(", "comparisons", "worst", "terminates");
+    private static readonly WordingPattern CodeReference = new(
+        CodeReferencePattern, CodeReferenceAtStart(), ["this", "that", "my", "our", "the"],
+        ["function", "method", "class", "code", "snippet", "query", "regex", "script", "loop", "test", "endpoint", "component",
+         "struct", "module", "program", "stack", "traceback", "exception", "error", "lambda", "closure", "macro", "migration",
+         "dockerfile", "makefile", "pipeline", "fixture", "decorator", "middleware", "config", "suite", "job", "image",
+         "container", "repo"]);
+
+    private static readonly WordingPattern DesignQuestion = new(
+        DesignQuestionPattern, DesignQuestionAtStart(), ["how", "plan", "sketch", "outline", "propose", "should"]);
+
+    private static readonly WordingPattern ArchitectureTerm = new(
+        ArchitectureTermPattern, ArchitectureTermAtStart(),
+        ["software", "high", "fault", "horizontal", "distributed", "multi", "sharding", "event", "cqrs", "microservice",
+         "monolith", "service", "consensus", "replication", "disaster", "capacity", "trade", "audit", "rate", "bounded", "domain",
+         "hexagonal", "ports", "clean", "roll", "zero", "without", "backward", "data", "governance", "ownership"],
+        ["architecture", "availability", "fault", "horizontal", "distributed", "region", "tenan", "sharding", "sourcing", "cqrs",
+         "microservice", "monolith", "mesh", "consensus", "replication", "recovery", "capacity", "trade", "audit", "limiting",
+         "bounded", "domain", "hexagonal", "adapters", "roll", "downtime", "compatib", "retention", "governance", "ownership"]);
+
+    // Its third branch may start with a number ("40 services"); the scanner tries it everywhere when a digit outside ASCII occurs.
+    private static readonly WordingPattern SpansManyParts = new(
+        SpansManyPartsPattern, SpansManyPartsAtStart(),
+        ["across", "between", "migrat", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "dozens", "hundreds", "all", "every", "in"],
+        ["across", "between", "migrat", "services", "microservices", "repos", "modules", "packages", "teams", "accounts", "apps",
+         "applications", "databases", "clusters", "every"]);
+
+    private static readonly WordingPattern ComputeQuestion = new(
+        ComputeQuestionPattern, ComputeQuestionAtStart(), ["what", "how", "calculate", "compute", "work", "solve", "on", "by", "which", "at"]);
+
+    [GeneratedRegex(@"\G(?:" + ComputeQuestionPattern + ")", Ci)]
+    private static partial Regex ComputeQuestionAtStart();
+
+    [GeneratedRegex(@"\G(?:" + ImageReferencePattern + ")", Ci)]
+    private static partial Regex ImageReferenceAtStart();
+
+    [GeneratedRegex(@"\G(?:" + PictureNounPattern + ")", Ci)]
+    private static partial Regex PictureNounAtStart();
+
+    [GeneratedRegex(@"\G(?:" + MathVocabularyPattern + ")", Ci)]
+    private static partial Regex MathVocabularyAtStart();
+
+    [GeneratedRegex(@"\G(?:" + ProbabilityPattern + ")", Ci)]
+    private static partial Regex ProbabilityAtStart();
+
+    [GeneratedRegex(@"\G(?:" + ComplexityQuestionPattern + ")", Ci)]
+    private static partial Regex ComplexityQuestionAtStart();
+
+    [GeneratedRegex(@"\G(?:" + LogicPuzzlePattern + ")", Ci)]
+    private static partial Regex LogicPuzzleAtStart();
+
+    [GeneratedRegex(@"\G(?:" + CodeRequestPattern + ")", Ci)]
+    private static partial Regex CodeRequestAtStart();
+
+    [GeneratedRegex(@"\G(?:" + CodeNounRequestPattern + ")", Ci)]
+    private static partial Regex CodeNounRequestAtStart();
+
+    [GeneratedRegex(@"\G(?:" + ProblemReportPattern + ")", Ci)]
+    private static partial Regex ProblemReportAtStart();
+
+    [GeneratedRegex(@"\G(?:" + CodeReferencePattern + ")", Ci)]
+    private static partial Regex CodeReferenceAtStart();
+
+    [GeneratedRegex(@"\G(?:" + DesignQuestionPattern + ")", Ci)]
+    private static partial Regex DesignQuestionAtStart();
+
+    [GeneratedRegex(@"\G(?:" + ArchitectureTermPattern + ")", Ci)]
+    private static partial Regex ArchitectureTermAtStart();
+
+    [GeneratedRegex(@"\G(?:" + SpansManyPartsPattern + ")", Ci)]
+    private static partial Regex SpansManyPartsAtStart();
+
+    /// <summary>Reads the ask's words once for every wording pattern above.</summary>
+    internal static WordingScanner Wording { get; } = new(
+    [
+        ImageReference, PictureNoun, MathVocabulary, Probability, ComplexityQuestion, LogicPuzzle, CodeRequest, CodeNounRequest,
+        ProblemReport, CodeReference, DesignQuestion, ArchitectureTerm, SpansManyParts, ComputeQuestion,
+    ]);
 
     private static readonly GuardedRegex CodeVerbOnThisGuarded = new(CodeVerbOnThis(), "fix", "debug", "refactor", "implement", "write");
-
-    private static readonly GuardedRegex ArchitectureTermGuarded = new(
-        ArchitectureTerm(), "architecture", "availability", "fault", "horizontal", "distributed", "region", "tenan", "sharding",
-        "sourcing", "cqrs", "microservice", "monolith", "mesh", "consensus", "replication", "recovery", "capacity", "trade",
-        "audit", "limiting", "bounded", "domain", "hexagonal", "adapters", "roll", "downtime", "compatib", "retention",
-        "governance", "ownership");
-
-    private static readonly GuardedRegex SpansManyPartsGuarded = new(
-        SpansManyPartsDfa, "across", "between", "migrat", "services", "repos", "modules", "packages", "teams", "accounts", "apps",
-        "applications", "databases", "clusters", "every");
 
     private const RegexOptions Ci = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
     private const RegexOptions Cs = RegexOptions.CultureInvariant;
@@ -694,8 +765,6 @@ public static partial class ContentSignalDetector
     private static partial Regex ProofRequest();
 
     private const string MathVocabularyPattern = @"\b(?:induction|theorem|lemma|corollary|integers?|primes?\s+numbers?|prime|divisible|divisibility|irrational|rational\s+numbers?|modulo|polynomials?|derivatives?|integrals?|equations?|inequalit(?:y|ies)|factorial|permutations|combinations|combinatorics|pigeonhole|contradiction|infinitely\s+many|countabl[ey]|bijection|gcd|lcm|logarithms?|square\s+roots?|geometric\s+series|eigenvalues?|determinant|axioms?)\b";
-    [GeneratedRegex(MathVocabularyPattern, Ci)]
-    private static partial Regex MathVocabulary();
 
     private const string MathSymbolsPattern = @"\b\d+\s*\^\s*[a-z0-9(]|\b[a-z]\s*\^\s*\d|[√∑∏∫≤≥≠∞π]|[a-z0-9][²³]";
 
@@ -716,9 +785,6 @@ public static partial class ContentSignalDetector
 
     private const string ComputeQuestionPattern = @"\b(?:what(?:'s|\s+is|\s+are|\s+would\s+be|\s+will\s+be)\s+(?:(?:the|its|their|his|her|my|our|new|resulting|overall|final|expected)\s+){0,3}(?:mean|average|median|total|expected|probability|rate|percentage|ratio|speed|distance|cost|break[-\s]?even|minimum|maximum|optimal|latency|throughput|answer|result|value)|how\s+(?:many|much|long|far|fast|often)|what\s+\w+(?:\s+\w+)?\s+(?:gets|brings|makes|keeps|puts)\s+(?:it|this|that|them)|calculate|compute|work\s+out|solve\s+for|(?:on\s+|by\s+)?which\s+(?:day|year|step|round|turn|move|hour|minute|floor)|at\s+what\s+(?:time|point|rate|speed|price|size))\b";
 
-    [GeneratedRegex(@"^\s*(?:```|~~~)", RegexOptions.Multiline | Cs)]
-    private static partial Regex Fence();
-
     private const string StackTracePattern = @"Traceback \(most recent call last\)|File ""[^""\n]+"", line \d+|^\s+at [\w$.<>\[\]`]+\([^)\n]*:\d+\)|^\s+at .+ in .+:line \d+|^\s+at .+\(.+:\d+:\d+\)|^\s+at .+:\d+:\d+\s*$|goroutine \d+ \[|^panic: |panicked at|Exception in thread ""|^Caused by: |^\s+\d+: 0x[0-9a-f]+ - |^\s*#\d+\s+0x[0-9a-f]+ in ";
 
     private const string ErrorMessagePattern = @"\b[A-Z]\w*(?:Exception|Error)\b|\bE(?:NOENT|ACCES|ADDRINUSE|CONNREFUSED|CONNRESET|INTEGRITY|RESOLVE|PERM|TIMEDOUT|EXIST|NOTFOUND|PIPE|NOTDIR|ISDIR|MFILE|AI_AGAIN|LIFECYCLE|BADENGINE)\b|\berror(?:\s+|\[)?[A-Z]{1,4}\d{3,5}\b|Cannot find module|command not found|[Ss]egmentation fault|core dumped|undefined reference to|is not defined\b|has no attribute|cannot be resolved|is not a function|[Nn]ull ?[Pp]ointer|exit (?:code|status) -?\d+|: too many arguments|[Ss]yntax ?[Ee]rror|[Uu]nexpected token|[Pp]ermission denied|[Nn]o such file or directory|[Cc]annot read propert(?:y|ies) of|undefined method|\bE\d{4}\b:|\berror\[E\d{4}\]|\bFATAL\b|\bpanic\b:|cannot import name|[Mm]odule ?[Nn]ot ?[Ff]ound|[Cc]ompil(?:e|ation) (?:error|failed)|[Bb]uild failed|\bSIG(?:SEGV|ABRT|KILL|TERM)\b|CrashLoopBackOff|ImagePullBackOff|OOMKilled|\bCONFLICT\b|[""'“][^""'”\n]{0,80}\b(?:error|failed|fatal|denied|refused|not\s+found|invalid)\b[^""'”\n]{0,80}[""'”]";
@@ -737,8 +803,7 @@ public static partial class ContentSignalDetector
     [GeneratedRegex(@"\b(?:fix|debug|refactor|implement)\s+(?:this|that|it|my|the\s+bug|the\s+code|the\s+error)\b(?!\s+(?:sentence|paragraph|text|email|e-mail|letter|wording|phrase|message|title|typo|grammar|essay|post|bio|slide))|\bwrite\s+(?:the\s+)?code\b|^\s*implement\b|\bimplement\s+(?:a|an)\s", Ci | RegexOptions.Multiline)]
     private static partial Regex CodeVerbOnThis();
 
-    [GeneratedRegex(@"\b(?:regexp?|regular\s+expression|sql\s+query|query|one-?liner|shell\s+command|bash\s+command|command\s+line|cron\s+expression|css\s+selector|xpath|jq\s+(?:filter|expression)|snippet|script)\s+(?:for|to|that|which)\s+\w", Ci)]
-    private static partial Regex CodeNounRequest();
+    private const string CodeNounRequestPattern = @"\b(?:regexp?|regular\s+expression|sql\s+query|query|one-?liner|shell\s+command|bash\s+command|command\s+line|cron\s+expression|css\s+selector|xpath|jq\s+(?:filter|expression)|snippet|script)\s+(?:for|to|that|which)\s+\w";
 
     [GeneratedRegex(@"\bhow\s+(?:do|can|should|would)\s+(?:i|we|you)\b|\bhow\s+to\b", Ci)]
     private static partial Regex HowToQuestion();
@@ -750,12 +815,9 @@ public static partial class ContentSignalDetector
     [GeneratedRegex(@"\b(?:design|architect|blueprint|plan\s+out)\s+(?:a|an|the|our|my)\s+(?:[\w-]+\s+){0,4}?(?:system|service|platform|architecture|backend|infrastructure|pipeline|database|schema|data\s+model|cluster|network|queue|cache|scheduler|gateway|framework|marketplace|app|application|solution)s?\b|\bsystem\s+design\b", Ci)]
     private static partial Regex SystemDesign();
 
-    [GeneratedRegex(@"\bhow\s+(?:should|would|could|do|can)\s+(?:we|i|you|one)\s+(?:best\s+)?(?:structure|organi[sz]e|architect|design|split|partition|shard|lay\s+out|migrate|scale\s+out|decompose|model)\b|\b(?:plan|sketch|outline|propose)\s+(?:out\s+)?(?:the|a|an|our)\s+(?:\w+\s+){0,2}?(?:migration|rollout|transition|split|rewrite|re-?architecture|roadmap|strategy|plan)\b|\bshould\s+(?:be|we\s+be)\s+(?:structured|organi[sz]ed|architected|designed|split|partitioned|laid\s+out|decomposed)\b", Ci)]
-    private static partial Regex DesignQuestion();
+    private const string DesignQuestionPattern = @"\bhow\s+(?:should|would|could|do|can)\s+(?:we|i|you|one)\s+(?:best\s+)?(?:structure|organi[sz]e|architect|design|split|partition|shard|lay\s+out|migrate|scale\s+out|decompose|model)\b|\b(?:plan|sketch|outline|propose)\s+(?:out\s+)?(?:the|a|an|our)\s+(?:\w+\s+){0,2}?(?:migration|rollout|transition|split|rewrite|re-?architecture|roadmap|strategy|plan)\b|\bshould\s+(?:be|we\s+be)\s+(?:structured|organi[sz]ed|architected|designed|split|partitioned|laid\s+out|decomposed)\b";
 
     private const string ArchitectureTermPattern = @"\b(?:software\s+architecture|high[-\s]availability|fault[-\s]toleran(?:t|ce)|horizontal(?:ly)?\s+scal\w+|distributed\s+(?:systems?|transactions?|locks?|caches?|queues?)|multi[-\s]region|multi[-\s]tenan(?:t|cy)|sharding|event[-\s]sourcing|cqrs|microservices?|monolith(?:ic)?|service\s+mesh|consensus|replication|disaster\s+recovery|capacity\s+planning|trade[-\s]?offs?|audit\s+trail|rate\s+limiting\s+across|bounded\s+contexts?|domain[-\s]driven|hexagonal|ports\s+and\s+adapters|clean\s+architecture|roll-?out\s+(?:and|&)\s+roll-?back|zero[-\s]downtime|without\s+downtime|backwards?[-\s]compatib\w+|data\s+retention|governance|ownership)\b";
-    [GeneratedRegex(ArchitectureTermPattern, Ci)]
-    private static partial Regex ArchitectureTerm();
 
     [GeneratedRegex(@"\b(?:whole|entire|across\s+the|throughout\s+the|all\s+of\s+the)\s+(?:code\s*base|repo(?:sitory)?|project|solution|monorepo|app(?:lication)?|system|stack|product)\b|\bmonorepo\b|\bcodebase[-\s]wide\b|\bwhich\s+(?:parts|files|modules|services|packages|components|projects|teams)\b[^?.]{0,100}\b(?:change|touch|affect|break|depend|need)", Ci)]
     private static partial Regex WholeCodebase();

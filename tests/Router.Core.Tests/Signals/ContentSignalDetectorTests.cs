@@ -27,6 +27,20 @@ public sealed class ContentSignalDetectorTests
     }
 
     [Theory]
+    [InlineData("```js\nconst x = 1;\n```", true)]
+    [InlineData("Why?\n    ```python\nprint(1)\n    ```", true)]
+    [InlineData("Why?\n\t \n~~~\nplain\n~~~", true)]
+    [InlineData("Why?\r\n```\r\nx\r\n```", true)]
+    [InlineData("Use ``` to open a block, not quotes.", false)]
+    [InlineData("a line with ~~~ in the middle", false)]
+    public void Code_fences_count_only_at_the_start_of_a_line(string text, bool fenced)
+    {
+        ContentAnalysis analysis = Analyze(text);
+
+        Assert.Equal(fenced, analysis.Signals.Any(s => s.Name == "code block"));
+    }
+
+    [Theory]
     [InlineData("Show that n^2 + n is always even.", "proof")]
     [InlineData("If you draw 2 cards from a deck of cards, what are the odds of a pair?", "probability")]
     [InlineData("A job takes 40 minutes on 3 machines; how long on 5 machines?", "quantitative problem")]

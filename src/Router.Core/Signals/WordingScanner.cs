@@ -1,0 +1,185 @@
+using System.Buffers;
+
+namespace Router.Core.Signals;
+
+/// <summary>Reads a text's words once for a set of <see cref="WordingPattern"/>s: one walk of a trie of their start and
+/// required words per word of the text, where a search per pattern would read the whole text again for each.</summary>
+internal sealed class WordingScanner
+{
+    private const int Alphabet = 36; // a-z, then 0-9
+
+    // Characters the regex engine's case-insensitive comparison folds onto ASCII letters (Kelvin sign, long s, dotted and
+    // dotless i) where a walk over ASCII letters does not; text holding one is tried at every position instead.
+    private static readonly SearchValues<char> FoldsOntoAscii = SearchValues.Create("\u212A\u017F\u0130\u0131");
+
+    // The trie while it is built, then frozen into arrays for the walk.
+    private readonly List<int> _building = [];
+    private readonly List<ulong> _buildingStarts = [];
+    private readonly List<ulong> _buildingRequired = [];
+    private readonly int[] _children;
+    private readonly ulong[] _startMasks;
+    private readonly ulong[] _requiredMasks;
+    private readonly ulong _needsNothing;
+    private readonly ulong _startsWithDigit;
+
+    public WordingScanner(IReadOnlyList<WordingPattern> patterns)
+    {
+        ArgumentNullException.ThrowIfNull(patterns);
+        if (patterns.Count > 64)
+        {
+            throw new ArgumentException("At most 64 patterns.", nameof(patterns));
+        }
+
+        Patterns = patterns;
+        AddNode();
+        for (int i = 0; i < patterns.Count; i++)
+        {
+            ulong bit = 1UL << i;
+            foreach (string word in patterns[i].StartWords)
+            {
+                _buildingStarts[NodeOf(word)] |= bit;
+            }
+
+            if (patterns[i].RequiredWords is { } required)
+            {
+                foreach (string word in required)
+                {
+                    _buildingRequired[NodeOf(word)] |= bit;
+                }
+            }
+            else
+            {
+                _needsNothing |= bit;
+            }
+
+            if (patterns[i].StartsWithDigit)
+            {
+                _startsWithDigit |= bit;
+            }
+        }
+
+        _children = [.. _building];
+        _startMasks = [.. _buildingStarts];
+        _requiredMasks = [.. _buildingRequired];
+    }
+
+    public IReadOnlyList<WordingPattern> Patterns { get; }
+
+    /// <summary>The bit that stands for <paramref name="pattern"/> in a <see cref="WordStart"/>'s mask.</summary>
+    public ulong BitOf(WordingPattern pattern)
+    {
+        for (int i = 0; i < Patterns.Count; i++)
+        {
+            if (ReferenceEquals(Patterns[i], pattern))
+            {
+                return 1UL << i;
+            }
+        }
+
+        throw new ArgumentException("Not one of this scanner's patterns.", nameof(pattern));
+    }
+
+    /// <summary>Where each pattern may match in <paramref name="text"/>.</summary>
+    public WordingScan Read(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ReadOnlySpan<char> span = text;
+        List<WordStart> starts = new(capacity: Math.Min(256, (text.Length / 16) + 4));
+        ulong required = _needsNothing;
+        int i = 0;
+        while (i < span.Length)
+        {
+            if (!char.IsAsciiLetterOrDigit(span[i]))
+            {
+                i++;
+                continue;
+            }
+
+            int wordStart = i;
+            ulong startMask = 0;
+            int node = 0;
+            while (i < span.Length && char.IsAsciiLetterOrDigit(span[i]))
+            {
+                if (node >= 0)
+                {
+                    node = _children[(node * Alphabet) + Slot(span[i])];
+                    if (node > 0)
+                    {
+                        startMask |= _startMasks[node];
+                        required |= _requiredMasks[node];
+                    }
+                }
+
+                i++;
+            }
+
+            if (startMask != 0)
+            {
+                starts.Add(new WordStart(wordStart, startMask));
+            }
+        }
+
+        ulong everywhere = 0;
+        if (span.ContainsAny(FoldsOntoAscii))
+        {
+            everywhere = ulong.MaxValue;
+        }
+        else if (_startsWithDigit != 0 && HoldsNonAsciiDigit(span))
+        {
+            everywhere = _startsWithDigit;
+        }
+
+        return new WordingScan(this, text, starts, required | everywhere, everywhere);
+    }
+
+    private static int Slot(char c) => c <= '9' ? 26 + (c - '0') : (c | 0x20) - 'a';
+
+    private int NodeOf(string word)
+    {
+        int node = 0;
+        foreach (char c in word)
+        {
+            if (!char.IsAsciiLetterOrDigit(c))
+            {
+                throw new ArgumentException($"Start and required words are ASCII letters and digits: \"{word}\".", nameof(word));
+            }
+
+            int slot = (node * Alphabet) + Slot(c);
+            if (_building[slot] <= 0)
+            {
+                _building[slot] = AddNode();
+            }
+
+            node = _building[slot];
+        }
+
+        return node;
+    }
+
+    // A missing child is -1, so the walk stops; the root (0) is never a child.
+    private int AddNode()
+    {
+        int node = _buildingStarts.Count;
+        _buildingStarts.Add(0);
+        _buildingRequired.Add(0);
+        for (int c = 0; c < Alphabet; c++)
+        {
+            _building.Add(-1);
+        }
+
+        return node;
+    }
+
+    private static bool HoldsNonAsciiDigit(ReadOnlySpan<char> text)
+    {
+        for (int i = text.IndexOfAnyExceptInRange('\0', '\u007F'); i >= 0 && i < text.Length; i++)
+        {
+            if (char.IsDigit(text[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
