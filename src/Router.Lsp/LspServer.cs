@@ -50,7 +50,8 @@ public sealed class LspServer : IAsyncDisposable
         ConfigurationHandlers configuration = new(config, _connection);
         StatusPublisher status = new(config, runtime, _connection);
         AnswerProgress progress = new(_connection);
-        LifecycleHandlers lifecycle = new(_lifecycle, documents, traces, config, configuration, status, progress, _connection, options);
+        ClientEditSupport edits = new();
+        LifecycleHandlers lifecycle = new(_lifecycle, documents, traces, config, configuration, status, progress, edits, _connection, options);
         DocumentSyncHandlers sync = new(documents);
         CompletionService completionService = new(documents, new CompletionRouter(config), runtime, status, options, traces);
         documents.Closed += completionService.Forget;
@@ -61,7 +62,7 @@ public sealed class LspServer : IAsyncDisposable
         CompletionHandlers completion = new(completionService);
         DecisionLog decisions = new();
         AssistantService assistant = new(documents, config, runtime, new SessionHistory(options.Time), decisions, status, _connection);
-        AssistantHandlers assist = new(assistant, new RefactorEditor(assistant), decisions, status, documents, progress);
+        AssistantHandlers assist = new(assistant, new RefactorEditor(assistant), decisions, status, documents, progress, edits, _connection);
         LspJsonContext json = LspJsonContext.Default;
 
         // Lifecycle

@@ -97,8 +97,14 @@ internal sealed class LspHarness : IAsyncDisposable
     }
 
     /// <param name="window">The client's window capabilities (work-done progress); none by default.</param>
+    /// <param name="capabilities">Other capabilities than the default ones (then <paramref name="positionEncodings"/> and
+    /// <paramref name="window"/> are not used).</param>
     public async Task<InitializeResult> InitializeAsync(
-        IReadOnlyList<string>? positionEncodings = null, JsonElement? initializationOptions = null, string? rootUri = null, WindowClientCapabilities? window = null)
+        IReadOnlyList<string>? positionEncodings = null,
+        JsonElement? initializationOptions = null,
+        string? rootUri = null,
+        WindowClientCapabilities? window = null,
+        ClientCapabilities? capabilities = null)
     {
         InitializeParams request = new()
         {
@@ -106,7 +112,7 @@ internal sealed class LspHarness : IAsyncDisposable
             InitializationOptions = initializationOptions,
             ProcessId = Environment.ProcessId,
             ClientInfo = new ClientInfo("tests"),
-            Capabilities = new ClientCapabilities(General: new GeneralClientCapabilities(positionEncodings), Window: window),
+            Capabilities = capabilities ?? new ClientCapabilities(General: new GeneralClientCapabilities(positionEncodings), Window: window),
         };
         InitializeResult result = await Client.InitializeAsync(request, Timeout);
         await Client.InitializedAsync(Timeout);

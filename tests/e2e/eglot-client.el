@@ -62,7 +62,21 @@
           (router-test-emit "answer" (router-test-buffer-text "*router answer*"))
 
           (router-refactor beg end "Add error handling")
-          (router-test-emit "refactored" (buffer-substring-no-properties (point-min) (point-max))))
+          (router-test-emit "refactored" (buffer-substring-no-properties (point-min) (point-max)))
+
+          ;; eglot 1.9 cannot resolve code actions lazily, so the server gives it each refactor as a command:
+          ;; run the one picked, as eglot-code-actions does, and the server applies the edit (workspace/applyEdit).
+          ;; eglot asks before applying an edit a server sends; in batch mode nobody can answer, so it does not ask.
+          (setq eglot-confirm-server-initiated-edits nil)
+          (let* ((end (save-excursion (goto-char beg) (forward-line 1) (line-end-position)))
+                 (action (seq-find (lambda (a) (equal (plist-get a :title) "Add error handling (AI)"))
+                                   (eglot-code-actions beg end)))
+                 (command (plist-get action :command))
+                 (result (eglot-execute-command server (plist-get command :command) (plist-get command :arguments))))
+            (router-test-emit "actionCommand" (or (plist-get command :command) :null))
+            (router-test-emit "actionApplied" (if (and (plist-get result :edit)
+                                                      (not (string-match-p "did not apply" (or (plist-get result :message) ""))))
+                                                 t :json-false))))
 
         (router-why-this-model)
         (router-test-emit "decisions" (router-test-buffer-text "*router decisions*"))

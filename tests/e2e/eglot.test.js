@@ -72,6 +72,9 @@ test('eglot with the documented init.el completes, explains, refactors and shows
   assert.ok(steps.refactored.includes(`${refactored}\n`), `the region became the heavy model's code:\n${steps.refactored}`);
   assert.ok(steps.refactored.startsWith('import math\n') && steps.refactored.endsWith('print(mean([1, 2]))\n'), `the rest is untouched:\n${steps.refactored}`);
 
+  assert.equal(steps.actionCommand, 'router.refactor', 'the refactor code action comes as a command to eglot, which cannot resolve it');
+  assert.equal(steps.actionApplied, true, 'running it gave an edit that eglot applied through workspace/applyEdit');
+
   assert.match(steps.decisions, new RegExp(`refactor → heavy ${heavyModel}@emu`), `router-why-this-model lists the refactor:\n${steps.decisions}`);
   assert.match(steps.decisions, new RegExp(`explain → quick ${quickModel}@emu`), `and the explanation:\n${steps.decisions}`);
   assert.equal(steps.shutdown, true, 'eglot shut the server down');

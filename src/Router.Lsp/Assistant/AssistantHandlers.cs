@@ -15,7 +15,9 @@ internal sealed class AssistantHandlers(
     DecisionLog decisions,
     StatusPublisher status,
     DocumentStore documents,
-    AnswerProgress progress)
+    AnswerProgress progress,
+    ClientEditSupport edits,
+    JsonRpcConnection connection)
 {
     private static LspJsonContext Json => LspJsonContext.Default;
 
@@ -49,7 +51,12 @@ internal sealed class AssistantHandlers(
             case RouterCommands.Refactor:
             {
                 RouterSelectionArguments selection = Argument(request, Json.RouterSelectionArguments);
-                RouterRefactorResult result = await refactors.RefactorAsync(selection, cancellationToken);
+                RouterRefactorResult result = ForClient(await refactors.RefactorAsync(selection, cancellationToken));
+                if (selection.Apply == true && result.Edit is { } edit)
+                {
+                    result = await ApplyAsync(edit, result, cancellationToken);
+                }
+
                 return JsonSerializer.SerializeToElement(result, Json.RouterRefactorResult);
             }
 
@@ -89,11 +96,20 @@ internal sealed class AssistantHandlers(
                 continue;
             }
 
-            actions.Add(new CodeAction(title)
-            {
-                Kind = kind,
-                Data = JsonSerializer.SerializeToElement(explain with { Instruction = instruction }, Json.RouterSelectionArguments),
-            });
+            // A client that cannot resolve the edit lazily gets a command instead: the server asks the model when it runs,
+            // and applies the edit with workspace/applyEdit.
+            actions.Add(edits.ResolvesEdits
+                ? new CodeAction(title)
+                {
+                    Kind = kind,
+                    Data = JsonSerializer.SerializeToElement(explain with { Instruction = instruction }, Json.RouterSelectionArguments),
+                }
+                : new CodeAction(title)
+                {
+                    Kind = kind,
+                    Command = new Command(
+                        title, RouterCommands.Refactor, [JsonSerializer.SerializeToElement(explain with { Instruction = instruction, Apply = true }, Json.RouterSelectionArguments)]),
+                });
         }
 
         if (request.Context.Only is { } kinds && !kinds.Any(wanted => CodeActionKinds.QuickFix.StartsWith(wanted, StringComparison.Ordinal)))
@@ -115,10 +131,47 @@ internal sealed class AssistantHandlers(
 
         RouterSelectionArguments selection = data.Deserialize(Json.RouterSelectionArguments)
             ?? throw new JsonRpcException(JsonRpcErrorCodes.InvalidParams, "the code action carries no selection");
-        RouterRefactorResult result = await refactors.RefactorAsync(selection, cancellationToken);
+        RouterRefactorResult result = ForClient(await refactors.RefactorAsync(selection, cancellationToken));
         return result.Edit is { } edit
             ? action with { Edit = edit }
             : action with { Disabled = new CodeActionDisabled(result.Message ?? "the model proposed no change") };
+    }
+
+    /// <summary>The result with its edit in a shape the client takes, or a message saying why it cannot take it.</summary>
+    private RouterRefactorResult ForClient(RouterRefactorResult result)
+    {
+        if (result.Edit is not { } edit)
+        {
+            return result;
+        }
+
+        (WorkspaceEdit? adapted, string? refusal) = edits.Adapt(edit);
+        return adapted is null ? new RouterRefactorResult(null, refusal) : result with { Edit = adapted };
+    }
+
+    /// <summary>Applies a refactor's edit in the editor (the command form of a refactor code action).</summary>
+    private async Task<RouterRefactorResult> ApplyAsync(WorkspaceEdit edit, RouterRefactorResult result, CancellationToken cancellationToken)
+    {
+        if (!edits.AppliesEdits)
+        {
+            return result with { Message = "this editor does not apply edits a server sends (workspace/applyEdit); the edit is in this result" };
+        }
+
+        ApplyWorkspaceEditResult? applied;
+        try
+        {
+            applied = await connection.SendRequestAsync(
+                LspMethods.ApplyEdit, new ApplyWorkspaceEditParams(edit, "Refactor with AI"), Json.ApplyWorkspaceEditParams, Json.ApplyWorkspaceEditResult, cancellationToken);
+        }
+        catch (JsonRpcException refused)
+        {
+            // eglot answers an error when the user declines its "apply these edits?" prompt.
+            return result with { Message = $"the editor did not apply the refactor: {refused.Message}" };
+        }
+
+        return applied is { Applied: true }
+            ? result
+            : result with { Message = $"the editor did not apply the refactor: {applied?.FailureReason ?? "no reason given"}" };
     }
 
     /// <summary>Answers with work-done progress when the client gave a token or can take one.</summary>

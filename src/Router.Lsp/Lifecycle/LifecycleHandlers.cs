@@ -17,6 +17,7 @@ internal sealed class LifecycleHandlers(
     ConfigurationHandlers configuration,
     StatusPublisher status,
     AnswerProgress progress,
+    ClientEditSupport edits,
     JsonRpcConnection connection,
     LspServerOptions options)
 {
@@ -29,6 +30,7 @@ internal sealed class LifecycleHandlers(
         status.ClientShowsStatusMessages = Flag(request.InitializationOptions, "statusMessages");
         progress.ClientCreatesTokens = request.Capabilities?.Window?.WorkDoneProgress == true;
         configuration.ClientAnswersConfiguration = request.Capabilities?.Workspace?.Configuration == true;
+        edits.Read(request.Capabilities);
         if (request.InitializationOptions is { ValueKind: JsonValueKind.Object } initOptions && initOptions.TryGetProperty("settings", out JsonElement settings))
         {
             config.ApplyEditorSettings(EditorSettings.Read(settings));

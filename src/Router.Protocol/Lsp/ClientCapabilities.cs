@@ -4,4 +4,5 @@ namespace Router.Protocol.Lsp;
 public sealed record ClientCapabilities(
     GeneralClientCapabilities? General = null,
     WindowClientCapabilities? Window = null,
-    WorkspaceClientCapabilities? Workspace = null);
+    WorkspaceClientCapabilities? Workspace = null,
+    TextDocumentClientCapabilities? TextDocument = null);
