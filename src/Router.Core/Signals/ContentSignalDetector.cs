@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -216,7 +215,7 @@ public static partial class ContentSignalDetector
             signals.Add(new ContentSignal("refers to code", SignalClass.Code, 1.0));
         }
 
-        bool technology = NamesTechnology(ask);
+        bool technology = words.HasWholeWord;
         if (technology)
         {
             signals.Add(new ContentSignal("technology named", SignalClass.Code, 0.5));
@@ -269,9 +268,9 @@ public static partial class ContentSignalDetector
         }
     }
 
-    // Names of languages, tools and protocols; a word lookup, far cheaper than a hundred-branch case-insensitive regex.
-    private static readonly FrozenSet<string> TechnologyWords = new[]
-    {
+    // Names of languages, tools and protocols, looked up whole while the ask's words are read (see WordingScanner).
+    internal static readonly string[] TechnologyWords =
+    [
         "python", "javascript", "typescript", "java", "kotlin", "swift", "rust", "golang", "c#", "c++", "ruby", "php", "perl",
         "scala", "haskell", "elixir", "erlang", "clojure", "lua", "bash", "powershell", "sql", "postgres", "postgresql", "mysql",
         "sqlite", "mongodb", "redis", "kafka", "docker", "kubernetes", "k8s", "helm", "terraform", "ansible", "nginx", "npm",
@@ -282,41 +281,8 @@ public static partial class ContentSignalDetector
         "pandas", "pytorch", "tensorflow", "spark", "airflow", "celery", "rabbitmq", "elasticsearch", "s3", "lambda", "ec2",
         "iam", "oauth", "jwt", "cors", "websocket", "websockets", "tcp", "dns", "tls", "ssl", "http", "https", "sdk", "ide",
         "vscode", "neovim", "vim", "emacs", "lsp", "compiler", "linter", "debugger", "repl",
-    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    ];
 
-    private static bool NamesTechnology(string text)
-    {
-        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> lookup = TechnologyWords.GetAlternateLookup<ReadOnlySpan<char>>();
-        ReadOnlySpan<char> span = text;
-        int i = 0;
-        while (i < span.Length)
-        {
-            if (!char.IsAsciiLetterOrDigit(span[i]))
-            {
-                i++;
-                continue;
-            }
-
-            int start = i;
-            while (i < span.Length && (char.IsAsciiLetterOrDigit(span[i]) || span[i] == '_'))
-            {
-                i++;
-            }
-
-            int end = i;
-            while (end < span.Length && (span[end] == '#' || span[end] == '+'))
-            {
-                end++;
-            }
-
-            if (lookup.Contains(span[start..i]) || (end > i && lookup.Contains(span[start..end])))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     // Literals every match of the stack-trace pattern holds, but for its "at" frames and its "0x" addresses (see
     // StackTraceHits), and of the error-message pattern, but for its E-codes. Both patterns are case-sensitive, so every
@@ -536,7 +502,7 @@ public static partial class ContentSignalDetector
     // The start is one anchored regex; the rest are plain span searches instead of a regex tried at every position.
     private static bool IsCodeLine(ReadOnlySpan<char> line)
     {
-        if (line.ContainsAny(CodeOperators))
+        if (HoldsCodeOperator(line))
         {
             return true;
         }
@@ -545,7 +511,33 @@ public static partial class ContentSignalDetector
         return (trimmed.Length > 0 && trimmed[^1] is ';' or '{') || CodeLineStart().IsMatch(line);
     }
 
-    private static readonly SearchValues<string> CodeOperators = SearchValues.Create(["=>", "::", ":=", "==", "!=", "&&", "||"], StringComparison.Ordinal);
+    private static readonly SearchValues<char> OperatorStarts = SearchValues.Create("=:!&|");
+
+    /// <summary>Whether the line holds =>, ::, :=, ==, !=, &amp;&amp; or ||: a search for their first characters, then a look at
+    /// the next one, which on prose (few such characters) costs far less than a search for the pairs.</summary>
+    private static bool HoldsCodeOperator(ReadOnlySpan<char> line)
+    {
+        for (int i = line.IndexOfAny(OperatorStarts); i >= 0 && i + 1 < line.Length;)
+        {
+            char next = line[i + 1];
+            bool pair = line[i] switch
+            {
+                '=' => next is '>' or '=',
+                ':' => next is ':' or '=',
+                '!' => next == '=',
+                _ => next == line[i],
+            };
+            if (pair)
+            {
+                return true;
+            }
+
+            int further = line[(i + 1)..].IndexOfAny(OperatorStarts);
+            i = further < 0 ? -1 : i + 1 + further;
+        }
+
+        return false;
+    }
 
     // A math expression is a power, a math symbol or a superscript, each holding one of these (π with the letters that
     // case-insensitive matching takes for it), or an equation, which holds '='.
@@ -739,12 +731,12 @@ public static partial class ContentSignalDetector
     [GeneratedRegex(@"\G(?:" + SpansManyPartsPattern + ")", Ci)]
     private static partial Regex SpansManyPartsAtStart();
 
-    /// <summary>Reads the ask's words once for every wording pattern above.</summary>
+    /// <summary>Reads the ask's words once for every wording pattern above, and the technology names.</summary>
     internal static WordingScanner Wording { get; } = new(
     [
         ImageReference, PictureNoun, MathVocabulary, Probability, ComplexityQuestion, LogicPuzzle, CodeRequest, CodeNounRequest,
         ProblemReport, CodeReference, DesignQuestion, ArchitectureTerm, SpansManyParts, ComputeQuestion,
-    ]);
+    ], TechnologyWords);
 
     private static readonly GuardedRegex CodeVerbOnThisGuarded = new(CodeVerbOnThis(), "fix", "debug", "refactor", "implement", "write");
 

@@ -15,14 +15,20 @@ internal sealed class WordingScan
     /// <param name="mayMatch">Patterns whose required words occur (or that need none).</param>
     /// <param name="everyPosition">Patterns to try at every position: the text holds a character only the regex engine
     /// reads as one of their start words' letters or digits.</param>
-    internal WordingScan(WordingScanner scanner, string text, List<WordStart> starts, ulong mayMatch, ulong everyPosition)
+    /// <param name="hasWholeWord">Whether one of the scanner's whole words occurs.</param>
+    internal WordingScan(WordingScanner scanner, string text, List<WordStart> starts, ulong mayMatch, ulong everyPosition, bool hasWholeWord)
     {
+        HasWholeWord = hasWholeWord;
         _scanner = scanner;
         _text = text;
         _starts = starts;
         _mayMatch = mayMatch;
         _everyPosition = everyPosition;
     }
+
+    /// <summary>Whether the text holds one of the scanner's whole words: a run of letters, digits and '_' equal to one
+    /// (ignoring case), or such a run with the '#' and '+' after it ("C#", "c++").</summary>
+    public bool HasWholeWord { get; }
 
     /// <summary>Whether <paramref name="pattern"/> (one of the scanner's) matches anywhere in the text.</summary>
     public bool IsMatch(WordingPattern pattern)

@@ -6,7 +6,7 @@ namespace Router.Core.Signals;
 /// required words per word of the text, where a search per pattern would read the whole text again for each.</summary>
 internal sealed class WordingScanner
 {
-    private const int Alphabet = 36; // a-z, then 0-9
+    private const int Alphabet = 38; // a-z, 0-9, then '#' and '+' (the ends of whole words such as "c#" and "c++")
 
     // Characters the regex engine's case-insensitive comparison folds onto ASCII letters (Kelvin sign, long s, dotted and
     // dotless i) where a walk over ASCII letters does not; text holding one is tried at every position instead.
@@ -16,13 +16,18 @@ internal sealed class WordingScanner
     private readonly List<int> _building = [];
     private readonly List<ulong> _buildingStarts = [];
     private readonly List<ulong> _buildingRequired = [];
+    private readonly List<bool> _buildingWhole = [];
     private readonly int[] _children;
     private readonly ulong[] _startMasks;
     private readonly ulong[] _requiredMasks;
+    private readonly bool[] _wholeWords;
     private readonly ulong _needsNothing;
     private readonly ulong _startsWithDigit;
 
-    public WordingScanner(IReadOnlyList<WordingPattern> patterns)
+    /// <param name="patterns">The wording patterns (at most 64).</param>
+    /// <param name="wholeWords">Words looked up whole, ignoring case (see <see cref="WordingScan.HasWholeWord"/>): ASCII
+    /// letters and digits, optionally ending in '#' or '+'.</param>
+    public WordingScanner(IReadOnlyList<WordingPattern> patterns, IEnumerable<string>? wholeWords = null)
     {
         ArgumentNullException.ThrowIfNull(patterns);
         if (patterns.Count > 64)
@@ -58,7 +63,13 @@ internal sealed class WordingScanner
             }
         }
 
+        foreach (string word in wholeWords ?? [])
+        {
+            _buildingWhole[NodeOf(word, allowSuffix: true)] = true;
+        }
+
         _children = [.. _building];
+        _wholeWords = [.. _buildingWhole];
         _startMasks = [.. _buildingStarts];
         _requiredMasks = [.. _buildingRequired];
     }
@@ -86,6 +97,7 @@ internal sealed class WordingScanner
         ReadOnlySpan<char> span = text;
         List<WordStart> starts = new(capacity: Math.Min(256, (text.Length / 16) + 4));
         ulong required = _needsNothing;
+        bool wholeWord = false;
         int i = 0;
         while (i < span.Length)
         {
@@ -95,14 +107,16 @@ internal sealed class WordingScanner
                 continue;
             }
 
+            // A word runs over letters, digits and '_'. Every pattern begins with \b, so none can start after a '_'
+            // inside a word, and no whole word holds one: the walk stops there.
             int wordStart = i;
             ulong startMask = 0;
             int node = 0;
-            while (i < span.Length && char.IsAsciiLetterOrDigit(span[i]))
+            while (i < span.Length && (char.IsAsciiLetterOrDigit(span[i]) || span[i] == '_'))
             {
                 if (node >= 0)
                 {
-                    node = _children[(node * Alphabet) + Slot(span[i])];
+                    node = span[i] == '_' ? -1 : _children[(node * Alphabet) + Slot(span[i])];
                     if (node > 0)
                     {
                         startMask |= _startMasks[node];
@@ -117,6 +131,17 @@ internal sealed class WordingScanner
             {
                 starts.Add(new WordStart(wordStart, startMask));
             }
+
+            // The word as it is, or with the run of '#' and '+' after it ("c#", "c++").
+            wholeWord |= node > 0 && _wholeWords[node];
+            for (int suffix = i; node > 0 && suffix < span.Length && span[suffix] is '#' or '+'; suffix++)
+            {
+                node = _children[(node * Alphabet) + Slot(span[suffix])];
+                if (node > 0 && (suffix + 1 == span.Length || span[suffix + 1] is not ('#' or '+')))
+                {
+                    wholeWord |= _wholeWords[node];
+                }
+            }
         }
 
         ulong everywhere = 0;
@@ -129,19 +154,27 @@ internal sealed class WordingScanner
             everywhere = _startsWithDigit;
         }
 
-        return new WordingScan(this, text, starts, required | everywhere, everywhere);
+        return new WordingScan(this, text, starts, required | everywhere, everywhere, wholeWord);
     }
 
-    private static int Slot(char c) => c <= '9' ? 26 + (c - '0') : (c | 0x20) - 'a';
+    private static int Slot(char c) => c switch
+    {
+        '#' => 36,
+        '+' => 37,
+        <= '9' => 26 + (c - '0'),
+        _ => (c | 0x20) - 'a',
+    };
 
-    private int NodeOf(string word)
+    private int NodeOf(string word, bool allowSuffix = false)
     {
         int node = 0;
+        bool inSuffix = false;
         foreach (char c in word)
         {
-            if (!char.IsAsciiLetterOrDigit(c))
+            inSuffix |= allowSuffix && node > 0 && c is '#' or '+';
+            if (inSuffix ? c is not ('#' or '+') : !char.IsAsciiLetterOrDigit(c))
             {
-                throw new ArgumentException($"Start and required words are ASCII letters and digits: \"{word}\".", nameof(word));
+                throw new ArgumentException($"Words are ASCII letters and digits (whole words may end in '#' or '+'): \"{word}\".", nameof(word));
             }
 
             int slot = (node * Alphabet) + Slot(c);
@@ -162,6 +195,7 @@ internal sealed class WordingScanner
         int node = _buildingStarts.Count;
         _buildingStarts.Add(0);
         _buildingRequired.Add(0);
+        _buildingWhole.Add(false);
         for (int c = 0; c < Alphabet; c++)
         {
             _building.Add(-1);

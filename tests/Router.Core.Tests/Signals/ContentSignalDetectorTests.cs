@@ -27,6 +27,22 @@ public sealed class ContentSignalDetectorTests
     }
 
     [Theory]
+    [InlineData("Then items.Select(i => i.Name) gives names", true)]
+    [InlineData("Then Foo::Bar gives the value", true)]
+    [InlineData("Then count := count + 1 once more", true)]
+    [InlineData("Then a == b holds", true)]
+    [InlineData("Then a != b holds", true)]
+    [InlineData("Then a && b holds", true)]
+    [InlineData("Then a || b holds", true)]
+    [InlineData("Really! Note: pick one & go | stop.", false)]
+    public void A_line_with_a_code_operator_is_a_code_line(string text, bool code)
+    {
+        ContentAnalysis analysis = Analyze(text);
+
+        Assert.Equal(code, analysis.Signals.Any(s => s.Name is "code line" or "code snippet"));
+    }
+
+    [Theory]
     [InlineData("```js\nconst x = 1;\n```", true)]
     [InlineData("Why?\n    ```python\nprint(1)\n    ```", true)]
     [InlineData("Why?\n\t \n~~~\nplain\n~~~", true)]

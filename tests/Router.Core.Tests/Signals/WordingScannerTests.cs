@@ -7,7 +7,7 @@ namespace Router.Core.Tests.Signals;
 public sealed class WordingScannerTests
 {
     // Separators and the characters that only the regex engine reads as ASCII letters or digits.
-    private static readonly string[] Separators = [" ", " ", " ", "  ", "\n", "-", "'", ".", "?", ", ", "(", "“", "\"", ": "];
+    private static readonly string[] Separators = [" ", " ", " ", "  ", "\n", "-", "'", ".", "?", ", ", "(", "“", "\"", ": ", "_"];
     private static readonly string[] Oddities = ["\u212A", "\u017F", "\u0130", "\u0131", "\u0663\u0664", "42", "7", "100", "é"];
 
     private static WordingScanner Scanner => ContentSignalDetector.Wording;
@@ -57,6 +57,76 @@ public sealed class WordingScannerTests
 
         // The salads must exercise both answers, or the comparison proves nothing.
         Assert.InRange(matched, 10, 3990);
+    }
+
+    [Fact]
+    public void Technology_names_are_found_as_whole_words_with_their_hash_or_plus()
+    {
+        var random = new Random(4242);
+        string[] words = [.. ContentSignalDetector.TechnologyWords, "pythonic", "my", "java_home", "c", "go", "fix"];
+        string[] glue = [" ", " ", "_", "#", "+", "++", ".", "-", "\n", "", "(", "é"];
+        int found = 0;
+        for (int sample = 0; sample < 4000; sample++)
+        {
+            var text = new StringBuilder();
+            for (int i = random.Next(1, 6); i > 0; i--)
+            {
+                string word = words[random.Next(words.Length)];
+                text.Append(random.Next(3) == 0 ? word.ToUpperInvariant() : word).Append(glue[random.Next(glue.Length)]);
+            }
+
+            string salad = text.ToString();
+            bool expected = NamesTechnology(salad);
+            found += expected ? 1 : 0;
+            Assert.True(expected == Scanner.Read(salad).HasWholeWord, $"differs on: {salad}");
+        }
+
+        Assert.InRange(found, 200, 3800);
+    }
+
+    [Theory]
+    [InlineData("How do I do this in C#?", true)]
+    [InlineData("a c++ template", true)]
+    [InlineData("pythonic code", false)]
+    [InlineData("set JAVA_HOME first", false)]
+    public void Technology_names_read_as_a_user_writes_them(string text, bool named)
+    {
+        Assert.Equal(named, Scanner.Read(text).HasWholeWord);
+    }
+
+    // The specification: a run of ASCII letters, digits and '_' (starting at a letter or digit) that is a technology name
+    // ignoring case, or is one with the run of '#' and '+' after it.
+    private static bool NamesTechnology(string text)
+    {
+        HashSet<string> names = new(ContentSignalDetector.TechnologyWords, StringComparer.OrdinalIgnoreCase);
+        int i = 0;
+        while (i < text.Length)
+        {
+            if (!char.IsAsciiLetterOrDigit(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            int start = i;
+            while (i < text.Length && (char.IsAsciiLetterOrDigit(text[i]) || text[i] == '_'))
+            {
+                i++;
+            }
+
+            int end = i;
+            while (end < text.Length && (text[end] == '#' || text[end] == '+'))
+            {
+                end++;
+            }
+
+            if (names.Contains(text[start..i]) || (end > i && names.Contains(text[start..end])))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     [Fact]
