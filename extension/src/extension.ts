@@ -4,6 +4,7 @@ import { AnswerView, answerScheme } from './answerView';
 import { ApiKeys } from './apiKeys';
 import { registerCommands } from './commands';
 import { needsRestart } from './core/settings';
+import { RefactorActionProvider } from './refactorAction';
 import { RouterSession, currentSettings } from './routerSession';
 import { StatusBar } from './statusBar';
 
@@ -38,6 +39,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   context.subscriptions.push(
     ...registerCommands({ session: () => session ?? new RouterSession(sinks), restart, answers, apiKeys, routingLog }),
+    vscode.languages.registerCodeActionsProvider(
+      [{ scheme: 'file' }, { scheme: 'untitled' }],
+      new RefactorActionProvider(),
+      { providedCodeActionKinds: RefactorActionProvider.kinds },
+    ),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration('router')) {
         return;

@@ -331,6 +331,7 @@ test('a refactor code action applies the edit the heavy tier model answered', as
       throw new Error(`${e.message}; the list showed ${JSON.stringify(seen)}; status bar: ${JSON.stringify(await statusBarTexts())}`);
     });
   assert.ok(rows.some((r) => r.includes('Explain with AI')), `Explain with AI is offered too (${JSON.stringify(rows)})`);
+  assert.ok(rows.some((r) => r.includes('Refactor with AI')), `and the free-instruction Refactor with AI… (${JSON.stringify(rows)})`);
   await shot('07-code-actions');
   await page.click('.action-widget .monaco-list-row:has-text("Add error handling")');
 
