@@ -83,7 +83,7 @@ internal sealed record ChatConversation(IReadOnlyList<HistoryTurn> History, IRea
         }
 
         RouterConfig local = policy.Config with { Privacy = policy.Config.Privacy with { Mode = PrivacyMode.LocalOnly } };
-        RouteDecision kept = new RoutePolicy(local).Decide(request, spentTodayUsd);
+        RouteDecision kept = new RoutePolicy(local, overrides: policy.Overrides).Decide(request, spentTodayUsd);
         return kept with { Reasons = [.. kept.Reasons.Select(reason => reason.StartsWith("private:", StringComparison.Ordinal) ? PrivateReason : reason)] };
     }
 
