@@ -13,7 +13,7 @@ public sealed class SessionHistoryTests
     [Fact]
     public void A_follow_up_with_no_signal_stays_on_the_tier_that_answered_code_turns()
     {
-        SessionHistory history = new(new SteppedClock(Start));
+        SessionHistory history = new(new ManualClock(Start));
         RecordCodeTurns(history, answeredBy: Tier.Code);
 
         RouteDecision decision = Policy.Decide(FollowUp(history));
@@ -26,7 +26,7 @@ public sealed class SessionHistoryTests
     public void Turns_decided_for_code_but_answered_elsewhere_do_not_hold_the_session_on_code()
     {
         // Escalated or fallen back: the user's answers came from another tier, so continuity must not claim code.
-        SessionHistory history = new(new SteppedClock(Start));
+        SessionHistory history = new(new ManualClock(Start));
         RecordCodeTurns(history, answeredBy: Tier.Heavy);
 
         RouteDecision decision = Policy.Decide(FollowUp(history));
@@ -38,7 +38,7 @@ public sealed class SessionHistoryTests
     [Fact]
     public void Continuity_lapses_once_the_turns_are_older_than_the_configured_age()
     {
-        SteppedClock clock = new(Start);
+        ManualClock clock = new(Start);
         SessionHistory history = new(clock);
         RecordCodeTurns(history, answeredBy: Tier.Code);
 
@@ -50,7 +50,7 @@ public sealed class SessionHistoryTests
     [Fact]
     public void Snapshot_reports_each_turn_with_its_age_oldest_first()
     {
-        SteppedClock clock = new(Start);
+        ManualClock clock = new(Start);
         SessionHistory history = new(clock);
         history.Record(RequestKind.Explain, "first", Tier.Quick);
         clock.Advance(TimeSpan.FromMinutes(3));
@@ -67,7 +67,7 @@ public sealed class SessionHistoryTests
     [Fact]
     public void A_long_session_keeps_only_the_most_recent_turns()
     {
-        SessionHistory history = new(new SteppedClock(Start));
+        SessionHistory history = new(new ManualClock(Start));
         for (int i = 0; i < SessionHistory.Capacity + 10; i++)
         {
             history.Record(RequestKind.Chat, $"turn {i}", Tier.Quick);
@@ -82,7 +82,7 @@ public sealed class SessionHistoryTests
     [Fact]
     public void Clear_starts_a_new_conversation()
     {
-        SessionHistory history = new(new SteppedClock(Start));
+        SessionHistory history = new(new ManualClock(Start));
         RecordCodeTurns(history, answeredBy: Tier.Code);
 
         history.Clear();
@@ -93,7 +93,7 @@ public sealed class SessionHistoryTests
     [Fact]
     public void A_turn_keeps_its_answer_and_whether_it_was_private()
     {
-        SteppedClock clock = new(Start);
+        ManualClock clock = new(Start);
         SessionHistory history = new(clock);
         history.Record(RequestKind.Chat, "What is a span?", Tier.Quick, "A view over memory.", isPrivate: false);
         clock.Advance(TimeSpan.FromMinutes(1));
