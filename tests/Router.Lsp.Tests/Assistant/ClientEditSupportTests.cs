@@ -23,18 +23,11 @@ public sealed class ClientEditSupportTests
     public async Task A_client_that_cannot_resolve_edits_gets_each_refactor_as_a_command_whose_edit_the_server_applies()
     {
         ConcurrentQueue<ApplyWorkspaceEditParams> applied = new();
-        await using LspHarness lsp = await LspHarness.StartAsync(
-            initialize: false,
-            client: client => client.Connection.AddRequestHandler(
-                LspMethods.ApplyEdit,
-                Json.ApplyWorkspaceEditParams,
-                Json.ApplyWorkspaceEditResult,
-                (edit, _) =>
-                {
-                    applied.Enqueue(edit);
-                    return ValueTask.FromResult(new ApplyWorkspaceEditResult(true));
-                }));
-        await lsp.InitializeAsync(capabilities: LikeEglot);
+        await using LspHarness lsp = await StartLikeEglotAsync(edit =>
+        {
+            applied.Enqueue(edit);
+            return new ApplyWorkspaceEditResult(true);
+        });
         lsp.Provider.Answer = _ => "```csharp\nint Twice(int x) => checked(x * 2);\n```";
         await lsp.OpenAsync(Code);
 
@@ -58,14 +51,7 @@ public sealed class ClientEditSupportTests
     [Fact]
     public async Task An_edit_the_editor_declines_is_reported_not_failed()
     {
-        await using LspHarness lsp = await LspHarness.StartAsync(
-            initialize: false,
-            client: client => client.Connection.AddRequestHandler(
-                LspMethods.ApplyEdit,
-                Json.ApplyWorkspaceEditParams,
-                Json.ApplyWorkspaceEditResult,
-                (_, _) => ValueTask.FromResult(new ApplyWorkspaceEditResult(false, "the user said no"))));
-        await lsp.InitializeAsync(capabilities: LikeEglot);
+        await using LspHarness lsp = await StartLikeEglotAsync(_ => new ApplyWorkspaceEditResult(false, "the user said no"));
         lsp.Provider.Answer = _ => "```csharp\nint Twice(int x) => checked(x * 2);\n```";
         await lsp.OpenAsync(Code);
         JsonElement argument = JsonSerializer.SerializeToElement(
@@ -92,6 +78,17 @@ public sealed class ClientEditSupportTests
         CodeAction simplify = Assert.Single(actions, a => a.Title.StartsWith("Simplify", StringComparison.Ordinal));
         Assert.NotNull(simplify.Data);
         Assert.Null(simplify.Command);
+    }
+
+    /// <summary>A server whose client speaks like eglot and answers workspace/applyEdit with <paramref name="answer"/>.</summary>
+    private static async Task<LspHarness> StartLikeEglotAsync(Func<ApplyWorkspaceEditParams, ApplyWorkspaceEditResult> answer)
+    {
+        LspHarness lsp = await LspHarness.StartAsync(
+            initialize: false,
+            client: client => client.Connection.AddRequestHandler(
+                LspMethods.ApplyEdit, Json.ApplyWorkspaceEditParams, Json.ApplyWorkspaceEditResult, (edit, _) => ValueTask.FromResult(answer(edit))));
+        await lsp.InitializeAsync(capabilities: LikeEglot);
+        return lsp;
     }
 
     [Fact]
