@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+
 namespace Router.Core.Tokens;
 
 /// <summary>Token counts of text already counted (pieces, lines), keyed by its characters. Lock-free: readers never
@@ -26,7 +29,46 @@ internal sealed class TokenCountCache
     }
 
     /// <summary>A hash of the characters, for <see cref="TryGet"/> and <see cref="Add"/>.</summary>
-    public static int Hash(ReadOnlySpan<char> text) => string.GetHashCode(text);
+    /// <remarks>Not <c>string.GetHashCode</c>: its randomised hash guards a table against chosen collisions, which cost this
+    /// one nothing (a probe run is at most eight slots, and a full cache stops growing), and it took a fifth of the time
+    /// of counting a 4 KB text. Four lanes of 8-byte multiply-rotate steps run side by side; a final mix spreads every
+    /// input bit into the low bits that pick the slot.</remarks>
+    public static int Hash(ReadOnlySpan<char> text)
+    {
+        ReadOnlySpan<ulong> words = MemoryMarshal.Cast<char, ulong>(text);
+        ulong a = Seed ^ (ulong)text.Length, b = Prime2, c = Prime3, d = Prime4;
+        int i = 0;
+        for (; i + 4 <= words.Length; i += 4)
+        {
+            a = Step(a, words[i]);
+            b = Step(b, words[i + 1]);
+            c = Step(c, words[i + 2]);
+            d = Step(d, words[i + 3]);
+        }
+
+        for (; i < words.Length; i++)
+        {
+            a = Step(a, words[i]);
+        }
+
+        // The last one to three characters, which do not fill a word.
+        for (int tail = words.Length * 4; tail < text.Length; tail++)
+        {
+            b = Step(b, text[tail]);
+        }
+
+        ulong hash = a ^ BitOperations.RotateLeft(b, 16) ^ BitOperations.RotateLeft(c, 32) ^ BitOperations.RotateLeft(d, 48);
+        hash = (hash ^ (hash >> 33)) * 0xFF51AFD7ED558CCDUL;
+        hash = (hash ^ (hash >> 33)) * 0xC4CEB9FE1A85EC53UL;
+        return (int)(hash ^ (hash >> 33));
+    }
+
+    private const ulong Seed = 0x9E3779B97F4A7C15UL;
+    private const ulong Prime2 = 0xC2B2AE3D27D4EB4FUL;
+    private const ulong Prime3 = 0x165667B19E3779F9UL;
+    private const ulong Prime4 = 0x27D4EB2F165667C5UL;
+
+    private static ulong Step(ulong lane, ulong word) => BitOperations.RotateLeft((lane ^ word) * Prime2, 31);
 
     public bool TryGet(ReadOnlySpan<char> piece, int hash, out int count)
     {

@@ -52,6 +52,38 @@ public sealed class TokenCountCacheTests
     }
 
     [Fact]
+    public void Every_character_of_a_text_changes_its_hash()
+    {
+        // Lengths around each 4-character word and the 16-character stride of the hash's four lanes.
+        for (int length = 1; length <= 70; length++)
+        {
+            char[] text = [.. Enumerable.Range(0, length).Select(i => (char)('a' + (i % 26)))];
+            int original = TokenCountCache.Hash(text);
+            for (int at = 0; at < length; at++)
+            {
+                char kept = text[at];
+                text[at] = 'Z';
+                Assert.NotEqual(original, TokenCountCache.Hash(text));
+                text[at] = kept;
+            }
+        }
+    }
+
+    [Fact]
+    public void Similar_words_spread_over_the_slots()
+    {
+        // Identifiers that differ only near their end, as words in code do; the slot is the hash's low bits.
+        const int Slots = 1024;
+        int[] load = new int[Slots];
+        for (int i = 0; i < 4 * Slots; i++)
+        {
+            load[TokenCountCache.Hash($"item{i}") & (Slots - 1)]++;
+        }
+
+        Assert.True(load.Max() <= 16, $"The fullest of {Slots} slots got {load.Max()} of {4 * Slots} words; about 4 is expected.");
+    }
+
+    [Fact]
     public void Table_size_must_be_a_power_of_two() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => new TokenCountCache(12));
 }
