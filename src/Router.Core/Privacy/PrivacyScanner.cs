@@ -78,9 +78,11 @@ public sealed class PrivacyScanner
             return null;
         }
 
+        Span<Range> parts = stackalloc Range[PrivatePathGlob.MaxSegments];
+        parts = parts[..PrivatePathGlob.Split(path, parts)];
         foreach (PrivatePathGlob glob in _globs)
         {
-            if (glob.IsMatch(path))
+            if (glob.IsMatch(path, parts))
             {
                 return new PrivacyFinding("private-path", "file", $"file matches the private path pattern {glob.Pattern}");
             }

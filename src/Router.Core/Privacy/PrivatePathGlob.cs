@@ -6,16 +6,30 @@ namespace Router.Core.Privacy;
 /// </summary>
 internal sealed class PrivatePathGlob
 {
-    // A deeper path keeps its remaining folders in the last segment; real paths are nowhere near this deep.
-    private const int MaxSegments = 128;
+    /// <summary>Segments a path is split into at most; a deeper path keeps its remaining folders in the last one.</summary>
+    public const int MaxSegments = 128;
 
     private readonly string[] _segments;
+    private readonly bool[] _anyFolders;
+
+    // From each segment on: how many name segments are left, and whether a ** is, so that a tail of the path with too
+    // few or (with no ** left) too many folders is refused before any name is compared.
+    private readonly int[] _namesFrom;
+    private readonly bool[] _anyFoldersFrom;
 
     public PrivatePathGlob(string pattern)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(pattern);
         Pattern = pattern;
         _segments = pattern.Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries);
+        _anyFolders = [.. _segments.Select(segment => segment == "**")];
+        _namesFrom = new int[_segments.Length + 1];
+        _anyFoldersFrom = new bool[_segments.Length + 1];
+        for (int i = _segments.Length - 1; i >= 0; i--)
+        {
+            _namesFrom[i] = _namesFrom[i + 1] + (_anyFolders[i] ? 0 : 1);
+            _anyFoldersFrom[i] = _anyFoldersFrom[i + 1] || _anyFolders[i];
+        }
     }
 
     public string Pattern { get; }
@@ -24,12 +38,22 @@ internal sealed class PrivatePathGlob
     {
         ArgumentNullException.ThrowIfNull(path);
         Span<Range> parts = stackalloc Range[MaxSegments];
-        int count = path.AsSpan().SplitAny(parts, "/\\", StringSplitOptions.RemoveEmptyEntries);
+        int count = Split(path, parts);
+        return IsMatch(path, parts[..count]);
+    }
 
+    /// <summary>The segments of <paramref name="path"/> (split at / and \), for <see cref="IsMatch(ReadOnlySpan{char}, ReadOnlySpan{Range})"/>,
+    /// so that a path tried against every pattern is split once.</summary>
+    public static int Split(ReadOnlySpan<char> path, Span<Range> parts) => path.SplitAny(parts, "/\\", StringSplitOptions.RemoveEmptyEntries);
+
+    public bool IsMatch(ReadOnlySpan<char> path, ReadOnlySpan<Range> parts)
+    {
         // A relative pattern may match the tail of an absolute path: "config/*.pem" matches "/srv/app/config/tls.pem".
-        for (int start = 0; start < count; start++)
+        // One that starts with ** already spans any leading folders, so it needs trying from the start only.
+        int lastStart = _anyFolders.Length > 0 && _anyFolders[0] ? Math.Min(0, parts.Length - 1) : parts.Length - 1;
+        for (int start = 0; start <= lastStart; start++)
         {
-            if (MatchSegments(0, path, parts[..count], start))
+            if (MatchSegments(0, path, parts, start))
             {
                 return true;
             }
@@ -40,12 +64,18 @@ internal sealed class PrivatePathGlob
 
     private bool MatchSegments(int segment, ReadOnlySpan<char> path, ReadOnlySpan<Range> parts, int part)
     {
-        if (segment == _segments.Length)
+        int left = parts.Length - part;
+        if (left < _namesFrom[segment] || (!_anyFoldersFrom[segment] && left != _namesFrom[segment]))
         {
-            return part == parts.Length;
+            return false;
         }
 
-        if (_segments[segment] == "**")
+        if (segment == _segments.Length)
+        {
+            return true;
+        }
+
+        if (_anyFolders[segment])
         {
             for (int skip = part; skip <= parts.Length; skip++)
             {

@@ -51,6 +51,17 @@ public sealed class PrivatePathTests
     }
 
     [Fact]
+    public void Folders_wildcard_in_the_middle_spans_any_depth_after_its_folder()
+    {
+        var scanner = new PrivacyScanner(["deploy/**/*.key"]);
+
+        Assert.NotNull(scanner.ScanPath("/home/me/deploy/a/b/tls.key"));
+        Assert.NotNull(scanner.ScanPath("deploy/tls.key"));
+        Assert.Null(scanner.ScanPath("/home/me/other/a/tls.key"));
+        Assert.Null(scanner.ScanPath("deploy/a/tls.key.txt"));
+    }
+
+    [Fact]
     public void No_globs_means_no_private_paths() => Assert.Null(new PrivacyScanner([]).ScanPath(".env"));
 
     [Theory]
