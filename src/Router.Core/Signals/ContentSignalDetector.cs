@@ -103,7 +103,7 @@ public static partial class ContentSignalDetector
 
     private static void AddReasoningSignals(string text, WordingScan words, List<ContentSignal> signals)
     {
-        if (ProofRequest().IsMatch(text))
+        if (words.IsMatch(ProofRequest))
         {
             signals.Add(new ContentSignal("proof", SignalClass.Reasoning, 2.0));
         }
@@ -130,7 +130,7 @@ public static partial class ContentSignalDetector
         {
             signals.Add(new ContentSignal("algorithmic analysis", SignalClass.Reasoning, 3.0));
         }
-        else if (ComplexityTerm().IsMatch(text))
+        else if (words.IsMatch(ComplexityTerm) || (text.Contains("o(", StringComparison.OrdinalIgnoreCase) && BigONotation().IsMatch(text)))
         {
             signals.Add(new ContentSignal("complexity terms", SignalClass.Reasoning, 1.0));
         }
@@ -186,10 +186,10 @@ public static partial class ContentSignalDetector
             signals.Add(new ContentSignal("inline code", SignalClass.Code, 1.0));
         }
 
-        int identifiers = CountIdentifiers(text);
+        int identifiers = IdentifierCounter.Count(text);
         if (identifiers > 0)
         {
-            signals.Add(new ContentSignal("identifiers", SignalClass.Code, identifiers >= 3 ? 1.5 : 0.75));
+            signals.Add(new ContentSignal("identifiers", SignalClass.Code, identifiers >= IdentifierCounter.MaxCounted ? 1.5 : 0.75));
         }
 
         if (words.IsMatch(CodeRequest))
@@ -237,7 +237,7 @@ public static partial class ContentSignalDetector
                 string.Create(CultureInfo.InvariantCulture, $"long document ({textTokens} tokens, {lines} lines)"), SignalClass.Wide, 3.5));
         }
 
-        if (SystemDesign().IsMatch(text))
+        if (words.IsMatch(SystemDesign))
         {
             signals.Add(new ContentSignal("system design", SignalClass.Wide, 2.5));
         }
@@ -252,7 +252,7 @@ public static partial class ContentSignalDetector
             signals.Add(new ContentSignal("architecture terms", SignalClass.Wide, terms >= 2 ? 2.0 : 1.0));
         }
 
-        if (WholeCodebase().IsMatch(text))
+        if (words.IsMatch(WholeCodebase))
         {
             signals.Add(new ContentSignal("whole-codebase question", SignalClass.Wide, 2.0));
         }
@@ -483,21 +483,6 @@ public static partial class ContentSignalDetector
         return count;
     }
 
-    private static int CountDistinct(Regex regex, string text, int startAt = 0)
-    {
-        HashSet<string> seen = new(StringComparer.OrdinalIgnoreCase);
-        foreach (ValueMatch match in regex.EnumerateMatches(text, startAt))
-        {
-            seen.Add(text.Substring(match.Index, match.Length));
-            if (seen.Count >= 3)
-            {
-                break;
-            }
-        }
-
-        return seen.Count;
-    }
-
     // A line is code when its start reads as code, or it holds an operator or ends a statement or opens a block.
     // The start is one anchored regex; the rest are plain span searches instead of a regex tried at every position.
     private static bool IsCodeLine(ReadOnlySpan<char> line)
@@ -542,65 +527,6 @@ public static partial class ContentSignalDetector
     // A math expression is a power, a math symbol or a superscript, each holding one of these (π with the letters that
     // case-insensitive matching takes for it), or an equation, which holds '='.
     private static readonly SearchValues<char> MathSymbolChars = SearchValues.Create("^√∑∏∫≤≥≠∞πΠϖ²³");
-
-    private static readonly SearchValues<char> IdentifierMarks = SearchValues.Create("_(<:.");
-
-    /// <summary>Distinct identifiers (up to 3), counted by <see cref="Identifier"/> from the first place one can start.</summary>
-    /// <remarks>Every identifier shape holds a mark: '_', '(', '&lt;', "::", a '.' before a lower-case letter, or a lower-case
-    /// letter or digit before an upper-case one; the characters between an identifier's start and its mark are word
-    /// characters. So no match starts before the word that holds the first mark, and prose without marks costs one search.</remarks>
-    private static int CountIdentifiers(string text)
-    {
-        ReadOnlySpan<char> span = text;
-        int first = FirstIdentifierMark(span);
-        if (first < 0)
-        {
-            return 0;
-        }
-
-        // Back to the start of the word (anything not ASCII counts as a word character, which only starts earlier).
-        int start = first;
-        while (start > 0 && (span[start - 1] == '_' || char.IsAsciiLetterOrDigit(span[start - 1]) || span[start - 1] > '\u007F'))
-        {
-            start--;
-        }
-
-        return CountDistinct(Identifier(), text, start);
-    }
-
-    private static int FirstIdentifierMark(ReadOnlySpan<char> span)
-    {
-        int mark = -1;
-        for (int i = span.IndexOfAny(IdentifierMarks); i >= 0 && i < span.Length;)
-        {
-            char c = span[i];
-            bool isMark = c is '_' or '(' or '<'
-                || (c == ':' && i + 1 < span.Length && span[i + 1] == ':')
-                || (c == '.' && i + 1 < span.Length && (span[i + 1] == '_' || char.IsAsciiLetterLower(span[i + 1])));
-            if (isMark)
-            {
-                mark = i;
-                break;
-            }
-
-            int next = span[(i + 1)..].IndexOfAny(IdentifierMarks);
-            i = next < 0 ? -1 : i + 1 + next;
-        }
-
-        int limit = mark < 0 ? span.Length : mark;
-        for (int i = span[..limit].IndexOfAnyInRange('A', 'Z'); i >= 0 && i < limit;)
-        {
-            if (i > 0 && (char.IsAsciiLetterLower(span[i - 1]) || char.IsAsciiDigit(span[i - 1])))
-            {
-                return i - 1;
-            }
-
-            int next = span[(i + 1)..limit].IndexOfAnyInRange('A', 'Z');
-            i = next < 0 ? -1 : i + 1 + next;
-        }
-
-        return mark;
-    }
 
     // Patterns only asked whether they match run on the linear-time automaton engine: a yes/no answer is the same on
     // every engine, and for long alternations of words it reads text several times faster than the backtracking code.
@@ -732,10 +658,38 @@ public static partial class ContentSignalDetector
     private static partial Regex SpansManyPartsAtStart();
 
     /// <summary>Reads the ask's words once for every wording pattern above, and the technology names.</summary>
+    private static readonly WordingPattern ProofRequest = new(
+        ProofRequestPattern, ProofRequestAtStart(), ["prove", "disprove", "proof", "show", "demonstrate", "derive"]);
+
+    private static readonly WordingPattern ComplexityTerm = new(
+        ComplexityTermPattern, ComplexityTermAtStart(), ["big", "time", "space", "asymptotic", "amorti", "np", "recurrence"],
+        ["big", "complexity", "asymptotic", "amorti", "np", "recurrence"]);
+
+    private static readonly WordingPattern SystemDesign = new(
+        SystemDesignPattern, SystemDesignAtStart(), ["design", "architect", "blueprint", "plan", "system"]);
+
+    private static readonly WordingPattern WholeCodebase = new(
+        WholeCodebasePattern, WholeCodebaseAtStart(), ["whole", "entire", "across", "throughout", "all", "monorepo", "codebase", "which"],
+        ["code", "repo", "project", "solution", "monorepo", "app", "system", "stack", "product", "change", "touch", "affect", "break",
+         "depend", "need"]);
+
+    [GeneratedRegex(@"\G(?:" + ProofRequestPattern + ")", Ci)]
+    private static partial Regex ProofRequestAtStart();
+
+    [GeneratedRegex(@"\G(?:" + ComplexityTermPattern + ")", Ci)]
+    private static partial Regex ComplexityTermAtStart();
+
+    [GeneratedRegex(@"\G(?:" + SystemDesignPattern + ")", Ci)]
+    private static partial Regex SystemDesignAtStart();
+
+    [GeneratedRegex(@"\G(?:" + WholeCodebasePattern + ")", Ci)]
+    private static partial Regex WholeCodebaseAtStart();
+
     internal static WordingScanner Wording { get; } = new(
     [
         ImageReference, PictureNoun, MathVocabulary, Probability, ComplexityQuestion, LogicPuzzle, CodeRequest, CodeNounRequest,
-        ProblemReport, CodeReference, DesignQuestion, ArchitectureTerm, SpansManyParts, ComputeQuestion,
+        ProblemReport, CodeReference, DesignQuestion, ArchitectureTerm, SpansManyParts, ComputeQuestion, ProofRequest, ComplexityTerm,
+        SystemDesign, WholeCodebase,
     ], TechnologyWords);
 
     private static readonly GuardedRegex CodeVerbOnThisGuarded = new(CodeVerbOnThis(), "fix", "debug", "refactor", "implement", "write");
@@ -753,8 +707,7 @@ public static partial class ContentSignalDetector
 
     private const string PictureNounPattern = @"\b(?:this|that|the|attached|above|my)\s+(?:[\w-]+\s+){0,2}?(?:chart|diagram|wireframe|mock-?up|sketch|drawing|whiteboard|figure|slide)\b";
 
-    [GeneratedRegex(@"\b(?:prove|disprove|proofs?(?!\s+of\s+concept)|show\s+(?:by\s+\w+\s+|formally\s+|rigorously\s+)?that|demonstrate\s+that|derive\s+(?:the|a|an)\s)\b", Ci)]
-    private static partial Regex ProofRequest();
+    private const string ProofRequestPattern = @"\b(?:prove|disprove|proofs?(?!\s+of\s+concept)|show\s+(?:by\s+\w+\s+|formally\s+|rigorously\s+)?that|demonstrate\s+that|derive\s+(?:the|a|an)\s)\b";
 
     private const string MathVocabularyPattern = @"\b(?:induction|theorem|lemma|corollary|integers?|primes?\s+numbers?|prime|divisible|divisibility|irrational|rational\s+numbers?|modulo|polynomials?|derivatives?|integrals?|equations?|inequalit(?:y|ies)|factorial|permutations|combinations|combinatorics|pigeonhole|contradiction|infinitely\s+many|countabl[ey]|bijection|gcd|lcm|logarithms?|square\s+roots?|geometric\s+series|eigenvalues?|determinant|axioms?)\b";
 
@@ -767,8 +720,11 @@ public static partial class ContentSignalDetector
 
     private const string ComplexityQuestionPattern = @"\b(?:what(?:'s|\s+is|\s+are)\s+the\s+(?:time\s+|space\s+|runtime\s+|big[-\s]?o\s+)?complexit(?:y|ies)|big[-\s]?o\s+of|analy[sz]e\s+the\s+(?:time\s+|space\s+)?complexity|is\s+(?:this|it)\s+O\s*\(|how\s+many\s+comparisons|worst[-\s]case\s+(?:running|run)\s+time|prove\s+(?:that\s+)?(?:it|this|the\s+algorithm)\s+terminates)";
 
-    [GeneratedRegex(@"\b(?:big[-\s]?o|time\s+complexity|space\s+complexity|asymptotic(?:ally)?|amorti[sz]ed|np[-\s](?:hard|complete)|recurrence\s+relation)\b|\bO\((?:n|1|log\s*n|n\s*log\s*n|n\^?2|n²|2\^n|n!)\)", Ci)]
-    private static partial Regex ComplexityTerm();
+    // Complexity terms in words, and big-O notation, which holds "o(" and is looked for only where the ask does.
+    private const string ComplexityTermPattern = @"\b(?:big[-\s]?o|time\s+complexity|space\s+complexity|asymptotic(?:ally)?|amorti[sz]ed|np[-\s](?:hard|complete)|recurrence\s+relation)\b";
+
+    [GeneratedRegex(@"\bO\((?:n|1|log\s*n|n\s*log\s*n|n\^?2|n²|2\^n|n!)\)", Ci)]
+    private static partial Regex BigONotation();
 
     private const string LogicPuzzlePattern = @"\b(?:puzzles?|riddles?|brain\s?teasers?|knights?\s+and\s+knaves|always\s+(?:lies?|tells?\s+the\s+truth)|knaves?|liars?|truth[-\s]tellers?|syllogism|logically\s+(?:follows?|implies|valid)|deduce|weighings?|balance\s+scale|hat\s+colou?rs?|river\s+crossing|who\s+owns\s+the|(?:is|are)\s+(?:the\s+following|this|these)\s+(?:argument|reasoning|inference|statements?|syllogism)s?\s+(?:valid|sound|consistent|true)|(?:all|some|no)\s+\w+\s+are\s+\w+[^.?!]{0,80}\btherefore\b)\b";
 
@@ -787,9 +743,6 @@ public static partial class ContentSignalDetector
     [GeneratedRegex(@"`[^`\n]{1,80}`", Cs)]
     private static partial Regex InlineCode();
 
-    [GeneratedRegex(@"\b[a-z][a-z0-9]+[A-Z][A-Za-z0-9]*\b|\b[a-z][a-z0-9]*_[a-z0-9_]*[a-z0-9]\b|\b[A-Za-z_]\w+\.[a-z_]\w+\(|\b[a-z_][a-z0-9_]+\.[a-z_][A-Za-z0-9_]+(?:\.[A-Za-z_]\w*)*\b(?<!\.(?:com|org|net|io|dev|txt|md|html?|pdf|csv))|\b[A-Za-z_]\w*\((?:[^()\n]{0,40})\)|\b[A-Z]\w*<[A-Z]\w*(?:,\s*\w+)*>|\b\w+::\w+", Cs)]
-    private static partial Regex Identifier();
-
     private const string CodeRequestPattern = @"\b(?:write|implement|code\s+up|create|generate|build|add|give\s+me|show\s+me|make|fix|debug|rewrite|convert|port|optimi[sz]e)\s+(?:me\s+)?(?:(?:a|an|the|some|this|that|my|our|these|those)\s+)?(?:[\w#+.-]+\s+){0,3}?(?:functions?|func|fn|methods?|class(?:es)?|structs?|interfaces?|enums?|scripts?|quer(?:y|ies)|regex(?:es|p)?|regular\s+expressions?|unit\s+tests?|tests?|snippets?|programs?|endpoints?|cli|components?|hooks?|modules?|decorators?|macros?|lambdas?|closures?|handlers?|parsers?|serializers?|dockerfiles?|makefiles?|pipelines?|workflows?|migrations?|schemas?|cron(?:\s+expressions?|\s+jobs?)?|one-?liners?|code|implementation|algorithms?|apis?|librar(?:y|ies)|loops?|types?|traits?|generics?|extension\s+methods?|commands?|bash|shell|sql|yaml|json|css|html|program|app|service|server|client|bot|plugin|extension|query|cache|linked\s+list|hash\s*map|trie|heap|stack|queue|binary\s+search|tree|wrappers?|helpers?|utilit(?:y|ies)|validators?|middlewares?|controllers?|models?|templates?|config(?:uration)?|manifests?|jobs?|adapters?|sdk|pagination|logging|validation|error\s+handling|retries|type\s+hints|annotations|docstrings?|comments)\b";
 
     [GeneratedRegex(@"\b(?:fix|debug|refactor|implement)\s+(?:this|that|it|my|the\s+bug|the\s+code|the\s+error)\b(?!\s+(?:sentence|paragraph|text|email|e-mail|letter|wording|phrase|message|title|typo|grammar|essay|post|bio|slide))|\bwrite\s+(?:the\s+)?code\b|^\s*implement\b|\bimplement\s+(?:a|an)\s", Ci | RegexOptions.Multiline)]
@@ -804,15 +757,13 @@ public static partial class ContentSignalDetector
 
     private const string CodeReferencePattern = @"\b(?:this|that|my|our|the\s+following)\s+(?:\w+\s+)?(?:function|method|class|code|snippet|query|regex|script|loop|unit\s+test|test|endpoint|component|struct|module|program|stack\s*trace|traceback|exception|compiler\s+error|build\s+error|lambda|closure|macro|migration|dockerfile|makefile|pipeline|fixture|decorator|middleware|config\s+file|test\s+suite|ci\s+job|build\s+script|docker\s+image|container|repo)\b";
 
-    [GeneratedRegex(@"\b(?:design|architect|blueprint|plan\s+out)\s+(?:a|an|the|our|my)\s+(?:[\w-]+\s+){0,4}?(?:system|service|platform|architecture|backend|infrastructure|pipeline|database|schema|data\s+model|cluster|network|queue|cache|scheduler|gateway|framework|marketplace|app|application|solution)s?\b|\bsystem\s+design\b", Ci)]
-    private static partial Regex SystemDesign();
+    private const string SystemDesignPattern = @"\b(?:design|architect|blueprint|plan\s+out)\s+(?:a|an|the|our|my)\s+(?:[\w-]+\s+){0,4}?(?:system|service|platform|architecture|backend|infrastructure|pipeline|database|schema|data\s+model|cluster|network|queue|cache|scheduler|gateway|framework|marketplace|app|application|solution)s?\b|\bsystem\s+design\b";
 
     private const string DesignQuestionPattern = @"\bhow\s+(?:should|would|could|do|can)\s+(?:we|i|you|one)\s+(?:best\s+)?(?:structure|organi[sz]e|architect|design|split|partition|shard|lay\s+out|migrate|scale\s+out|decompose|model)\b|\b(?:plan|sketch|outline|propose)\s+(?:out\s+)?(?:the|a|an|our)\s+(?:\w+\s+){0,2}?(?:migration|rollout|transition|split|rewrite|re-?architecture|roadmap|strategy|plan)\b|\bshould\s+(?:be|we\s+be)\s+(?:structured|organi[sz]ed|architected|designed|split|partitioned|laid\s+out|decomposed)\b";
 
     private const string ArchitectureTermPattern = @"\b(?:software\s+architecture|high[-\s]availability|fault[-\s]toleran(?:t|ce)|horizontal(?:ly)?\s+scal\w+|distributed\s+(?:systems?|transactions?|locks?|caches?|queues?)|multi[-\s]region|multi[-\s]tenan(?:t|cy)|sharding|event[-\s]sourcing|cqrs|microservices?|monolith(?:ic)?|service\s+mesh|consensus|replication|disaster\s+recovery|capacity\s+planning|trade[-\s]?offs?|audit\s+trail|rate\s+limiting\s+across|bounded\s+contexts?|domain[-\s]driven|hexagonal|ports\s+and\s+adapters|clean\s+architecture|roll-?out\s+(?:and|&)\s+roll-?back|zero[-\s]downtime|without\s+downtime|backwards?[-\s]compatib\w+|data\s+retention|governance|ownership)\b";
 
-    [GeneratedRegex(@"\b(?:whole|entire|across\s+the|throughout\s+the|all\s+of\s+the)\s+(?:code\s*base|repo(?:sitory)?|project|solution|monorepo|app(?:lication)?|system|stack|product)\b|\bmonorepo\b|\bcodebase[-\s]wide\b|\bwhich\s+(?:parts|files|modules|services|packages|components|projects|teams)\b[^?.]{0,100}\b(?:change|touch|affect|break|depend|need)", Ci)]
-    private static partial Regex WholeCodebase();
+    private const string WholeCodebasePattern = @"\b(?:whole|entire|across\s+the|throughout\s+the|all\s+of\s+the)\s+(?:code\s*base|repo(?:sitory)?|project|solution|monorepo|app(?:lication)?|system|stack|product)\b|\bmonorepo\b|\bcodebase[-\s]wide\b|\bwhich\s+(?:parts|files|modules|services|packages|components|projects|teams)\b[^?.]{0,100}\b(?:change|touch|affect|break|depend|need)";
 
     private const string SpansManyPartsPattern = @"\b(?:across|between)\s+(?:the\s+|all\s+|our\s+|every\s+|multiple\s+|several\s+|both\s+|many\s+|two\s+|three\s+|\d+\s+)*(?:regions?|services|microservices|modules|packages|repos(?:itories)?|teams|clusters|data\s*cent(?:er|re)s|codebases|projects|environments|apps|applications|systems|layers)\b|\bmigrat\w+\s+(?:\w+\s+){0,6}?(?:across|in\s+every|in\s+all)\b|\b(?:\d{2,}|dozens\s+of|hundreds\s+of|all\s+(?:our|the)|every)\s+(?:micro)?(?:services|repos(?:itories)?|modules|packages|teams|accounts|apps|applications|databases|clusters)\b|\b(?:in|across)\s+every\s+(?:service|module|package|team|repo)\b";
 

@@ -40,7 +40,8 @@ public sealed class WordingScannerTests
         // Compiled, like the source-generated anchored regex: on some lazy loops the interpreter and the compiled engines
         // disagree (a .NET difference: "propose out the an our model plan" matches DesignQuestion only when compiled).
         var plain = new Regex(regex.Pattern, regex.Anchored.Options | RegexOptions.Compiled);
-        string[] words = Regex.Matches(regex.Pattern, "[A-Za-z']{2,}|[A-Za-z](?=\\s)").Select(m => m.Value).ToArray();
+        // The pattern's words, read with its escapes (\b, \s, \w) taken out, or "\bwhich" would give "bwhich".
+        string[] words = Regex.Matches(Regex.Replace(regex.Pattern, @"\\[A-Za-z]", " "), "[A-Za-z']{2,}|[A-Za-z](?=\\s)").Select(m => m.Value).ToArray();
         var random = new Random(index * 7919 + 17);
         int matched = 0;
         for (int sample = 0; sample < 4000; sample++)
@@ -161,13 +162,20 @@ public sealed class WordingScannerTests
         return seen.Count;
     }
 
-    // Consecutive words of the pattern, which often follow one of its branches; sometimes glued ("brainteaser").
+    // Words of the pattern in its order, which often follow one of its branches: consecutive ones, or with gaps, so that a
+    // branch reaches past an alternation of many words ("which files … change"); sometimes glued ("brainteaser").
     private static string Run(Random random, string[] words)
     {
         int start = random.Next(words.Length);
-        int count = Math.Min(random.Next(2, 6), words.Length - start);
+        int count = random.Next(2, 6);
+        List<string> run = [];
+        for (int at = start; at < words.Length && run.Count < count; at += random.Next(2) == 0 ? 1 : random.Next(1, 16))
+        {
+            run.Add(words[at]);
+        }
+
         string joiner = random.Next(5) switch { 0 => "", 1 => "-", _ => " " };
-        return string.Join(joiner, words, start, count);
+        return string.Join(joiner, run);
     }
 
     private static string Salad(Random random, string[] words)
