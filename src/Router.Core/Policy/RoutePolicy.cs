@@ -24,6 +24,12 @@ public sealed class RoutePolicy
     private readonly PrivacyScanner _scanner;
     private readonly TokenCounter _tokens;
 
+    // What depends on the configuration alone, worked out once instead of at every decision: whether each tier can take
+    // a request, its first endpoint and its fallback chain, for shared and for private requests (see SlotOf).
+    private readonly bool[] _usable;
+    private readonly EndpointConfig?[] _firstEndpoints;
+    private readonly IReadOnlyList<FallbackStep>?[] _fallbackChains;
+
     /// <param name="overrides">Models the user named per kind; they apply after routing, within privacy and budget.</param>
     public RoutePolicy(RouterConfig config, TokenCounter? tokens = null, ModelOverrides? overrides = null)
     {
@@ -32,6 +38,22 @@ public sealed class RoutePolicy
         Overrides = overrides ?? ModelOverrides.None;
         _scanner = new PrivacyScanner(config.Privacy.PrivatePaths);
         _tokens = tokens ?? TokenCounter.Default;
+
+        Tier[] tiers = Enum.GetValues<Tier>();
+        _usable = new bool[tiers.Length * 2];
+        _firstEndpoints = new EndpointConfig?[tiers.Length * 2];
+        _fallbackChains = new IReadOnlyList<FallbackStep>?[tiers.Length * 2];
+        foreach (Tier tier in tiers)
+        {
+            foreach (bool localOnly in (bool[])[false, true])
+            {
+                int slot = SlotOf(tier, localOnly);
+                EndpointConfig? first = Config.EndpointsOf(tier, localOnly).FirstOrDefault();
+                _usable[slot] = Config.IsConfigured(tier) && first is not null && !(localOnly && tier == Tier.Frontier);
+                _firstEndpoints[slot] = first;
+                _fallbackChains[slot] = first is null ? null : BuildFallbackChain(tier, first, localOnly).AsReadOnly();
+            }
+        }
     }
 
     public RouterConfig Config { get; }
@@ -108,7 +130,7 @@ public sealed class RoutePolicy
         }
 
         TierConfig tierConfig = Config.Tiers[tier];
-        EndpointConfig endpoint = Config.EndpointsOf(tier, localOnly).First();
+        EndpointConfig endpoint = _firstEndpoints[SlotOf(tier, localOnly)] ?? Config.EndpointsOf(tier, localOnly).First();
         if (chosen.OtherModel is { } other)
         {
             // No tier's model: the routed tier's endpoints run it, and nothing else does, so a host without it says
@@ -133,7 +155,7 @@ public sealed class RoutePolicy
             localOnly,
             estimate,
             reasons,
-            BuildFallbackChain(tier, endpoint, localOnly),
+            _fallbackChains[SlotOf(tier, localOnly)]!,
             request.Kind == RequestKind.Completion ? [] : BuildEscalationPath(tier, localOnly, promptTokens, spentTodayUsd)) { ModelSetting = chosen.Setting };
     }
 
@@ -480,8 +502,9 @@ public sealed class RoutePolicy
         return null;
     }
 
-    private bool IsUsable(Tier tier, bool localOnly) =>
-        Config.IsConfigured(tier) && Config.EndpointsOf(tier, localOnly).Any() && !(localOnly && tier == Tier.Frontier);
+    private bool IsUsable(Tier tier, bool localOnly) => _usable[SlotOf(tier, localOnly)];
+
+    private static int SlotOf(Tier tier, bool localOnly) => ((int)tier * 2) + (localOnly ? 1 : 0);
 
     /// <summary>Why frontier may not take this request, or null when it may.</summary>
     private string? FrontierRefusal(int promptTokens, bool localOnly, double spent)
