@@ -19,7 +19,7 @@ public sealed class PrivacyScanner
     ];
 
     private readonly PrivatePathGlob[] _globs;
-    private readonly SearchValues<string> _anchors;
+    private readonly SearchValues<string>[] _anchorSets;
     private readonly (string Anchor, ITextDetector Detector)[][] _byFirstChar;
     private readonly INumberRunDetector[] _numberDetectors;
 
@@ -40,7 +40,15 @@ public sealed class PrivacyScanner
         _numberDetectors = [new PaymentCardDetector(), new NationalIdDetector(), new IbanDetector()];
 
         var pairs = detectors.SelectMany(detector => detector.Anchors.Select(anchor => (Anchor: anchor, Detector: detector))).ToArray();
-        _anchors = SearchValues.Create([.. pairs.Select(pair => pair.Anchor).Distinct(StringComparer.Ordinal)], StringComparison.Ordinal);
+        // Two sets, each of anchors next to one another in sorted order: the vectorised search tells about fifty anchors
+        // apart by their first characters, and in one set so many share them that it stops at most places of a text to
+        // compare; sorted halves were about four times faster on 4 KB of code or prose.
+        string[] anchors = [.. pairs.Select(pair => pair.Anchor).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        _anchorSets =
+        [
+            SearchValues.Create(anchors.AsSpan(0, anchors.Length / 2), StringComparison.Ordinal),
+            SearchValues.Create(anchors.AsSpan(anchors.Length / 2), StringComparison.Ordinal),
+        ];
         _byFirstChar = new (string, ITextDetector)[128][];
         for (int c = 0; c < 128; c++)
         {
@@ -118,16 +126,29 @@ public sealed class PrivacyScanner
 
     private PrivacyFinding? ScanAnchors(ReadOnlySpan<char> text, in TextScanContext context)
     {
-        int position = 0;
-        while (position < text.Length)
+        // Where each set's next anchor is (-1: none left); places are taken in the order of the text, each once.
+        Span<int> next = stackalloc int[_anchorSets.Length];
+        for (int set = 0; set < next.Length; set++)
         {
-            int hit = text[position..].IndexOfAny(_anchors);
-            if (hit < 0)
+            next[set] = IndexOfAny(text, 0, _anchorSets[set]);
+        }
+
+        while (true)
+        {
+            int at = -1;
+            foreach (int found in next)
+            {
+                if (found >= 0 && (at < 0 || found < at))
+                {
+                    at = found;
+                }
+            }
+
+            if (at < 0)
             {
                 return null;
             }
 
-            int at = position + hit;
             char first = text[at];
             foreach ((string anchor, ITextDetector detector) in _byFirstChar[first < 128 ? first : 0])
             {
@@ -141,10 +162,20 @@ public sealed class PrivacyScanner
                 }
             }
 
-            position = at + 1;
+            for (int set = 0; set < next.Length; set++)
+            {
+                if (next[set] == at)
+                {
+                    next[set] = IndexOfAny(text, at + 1, _anchorSets[set]);
+                }
+            }
         }
+    }
 
-        return null;
+    private static int IndexOfAny(ReadOnlySpan<char> text, int from, SearchValues<string> anchors)
+    {
+        int found = text[from..].IndexOfAny(anchors);
+        return found < 0 ? -1 : from + found;
     }
 
     // Runs after the anchored detectors so that a provider key assigned to "api_key" is reported as that provider's key.

@@ -40,6 +40,21 @@ public sealed class PrivacyScannerTests
         Assert.Equal("gitlab-token", DetectorCase.Scanner.ScanText(text, "prefix")?.Detector);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void The_first_secret_in_the_text_is_the_one_reported(bool awsFirst)
+    {
+        // An AWS key id, a Slack token and a JWT-like value: kinds whose anchors sort far apart.
+        string aws = "AKIA" + Of(Base32Upper, 16, 404);
+        string slack = "xoxb-" + Of("0123456789", 12, 405) + "-" + Of("0123456789", 13, 406) + "-" + Of(SyntheticSecret.Alnum, 24, 407);
+        string text = awsFirst
+            ? $"aws_id = \"{aws}\"\nslack = \"{slack}\"\n"
+            : $"slack = \"{slack}\"\naws_id = \"{aws}\"\n";
+
+        Assert.Equal(awsFirst ? "aws-access-key" : "slack-token", DetectorCase.Scanner.ScanText(text, "text")?.Detector);
+    }
+
     [Fact]
     public void Ordinary_code_and_prose_are_not_private()
     {
