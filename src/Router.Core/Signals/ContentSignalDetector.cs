@@ -66,7 +66,7 @@ public static partial class ContentSignalDetector
             ReadOnlySpan<char> trimmed = line.TrimStart();
             bool comment = trimmed.StartsWith("//") || trimmed.StartsWith("#") || trimmed.StartsWith("/*")
                 || trimmed.StartsWith("*") || trimmed.StartsWith("--");
-            if (IsCodeLine(line) || comment)
+            if (CodeLine.IsCode(line) || comment)
             {
                 break;
             }
@@ -474,54 +474,13 @@ public static partial class ContentSignalDetector
                 break;
             }
 
-            if (IsCodeLine(line) && ++count >= enough)
+            if (CodeLine.IsCode(line) && ++count >= enough)
             {
                 break;
             }
         }
 
         return count;
-    }
-
-    // A line is code when its start reads as code, or it holds an operator or ends a statement or opens a block.
-    // The start is one anchored regex; the rest are plain span searches instead of a regex tried at every position.
-    private static bool IsCodeLine(ReadOnlySpan<char> line)
-    {
-        if (HoldsCodeOperator(line))
-        {
-            return true;
-        }
-
-        ReadOnlySpan<char> trimmed = line.TrimEnd();
-        return (trimmed.Length > 0 && trimmed[^1] is ';' or '{') || CodeLineStart().IsMatch(line);
-    }
-
-    private static readonly SearchValues<char> OperatorStarts = SearchValues.Create("=:!&|");
-
-    /// <summary>Whether the line holds =>, ::, :=, ==, !=, &amp;&amp; or ||: a search for their first characters, then a look at
-    /// the next one, which on prose (few such characters) costs far less than a search for the pairs.</summary>
-    private static bool HoldsCodeOperator(ReadOnlySpan<char> line)
-    {
-        for (int i = line.IndexOfAny(OperatorStarts); i >= 0 && i + 1 < line.Length;)
-        {
-            char next = line[i + 1];
-            bool pair = line[i] switch
-            {
-                '=' => next is '>' or '=',
-                ':' => next is ':' or '=',
-                '!' => next == '=',
-                _ => next == line[i],
-            };
-            if (pair)
-            {
-                return true;
-            }
-
-            int further = line[(i + 1)..].IndexOfAny(OperatorStarts);
-            i = further < 0 ? -1 : i + 1 + further;
-        }
-
-        return false;
     }
 
     // A math expression is a power, a math symbol or a superscript, each holding one of these (π with the letters that
@@ -736,9 +695,6 @@ public static partial class ContentSignalDetector
     private const string StackTracePattern = @"Traceback \(most recent call last\)|File ""[^""\n]+"", line \d+|^\s+at [\w$.<>\[\]`]+\([^)\n]*:\d+\)|^\s+at .+ in .+:line \d+|^\s+at .+\(.+:\d+:\d+\)|^\s+at .+:\d+:\d+\s*$|goroutine \d+ \[|^panic: |panicked at|Exception in thread ""|^Caused by: |^\s+\d+: 0x[0-9a-f]+ - |^\s*#\d+\s+0x[0-9a-f]+ in ";
 
     private const string ErrorMessagePattern = @"\b[A-Z]\w*(?:Exception|Error)\b|\bE(?:NOENT|ACCES|ADDRINUSE|CONNREFUSED|CONNRESET|INTEGRITY|RESOLVE|PERM|TIMEDOUT|EXIST|NOTFOUND|PIPE|NOTDIR|ISDIR|MFILE|AI_AGAIN|LIFECYCLE|BADENGINE)\b|\berror(?:\s+|\[)?[A-Z]{1,4}\d{3,5}\b|Cannot find module|command not found|[Ss]egmentation fault|core dumped|undefined reference to|is not defined\b|has no attribute|cannot be resolved|is not a function|[Nn]ull ?[Pp]ointer|exit (?:code|status) -?\d+|: too many arguments|[Ss]yntax ?[Ee]rror|[Uu]nexpected token|[Pp]ermission denied|[Nn]o such file or directory|[Cc]annot read propert(?:y|ies) of|undefined method|\bE\d{4}\b:|\berror\[E\d{4}\]|\bFATAL\b|\bpanic\b:|cannot import name|[Mm]odule ?[Nn]ot ?[Ff]ound|[Cc]ompil(?:e|ation) (?:error|failed)|[Bb]uild failed|\bSIG(?:SEGV|ABRT|KILL|TERM)\b|CrashLoopBackOff|ImagePullBackOff|OOMKilled|\bCONFLICT\b|[""'“][^""'”\n]{0,80}\b(?:error|failed|fatal|denied|refused|not\s+found|invalid)\b[^""'”\n]{0,80}[""'”]";
-
-    [GeneratedRegex(@"^\s*(?:(?:def|class|func|fn|impl|import|package|public|private|protected|internal|static|const|let|var|val|return|struct|enum|interface|namespace|using|async|await|export|module|require|elif|fi|done|esac|try|catch|finally|throw|raise|yield|lambda|match|where|select)\b(?!\s+(?:the|a|an|is|are|you|we|i|it|me|us|to|of|and|or)\b)|from\s+[\w.]+\s+import\b|#include\b|#!/|#\[\w|@\w+(?:\(|\s*$)|(?:SELECT|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|CREATE\s+(?:TABLE|INDEX|VIEW|FUNCTION)|ALTER\s+TABLE|WITH\s+\w+\s+AS|FROM|WHERE|(?:LEFT\s+|INNER\s+|CROSS\s+)?JOIN|GROUP\s+BY|ORDER\s+BY|LIMIT)\b|(?:if|for|while|switch|foreach|catch)\s*\(|if\s+\[|[A-Za-z_$][\w.$]*(?:\[[^\]\n]*\])?\s*(?::=|\+=|-=|\*=|\|=|=)\s*\S|[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\([^()\n]*\)\s*;?\s*$|""[^""\n]+""\s*:\s*\S|-?\s*[a-z_][\w.-]*:(?:\s+\S|\s*$)|</?[A-Za-z][\w:-]*(?:\s[^<>\n]*)?/?>\s*$|[})\]]+[;,)]*\s*$|\$\s+\w)", Cs)]
-    private static partial Regex CodeLineStart();
 
     [GeneratedRegex(@"`[^`\n]{1,80}`", Cs)]
     private static partial Regex InlineCode();
