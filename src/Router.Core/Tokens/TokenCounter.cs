@@ -78,10 +78,22 @@ public sealed class TokenCounter
     /// a contraction ends on its letters).</remarks>
     internal static int ChunkEnd(ReadOnlySpan<char> text, int start)
     {
-        int end = text.Length;
-        for (int position = start; ;)
+        // The first cut inside a long line; a place after a line break counts only before it, so the search for those stops
+        // there instead of running through every indented line of a long block again for each of its chunks.
+        int cut = -1;
+        for (int position = start + LongLineChunk; position < text.Length - 1; position++)
         {
-            int lineBreak = text[position..].IndexOf('\n');
+            if (text[position] == ' ' && char.IsAsciiLetter(text[position - 1]))
+            {
+                cut = position;
+                break;
+            }
+        }
+
+        int searchEnd = cut < 0 ? text.Length : cut;
+        for (int position = start; position < searchEnd;)
+        {
+            int lineBreak = text[position..searchEnd].IndexOf('\n');
             if (lineBreak < 0)
             {
                 break;
@@ -90,21 +102,11 @@ public sealed class TokenCounter
             position += lineBreak + 1;
             if (position == text.Length || !Cl100kPieceSplitter.IsWhitespace(text[position]))
             {
-                end = position;
-                break;
-            }
-        }
-
-        // Long lines (paragraphs of prose) are cut into cachable chunks at the first word boundary past a set length.
-        for (int position = start + LongLineChunk; position < end - 1; position++)
-        {
-            if (text[position] == ' ' && char.IsAsciiLetter(text[position - 1]))
-            {
                 return position;
             }
         }
 
-        return end;
+        return cut < 0 ? text.Length : cut;
     }
 
     private int CountPieces(BytePairRanks table, ReadOnlySpan<char> text, Span<byte> stack)

@@ -108,6 +108,54 @@ public sealed class TokenCounterTests
     }
 
     [Fact]
+    public void Chunk_ends_are_the_first_line_start_or_the_first_word_end_past_the_chunk_length()
+    {
+        // The rule written out plainly: the first place after a line break where a character other than whitespace
+        // follows, or the text's end; but a space after an ASCII letter at least 256 characters in, if one comes before.
+        static int Plain(string text, int start)
+        {
+            int end = text.Length;
+            for (int i = start; i < text.Length; i++)
+            {
+                if (text[i] == '\n' && (i + 1 == text.Length || !char.IsWhiteSpace(text[i + 1])))
+                {
+                    end = i + 1;
+                    break;
+                }
+            }
+
+            for (int i = start + 256; i < end - 1; i++)
+            {
+                if (text[i] == ' ' && char.IsAsciiLetter(text[i - 1]))
+                {
+                    return i;
+                }
+            }
+
+            return end;
+        }
+
+        string[] parts = ["word", " ", "  ", "\n", "\n    ", "\n\t", "\n\n", "x", ".", "\u00A0", "\n\u2003", "(", "é "];
+        var random = new Random(20261124);
+        for (int sample = 0; sample < 3000; sample++)
+        {
+            // Half the samples leave out the line breaks, so that long lines end in every way too.
+            int kinds = random.Next(2) == 0 ? parts.Length : 3;
+            var text = new StringBuilder();
+            for (int i = random.Next(1, 400); i > 0; i--)
+            {
+                text.Append(parts[random.Next(kinds)]);
+            }
+
+            string value = text.ToString();
+            for (int start = 0; start < value.Length; start = Plain(value, start))
+            {
+                Assert.Equal(Plain(value, start), TokenCounter.ChunkEnd(value, start));
+            }
+        }
+    }
+
+    [Fact]
     public void Counts_of_multi_line_text_stay_exact_when_its_lines_are_counted_again()
     {
         foreach (string text in ChunkSamples())
