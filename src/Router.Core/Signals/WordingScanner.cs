@@ -12,15 +12,21 @@ internal sealed class WordingScanner
     // dotless i) where a walk over ASCII letters does not; text holding one is tried at every position instead.
     private static readonly SearchValues<char> FoldsOntoAscii = SearchValues.Create("\u212A\u017F\u0130\u0131");
 
+    // The trie slot of each ASCII character: letters (either case) and digits below HashSlot, then '#' and '+'; every other
+    // character, '_' included, cannot begin a word. One look-up instead of a classification and a switch per character.
+    private const byte HashSlot = 36;
+    private const byte NoSlot = 255;
+    private static readonly byte[] SlotOfChar = BuildSlots();
+
     // The trie while it is built, then frozen into arrays for the walk.
     private readonly List<int> _building = [];
     private readonly List<ulong> _buildingStarts = [];
     private readonly List<ulong> _buildingRequired = [];
     private readonly List<bool> _buildingWhole = [];
     private readonly int[] _children;
-    private readonly ulong[] _startMasks;
-    private readonly ulong[] _requiredMasks;
+    private readonly ulong[] _masks; // per node: its start-word mask, then its required-word mask, side by side
     private readonly bool[] _wholeWords;
+    private readonly Dictionary<WordingPattern, ulong> _bits = [];
     private readonly ulong _needsNothing;
     private readonly ulong _startsWithDigit;
 
@@ -40,6 +46,7 @@ internal sealed class WordingScanner
         for (int i = 0; i < patterns.Count; i++)
         {
             ulong bit = 1UL << i;
+            _bits.Add(patterns[i], bit);
             foreach (string word in patterns[i].StartWords)
             {
                 _buildingStarts[NodeOf(word)] |= bit;
@@ -70,25 +77,19 @@ internal sealed class WordingScanner
 
         _children = [.. _building];
         _wholeWords = [.. _buildingWhole];
-        _startMasks = [.. _buildingStarts];
-        _requiredMasks = [.. _buildingRequired];
+        _masks = new ulong[_buildingStarts.Count * 2];
+        for (int node = 0; node < _buildingStarts.Count; node++)
+        {
+            _masks[2 * node] = _buildingStarts[node];
+            _masks[(2 * node) + 1] = _buildingRequired[node];
+        }
     }
 
     public IReadOnlyList<WordingPattern> Patterns { get; }
 
     /// <summary>The bit that stands for <paramref name="pattern"/> in a <see cref="WordStart"/>'s mask.</summary>
-    public ulong BitOf(WordingPattern pattern)
-    {
-        for (int i = 0; i < Patterns.Count; i++)
-        {
-            if (ReferenceEquals(Patterns[i], pattern))
-            {
-                return 1UL << i;
-            }
-        }
-
-        throw new ArgumentException("Not one of this scanner's patterns.", nameof(pattern));
-    }
+    public ulong BitOf(WordingPattern pattern) =>
+        _bits.TryGetValue(pattern, out ulong bit) ? bit : throw new ArgumentException("Not one of this scanner's patterns.", nameof(pattern));
 
     /// <summary>Where each pattern may match in <paramref name="text"/>.</summary>
     public WordingScan Read(string text)
@@ -98,32 +99,47 @@ internal sealed class WordingScanner
         List<WordStart> starts = new(capacity: Math.Min(256, (text.Length / 16) + 4));
         ulong required = _needsNothing;
         bool wholeWord = false;
+        byte[] slots = SlotOfChar;
+        int[] children = _children;
+        ulong[] masks = _masks;
         int i = 0;
         while (i < span.Length)
         {
-            if (!char.IsAsciiLetterOrDigit(span[i]))
+            char c = span[i];
+            if (c >= 128 || slots[c] >= HashSlot)
             {
                 i++;
                 continue;
             }
 
             // A word runs over letters, digits and '_'. Every pattern begins with \b, so none can start after a '_'
-            // inside a word, and no whole word holds one: the walk stops there.
+            // inside a word, and no whole word holds one: the walk stops there, as it does where the trie ends.
             int wordStart = i;
             ulong startMask = 0;
             int node = 0;
-            while (i < span.Length && (char.IsAsciiLetterOrDigit(span[i]) || span[i] == '_'))
+            while (true)
             {
-                if (node >= 0)
+                node = children[(node * Alphabet) + slots[c]];
+                if (node <= 0)
                 {
-                    node = span[i] == '_' ? -1 : _children[(node * Alphabet) + Slot(span[i])];
-                    if (node > 0)
-                    {
-                        startMask |= _startMasks[node];
-                        required |= _requiredMasks[node];
-                    }
+                    break;
                 }
 
+                startMask |= masks[2 * node];
+                required |= masks[(2 * node) + 1];
+                if (++i == span.Length || (c = span[i]) >= 128 || slots[c] >= HashSlot)
+                {
+                    break;
+                }
+            }
+
+            if (i < span.Length && span[i] == '_')
+            {
+                node = -1;
+            }
+
+            while (i < span.Length && ((c = span[i]) == '_' || (c < 128 && slots[c] < HashSlot)))
+            {
                 i++;
             }
 
@@ -136,7 +152,7 @@ internal sealed class WordingScanner
             wholeWord |= node > 0 && _wholeWords[node];
             for (int suffix = i; node > 0 && suffix < span.Length && span[suffix] is '#' or '+'; suffix++)
             {
-                node = _children[(node * Alphabet) + Slot(span[suffix])];
+                node = children[(node * Alphabet) + Slot(span[suffix])];
                 if (node > 0 && (suffix + 1 == span.Length || span[suffix + 1] is not ('#' or '+')))
                 {
                     wholeWord |= _wholeWords[node];
@@ -155,6 +171,17 @@ internal sealed class WordingScanner
         }
 
         return new WordingScan(this, text, starts, required | everywhere, everywhere, wholeWord);
+    }
+
+    private static byte[] BuildSlots()
+    {
+        byte[] slots = new byte[128];
+        for (int c = 0; c < slots.Length; c++)
+        {
+            slots[c] = char.IsAsciiLetterOrDigit((char)c) || c is '#' or '+' ? (byte)Slot((char)c) : NoSlot;
+        }
+
+        return slots;
     }
 
     private static int Slot(char c) => c switch
