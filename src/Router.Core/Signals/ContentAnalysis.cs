@@ -6,7 +6,16 @@ public sealed record ContentAnalysis(IReadOnlyList<ContentSignal> Signals)
     /// <summary>The score a class needs before it decides a chat; a lone weak hint (a language name) stays below it.</summary>
     public const double Threshold = 1.5;
 
-    public double Score(SignalClass signalClass) => Signals.Where(s => s.Class == signalClass).Sum(s => s.Weight);
+    public double Score(SignalClass signalClass)
+    {
+        double score = 0;
+        foreach (ContentSignal signal in Signals)
+        {
+            score += signal.Class == signalClass ? signal.Weight : 0;
+        }
+
+        return score;
+    }
 
     /// <summary>The class with the highest score at or above <see cref="Threshold"/>; ties go to the policy's order
     /// (image, reasoning, code, wide). Null when nothing reaches the threshold.</summary>
@@ -31,8 +40,28 @@ public sealed record ContentAnalysis(IReadOnlyList<ContentSignal> Signals)
     }
 
     /// <summary>"stack trace, error message": the names of a class's signals, strongest first.</summary>
-    public string Describe(SignalClass signalClass) =>
-        string.Join(", ", Signals.Where(s => s.Class == signalClass).OrderByDescending(s => s.Weight).Select(s => s.Name));
+    public string Describe(SignalClass signalClass)
+    {
+        // A stable sort by weight: signals of equal weight keep the order they were found in.
+        List<ContentSignal> ofClass = [];
+        foreach (ContentSignal signal in Signals)
+        {
+            if (signal.Class != signalClass)
+            {
+                continue;
+            }
+
+            int at = ofClass.Count;
+            while (at > 0 && ofClass[at - 1].Weight < signal.Weight)
+            {
+                at--;
+            }
+
+            ofClass.Insert(at, signal);
+        }
+
+        return string.Join(", ", ofClass.Select(s => s.Name));
+    }
 
     public bool Has(SignalClass signalClass) => Signals.Any(s => s.Class == signalClass);
 }
