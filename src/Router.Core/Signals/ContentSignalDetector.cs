@@ -489,12 +489,10 @@ public static partial class ContentSignalDetector
 
     // Patterns only asked whether they match run on the linear-time automaton engine: a yes/no answer is the same on
     // every engine, and for long alternations of words it reads text several times faster than the backtracking code.
-    // Declared before the guarded regexes below, which are built from them.
     private static readonly Regex MathSymbolsDfa = new(MathSymbolsPattern, Ci | RegexOptions.NonBacktracking);
     private static readonly Regex StackTraceDfa = new(StackTracePattern, RegexOptions.Multiline | Cs | RegexOptions.NonBacktracking);
     private static readonly Regex ErrorMessageDfa = new(ErrorMessagePattern, Cs | RegexOptions.NonBacktracking);
 
-    // Wording regexes with the words each of their matches must contain (see GuardedRegex).
     // Wording patterns tried only at the words a match can begin with (see WordingPattern), and where those are common
     // ("the", "how", "in"), only when the ask holds a word that each match must contain.
     private static readonly WordingPattern ImageReference = new(
