@@ -15,18 +15,32 @@ public class DecisionBenchmarks
 {
     private RoutePolicy _policy = null!;
     private RouteRequest _request = null!;
+    private RouteRequest[] _newTexts = [];
+    private int _next;
 
     [ParamsSource(nameof(Kinds))]
     public string Kind { get; set; } = "chat-code";
 
-    public static IEnumerable<string> Kinds => ["chat-code", "chat-prose", "refactor", "explain", "completion"];
+    public static IEnumerable<string> Kinds => ["chat-code", "chat-code-new", "chat-prose", "refactor", "explain", "completion"];
+
+    // A chat prompt is new text: "chat-code-new" decides a different variant of the code request at every call, each of
+    // its lines ending in the variant's number, so that no line is in the token counter's line cache (which stops
+    // growing when full, long before the 4,096 variants are used up) and only words and numbers seen before are.
+    private const int NewTextVariants = 4096;
 
     [GlobalSetup]
     public void Setup()
     {
         ConfigLoadResult loaded = RouterConfigLoader.Load(EvalConfig.Yaml, "router.yaml", _ => null);
         _policy = new RoutePolicy(loaded.Config ?? throw new InvalidOperationException("The evaluation configuration does not load."));
-        _request = Request(Kind);
+        _request = Request(Kind == "chat-code-new" ? "chat-code" : Kind);
+        if (Kind == "chat-code-new")
+        {
+            _newTexts = [.. Enumerable.Range(0, NewTextVariants).Select(variant => _request with
+            {
+                Text = string.Join('\n', _request.Text!.Split('\n').Select(line => line.Length == 0 ? line : $"{line} {variant}")),
+            })];
+        }
 
         // Bring the policy to its steady, fully optimised state before calls are timed: keep deciding until the JIT has
         // compiled nothing new for a whole second. On a busy machine tiered compilation of the large regex matchers took
@@ -38,7 +52,7 @@ public class DecisionBenchmarks
         while (warm.Elapsed < TimeSpan.FromSeconds(60)
             && (warm.Elapsed < TimeSpan.FromSeconds(1.5) || warm.Elapsed - quietSince < TimeSpan.FromSeconds(1)))
         {
-            _policy.Decide(_request);
+            Decide();
             long now = System.Runtime.JitInfo.GetCompiledMethodCount();
             if (now != compiled)
             {
@@ -49,7 +63,8 @@ public class DecisionBenchmarks
     }
 
     [Benchmark]
-    public RouteDecision Decide() => _policy.Decide(_request);
+    public RouteDecision Decide() =>
+        _policy.Decide(_newTexts.Length == 0 ? _request : _newTexts[_next++ & (NewTextVariants - 1)]);
 
     /// <summary>The request measured for <paramref name="kind"/>; each carries about 4 KB of text.</summary>
     public static RouteRequest Request(string kind)
