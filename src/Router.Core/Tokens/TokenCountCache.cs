@@ -6,11 +6,19 @@ namespace Router.Core.Tokens;
 /// <summary>Token counts of text already counted (pieces, lines), keyed by its characters. Lock-free: readers never
 /// wait, a writer claims an empty slot with one compare-and-swap, and a full cache simply stops growing (nothing is
 /// evicted, so an answer, once there, never changes).</summary>
+/// <remarks>Hashes and counts sit in arrays of their own beside the texts, so that a probe compares a number in a small
+/// table and reads a text, somewhere else in memory, only when the hashes agree. Text that was never counted, the common
+/// case for a new request, then costs no scattered reads.</remarks>
 internal sealed class TokenCountCache
 {
     private const int MaxProbes = 8;
 
-    private readonly Entry?[] _slots;
+    private readonly string?[] _texts;
+    private readonly int[] _counts;
+
+    // The hash of the text in each slot, never zero once the slot's text and count are written: zero is an empty slot or
+    // one still being written, and a reader takes either for the end of the probe run (a miss, which only costs a count).
+    private readonly int[] _hashes;
     private readonly int _mask;
     private readonly int _maxEntries;
     private int _entries;
@@ -23,7 +31,9 @@ internal sealed class TokenCountCache
             throw new ArgumentOutOfRangeException(nameof(slots), slots, "The table size must be a power of two.");
         }
 
-        _slots = new Entry?[slots];
+        _texts = new string?[slots];
+        _counts = new int[slots];
+        _hashes = new int[slots];
         _mask = slots - 1;
         _maxEntries = slots / 2;
     }
@@ -70,20 +80,22 @@ internal sealed class TokenCountCache
 
     private static ulong Step(ulong lane, ulong word) => BitOperations.RotateLeft((lane ^ word) * Prime2, 31);
 
-    public bool TryGet(ReadOnlySpan<char> piece, int hash, out int count)
+    public bool TryGet(ReadOnlySpan<char> text, int hash, out int count)
     {
+        int stored = Stored(hash);
         int slot = hash & _mask;
         for (int probe = 0; probe < MaxProbes; probe++)
         {
-            Entry? entry = Volatile.Read(ref _slots[slot]);
-            if (entry is null)
+            int slotHash = Volatile.Read(ref _hashes[slot]);
+            if (slotHash == 0)
             {
                 break;
             }
 
-            if (entry.Hash == hash && piece.SequenceEqual(entry.Piece))
+            // The text and count were written before the hash was, so a reader that sees the hash sees both.
+            if (slotHash == stored && text.SequenceEqual(_texts[slot]))
             {
-                count = entry.Count;
+                count = _counts[slot];
                 return true;
             }
 
@@ -94,25 +106,27 @@ internal sealed class TokenCountCache
         return false;
     }
 
-    public void Add(ReadOnlySpan<char> piece, int hash, int count)
+    public void Add(ReadOnlySpan<char> text, int hash, int count)
     {
         if (Volatile.Read(ref _entries) >= _maxEntries)
         {
             return;
         }
 
-        Entry added = new(piece.ToString(), hash, count);
+        string added = text.ToString();
         int slot = hash & _mask;
         for (int probe = 0; probe < MaxProbes; probe++)
         {
-            Entry? present = Interlocked.CompareExchange(ref _slots[slot], added, null);
+            string? present = Interlocked.CompareExchange(ref _texts[slot], added, null);
             if (present is null)
             {
+                _counts[slot] = count;
+                Volatile.Write(ref _hashes[slot], Stored(hash));
                 Interlocked.Increment(ref _entries);
                 return;
             }
 
-            if (present.Hash == hash && piece.SequenceEqual(present.Piece))
+            if (text.SequenceEqual(present))
             {
                 return;
             }
@@ -121,12 +135,6 @@ internal sealed class TokenCountCache
         }
     }
 
-    private sealed class Entry(string piece, int hash, int count)
-    {
-        public string Piece { get; } = piece;
-
-        public int Hash { get; } = hash;
-
-        public int Count { get; } = count;
-    }
+    // Zero marks a slot without an entry, so a hash of zero is stored as one.
+    private static int Stored(int hash) => hash == 0 ? 1 : hash;
 }

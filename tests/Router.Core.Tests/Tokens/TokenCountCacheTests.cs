@@ -36,6 +36,19 @@ public sealed class TokenCountCacheTests
     }
 
     [Fact]
+    public void A_text_whose_hash_is_zero_is_kept_like_any_other()
+    {
+        // Zero marks an empty slot in the table of hashes.
+        var cache = new TokenCountCache(16);
+        cache.Add("zero", 0, 4);
+        cache.Add("sixteen", 16, 5);
+
+        Assert.True(cache.TryGet("zero", 0, out int zero));
+        Assert.True(cache.TryGet("sixteen", 16, out int sixteen));
+        Assert.Equal((4, 5), (zero, sixteen));
+    }
+
+    [Fact]
     public void A_full_cache_stops_growing_and_keeps_its_answers()
     {
         var cache = new TokenCountCache(4);
