@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Router.Core.Tokens;
 
@@ -23,7 +25,187 @@ internal static class Cl100kPieceSplitter
     ];
 
     /// <summary>Where the piece that starts at <paramref name="start"/> ends (exclusive).</summary>
-    public static int PieceEnd(ReadOnlySpan<char> text, int start)
+    public static int PieceEnd(ReadOnlySpan<char> text, int start) => PieceEnd(text, start, out _);
+
+    /// <summary>Where the piece that starts at <paramref name="start"/> ends (exclusive), and, when it is all ASCII, its
+    /// characters as <see cref="ShortPieceCountCache.Pack"/> packs them (zero when it is not, or could not be told so
+    /// cheaply).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int PieceEnd(ReadOnlySpan<char> text, int start, out ulong asciiChars)
+    {
+        int end = AsciiPieceEnd(text, start, out asciiChars);
+        if (end >= 0)
+        {
+            return end;
+        }
+
+        asciiChars = 0;
+        return AnyPieceEnd(text, start);
+    }
+
+    /// <summary>The end of the piece at <paramref name="start"/> when every character that decides it is ASCII, else -1.
+    /// </summary>
+    /// <remarks>Code and English prose are nearly all ASCII. This path reads each character once, with one table look-up,
+    /// packing it as it goes so that a cache key costs no second read. It gives up, to <see cref="AnyPieceEnd"/>, at the
+    /// first character that is not ASCII, which might carry a letter run or a whitespace run on.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int AsciiPieceEnd(ReadOnlySpan<char> text, int start, out ulong chars)
+    {
+        ref byte classes = ref MemoryMarshal.GetReference(AsciiClasses);
+        int length = text.Length;
+        char first = text[start];
+        chars = first;
+        if (first >= 128)
+        {
+            return -1;
+        }
+
+        int next = start + 1;
+        int nextClass = next == length ? EndOfText : text[next] < 128 ? AsciiClassOf(ref classes, text[next]) : -1;
+        if (nextClass < 0)
+        {
+            return -1;
+        }
+
+        switch ((CharClass)AsciiClassOf(ref classes, first))
+        {
+            case CharClass.Letter:
+                return AsciiRunEnd(text, next, CharClass.Letter, ref chars);
+            case CharClass.Number:
+                for (int digits = 1; digits < 3 && next < length; digits++, next++)
+                {
+                    char c = text[next];
+                    if (c >= 128)
+                    {
+                        return -1;
+                    }
+
+                    if (AsciiClassOf(ref classes, c) != (byte)CharClass.Number)
+                    {
+                        break;
+                    }
+
+                    chars = ShortPieceCountCache.Pack(chars, c);
+                }
+
+                return next;
+            case CharClass.Other:
+                if (nextClass == (byte)CharClass.Letter)
+                {
+                    int contraction = first == '\'' ? ContractionLength(text, next) : 0;
+                    if (contraction > 0)
+                    {
+                        chars = ShortPieceCountCache.Pack(text.Slice(start, 1 + contraction));
+                        return next + contraction;
+                    }
+
+                    chars = ShortPieceCountCache.Pack(chars, text[next]);
+                    return AsciiRunEnd(text, next + 1, CharClass.Letter, ref chars);
+                }
+
+                return AsciiPunctuationRunEnd(text, next, ref chars);
+            case CharClass.Space:
+                if (nextClass == (byte)CharClass.Letter)
+                {
+                    chars = ShortPieceCountCache.Pack(chars, text[next]);
+                    return AsciiRunEnd(text, next + 1, CharClass.Letter, ref chars);
+                }
+
+                if (first == ' ' && nextClass == (byte)CharClass.Other)
+                {
+                    chars = ShortPieceCountCache.Pack(chars, text[next]);
+                    return AsciiPunctuationRunEnd(text, next + 1, ref chars);
+                }
+
+                return AsciiWhitespaceEnd(text, start, out chars);
+            default:
+                return AsciiWhitespaceEnd(text, start, out chars);
+        }
+    }
+
+    private const int EndOfText = 5;
+
+    // Every caller has checked that c is below 128, the table's length; the look-up runs for nearly every character of a
+    // text, so it goes without a second bounds check.
+    private static byte AsciiClassOf(ref byte classes, char c) => Unsafe.Add(ref classes, c);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int AsciiRunEnd(ReadOnlySpan<char> text, int position, CharClass runClass, ref ulong chars)
+    {
+        ref byte classes = ref MemoryMarshal.GetReference(AsciiClasses);
+        ulong packed = chars;
+        for (; position < text.Length; position++)
+        {
+            char c = text[position];
+            if (c >= 128)
+            {
+                return -1;
+            }
+
+            if (AsciiClassOf(ref classes, c) != (byte)runClass)
+            {
+                break;
+            }
+
+            packed = ShortPieceCountCache.Pack(packed, c);
+        }
+
+        chars = packed;
+        return position;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int AsciiPunctuationRunEnd(ReadOnlySpan<char> text, int position, ref ulong chars)
+    {
+        position = AsciiRunEnd(text, position, CharClass.Other, ref chars);
+        if (position < 0)
+        {
+            return -1;
+        }
+
+        for (; position < text.Length && text[position] is '\r' or '\n'; position++)
+        {
+            chars = ShortPieceCountCache.Pack(chars, text[position]);
+        }
+
+        return position;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int AsciiWhitespaceEnd(ReadOnlySpan<char> text, int start, out ulong chars)
+    {
+        ref byte classes = ref MemoryMarshal.GetReference(AsciiClasses);
+        chars = 0;
+        int end = start;
+        int lastLineBreak = -1;
+        for (; end < text.Length; end++)
+        {
+            char c = text[end];
+            if (c >= 128)
+            {
+                return -1;
+            }
+
+            byte charClass = AsciiClassOf(ref classes, c);
+            if (charClass < (byte)CharClass.Space)
+            {
+                break;
+            }
+
+            if (charClass == (byte)CharClass.LineBreak)
+            {
+                lastLineBreak = end;
+            }
+        }
+
+        // The piece may stop short of the run, so its characters are packed once its end is known.
+        end = WhitespaceRunEnd(text.Length, start, end, lastLineBreak);
+        chars = ShortPieceCountCache.Pack(text[start..end]);
+        return end;
+    }
+
+    /// <summary>Where the piece that starts at <paramref name="start"/> ends, for any text.</summary>
+    private static int AnyPieceEnd(ReadOnlySpan<char> text, int start)
     {
         int length = text.Length;
         char first = text[start];
@@ -187,12 +369,19 @@ internal static class Cl100kPieceSplitter
             end++;
         }
 
+        return WhitespaceRunEnd(text.Length, start, end, lastLineBreak);
+    }
+
+    // \s*[\r\n]+ takes the run up to its last line break; else \s+(?!\S) leaves the last space to the piece after it, and
+    // \s+ takes a single space.
+    private static int WhitespaceRunEnd(int length, int start, int end, int lastLineBreak)
+    {
         if (lastLineBreak >= 0)
         {
             return lastLineBreak + 1;
         }
 
-        if (end == text.Length || end - start == 1)
+        if (end == length || end - start == 1)
         {
             return end;
         }

@@ -15,6 +15,7 @@ public sealed class TokenCounter
     // Words and identifiers repeat within and across editor requests, and so do whole lines (successive completions of
     // one file, a selection explained after it was completed): their counts are remembered. Both caches are bounded and
     // stop growing when full. Pieces and lines outside these lengths are counted each time.
+    private const int ShortPieceCacheSlots = 1 << 16;
     private const int PieceCacheSlots = 1 << 17;
     private const int MaxCachedPieceLength = 64;
     private const int LineCacheSlots = 1 << 15;
@@ -23,6 +24,7 @@ public sealed class TokenCounter
     private const int LongLineChunk = 256;
 
     private readonly Lazy<BytePairRanks> _ranks;
+    private readonly ShortPieceCountCache _shortPieceCounts = new(ShortPieceCacheSlots);
     private readonly TokenCountCache _pieceCounts = new(PieceCacheSlots);
     private readonly TokenCountCache _lineCounts = new(LineCacheSlots);
 
@@ -78,8 +80,15 @@ public sealed class TokenCounter
     /// a contraction ends on its letters).</remarks>
     internal static int ChunkEnd(ReadOnlySpan<char> text, int start)
     {
-        // The first cut inside a long line; a place after a line break counts only before it, so the search for those stops
-        // there instead of running through every indented line of a long block again for each of its chunks.
+        // A cut inside a long line comes LongLineChunk characters after the start at the earliest, so a line start before
+        // that ends the chunk without a look for cuts; the look for line starts stops at the first cut.
+        int early = Math.Min(text.Length, start + LongLineChunk);
+        int lineStart = FirstLineStart(text, start, early);
+        if (lineStart >= 0)
+        {
+            return lineStart;
+        }
+
         int cut = -1;
         for (int position = start + LongLineChunk; position < text.Length - 1; position++)
         {
@@ -90,10 +99,18 @@ public sealed class TokenCounter
             }
         }
 
-        int searchEnd = cut < 0 ? text.Length : cut;
-        for (int position = start; position < searchEnd;)
+        lineStart = FirstLineStart(text, early, cut < 0 ? text.Length : cut);
+        return lineStart >= 0 ? lineStart : cut < 0 ? text.Length : cut;
+    }
+
+    /// <summary>The place just after the first line break at or after <paramref name="from"/> and before
+    /// <paramref name="to"/> that is followed by a character other than whitespace (or ends the text); -1 when none is.
+    /// </summary>
+    private static int FirstLineStart(ReadOnlySpan<char> text, int from, int to)
+    {
+        for (int position = from; position < to;)
         {
-            int lineBreak = text[position..searchEnd].IndexOf('\n');
+            int lineBreak = text[position..to].IndexOf('\n');
             if (lineBreak < 0)
             {
                 break;
@@ -106,7 +123,7 @@ public sealed class TokenCounter
             }
         }
 
-        return cut < 0 ? text.Length : cut;
+        return -1;
     }
 
     private int CountPieces(BytePairRanks table, ReadOnlySpan<char> text, Span<byte> stack)
@@ -114,8 +131,25 @@ public sealed class TokenCounter
         int tokens = 0;
         for (int start = 0; start < text.Length;)
         {
-            int end = Cl100kPieceSplitter.PieceEnd(text, start);
-            tokens += CountPiece(table, text[start..end], stack);
+            int end = Cl100kPieceSplitter.PieceEnd(text, start, out ulong asciiChars);
+            int length = end - start;
+
+            // Most pieces are one ASCII character (every byte is a token) or a short word seen before: both answered here,
+            // without a call.
+            if (length == 1 && asciiChars != 0)
+            {
+                tokens++;
+            }
+            else if (asciiChars != 0 && length <= ShortPieceCountCache.MaxLength
+                && _shortPieceCounts.TryGet(asciiChars, length, out int count))
+            {
+                tokens += count;
+            }
+            else
+            {
+                tokens += CountPiece(table, text.Slice(start, length), stack);
+            }
+
             start = end;
         }
 
@@ -145,6 +179,18 @@ public sealed class TokenCounter
         if (piece.Length == 1 && piece[0] < 128)
         {
             return 1;
+        }
+
+        ulong asciiChars = ShortPieceCountCache.Pack(piece);
+        if (asciiChars != 0)
+        {
+            if (!_shortPieceCounts.TryGet(asciiChars, piece.Length, out int shortCount))
+            {
+                shortCount = EncodePiece(table, piece, stack, null);
+                _shortPieceCounts.Add(asciiChars, piece.Length, shortCount);
+            }
+
+            return shortCount;
         }
 
         if (piece.Length > MaxCachedPieceLength)

@@ -19,6 +19,9 @@ internal sealed partial class NaiveBytePairEncoder
 
     public static NaiveBytePairEncoder Cl100k { get; } = Load();
 
+    /// <summary>cl100k's pieces of <paramref name="text"/>, split by the pattern itself.</summary>
+    public static IEnumerable<string> Pieces(string text) => Cl100kPattern().Matches(text).Select(match => match.Value);
+
     public List<int> Encode(string text)
     {
         var ids = new List<int>();
