@@ -37,8 +37,8 @@ internal sealed class ShortPieceCountCache
         _maxEntries = slots / 2;
     }
 
-    /// <summary><paramref name="chars"/> with the ASCII character <paramref name="c"/> packed after them. Only the last
-    /// <see cref="MaxLength"/> characters are kept; a longer piece is never looked up here.</summary>
+    /// <summary><paramref name="chars"/> with the ASCII character <paramref name="c"/> packed after them. A key holds the
+    /// last <see cref="MaxLength"/> characters only, and a longer piece is never looked up here.</summary>
     public static ulong Pack(ulong chars, char c) => (chars << 7) | c;
 
     /// <summary>The characters of <paramref name="piece"/>, packed; zero when it is longer than <see cref="MaxLength"/>

@@ -13,7 +13,7 @@ public sealed class TokenCounter
     private static readonly Lazy<BytePairRanks> Cl100kRanks = new(LoadCl100k, LazyThreadSafetyMode.ExecutionAndPublication);
 
     // Words and identifiers repeat within and across editor requests, and so do whole lines (successive completions of
-    // one file, a selection explained after it was completed): their counts are remembered. Both caches are bounded and
+    // one file, a selection explained after it was completed): their counts are remembered. The caches are bounded and
     // stop growing when full. Pieces and lines outside these lengths are counted each time.
     private const int ShortPieceCacheSlots = 1 << 16;
     private const int PieceCacheSlots = 1 << 17;

@@ -45,8 +45,8 @@ public sealed class Cl100kPieceSplitterTests
     [InlineData("café au lait", new[] { "café", " au", " lait" })]
     [InlineData("x\u00a0\u00a0y", new[] { "x", "\u00a0", "\u00a0y" })]
 
-    // tiktoken's (?i) folds case the Unicode way, so 's also matches an apostrophe and a long s (U+017F); .NET's regex, the
-    // reference above, does not.
+    // tiktoken's (?i) folds case the Unicode way, so its 's also matches an apostrophe and a long s (U+017F); .NET's regex,
+    // the reference above, does not.
     [InlineData("'\u017f\u4e2d", new[] { "'\u017f", "\u4e2d" })]
     public void Common_shapes_of_code_and_prose_split_as_tiktoken_splits_them(string text, string[] pieces) =>
         Assert.Equal(pieces, Split(text));
