@@ -31,6 +31,11 @@ internal sealed class CredentialUrlDetector : ITextDetector
 
         ReadOnlySpan<char> afterScheme = text[(at + anchor.Length)..];
         int stop = afterScheme[..Math.Min(afterScheme.Length, MaxUserInfo)].IndexOfAny(UserInfoStop);
+        if (stop > 0 && afterScheme[stop] == '{')
+        {
+            return InspectTemplate(text, afterScheme, stop, schemeStart, at, context);
+        }
+
         if (stop <= 0 || afterScheme[stop] != '@' || stop + 1 >= afterScheme.Length || !char.IsAsciiLetterOrDigit(afterScheme[stop + 1]) && afterScheme[stop + 1] != '[')
         {
             return null;
@@ -52,6 +57,35 @@ internal sealed class CredentialUrlDetector : ITextDetector
 
         string scheme = text[schemeStart..at].ToString().ToLowerInvariant();
         return new PrivacyFinding("credential-url", context.Field, $"password in a {scheme} URL in {context.Field}");
+    }
+
+    // "mysql://app:{senha}@db/shop" in an f-string or template: the password is whatever literal the text gives the name.
+    private static PrivacyFinding? InspectTemplate(
+        ReadOnlySpan<char> text, ReadOnlySpan<char> afterScheme, int open, int schemeStart, int at, in TextScanContext context)
+    {
+        int colon = afterScheme[..open].IndexOf(':');
+        int close = afterScheme[open..].IndexOf('}');
+        if (colon < 0 || close <= 1 || close > 64 || open + close + 1 >= afterScheme.Length || afterScheme[open + close + 1] != '@'
+            || afterScheme[(colon + 1)..open].TrimStart('$').Length > 0)
+        {
+            return null;
+        }
+
+        ReadOnlySpan<char> name = LiteralFlow.ReferencedName(afterScheme[open..(open + close + 1)]);
+        Range literal = LiteralFlow.FindAssignedLiteral(text, name);
+        if (literal.Equals(default(Range)))
+        {
+            return null;
+        }
+
+        ReadOnlySpan<char> password = text[literal];
+        if (password.Length < 4 || ValueShape.IsPlaceholder(password) || IsStandIn(password))
+        {
+            return null;
+        }
+
+        string scheme = text[schemeStart..at].ToString().ToLowerInvariant();
+        return new PrivacyFinding("credential-url", context.Field, $"password in a {scheme} URL, through a name, in {context.Field}");
     }
 
     private static bool IsStandIn(ReadOnlySpan<char> password)

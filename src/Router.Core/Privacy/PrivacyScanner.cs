@@ -69,7 +69,8 @@ public sealed class PrivacyScanner
         }
 
         var context = new TextScanContext(field ?? "text", IsLockFile(filePath));
-        return ScanAnchors(text, context) ?? ScanAssignments(text, context) ?? ScanNumbers(text, context);
+        return ScanAnchors(text, context) ?? ScanAssignments(text, context) ?? ScanNumbers(text, context)
+            ?? PasswordInProseDetector.Find(text, context) ?? SeedPhraseDetector.Find(text, context);
     }
 
     /// <summary>A finding when <paramref name="path"/> matches a private glob (.env, *.pem, id_rsa…), or null.</summary>

@@ -40,7 +40,7 @@ internal static class SecretAssignmentDetector
     };
 
     /// <summary>Characters that end a name and start its value; the scanner finds them in one vectorised pass.</summary>
-    public static SearchValues<char> Operators { get; } = SearchValues.Create("=:>");
+    public static SearchValues<char> Operators { get; } = SearchValues.Create("=:>\uFF1A");
 
     /// <summary>A finding when the operator at <paramref name="at"/> gives a secret-like name a literal secret, otherwise null.</summary>
     public static PrivacyFinding? Inspect(ReadOnlySpan<char> text, int at, in TextScanContext context)
@@ -65,13 +65,14 @@ internal static class SecretAssignmentDetector
             }
         }
 
-        if (nameEnd == 0 || !IdentifierChars.Contains(text[nameEnd - 1]) || !EndsWithSecretWord(text[..nameEnd]))
+        if (nameEnd == 0 || !IsNameChar(text[nameEnd - 1]))
         {
             return null;
         }
 
+        bool english = IdentifierChars.Contains(text[nameEnd - 1]) && EndsWithSecretWord(text[..nameEnd]);
         int nameStart = nameEnd - 1;
-        while (nameStart > 0 && IdentifierChars.Contains(text[nameStart - 1]))
+        while (nameStart > 0 && IsNameChar(text[nameStart - 1]))
         {
             nameStart--;
         }
@@ -82,7 +83,21 @@ internal static class SecretAssignmentDetector
         }
 
         ReadOnlySpan<char> name = text[nameStart..nameEnd];
-        SecretKind kind = Classify(name, out string detector, out string what);
+        bool strict = false;
+        string detector = "secret-assignment";
+        string what = "secret assigned to a secret-like name";
+        SecretKind kind = english ? Classify(name, out detector, out what) : SecretKind.None;
+        if (kind == SecretKind.None && !english)
+        {
+            // A secret word in another language, or one that does not end the name ("senha_banco", "数据库密码").
+            kind = SecretNameLexicon.Classify(name, out strict);
+            if (kind == SecretKind.Password)
+            {
+                detector = "password-assignment";
+                what = "password assigned in code or configuration";
+            }
+        }
+
         if (kind == SecretKind.None)
         {
             return null;
@@ -96,12 +111,20 @@ internal static class SecretAssignmentDetector
         ReadOnlySpan<char> value = text.Slice(assignment.ValueStart, assignment.ValueLength);
         bool secret = kind switch
         {
-            SecretKind.Password => IsLiteralPassword(value, assignment),
+            SecretKind.Password => IsLiteralPassword(value, assignment) && (!strict || LooksLikePassword(value)),
             // A "sig=" query parameter is a secret only as the signature of a signed URL ("…&sig=…").
             SecretKind.Signature => assignment.QueryParameter && value.Length >= 30 && ValueShape.Entropy(value) >= 4.0,
             SecretKind.Authorization => IsAuthorizationCredential(text, assignment, ref detector, ref what),
             _ => !context.IsLockFile && IsRandomSecret(value, assignment),
         };
+        if (!secret && kind is SecretKind.Password or SecretKind.Secret && !context.IsLockFile && FlowsFromLiteral(text, value, kind, strict))
+        {
+            return new PrivacyFinding(
+                kind == SecretKind.Password ? "password-via-name" : "secret-via-name",
+                context.Field,
+                $"{(kind == SecretKind.Password ? "password" : "secret")} literal passed on through a name in {context.Field}");
+        }
+
         if (!secret)
         {
             return null;
@@ -114,6 +137,47 @@ internal static class SecretAssignmentDetector
         }
 
         return new PrivacyFinding(detector, context.Field, $"{what} in {context.Field}");
+    }
+
+    // Characters of a name: ASCII identifier characters, and letters of any script ("пароль", "数据库密码", "contraseña").
+    private static bool IsNameChar(char c) =>
+        c < 128 ? IdentifierChars.Contains(c)
+            : char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark
+                or System.Globalization.UnicodeCategory.SpacingCombiningMark;
+
+    // A credential slot given a name (password=SENHA) or a template ({parol}) whose literal the same text assigns.
+    private static bool FlowsFromLiteral(ReadOnlySpan<char> text, ReadOnlySpan<char> value, SecretKind kind, bool strict)
+    {
+        ReadOnlySpan<char> referenced = LiteralFlow.ReferencedName(value);
+        if (referenced.IsEmpty)
+        {
+            return false;
+        }
+
+        Range literal = LiteralFlow.FindAssignedLiteral(text, referenced);
+        if (literal.Equals(default(Range)))
+        {
+            return false;
+        }
+
+        ReadOnlySpan<char> assigned = text[literal];
+        var quoted = new AssignedValue(0, assigned.Length, Quoted: true, '=', true, true, false, false, false);
+        return kind == SecretKind.Password
+            ? IsLiteralPassword(assigned, quoted) && (!strict || LooksLikePassword(assigned))
+            : IsRandomSecret(assigned, quoted);
+    }
+
+    // For a name whose password word is also an ordinary word: letters with digits, or three kinds of character.
+    private static bool LooksLikePassword(ReadOnlySpan<char> value)
+    {
+        bool letter = false, digit = false;
+        foreach (char c in value)
+        {
+            letter |= char.IsLetter(c);
+            digit |= char.IsAsciiDigit(c);
+        }
+
+        return (letter && digit) || ValueShape.CharacterClasses(value) >= 3;
     }
 
     // Cheap test before the real classification: the name ends with a word secrets are stored under.
@@ -271,7 +335,8 @@ internal static class SecretAssignmentDetector
             return false;
         }
 
-        char op = text[p];
+        // A full-width colon, as Chinese and Japanese keyboards type it ("密码：…"), reads as a colon.
+        char op = text[p] == '\uFF1A' ? ':' : text[p];
         bool xmlElement = keyQuote == '<' && op == '>';
         switch (op)
         {
@@ -300,7 +365,7 @@ internal static class SecretAssignmentDetector
         if (op == ':')
         {
             int typeEnd = p;
-            while (typeEnd < text.Length && typeEnd - p < 60 && (char.IsAsciiLetterOrDigit(text[typeEnd]) || text[typeEnd] is '_' or '.' or '[' or ']' or '|' or '?' or ' ' or '<' or '>' or ','))
+            while (typeEnd < text.Length && typeEnd - p < 60 && (char.IsAsciiLetterOrDigit(text[typeEnd]) || text[typeEnd] is '_' or '.' or '[' or ']' or '|' or '?' or ' ' or '<' or '>' or ',' or '&' or '\''))
             {
                 typeEnd++;
             }
