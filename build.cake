@@ -38,6 +38,36 @@ Task("TestDotNet").IsDependentOn("Build").IsDependentOn("Clean").Does(() =>
     }
 });
 
+// The routing evaluation: the built router scores the project's labelled cases (eval/cases, every language) with the
+// project's configuration. It prints its own closing line, "eval: N passed, M failed", which CI reads.
+Task("Eval").IsDependentOn("Build").Does(() =>
+{
+    string failure = null;
+    if (!DirectoryExists("eval/cases"))
+    {
+        Error("eval/cases is missing: the labelled cases `router eval` scores belong there (see eval/README.md)");
+        failure = "eval (no eval/cases)";
+    }
+    else
+    {
+        var exit = StartProcess("dotnet", new ProcessSettings
+        {
+            Arguments = $"\"{routerDll.FullPath}\" eval --cases eval/cases --config eval/router.yaml --min-accuracy 0.95 --max-leaks 0 --max-false-private 0.03",
+        });
+        failure = exit == 0 ? null : $"eval (router eval exit code {exit})";
+    }
+
+    if (failure is not null)
+    {
+        failedSuites.Add(failure);
+        // Run alone (--target=Eval) there is no Test task to fail at the end.
+        if (target == "Eval")
+        {
+            throw new Exception(failure);
+        }
+    }
+});
+
 // End-to-end tests drive the built `router` with independent clients (vscode-jsonrpc, Neovim), and
 // the extension's unit tests run in the same way; one junit file per npm workspace, so neither
 // overwrites the other.
@@ -77,6 +107,7 @@ Task("TestVsCode").WithCriteria(() => vscode).IsDependentOn("Pack").IsDependentO
 
 Task("Test")
     .IsDependentOn("TestDotNet")
+    .IsDependentOn("Eval")
     .IsDependentOn("TestNode")
     .IsDependentOn("TestVsCode")
     .Does(() =>

@@ -6,6 +6,7 @@ root.Subcommands.Add(LspCommand.Create());
 root.Subcommands.Add(EmulateCommand.Create());
 root.Subcommands.Add(DemoCommand.Create());
 root.Subcommands.Add(RouteCommand.Create());
+root.Subcommands.Add(EvalCommand.Create());
 root.Subcommands.Add(AskCommand.Create());
 root.Subcommands.Add(DoctorCommand.Create());
 

@@ -1,9 +1,11 @@
 """Builds a broad request corpus for checking that a change to the policy or the signals leaves every decision as it was.
 
-Run from the repository root (shared/ beside it):  python3 bench/Router.Bench/DecisionCorpus/make_corpus.py > /tmp/corpus.jsonl
+Run from the repository root:  python3 bench/Router.Bench/DecisionCorpus/make_corpus.py > /tmp/corpus.jsonl
 Then route it with the build before and after the change and compare byte for byte (see docs/benchmarks.md).
-The corpus mixes the eval set, every string literal in the tests, the docs' paragraphs, chunks of the sources,
-the benchmark requests, upper-cased copies and seeded random splices with history and files in scope.
+The corpus mixes the labelled cases (eval/cases/*.jsonl; without them, ../shared/eval/dev.jsonl if it is there),
+every string literal in the tests, the docs' paragraphs, chunks of the sources, the benchmark requests, upper-cased
+copies and seeded random splices with history and files in scope. A corpus is compared only with one made from the
+same tree, so what it holds may change from tree to tree.
 """
 import json, re, glob, random, os, sys
 random.seed(7)
@@ -12,8 +14,15 @@ shared = os.path.join(root, "..", "shared")
 out = []
 def add(req): req["id"] = "g%05d" % len(out); out.append(req)
 texts = []
-for line in open(os.path.join(shared, "eval", "dev.jsonl")):
-    r = json.loads(line); r.pop("expect", None); r.pop("category", None)
+case_files = sorted(glob.glob(os.path.join(root, "eval", "cases", "*.jsonl")))
+if not case_files and os.path.exists(os.path.join(shared, "eval", "dev.jsonl")):
+    case_files = [os.path.join(shared, "eval", "dev.jsonl")]
+for line in (l for f in case_files for l in open(f, encoding="utf-8")):
+    if not line.strip(): continue
+    try: r = json.loads(line)
+    except ValueError: continue
+    if not isinstance(r, dict): continue
+    for label in ("expect", "category", "lang"): r.pop(label, None)
     add(dict(r))
     for t in [r.get("text")] + [h.get("text") for h in r.get("history", [])]:
         if t: texts.append(t)
@@ -26,7 +35,7 @@ for f in glob.glob(root + "/tests/**/*.cs", recursive=True):
         s = unescape(m.group(1))
         if len(s) >= 3: texts.append(s)
     for m in re.finditer(r'"""(.*?)"""', src, re.S): texts.append(m.group(1))
-for f in glob.glob(os.path.join(shared, "*.md")) + glob.glob(root + "/docs/*.md") + [root + "/README.md"]:
+for f in glob.glob(os.path.join(shared, "*.md")) + glob.glob(root + "/docs/*.md") + [root + "/README.md", root + "/eval/README.md"]:
     if not os.path.exists(f): continue
     for para in open(f, encoding="utf-8").read().split("\n\n"):
         if para.strip(): texts.append(para)

@@ -34,20 +34,28 @@ internal sealed class RouteBatchRunner
     /// <summary>The JSON output line for one JSON input line.</summary>
     public string DecideLine(string line)
     {
+        (RouteDecisionLine? decision, RouteErrorLine? error) = Decide(line);
+        return decision is not null
+            ? JsonSerializer.Serialize(decision, RouteJsonContext.Default.RouteDecisionLine)
+            : JsonSerializer.Serialize(error!, RouteJsonContext.Default.RouteErrorLine);
+    }
+
+    /// <summary>The decision for one JSON request line, or the error line that takes its place; `router eval` scores these.</summary>
+    public (RouteDecisionLine? Decision, RouteErrorLine? Error) Decide(string line)
+    {
         (Router.Core.Requests.RouteRequest? request, RouteErrorLine? error) = RouteLineMapper.Parse(line);
         if (request is null)
         {
-            return JsonSerializer.Serialize(error!, RouteJsonContext.Default.RouteErrorLine);
+            return (null, error!);
         }
 
         try
         {
-            RouteDecision decision = _policy.Decide(request);
-            return JsonSerializer.Serialize(RouteLineMapper.ToLine(decision), RouteJsonContext.Default.RouteDecisionLine);
+            return (RouteLineMapper.ToLine(_policy.Decide(request)), null);
         }
         catch (InvalidOperationException ex)
         {
-            return JsonSerializer.Serialize(new RouteErrorLine(request.Id, ex.Message), RouteJsonContext.Default.RouteErrorLine);
+            return (null, new RouteErrorLine(request.Id, ex.Message));
         }
     }
 }

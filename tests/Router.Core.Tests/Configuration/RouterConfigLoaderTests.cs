@@ -6,7 +6,7 @@ namespace Router.Core.Tests.Configuration;
 public sealed class RouterConfigLoaderTests
 {
     [Fact]
-    public void Shared_eval_router_yaml_loads_with_its_meaning()
+    public void Eval_router_yaml_loads_with_its_meaning()
     {
         string path = EvalFiles.RouterYamlPath;
         ConfigLoadResult result = RouterConfigLoader.Load(File.ReadAllText(path), path, _ => null);
