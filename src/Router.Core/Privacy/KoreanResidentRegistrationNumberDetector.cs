@@ -34,10 +34,12 @@ internal sealed class KoreanResidentRegistrationNumberDetector : INumberRunDetec
             return null;
         }
 
-        bool checks = HasCheckDigit(digits);
-
-        // Numbers issued since October 2020 end in random digits, so only the text can tell them from others.
-        if (checks ? !dashed && !IsNamed(text, run) : year < 2020 || !IsNamed(text, run))
+        // A dated serial such as a build number can pass one check digit in ten; without a keyword only the citizen form
+        // born 1900–2099 counts. Numbers issued since October 2020 end in random digits, so only the text can tell them.
+        bool found = HasCheckDigit(digits)
+            ? (dashed && digits[6] is >= 1 and <= 4) || IsNamed(text, run)
+            : year >= 2020 && IsNamed(text, run);
+        if (!found)
         {
             return null;
         }

@@ -20,6 +20,7 @@ public sealed class KoreanResidentRegistrationNumberTests
         { "month 13", "주민등록번호 851317-1132607" },
         { "bare digits without keyword", "주문번호 8506171132607" },
         { "issued after 2020 without keyword", "build 210312-3570934 deployed" },
+        { "foreigner form without keyword", "batch 900105-5233623 queued" },
         { "timestamp in ms", "\"ts\": 1732147200000" },
         { "same digits in a phone number", "전화 010-8506-1711" },
         { "inside a hex hash", "sha 9a850617-1132607ff" },
