@@ -19,11 +19,12 @@ public sealed class PrivacyScanner
         "pubspec.lock", "mix.lock", "flake.lock", "gradle.lockfile", "package.resolved", "deno.lock", "conan.lock",
     ];
 
+    // Longer runs share the last entry of the table of detectors by digit count; only the IBAN detector takes them.
+    private const int MaxIndexedDigits = 32;
+
     private readonly PrivatePathGlob[] _globs;
     private readonly SearchValues<string>[] _anchorSets;
     private readonly (string Anchor, ITextDetector Detector)[][] _byFirstChar;
-    private const int MaxIndexedDigits = 32;
-
     private readonly INumberRunDetector[][] _numberDetectorsByDigits;
     private readonly IbanDetector _iban = new();
 
