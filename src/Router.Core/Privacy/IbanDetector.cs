@@ -11,6 +11,9 @@ internal sealed class IbanDetector : INumberRunDetector
         ["NO"] = 15, ["PL"] = 28, ["PT"] = 25, ["RO"] = 24, ["SE"] = 24, ["SI"] = 19, ["SK"] = 24, ["SM"] = 27, ["TR"] = 26,
     };
 
+    // The run holds the check digits and the start of the account; the account may go on with letters.
+    public bool HandlesDigitCount(int digits) => true;
+
     public PrivacyFinding? Inspect(ReadOnlySpan<char> text, NumberRun run, in TextScanContext context)
     {
         int start = run.Start - 2;

@@ -12,9 +12,11 @@ internal sealed class PaymentCardDetector : INumberRunDetector
         "5019717010103742", "6331101999990016", "30569309025904", "38520000023237", "3530111333300000", "4000000000000002",
     };
 
+    public bool HandlesDigitCount(int digits) => digits is >= 13 and <= 19;
+
     public PrivacyFinding? Inspect(ReadOnlySpan<char> text, NumberRun run, in TextScanContext context)
     {
-        if (run.Digits is < 13 or > 19 || !run.ConsistentSeparator || !run.IsStandalone(text))
+        if (run.Digits is < 13 or > 19 || !run.ConsistentSeparator || run.Punctuated || !run.IsStandalone(text))
         {
             return null;
         }

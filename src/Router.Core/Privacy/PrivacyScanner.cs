@@ -6,7 +6,8 @@ namespace Router.Core.Privacy;
 /// <remarks>
 /// One pass finds every anchor (a provider prefix, "://", "-----BEGIN ", "eyJ") with a vectorised
 /// multi-string search, and detectors run only there; a second finds assignment operators and checks the name before
-/// them; a third looks at runs of digits for personal numbers.
+/// them; a third looks at runs of digits for personal numbers, each shown only to the detectors that take its length;
+/// a last one looks for Italian fiscal codes, which may hold no digits at all.
 /// Findings name the detector and the field, never the secret. Immutable after construction and safe to share.
 /// </remarks>
 public sealed class PrivacyScanner
@@ -18,10 +19,14 @@ public sealed class PrivacyScanner
         "pubspec.lock", "mix.lock", "flake.lock", "gradle.lockfile", "package.resolved", "deno.lock", "conan.lock",
     ];
 
+    // Longer runs share the last entry of the table of detectors by digit count; only the IBAN detector takes them.
+    private const int MaxIndexedDigits = 32;
+
     private readonly PrivatePathGlob[] _globs;
     private readonly SearchValues<string>[] _anchorSets;
     private readonly (string Anchor, ITextDetector Detector)[][] _byFirstChar;
-    private readonly INumberRunDetector[] _numberDetectors;
+    private readonly INumberRunDetector[][] _numberDetectorsByDigits;
+    private readonly IbanDetector _iban = new();
 
     /// <param name="privatePathGlobs">Patterns of files whose content is private, e.g. <c>**/.env</c>, <c>**/*.pem</c>.</param>
     public PrivacyScanner(IReadOnlyList<string> privatePathGlobs)
@@ -37,7 +42,31 @@ public sealed class PrivacyScanner
             new CredentialUrlDetector(),
             new SpokenPasswordDetector(),
         ];
-        _numberDetectors = [new PaymentCardDetector(), new NationalIdDetector(), new IbanDetector()];
+        INumberRunDetector[] numberDetectors =
+        [
+            new PaymentCardDetector(),
+            new UsSocialSecurityNumberDetector(),
+            new UkNationalInsuranceNumberDetector(),
+            _iban,
+            new GermanTaxIdDetector(),
+            new FrenchSocialSecurityNumberDetector(),
+            new SpanishIdentityNumberDetector(),
+            new DutchCitizenServiceNumberDetector(),
+            new PolishPeselDetector(),
+            new BrazilianCpfDetector(),
+            new BrazilianCnpjDetector(),
+            new ChineseResidentIdDetector(),
+            new KoreanResidentRegistrationNumberDetector(),
+            new JapaneseMyNumberDetector(),
+            new IndianAadhaarDetector(),
+            new TurkishIdentityNumberDetector(),
+            new RussianSnilsDetector(),
+        ];
+        _numberDetectorsByDigits = new INumberRunDetector[MaxIndexedDigits + 1][];
+        for (int digits = 0; digits <= MaxIndexedDigits; digits++)
+        {
+            _numberDetectorsByDigits[digits] = [.. numberDetectors.Where(detector => detector.HandlesDigitCount(digits))];
+        }
 
         var pairs = detectors.SelectMany(detector => detector.Anchors.Select(anchor => (Anchor: anchor, Detector: detector))).ToArray();
         // Two sets, each of anchors next to one another in sorted order: the vectorised search tells about fifty anchors
@@ -70,7 +99,8 @@ public sealed class PrivacyScanner
 
         var context = new TextScanContext(field ?? "text", IsLockFile(filePath));
         return ScanAnchors(text, context) ?? ScanAssignments(text, context) ?? ScanNumbers(text, context)
-            ?? PasswordInProseDetector.Find(text, context) ?? SeedPhraseDetector.Find(text, context);
+            ?? ItalianFiscalCodeDetector.Scan(text, context) ?? PasswordInProseDetector.Find(text, context)
+            ?? SeedPhraseDetector.Find(text, context);
     }
 
     /// <summary>A finding when <paramref name="path"/> matches a private glob (.env, *.pem, id_rsa…), or null.</summary>
@@ -218,7 +248,7 @@ public sealed class PrivacyScanner
             var run = NumberRun.Read(text, position + hit);
             if (run.Digits >= 6)
             {
-                foreach (INumberRunDetector detector in _numberDetectors)
+                foreach (INumberRunDetector detector in _numberDetectorsByDigits[Math.Min(run.Digits, MaxIndexedDigits)])
                 {
                     PrivacyFinding? finding = detector.Inspect(text, run, context);
                     if (finding is not null)
@@ -230,7 +260,7 @@ public sealed class PrivacyScanner
             else if (run.End - run.Start >= 2 && run.Start >= 2 && char.IsAsciiLetterUpper(text[run.Start - 1]))
             {
                 // IBANs whose first group holds only the check digits ("GB82 WEST …").
-                PrivacyFinding? finding = _numberDetectors[2].Inspect(text, run, context);
+                PrivacyFinding? finding = _iban.Inspect(text, run, context);
                 if (finding is not null)
                 {
                     return finding;
