@@ -111,6 +111,8 @@ internal sealed class PaymentCardDetector : INumberRunDetector
             '6' when (four == 6011 || three is >= 644 and <= 649 || two == 65) && length is >= 16 and <= 19 => "Discover",
             '6' when two == 62 && length is >= 16 and <= 19 => "UnionPay",
             '5' or '6' when two is 50 or (>= 56 and <= 58) or 63 or 67 && length is >= 13 and <= 19 => "Maestro",
+            '2' when four is >= 2200 and <= 2204 && length is >= 16 and <= 19 => "Mir",
+            '9' when four == 9792 && length == 16 => "Troy",
             _ => null,
         };
     }

@@ -10,12 +10,16 @@ public sealed class PersonalNumberTests
     private static readonly string Amex = CardNumber("37", 15, 303);
     private static readonly string Discover = CardNumber("6011", 16, 304);
     private static readonly string Mastercard2 = CardNumber("2221", 16, 305);
+    private static readonly string Mir = CardNumber("2202", 16, 306);
+    private static readonly string Troy = CardNumber("9792", 16, 307);
 
     public static TheoryData<string, string, string, string> Positives() => new()
     {
         { "visa with spaces", $"charged twice on card {Grouped(Visa, ' ', 4, 4, 4, 4)} on the 14th", "payment-card", Visa[^4..] },
         { "mastercard with dashes", $"la tarjeta {Grouped(Mastercard, '-', 4, 4, 4, 4)} el día 14", "payment-card", Mastercard[^4..] },
         { "amex 4-6-5", $"Amex {Grouped(Amex, ' ', 4, 6, 5)} exp 09/27", "payment-card", Amex[^4..] },
+        { "mir in russian", $"карта Мир {Grouped(Mir, ' ', 4, 4, 4, 4)} не проходит", "payment-card", Mir[^4..] },
+        { "troy in turkish", $"Troy kartım {Grouped(Troy, ' ', 4, 4, 4, 4)} reddediliyor", "payment-card", Troy[^4..] },
         { "discover unseparated in csv", $"id,card\n7,{Discover}\n", "payment-card", Discover[^4..] },
         { "mastercard 2-series", $"\"pan\": \"{Mastercard2}\"", "payment-card", Mastercard2[^4..] },
         { "ssn column in csv", "id,name,ssn\n101,Jordan Pike," + "512-" + "48-" + "3907,Tulsa", "us-ssn", "3907" },
