@@ -12,6 +12,7 @@ public sealed class RouterConfigSource : IDisposable
     public const string WorkspaceFileName = "router.yaml";
 
     private static readonly TimeSpan SettleDelay = TimeSpan.FromMilliseconds(150);
+    private const int EmptyReadRetries = 3;
 
     private readonly LastGoodConfig _config;
     private readonly Func<string, string?> _environment;
@@ -175,12 +176,25 @@ public sealed class RouterConfigSource : IDisposable
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(environment);
 
-        // An editor may still hold the file while saving; one retry after a short pause covers it.
+        // An editor may still hold the file while saving, or have truncated it and not yet written it again: a short
+        // pause and another read cover both. A file that stays empty is an error, so the last good configuration stays.
         for (int attempt = 0; ; attempt++)
         {
             try
             {
-                return RouterConfigLoader.Load(File.ReadAllText(path), path, environment);
+                string text = File.ReadAllText(path);
+                if (string.IsNullOrWhiteSpace(text))
+                {
+                    if (attempt < EmptyReadRetries)
+                    {
+                        Thread.Sleep(50);
+                        continue;
+                    }
+
+                    return new ConfigLoadResult(null, [new ConfigDiagnostic(ConfigSeverity.Error, path, 0, "", "the file is empty")]);
+                }
+
+                return RouterConfigLoader.Load(text, path, environment);
             }
             catch (IOException) when (attempt == 0)
             {

@@ -31,6 +31,24 @@ public sealed class ConfigHotReloadTests : IDisposable
     }
 
     [Fact]
+    public async Task A_file_emptied_by_a_save_in_progress_keeps_the_last_good_config()
+    {
+        await File.WriteAllTextAsync(ConfigPath, TestConfig.Yaml(codeModel: "coder:good"));
+        await using LspHarness lsp = await LspHarness.StartAsync(config: RouterConfigSource.FromFile(ConfigPath, _ => null));
+
+        // An editor truncates the file before it writes it again; a reload in between must not apply the built-in default.
+        await File.WriteAllTextAsync(ConfigPath, "");
+        ConfigReload reload = lsp.Config.Reload();
+        lsp.Provider.Answer = _ => "1;";
+        await lsp.OpenAsync("var x = ");
+        await lsp.InlineAsync(0, 8);
+
+        Assert.False(reload.Applied);
+        Assert.Contains(reload.Diagnostics, diagnostic => diagnostic.Message.Contains("empty", StringComparison.Ordinal));
+        Assert.Equal("coder:good", Assert.Single(lsp.Provider.Requests).Model);
+    }
+
+    [Fact]
     public async Task A_broken_edit_keeps_the_last_good_config_and_says_where_the_problem_is()
     {
         await File.WriteAllTextAsync(ConfigPath, TestConfig.Yaml(codeModel: "coder:good"));
