@@ -61,6 +61,10 @@ public sealed class PrivacyScanner
             new IndianAadhaarDetector(),
             new TurkishIdentityNumberDetector(),
             new RussianSnilsDetector(),
+            new RussianInnDetector(),
+            new PortugueseNifDetector(),
+            new ArgentineCuitDetector(),
+            new ChileanRutDetector(),
         ];
         _numberDetectorsByDigits = new INumberRunDetector[MaxIndexedDigits + 1][];
         for (int digits = 0; digits <= MaxIndexedDigits; digits++)
