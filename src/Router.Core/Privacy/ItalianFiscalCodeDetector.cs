@@ -22,36 +22,11 @@ internal static class ItalianFiscalCodeDetector
     // Places of the digits, in the order omocodia replaces them.
     private static readonly int[] DigitPlaces = [14, 13, 12, 10, 9, 7, 6];
 
-    public static PrivacyFinding? Scan(ReadOnlySpan<char> text, in TextScanContext context)
-    {
-        // Every code starts with six capital letters, so looking at every sixth character finds one of them; most
-        // characters of code and prose are not capitals, and the loop moves on.
-        for (int probe = NameLetters - 1; probe < text.Length; probe += NameLetters)
-        {
-            if (!char.IsAsciiLetterUpper(text[probe]))
-            {
-                continue;
-            }
-
-            int start = probe;
-            while (start > 0 && probe - start < NameLetters - 1 && char.IsAsciiLetterUpper(text[start - 1]))
-            {
-                start--;
-            }
-
-            if (start > 0 && (char.IsAsciiLetterOrDigit(text[start - 1]) || text[start - 1] == '_'))
-            {
-                continue;
-            }
-
-            if (start + Length <= text.Length && IdDigits.EndsWord(text, start + Length) && IsFiscalCode(text.Slice(start, Length)))
-            {
-                return new PrivacyFinding("it-codice-fiscale", context.Field, $"Italian fiscal code (codice fiscale) in {context.Field}");
-            }
-        }
-
-        return null;
-    }
+    /// <summary>A finding when the code starts at <paramref name="start"/>, where a run of capitals starts after nothing word-like.</summary>
+    public static PrivacyFinding? Inspect(ReadOnlySpan<char> text, int start, in TextScanContext context) =>
+        start + Length <= text.Length && IdDigits.EndsWord(text, start + Length) && IsFiscalCode(text.Slice(start, Length))
+            ? new PrivacyFinding("it-codice-fiscale", context.Field, $"Italian fiscal code (codice fiscale) in {context.Field}")
+            : null;
 
     private static bool IsFiscalCode(ReadOnlySpan<char> code)
     {

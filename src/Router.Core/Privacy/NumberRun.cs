@@ -122,22 +122,17 @@ internal readonly record struct NumberRun(int Start, int End, int Digits, int Gr
     }
 
     /// <summary>Nothing word-like or numeric touches the run: it is not part of an identifier, a hash, a decimal or a longer number.</summary>
-    public bool IsStandalone(ReadOnlySpan<char> text)
+    public bool IsStandalone(ReadOnlySpan<char> text) => StartsStandalone(text) && EndsStandalone(text);
+
+    /// <summary>Nothing word-like or numeric touches the end of the run: it does not go on as an identifier, a decimal or a longer number.</summary>
+    public bool EndsStandalone(ReadOnlySpan<char> text)
     {
-        if (!StartsStandalone(text))
+        if (End >= text.Length)
         {
-            return false;
+            return true;
         }
 
-        if (End < text.Length)
-        {
-            char after = text[End];
-            if (char.IsAsciiLetterOrDigit(after) || after is '_' || (after is '.' or '-' or ',' && End + 1 < text.Length && char.IsAsciiDigit(text[End + 1])))
-            {
-                return false;
-            }
-        }
-
-        return true;
+        char after = text[End];
+        return !(char.IsAsciiLetterOrDigit(after) || after is '_' || (after is '.' or '-' or ',' && End + 1 < text.Length && char.IsAsciiDigit(text[End + 1])));
     }
 }

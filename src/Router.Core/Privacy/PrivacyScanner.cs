@@ -7,7 +7,7 @@ namespace Router.Core.Privacy;
 /// One pass finds every anchor (a provider prefix, "://", "-----BEGIN ", "eyJ") with a vectorised
 /// multi-string search, and detectors run only there; a second finds assignment operators and checks the name before
 /// them; a third looks at runs of digits for personal numbers, each shown only to the detectors that take its length;
-/// a last one looks for Italian fiscal codes, which may hold no digits at all.
+/// a last one looks at runs of capitals for Italian fiscal codes, which may hold no digits at all, and Mexican CURPs.
 /// Findings name the detector and the field, never the secret. Immutable after construction and safe to share.
 /// </remarks>
 public sealed class PrivacyScanner
@@ -61,6 +61,10 @@ public sealed class PrivacyScanner
             new IndianAadhaarDetector(),
             new TurkishIdentityNumberDetector(),
             new RussianSnilsDetector(),
+            new RussianInnDetector(),
+            new PortugueseNifDetector(),
+            new ArgentineCuitDetector(),
+            new ChileanRutDetector(),
         ];
         _numberDetectorsByDigits = new INumberRunDetector[MaxIndexedDigits + 1][];
         for (int digits = 0; digits <= MaxIndexedDigits; digits++)
@@ -99,7 +103,7 @@ public sealed class PrivacyScanner
 
         var context = new TextScanContext(field ?? "text", IsLockFile(filePath));
         return ScanAnchors(text, context) ?? ScanAssignments(text, context) ?? ScanNumbers(text, context)
-            ?? ItalianFiscalCodeDetector.Scan(text, context) ?? PasswordInProseDetector.Find(text, context)
+            ?? CapitalCodeScan.Find(text, context) ?? PasswordInProseDetector.Find(text, context)
             ?? SeedPhraseDetector.Find(text, context);
     }
 
