@@ -1,0 +1,135 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using System.Text.Unicode;
+
+namespace Router.Core.Configuration;
+
+/// <summary>Turns a configuration file's bytes into text, and finds the first character YAML does not allow, so a
+/// binary or mis-encoded file is reported at its line instead of confusing the parser.</summary>
+internal static class ConfigText
+{
+    /// <summary>Decodes UTF-8 (UTF-16 and UTF-32 when a byte order mark says so); a byte that is not valid in the encoding
+    /// is replaced by U+FFFD and reported as a fault at its line.</summary>
+    public static (string Text, TextFault? Fault) Decode(ReadOnlySpan<byte> bytes)
+    {
+        Encoding? marked = bytes switch
+        {
+            [0xFF, 0xFE, 0x00, 0x00, ..] => new UTF32Encoding(bigEndian: false, byteOrderMark: true),
+            [0x00, 0x00, 0xFE, 0xFF, ..] => new UTF32Encoding(bigEndian: true, byteOrderMark: true),
+            [0xFF, 0xFE, ..] => new UnicodeEncoding(bigEndian: false, byteOrderMark: true),
+            [0xFE, 0xFF, ..] => new UnicodeEncoding(bigEndian: true, byteOrderMark: true),
+            _ => null,
+        };
+        if (marked is not null)
+        {
+            int preamble = marked.Preamble.Length;
+            string text = marked.GetString(bytes[preamble..]);
+            int bad = text.IndexOf('\uFFFD', StringComparison.Ordinal);
+            return (text, bad < 0 ? null : new TextFault(LineAt(text, bad), $"the file is not valid {marked.WebName} text"));
+        }
+
+        if (bytes is [0xEF, 0xBB, 0xBF, ..])
+        {
+            bytes = bytes[3..];
+        }
+
+        TextFault? fault = null;
+        char[] buffer = ArrayPool<char>.Shared.Rent(bytes.Length);
+        try
+        {
+            OperationStatus status = Utf8.ToUtf16(bytes, buffer, out int read, out _, replaceInvalidSequences: false);
+            if (status == OperationStatus.InvalidData)
+            {
+                long line = bytes[..read].Count((byte)'\n') + 1;
+                fault = new TextFault(line, string.Create(CultureInfo.InvariantCulture,
+                    $"byte 0x{bytes[read]:X2} is not UTF-8 text (is this a binary file? the file must be UTF-8)"));
+            }
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+
+        return (Encoding.UTF8.GetString(bytes), fault);
+    }
+
+    /// <summary>The first character outside YAML's printable set (C0 and C1 controls but tab and line breaks, DEL,
+    /// lone surrogates, U+FFFE and U+FFFF), or null.</summary>
+    public static TextFault? FindDisallowed(string text)
+    {
+        int index = IndexOfDisallowed(text);
+        if (index < 0)
+        {
+            return null;
+        }
+
+        string what = char.IsSurrogate(text[index])
+            ? "a lone surrogate"
+            : string.Create(CultureInfo.InvariantCulture, $"character U+{(int)text[index]:X4}");
+        return new TextFault(LineAt(text, index), $"{what} is not allowed in YAML (is this a binary file?)");
+    }
+
+    /// <summary>The text with every disallowed character replaced by U+FFFD, which the parser reads as an ordinary letter.</summary>
+    public static string Sanitize(string text)
+    {
+        if (IndexOfDisallowed(text) < 0)
+        {
+            return text;
+        }
+
+        return string.Create(text.Length, text, static (span, source) =>
+        {
+            source.AsSpan().CopyTo(span);
+            for (int i = 0; i < span.Length; i++)
+            {
+                if (IsDisallowed(span, i))
+                {
+                    span[i] = '\uFFFD';
+                }
+            }
+        });
+    }
+
+    public static long LineAt(string text, int index) => text.AsSpan(0, index).Count('\n') + 1;
+
+    private static int IndexOfDisallowed(string text)
+    {
+        ReadOnlySpan<char> span = text;
+        for (int i = 0; i < span.Length; i++)
+        {
+            if (IsDisallowed(span, i))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool IsDisallowed(ReadOnlySpan<char> text, int i)
+    {
+        char c = text[i];
+        if (c < ' ')
+        {
+            return c is not ('\t' or '\n' or '\r');
+        }
+
+        if (c is >= '\u007F' and <= '\u009F')
+        {
+            return c != '\u0085';
+        }
+
+        if (char.IsHighSurrogate(c))
+        {
+            return i + 1 >= text.Length || !char.IsLowSurrogate(text[i + 1]);
+        }
+
+        if (char.IsLowSurrogate(c))
+        {
+            return i == 0 || !char.IsHighSurrogate(text[i - 1]);
+        }
+
+        return c is '\uFFFE' or '\uFFFF';
+    }
+}
