@@ -84,7 +84,7 @@ internal sealed class ConfigurationHandlers
 
             string summary = reload.Applied
                 ? $"router config: using {reload.Source}"
-                : $"router config: {reload.Source} has errors; keeping the last good configuration ({_config.Current.Source})";
+                : $"router config: {reload.Source} has errors; keeping the last good configuration ({InForce})";
             await _client.LogMessageAsync(reload.Applied ? MessageType.Info : MessageType.Error, summary, CancellationToken.None);
             if (!reload.Applied)
             {
@@ -102,6 +102,8 @@ internal sealed class ConfigurationHandlers
         ConfigDiagnostic[] errors = [.. reload.Diagnostics.Where(d => d.IsError)];
         string more = errors.Length > 1 ? $" (and {errors.Length - 1} more in the output log)" : "";
         string first = errors.Length > 0 ? $"{errors[0]}{more}. " : "";
-        return $"Router: {first}Keeping the last good configuration ({_config.Current.Source}).";
+        return $"Router: {first}Keeping the last good configuration ({InForce}).";
     }
+
+    private string InForce => _config.Current.Source == RouterConfig.Default.Source ? "the built-in default" : _config.Current.Source;
 }
