@@ -22,6 +22,7 @@ internal sealed class BoundedYamlReader
     private int _aliases;
     private long _lastLine = 1;
     private string? _faultPath;
+    private string _lastPath = "";
     private ConfigNode? _root;
 
     private BoundedYamlReader(string text, ConfigLimits limits, ConfigProblems problems, TextFault? fault)
@@ -41,7 +42,8 @@ internal sealed class BoundedYamlReader
         bool read = reader.ReadDocument();
         if (reader._fault is { } found)
         {
-            problems.Error(found.Line, reader._faultPath ?? "", found.Message);
+            string path = reader._faultPath is { Length: > 0 } seen ? seen : IndentationKeyPath.At(reader._text, found.Line);
+            problems.Error(found.Line, path, found.Message);
             return null;
         }
 
@@ -99,7 +101,17 @@ internal sealed class BoundedYamlReader
 
     private bool Take(ParsingEvent current)
     {
-        NoteFaultPath(current);
+        if (current is not (MappingEnd or SequenceEnd))
+        {
+            _lastPath = PathOf(current);
+        }
+
+        if (_fault is not null && current.Start.Line <= _fault.Line)
+        {
+            // A character that is not text is reported under the key of the last node that starts on or before its line.
+            _faultPath = _lastPath;
+        }
+
         switch (current)
         {
             case Scalar scalar:
@@ -135,6 +147,7 @@ internal sealed class BoundedYamlReader
     private bool DeliverAlias(AnchorAlias alias)
     {
         string path = _open.Count == 0 ? "" : _open[^1].ChildPath;
+        path = path.Length > 0 ? path : IndentationKeyPath.At(_text, alias.Start.Line);
         if (++_aliases > _limits.MaxAliases)
         {
             _problems.Error(alias.Start.Line, path, Invariant($"more than {_limits.MaxAliases} aliases (*name) in one file"));
@@ -183,32 +196,34 @@ internal sealed class BoundedYamlReader
         return true;
     }
 
-    // A character that is not text is reported under the key of the last node that starts on or before its line.
-    private void NoteFaultPath(ParsingEvent current)
-    {
-        if (_fault is null || current.Start.Line > _fault.Line)
-        {
-            return;
-        }
-
-        _faultPath = _open.Count == 0 ? ""
-            : current is Scalar scalar && _open[^1].ExpectsKey ? OpenCollection.Join(_open[^1].Path, scalar.Value)
-            : _open[^1].ChildPath;
-    }
+    // The key path of the node an event starts: a key names itself, anything else takes the path its parent gives it.
+    private string PathOf(ParsingEvent current) =>
+        _open.Count == 0 ? ""
+        : current is Scalar scalar && _open[^1].ExpectsKey ? OpenCollection.Join(_open[^1].Path, scalar.Value)
+        : _open[^1].ChildPath;
 
     /// <param name="parserBroke">The parser threw something other than a YAML error, so its position is unknown.</param>
     private void SyntaxError(long line, string message, bool parserBroke)
     {
         if (_fault is not null)
         {
-            // The parse failed on the fault's replacement or after it; the fault is the cause worth reporting.
-            _faultPath ??= CurrentPath();
-            return;
+            if (line >= _fault.Line)
+            {
+                // The parse failed on the fault's replacement or after it; the fault is the cause worth reporting.
+                _faultPath ??= CurrentPath();
+                return;
+            }
+
+            // The file broke before the fault: both are reported, and the fault's key is judged by indentation.
+            _faultPath = null;
         }
 
-        if (message.Contains("tab", StringComparison.OrdinalIgnoreCase) && LineWithIndentingTab(_lastLine) is { } tabLine)
+        // The parser reports a tab used for indentation at the start of the block it breaks, or as some other fault
+        // further on; the tab itself is what to fix.
+        long tabsUpTo = message.Contains("tab", StringComparison.OrdinalIgnoreCase) ? long.MaxValue : line;
+        if (LineWithIndentingTab(_lastLine, tabsUpTo) is { } tabLine)
         {
-            _problems.Error(tabLine, CurrentPath(), "not valid YAML: a tab indents this line; YAML indents with spaces only");
+            _problems.Error(tabLine, PathAt(tabLine), "not valid YAML: a tab indents this line; YAML indents with spaces only");
             return;
         }
 
@@ -221,27 +236,41 @@ internal sealed class BoundedYamlReader
             return;
         }
 
-        _problems.Error(line, CurrentPath(), $"not valid YAML: {message}");
+        _problems.Error(line, PathAt(line), $"not valid YAML: {message}");
     }
 
-    private string CurrentPath() => _open.Count == 0 ? "" : _open[^1].ChildPath;
+    // Where parsing stopped: inside the innermost open collection, or, when the parser had closed every block back to the
+    // top before it failed, next to the last key it read.
+    private string CurrentPath() => _open.Count switch
+    {
+        0 => _lastPath,
+        1 when _open[0].ChildPath.Length == 0 => _lastPath,
+        _ => _open[^1].ChildPath,
+    };
 
-    private long? LineWithIndentingTab(long from)
+    private string PathAt(long line) => CurrentPath() is { Length: > 0 } path ? path : IndentationKeyPath.At(_text, line);
+
+    private long? LineWithIndentingTab(long from, long to)
     {
         long line = 1;
         bool indent = true;
-        foreach (char c in _text)
+        for (int i = 0; i < _text.Length; i++)
         {
-            if (c == '\n')
+            char c = _text[i];
+            if (c == '\n' || (c == '\r' && (i + 1 == _text.Length || _text[i + 1] != '\n')))
             {
-                line++;
+                if (++line > to)
+                {
+                    return null;
+                }
+
                 indent = true;
             }
             else if (indent && c == '\t' && line >= from)
             {
                 return line;
             }
-            else if (c != ' ' && c != '\t')
+            else if (c is not (' ' or '\t' or '\r'))
             {
                 indent = false;
             }

@@ -41,7 +41,7 @@ internal static class ConfigText
             OperationStatus status = Utf8.ToUtf16(bytes, buffer, out int read, out _, replaceInvalidSequences: false);
             if (status == OperationStatus.InvalidData)
             {
-                long line = bytes[..read].Count((byte)'\n') + 1;
+                long line = LineAt(bytes[..read]);
                 fault = new TextFault(line, string.Create(CultureInfo.InvariantCulture,
                     $"byte 0x{bytes[read]:X2} is not UTF-8 text (is this a binary file? the file must be UTF-8)"));
             }
@@ -55,7 +55,7 @@ internal static class ConfigText
     }
 
     /// <summary>The first character outside YAML's printable set (C0 and C1 controls but tab and line breaks, DEL,
-    /// lone surrogates, U+FFFE and U+FFFF), or null.</summary>
+    /// lone surrogates, U+FFFE and U+FFFF) or one the parser would miscount lines by (NEL, U+2028, U+2029), or null.</summary>
     public static TextFault? FindDisallowed(string text)
     {
         int index = IndexOfDisallowed(text);
@@ -64,10 +64,15 @@ internal static class ConfigText
             return null;
         }
 
-        string what = char.IsSurrogate(text[index])
-            ? "a lone surrogate"
-            : string.Create(CultureInfo.InvariantCulture, $"character U+{(int)text[index]:X4}");
-        return new TextFault(LineAt(text, index), $"{what} is not allowed in YAML (is this a binary file?)");
+        char c = text[index];
+        string message = c switch
+        {
+            '\u0085' or '\u2028' or '\u2029' => string.Create(CultureInfo.InvariantCulture,
+                $"character U+{(int)c:X4} (a Unicode line break) is not allowed in a configuration; use an ordinary line break"),
+            _ when char.IsSurrogate(c) => "a lone surrogate is not allowed in YAML (is this a binary file?)",
+            _ => string.Create(CultureInfo.InvariantCulture, $"character U+{(int)c:X4} is not allowed in YAML (is this a binary file?)"),
+        };
+        return new TextFault(LineAt(text, index), message);
     }
 
     /// <summary>The text with every disallowed character replaced by U+FFFD, which the parser reads as an ordinary letter.</summary>
@@ -91,7 +96,16 @@ internal static class ConfigText
         });
     }
 
-    public static long LineAt(string text, int index) => text.AsSpan(0, index).Count('\n') + 1;
+    /// <summary>The 1-based line of <paramref name="index"/>, counting line breaks as the parser and editors do: "\r\n",
+    /// "\n" and a lone "\r".</summary>
+    public static long LineAt(string text, int index)
+    {
+        ReadOnlySpan<char> before = text.AsSpan(0, index);
+        return before.Count('\n') + before.Count('\r') - before.Count("\r\n") + 1;
+    }
+
+    private static long LineAt(ReadOnlySpan<byte> before) =>
+        before.Count((byte)'\n') + before.Count((byte)'\r') - before.Count("\r\n"u8) + 1;
 
     private static int IndexOfDisallowed(string text)
     {
@@ -115,9 +129,12 @@ internal static class ConfigText
             return c is not ('\t' or '\n' or '\r');
         }
 
-        if (c is >= '\u007F' and <= '\u009F')
+        // NEL is printable in YAML, but the parser counts it (and the Unicode line and paragraph separators) as a line
+        // break where editors do not, which would put every later diagnostic on the wrong line; in a configuration file
+        // they are pasted junk.
+        if (c is >= '\u007F' and <= '\u009F' or '\u2028' or '\u2029')
         {
-            return c != '\u0085';
+            return true;
         }
 
         if (char.IsHighSurrogate(c))

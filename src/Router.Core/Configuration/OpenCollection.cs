@@ -9,6 +9,7 @@ internal sealed class OpenCollection(bool isMapping, bool isFlow, long line, str
     private readonly Dictionary<string, long> _keyLines = new(StringComparer.Ordinal);
     private ConfigScalar? _pendingKey;
     private bool _droppingValue;
+    private ConfigScalar? _droppedKey;
     private long _expandedSize = 1;
     private int _height = 1;
 
@@ -33,7 +34,7 @@ internal sealed class OpenCollection(bool isMapping, bool isFlow, long line, str
 
     /// <summary>The key path of the node read next: the pending key's, or the next list item's.</summary>
     public string ChildPath => IsMapping
-        ? _pendingKey is null ? Path : Join(Path, _pendingKey.Value)
+        ? (_pendingKey ?? _droppedKey) is { } key ? Join(Path, key.Value) : Path
         : $"{Path}[{_items.Count}]";
 
     public static string Join(string path, string key) => path.Length == 0 ? key : $"{path}.{key}";
@@ -53,6 +54,7 @@ internal sealed class OpenCollection(bool isMapping, bool isFlow, long line, str
         if (_droppingValue)
         {
             _droppingValue = false;
+            _droppedKey = null;
             return;
         }
 
@@ -72,6 +74,7 @@ internal sealed class OpenCollection(bool isMapping, bool isFlow, long line, str
         {
             problems.Error(key.Line, Join(Path, key.Value), $"the key appears twice in one mapping (first on line {first})");
             _droppingValue = true;
+            _droppedKey = key;
         }
         else
         {
