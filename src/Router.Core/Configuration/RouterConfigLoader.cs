@@ -28,6 +28,12 @@ public sealed class RouterConfigLoader
     private const double MaxDailyUsd = 1_000_000;
     private const double MaxUsdPerMillionTokens = 100_000;
 
+    // Private-path globs are matched against every file a request names: their number, length and "**" count bound
+    // that cost (a dozen "**" made one check take minutes).
+    private const int MaxPrivatePaths = 1_000;
+    private const int MaxPrivatePathLength = 1_000;
+    private const int MaxAnyFolderSegments = 3;
+
     private readonly Func<string, string?> _environment;
     private readonly ConfigProblems _problems;
     private ConfigNode? _reserveNode;
@@ -575,13 +581,18 @@ public sealed class RouterConfigLoader
             List<string> globs = [];
             foreach ((ConfigNode item, string itemPath) in Items(pathsNode, "privacy.privatePaths"))
             {
-                if (item is ConfigScalar { IsEmpty: false } glob)
-                {
-                    globs.Add(glob.Value);
-                }
-                else
+                if (item is not ConfigScalar { IsEmpty: false } glob)
                 {
                     Error(item, itemPath, $"expected a path glob, got {item.Describe()}");
+                }
+                else if (globs.Count == MaxPrivatePaths)
+                {
+                    Error(item, itemPath, Invariant($"more than {MaxPrivatePaths} globs; every file a request names is checked against each"));
+                    break;
+                }
+                else if (PrivatePathGlobOrError(glob, itemPath) is { } checkedGlob)
+                {
+                    globs.Add(checkedGlob);
                 }
             }
 
@@ -589,6 +600,29 @@ public sealed class RouterConfigLoader
         }
 
         return new PrivacyConfig(mode, paths);
+    }
+
+    // Matching "**" tries every way of spreading a path's folders over the "**"s, so their number is bounded; "**/**"
+    // means the same as "**" and is folded into it first.
+    private string? PrivatePathGlobOrError(ConfigScalar glob, string path)
+    {
+        if (glob.Value.Length > MaxPrivatePathLength)
+        {
+            Error(glob, path, Invariant($"a glob of {glob.Value.Length:N0} characters is longer than {MaxPrivatePathLength:N0}"));
+            return null;
+        }
+
+        // The matcher reads \ as /, so the folded glob means what the written one does.
+        string[] segments = glob.Value.Replace('\\', '/').Split('/');
+        string[] folded = [.. segments.Where((segment, i) => !(segment == "**" && i > 0 && segments[i - 1] == "**"))];
+        int anyFolders = folded.Count(segment => segment == "**");
+        if (anyFolders > MaxAnyFolderSegments)
+        {
+            Error(glob, path, Invariant($"'{glob.Value}' has {anyFolders} separate '**' segments; a glob may have at most {MaxAnyFolderSegments}"));
+            return null;
+        }
+
+        return folded.Length == segments.Length ? glob.Value : string.Join('/', folded);
     }
 
     private BudgetConfig ReadBudget(ConfigMapping node, BudgetConfig defaults)

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using Router.Core.Configuration;
+using Router.Core.Privacy;
 
 namespace Router.Core.Tests.Configuration;
 
@@ -224,6 +225,35 @@ public sealed class ConfigLimitsTests
         RouterConfig config = ConfigYaml.LoadGood(yaml);
 
         Assert.Equal([Requests.Tier.Quick], config.FallbacksOf(Requests.Tier.Reasoning));
+    }
+
+    [Fact]
+    public void A_private_path_glob_with_many_separate_double_stars_is_refused_at_its_item()
+    {
+        string yaml = ConfigYaml.EvalWith("privatePaths: [\"**/.env\", \"**/*.pem\"]", "privatePaths: [\"**/.env\", \"**/a/**/b/**/c/**/d/**/key\"]");
+
+        ConfigLoadResult result = ConfigYaml.Load(yaml);
+
+        ConfigDiagnostic error = Assert.Single(result.Errors);
+        Assert.Equal("privacy.privatePaths[1]", error.Key);
+        Assert.Equal(ConfigYaml.LineOf(yaml, "privatePaths:"), error.Line);
+        Assert.Contains("at most 3", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Repeated_double_stars_fold_into_one_and_the_largest_accepted_glob_checks_a_deep_path_quickly()
+    {
+        string yaml = ConfigYaml.EvalWith("privatePaths: [\"**/.env\", \"**/*.pem\"]", "privatePaths: [\"**/**/**/**/**/**/**/**/**/**/**/**/.env\", \"*/**/*/**/*/**/none\"]");
+        RouterConfig config = ConfigYaml.LoadGood(yaml);
+        PrivacyScanner scanner = new(config.Privacy.PrivatePaths);
+        string deep = "/" + string.Join('/', Enumerable.Range(0, 200).Select(i => string.Create(null, $"d{i % 5}"))) + "/file.txt";
+
+        (PrivacyFinding? finding, TimeSpan elapsed) = Timed(() => scanner.ScanPath(deep));
+
+        Assert.Equal("**/.env", config.Privacy.PrivatePaths[0]);
+        Assert.Null(finding);
+        Assert.NotNull(scanner.ScanPath("/srv/app/.env"));
+        Assert.True(elapsed < TimeSpan.FromSeconds(1), $"took {elapsed}");
     }
 
     private static (T Result, TimeSpan Elapsed) Timed<T>(Func<T> action)

@@ -63,6 +63,7 @@ internal sealed class ConfigMutator(int seed)
         ("indentation shift", bytes => Lines(bytes, lines => { int i = _random.Next(lines.Count); lines[i] = _random.Next(2) == 0 ? " " + lines[i] : lines[i].TrimStart(); })),
         ("punctuation", Punctuate),
         ("huge value", bytes => Text(bytes, text => ReplaceValue(text, new string('x', _random.Next(1_000, 200_000))))),
+        ("double stars", bytes => Text(bytes, text => ReplaceValue(text, "[\"" + string.Concat(Enumerable.Repeat(_random.Next(2) == 0 ? "**/" : "**/x/", _random.Next(2, 40))) + ".env\"]"))),
         ("documents", bytes => Lines(bytes, lines => lines.Insert(_random.Next(lines.Count + 1), _random.Next(2) == 0 ? "---" : "..."))),
     ];
 
