@@ -146,23 +146,23 @@ internal sealed class BoundedYamlReader
 
     private bool DeliverAlias(AnchorAlias alias)
     {
-        string path = _open.Count == 0 ? "" : _open[^1].ChildPath;
-        path = path.Length > 0 ? path : IndentationKeyPath.At(_text, alias.Start.Line);
+        long line = alias.Start.Line;
+        string name = ConfigText.Excerpt(alias.Value.Value);
         if (++_aliases > _limits.MaxAliases)
         {
-            _problems.Error(alias.Start.Line, path, Invariant($"more than {_limits.MaxAliases} aliases (*name) in one file"));
+            _problems.Error(line, AliasPath(line), Invariant($"more than {_limits.MaxAliases} aliases (*name) in one file"));
             return false;
         }
 
         if (!_anchors.TryGetValue(alias.Value.Value, out ConfigNode? target))
         {
-            _problems.Error(alias.Start.Line, path, $"alias *{alias.Value.Value} names no anchor &{alias.Value.Value} defined before it");
+            _problems.Error(line, AliasPath(line), $"alias *{name} names no anchor &{name} defined before it");
             return false;
         }
 
         if (_open.Count + target.Height > _limits.MaxDepth)
         {
-            _problems.Error(alias.Start.Line, path, Invariant($"alias *{alias.Value.Value} nests deeper than {_limits.MaxDepth} levels"));
+            _problems.Error(line, AliasPath(line), Invariant($"alias *{name} nests deeper than {_limits.MaxDepth} levels"));
             return false;
         }
 
@@ -184,7 +184,7 @@ internal sealed class BoundedYamlReader
 
         OpenCollection parent = _open[^1];
         string path = parent.ChildPath;
-        parent.Add(node, _problems);
+        parent.Add(node, _problems, line => IndentationKeyPath.At(_text, line));
         if (parent.ExpandedSize > _limits.MaxExpandedSize)
         {
             // Every collection's size includes its children's, so the innermost one is the first to cross the bound.
@@ -195,6 +195,10 @@ internal sealed class BoundedYamlReader
 
         return true;
     }
+
+    // An alias used as a key at the top has no path of its own yet; its line's indentation still says where it is.
+    private string AliasPath(long line) =>
+        _open.Count > 0 && _open[^1].ChildPath is { Length: > 0 } path ? path : IndentationKeyPath.At(_text, line);
 
     // The key path of the node an event starts: a key names itself, anything else takes the path its parent gives it.
     private string PathOf(ParsingEvent current) =>

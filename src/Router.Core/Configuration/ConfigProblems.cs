@@ -7,6 +7,7 @@ namespace Router.Core.Configuration;
 internal sealed class ConfigProblems(string file, int limit)
 {
     private const int MaxKeyLength = 120;
+    private const int MaxMessageLength = 500;
 
     private readonly List<ConfigDiagnostic> _diagnostics = [];
     private bool _truncated;
@@ -23,6 +24,12 @@ internal sealed class ConfigProblems(string file, int limit)
 
     private void Add(ConfigSeverity severity, long line, string key, string message)
     {
+        if (message.Length > MaxMessageLength)
+        {
+            // Messages quote values in excerpts; this only guards against one that slipped through.
+            message = string.Concat(message.AsSpan(0, MaxMessageLength), "...");
+        }
+
         if (key.Length > MaxKeyLength)
         {
             // Only a hostile file nests this deep ("a[0][0][0]..."); its start says where.

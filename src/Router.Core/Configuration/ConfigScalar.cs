@@ -7,5 +7,5 @@ internal sealed class ConfigScalar(string value, long line) : ConfigNode(line, 1
 
     public bool IsEmpty => Value.Length == 0;
 
-    public override string Describe() => IsEmpty ? "nothing" : $"'{Value}'";
+    public override string Describe() => IsEmpty ? "nothing" : $"'{ConfigText.Excerpt(Value)}'";
 }

@@ -9,6 +9,8 @@ namespace Router.Core.Configuration;
 /// binary or mis-encoded file is reported at its line instead of confusing the parser.</summary>
 internal static class ConfigText
 {
+    private const int MaxExcerpt = 60;
+
     /// <summary>Decodes UTF-8 (UTF-16 and UTF-32 when a byte order mark says so); a byte that is not valid in the encoding
     /// is replaced by U+FFFD and reported as a fault at its line.</summary>
     public static (string Text, TextFault? Fault) Decode(ReadOnlySpan<byte> bytes)
@@ -74,6 +76,9 @@ internal static class ConfigText
         };
         return new TextFault(LineAt(text, index), message);
     }
+
+    /// <summary>A value as a message quotes it: a pasted 100 KB value is cut to its start.</summary>
+    public static string Excerpt(string value) => value.Length <= MaxExcerpt ? value : string.Concat(value.AsSpan(0, MaxExcerpt - 3), "...");
 
     /// <summary>The text with every disallowed character replaced by U+FFFD, which the parser reads as an ordinary letter.</summary>
     public static string Sanitize(string text)

@@ -41,7 +41,8 @@ internal sealed class OpenCollection(bool isMapping, bool isFlow, long line, str
 
     /// <summary>Adds a key, a value or a list item; a key that is not a single name, or that repeats one, is reported and
     /// its value dropped, so the mapping stays one value per name.</summary>
-    public void Add(ConfigNode node, ConfigProblems problems)
+    /// <param name="pathOfLine">The key path of a line by indentation, for a fault in the top-level mapping, which has no path.</param>
+    public void Add(ConfigNode node, ConfigProblems problems, Func<long, string> pathOfLine)
     {
         _expandedSize = SaturatingAdd(_expandedSize, node.ExpandedSize);
         _height = Math.Max(_height, node.Height + 1);
@@ -67,7 +68,7 @@ internal sealed class OpenCollection(bool isMapping, bool isFlow, long line, str
 
         if (node is not ConfigScalar key)
         {
-            problems.Error(node.Line, Path, $"a key must be a single name, not {node.Describe()}");
+            problems.Error(node.Line, Path.Length > 0 ? Path : pathOfLine(node.Line), $"a key must be a single name, not {node.Describe()}");
             _droppingValue = true;
         }
         else if (_keyLines.TryGetValue(key.Value, out long first))

@@ -240,7 +240,7 @@ public sealed class RouterConfigLoader
                 };
                 if (provider is null && kind is not null)
                 {
-                    Error(providerNode, $"{path}.provider", $"unknown provider '{kind}' (ollama, openai or anthropic)");
+                    Error(providerNode, $"{path}.provider", $"unknown provider '{Excerpt(kind)}' (ollama, openai or anthropic)");
                 }
             }
 
@@ -251,7 +251,7 @@ public sealed class RouterConfigLoader
                 if (text is not null
                     && (!Uri.TryCreate(text, UriKind.Absolute, out url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)))
                 {
-                    Error(urlNode, $"{path}.url", $"'{text}' is not an http or https URL");
+                    Error(urlNode, $"{path}.url", $"'{Excerpt(text)}' is not an http or https URL");
                     url = null;
                 }
             }
@@ -273,7 +273,7 @@ public sealed class RouterConfigLoader
                 }
                 else if (string.IsNullOrEmpty(_environment(apiKeyEnv)))
                 {
-                    Warning(fields.Find("apiKeyEnv")!, $"{path}.apiKeyEnv", $"environment variable {apiKeyEnv} is not set; the endpoint will be unavailable at run time");
+                    Warning(fields.Find("apiKeyEnv")!, $"{path}.apiKeyEnv", $"environment variable {Excerpt(apiKeyEnv)} is not set; the endpoint will be unavailable at run time");
                 }
             }
 
@@ -324,7 +324,7 @@ public sealed class RouterConfigLoader
             string path = $"tiers.{name}";
             if (!TierNames.TryParse(name, out Tier? parsed))
             {
-                Error(entry.Key, path, $"unknown tier '{name}' (tiers are {TierNames.Listing})");
+                Error(entry.Key, path, $"unknown tier '{Excerpt(name)}' (tiers are {TierNames.Listing})");
                 continue;
             }
 
@@ -359,7 +359,7 @@ public sealed class RouterConfigLoader
                     }
                     else if (!endpoints.ContainsKey(endpoint))
                     {
-                        Error(item, itemPath, $"endpoint '{endpoint}' is not defined under endpoints");
+                        Error(item, itemPath, $"endpoint '{Excerpt(endpoint)}' is not defined under endpoints");
                     }
                     else
                     {
@@ -421,7 +421,7 @@ public sealed class RouterConfigLoader
 
             if (!TierNames.TryParse(name, out Tier? tier))
             {
-                Error(value, path, $"unknown tier '{name}' (tiers are {TierNames.Listing})");
+                Error(value, path, $"unknown tier '{Excerpt(name)}' (tiers are {TierNames.Listing})");
                 return fallback;
             }
 
@@ -445,7 +445,7 @@ public sealed class RouterConfigLoader
             string path = $"fallbacks.{name}";
             if (!TierNames.TryParse(name, out Tier? from))
             {
-                Error(entry.Key, path, $"unknown tier '{name}' (tiers are {TierNames.Listing})");
+                Error(entry.Key, path, $"unknown tier '{Excerpt(name)}' (tiers are {TierNames.Listing})");
                 continue;
             }
 
@@ -459,11 +459,11 @@ public sealed class RouterConfigLoader
 
                 if (!TierNames.TryParse(target, out Tier? to))
                 {
-                    Error(item, itemPath, $"unknown tier '{target}' (tiers are {TierNames.Listing})");
+                    Error(item, itemPath, $"unknown tier '{Excerpt(target)}' (tiers are {TierNames.Listing})");
                 }
                 else if (to == from)
                 {
-                    Error(item, itemPath, $"fallback chain loops: '{name}' falls back to itself");
+                    Error(item, itemPath, $"fallback chain loops: '{Excerpt(name)}' falls back to itself");
                 }
                 else if (!chain.Contains(to.Value))
                 {
@@ -522,7 +522,7 @@ public sealed class RouterConfigLoader
 
             if (!TierNames.TryParse(name, out Tier? tier))
             {
-                Error(item, itemPath, $"unknown tier '{name}' (tiers are {TierNames.Listing})");
+                Error(item, itemPath, $"unknown tier '{Excerpt(name)}' (tiers are {TierNames.Listing})");
             }
             else if (order.Contains(tier.Value))
             {
@@ -570,7 +570,7 @@ public sealed class RouterConfigLoader
                     mode = PrivacyMode.LocalOnly;
                     break;
                 default:
-                    Error(modeNode, "privacy.mode", $"unknown mode '{name}' (auto or local-only)");
+                    Error(modeNode, "privacy.mode", $"unknown mode '{Excerpt(name)}' (auto or local-only)");
                     break;
             }
         }
@@ -618,7 +618,7 @@ public sealed class RouterConfigLoader
         int anyFolders = folded.Count(segment => segment == "**");
         if (anyFolders > MaxAnyFolderSegments)
         {
-            Error(glob, path, Invariant($"'{glob.Value}' has {anyFolders} separate '**' segments; a glob may have at most {MaxAnyFolderSegments}"));
+            Error(glob, path, Invariant($"'{Excerpt(glob.Value)}' has {anyFolders} separate '**' segments; a glob may have at most {MaxAnyFolderSegments}"));
             return null;
         }
 
@@ -690,7 +690,7 @@ public sealed class RouterConfigLoader
 
         if (!BigInteger.TryParse(text.Replace("_", "", StringComparison.Ordinal), NumberStyles.Integer, CultureInfo.InvariantCulture, out BigInteger value))
         {
-            Error(node, path, $"expected a whole number, got '{text}'");
+            Error(node, path, $"expected a whole number, got '{Excerpt(text)}'");
             return null;
         }
 
@@ -712,7 +712,7 @@ public sealed class RouterConfigLoader
 
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !double.IsFinite(value))
         {
-            Error(node, path, $"expected a number, got '{text}'");
+            Error(node, path, $"expected a number, got '{Excerpt(text)}'");
             return null;
         }
 
@@ -726,8 +726,8 @@ public sealed class RouterConfigLoader
     }
 
     private static string OutOfRange(string text, bool below, double minimum, double maximum) => below
-        ? Invariant($"must be at least {minimum:#,0.##}, got {text}")
-        : Invariant($"must be at most {maximum:#,0.##}, got {text}");
+        ? Invariant($"must be at least {minimum:#,0.##}, got {Excerpt(text)}")
+        : Invariant($"must be at most {maximum:#,0.##}, got {Excerpt(text)}");
 
     private bool? Bool(ConfigNode node, string path)
     {
@@ -743,7 +743,7 @@ public sealed class RouterConfigLoader
             case "FALSE" or "NO" or "OFF":
                 return false;
             default:
-                Error(node, path, $"expected true or false, got '{text}'");
+                Error(node, path, $"expected true or false, got '{Excerpt(text)}'");
                 return null;
         }
     }
@@ -751,6 +751,8 @@ public sealed class RouterConfigLoader
     private void Error(ConfigNode node, string key, string message) => _problems.Error(node.Line, key, message);
 
     private void Warning(ConfigNode node, string key, string message) => _problems.Warning(node.Line, key, message);
+
+    private static string Excerpt(string value) => ConfigText.Excerpt(value);
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -20,6 +20,7 @@ public sealed partial class ConfigFuzzTests(ITestOutputHelper output)
     // minutes and gigabytes, which is what these catch.
     private static readonly TimeSpan PerCaseLimit = TimeSpan.FromSeconds(2);
     private const long PerCaseAllocationLimit = 256L << 20;
+    private const int MaxDiagnosticLength = 400;
 
     [Fact]
     public void Every_mangled_config_is_loaded_or_refused_with_a_located_diagnostic_quickly()
@@ -85,6 +86,12 @@ public sealed partial class ConfigFuzzTests(ITestOutputHelper output)
             if (diagnostic.Message.Contains(RouterConfigLoader.UnforeseenFailure, StringComparison.Ordinal) || diagnostic.File != FileName)
             {
                 failures.Add($"{label}: '{diagnostic}'");
+            }
+
+            // A pasted 100 KB value is quoted by its start, so every message stays one readable line.
+            if (diagnostic.ToString().Length > MaxDiagnosticLength)
+            {
+                failures.Add($"{label}: a diagnostic of {diagnostic.ToString().Length} characters: '{Shorten(diagnostic.ToString())}'");
             }
         }
 

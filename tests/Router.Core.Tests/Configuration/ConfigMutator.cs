@@ -178,7 +178,7 @@ internal sealed class ConfigMutator(int seed)
     /// <summary>Replaces the value after one "key: " with <paramref name="value"/>.</summary>
     private string ReplaceValue(string text, string value)
     {
-        int[] colons = [.. Enumerable.Range(0, text.Length - 1).Where(i => text[i] == ':' && text[i + 1] == ' ')];
+        int[] colons = [.. Enumerable.Range(0, Math.Max(0, text.Length - 1)).Where(i => text[i] == ':' && text[i + 1] == ' ')];
         if (colons.Length == 0)
         {
             return text + "\nextra: " + value + "\n";
@@ -195,6 +195,11 @@ internal sealed class ConfigMutator(int seed)
     {
         List<string> lines = [.. text.Split('\n')];
         change(lines);
+        if (lines.Count == 0)
+        {
+            lines.Add("");
+        }
+
         return string.Join('\n', lines);
     });
 
