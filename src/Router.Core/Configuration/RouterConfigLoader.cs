@@ -25,7 +25,6 @@ public sealed class RouterConfigLoader
     private const int MaxOutputReserveTokens = 1_000_000;
     private const int MaxContinuityWindow = 100;
     private const double MaxAgeMinutes = 525_600; // a year
-    private const double MaxDailyUsd = 1_000_000;
     private const double MaxUsdPerMillionTokens = 100_000;
 
     // Private-path globs are matched against every file a request names: their number, length and "**" count bound
@@ -628,7 +627,7 @@ public sealed class RouterConfigLoader
     private BudgetConfig ReadBudget(ConfigMapping node, BudgetConfig defaults)
     {
         WarnUnknownKeys(node, "budget", "dailyUsd", "outputReserveTokens");
-        double daily = node.Find("dailyUsd") is { } d ? Number(d, "budget.dailyUsd", 0, MaxDailyUsd) ?? defaults.DailyUsd : defaults.DailyUsd;
+        double daily = node.Find("dailyUsd") is { } d ? Number(d, "budget.dailyUsd", 0, BudgetConfig.MaxDailyUsd) ?? defaults.DailyUsd : defaults.DailyUsd;
         _reserveNode = node.Find("outputReserveTokens");
         int reserve = _reserveNode is { } r
             ? Int(r, "budget.outputReserveTokens", 0, MaxOutputReserveTokens) ?? defaults.OutputReserveTokens
