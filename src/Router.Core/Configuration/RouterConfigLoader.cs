@@ -1,7 +1,7 @@
 using System.Globalization;
+using System.Numerics;
+using System.Text;
 using Router.Core.Requests;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace Router.Core.Configuration;
 
@@ -13,47 +13,115 @@ namespace Router.Core.Configuration;
 /// </remarks>
 public sealed class RouterConfigLoader
 {
+    /// <summary>Starts the message of the diagnostic given when loading failed in a way the loader does not foresee.</summary>
+    internal const string UnforeseenFailure = "the configuration could not be read (an internal error; please report it)";
+
     private static readonly string[] TopLevelKeys =
         ["endpoints", "tiers", "routes", "fallbacks", "escalation", "continuity", "privacy", "budget"];
 
-    private readonly string _file;
-    private readonly Func<string, string?> _environment;
-    private readonly List<ConfigDiagnostic> _diagnostics = [];
+    // Ranges of the numeric keys. Tokens and turns are ints the policy adds and subtracts (prompt + reserve against a
+    // context), so their bounds keep that arithmetic far from overflow while admitting every real model and budget.
+    private const int MaxContextTokens = 10_000_000;
+    private const int MaxOutputReserveTokens = 1_000_000;
+    private const int MaxContinuityWindow = 100;
+    private const double MaxAgeMinutes = 525_600; // a year
+    private const double MaxUsdPerMillionTokens = 100_000;
 
-    private RouterConfigLoader(string file, Func<string, string?> environment)
+    // Private-path globs are matched against every file a request names: their number, length and "**" count bound
+    // that cost (a dozen "**" made one check take minutes).
+    private const int MaxPrivatePaths = 1_000;
+    private const int MaxPrivatePathLength = 1_000;
+    private const int MaxAnyFolderSegments = 3;
+
+    private readonly Func<string, string?> _environment;
+    private readonly ConfigProblems _problems;
+    private ConfigNode? _reserveNode;
+
+    private RouterConfigLoader(ConfigProblems problems, Func<string, string?> environment)
     {
-        _file = file;
+        _problems = problems;
         _environment = environment;
     }
 
     /// <summary>Parses <paramref name="yaml"/> read from <paramref name="fileName"/>; the config is null when there are errors.</summary>
     /// <param name="environment">Looks up environment variables (only to warn about unset API key variables).</param>
-    public static ConfigLoadResult Load(string yaml, string fileName, Func<string, string?> environment)
+    /// <param name="limits">Bounds on size, nesting and aliases; <see cref="ConfigLimits.Default"/> when null.</param>
+    public static ConfigLoadResult Load(string yaml, string fileName, Func<string, string?> environment, ConfigLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(yaml);
         ArgumentNullException.ThrowIfNull(fileName);
         ArgumentNullException.ThrowIfNull(environment);
 
-        RouterConfigLoader loader = new(fileName, environment);
-        RouterConfig? config = loader.Read(yaml);
-        bool failed = loader._diagnostics.Exists(d => d.IsError);
-        return new ConfigLoadResult(failed ? null : config, loader._diagnostics.ToArray());
+        limits ??= ConfigLimits.Default;
+        ConfigProblems problems = new(fileName, limits.MaxDiagnostics);
+        if (TooLarge(Encoding.UTF8.GetByteCount(yaml), limits, problems))
+        {
+            return new ConfigLoadResult(null, problems.ToList());
+        }
+
+        return Load(yaml, fault: null, environment, limits, problems);
     }
 
-    private RouterConfig? Read(string yaml)
+    /// <summary>Decodes and parses a file's bytes (UTF-8, or UTF-16/32 with a byte order mark); bytes that are not text are
+    /// an error at their line, never an exception.</summary>
+    public static ConfigLoadResult Load(ReadOnlySpan<byte> bytes, string fileName, Func<string, string?> environment, ConfigLimits? limits = null)
     {
-        YamlMappingNode? root = Parse(yaml);
+        ArgumentNullException.ThrowIfNull(fileName);
+        ArgumentNullException.ThrowIfNull(environment);
+
+        limits ??= ConfigLimits.Default;
+        ConfigProblems problems = new(fileName, limits.MaxDiagnostics);
+        if (TooLarge(bytes.Length, limits, problems))
+        {
+            return new ConfigLoadResult(null, problems.ToList());
+        }
+
+        (string text, TextFault? fault) = ConfigText.Decode(bytes);
+        return Load(text, fault, environment, limits, problems);
+    }
+
+    private static ConfigLoadResult Load(string yaml, TextFault? fault, Func<string, string?> environment, ConfigLimits limits, ConfigProblems problems)
+    {
+        RouterConfig? config;
+        try
+        {
+            config = new RouterConfigLoader(problems, environment).Read(yaml, fault, limits);
+        }
+#pragma warning disable CA1031 // The last resort: a fault in the loader itself is a diagnostic, so no edit can stop a running server.
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+#pragma warning restore CA1031
+        {
+            problems.Error(0, "", $"{UnforeseenFailure}: {ex.GetType().Name}: {ex.Message}");
+            config = null;
+        }
+
+        return new ConfigLoadResult(problems.HasErrors ? null : config, problems.ToList());
+    }
+
+    private static bool TooLarge(long bytes, ConfigLimits limits, ConfigProblems problems)
+    {
+        if (bytes <= limits.MaxBytes)
+        {
+            return false;
+        }
+
+        problems.Error(0, "", Invariant($"the file is {bytes:N0} bytes; a configuration may be at most {limits.MaxBytes:N0}"));
+        return true;
+    }
+
+    private RouterConfig? Read(string yaml, TextFault? fault, ConfigLimits limits)
+    {
+        ConfigMapping? root = Parse(yaml, fault, limits);
         if (root is null)
         {
             return null;
         }
 
-        foreach ((YamlNode key, _) in root.Children)
+        foreach (ConfigEntry entry in root.Entries)
         {
-            string name = KeyName(key);
-            if (!TopLevelKeys.Contains(name, StringComparer.Ordinal))
+            if (!TopLevelKeys.Contains(entry.Name, StringComparer.Ordinal))
             {
-                Warning(key, name, "unknown key is ignored");
+                Warning(entry.Key, entry.Name, "unknown key is ignored");
             }
         }
 
@@ -68,7 +136,7 @@ public sealed class RouterConfigLoader
         Dictionary<Tier, IReadOnlyList<Tier>> fallbacks = Section(root, "fallbacks") is { } fallbacksNode
             ? ReadFallbacks(fallbacksNode)
             : new Dictionary<Tier, IReadOnlyList<Tier>>(defaults.Fallbacks);
-        IReadOnlyList<Tier> escalation = Find(root, "escalation") is { } escalationNode and not YamlScalarNode { Value: null or "" }
+        IReadOnlyList<Tier> escalation = root.Find("escalation") is { } escalationNode and not ConfigScalar { IsEmpty: true }
             ? ReadEscalation(escalationNode)
             : defaults.Escalation;
         ContinuityConfig continuity = Section(root, "continuity") is { } continuityNode
@@ -90,11 +158,16 @@ public sealed class RouterConfigLoader
 
         foreach (Tier tier in new[] { Tier.Quick, Tier.Code, Tier.Reasoning, Tier.Heavy, Tier.Vision }.Where(t => !tiers.ContainsKey(t)))
         {
-            _diagnostics.Add(new ConfigDiagnostic(ConfigSeverity.Warning, _file, 0, "tiers",
-                $"tier '{tier.Name()}' is not defined; requests for it go down its fallback chain"));
+            _problems.Warning(0, "tiers", $"tier '{tier.Name()}' is not defined; requests for it go down its fallback chain");
         }
 
-        RouterConfig config = new(_file, endpoints, tiers, routes, fallbacks, escalation, continuity, privacy, budget);
+        foreach (TierConfig tier in tiers.Values.Where(t => budget.OutputReserveTokens >= t.ContextTokens))
+        {
+            _problems.Warning(_reserveNode?.Line ?? 0, "budget.outputReserveTokens", Invariant(
+                $"{budget.OutputReserveTokens} tokens kept for the answer leave no room for a prompt in tier '{tier.Tier.Name()}' ({tier.ContextTokens} context tokens)"));
+        }
+
+        RouterConfig config = new(_problems.File, endpoints, tiers, routes, fallbacks, escalation, continuity, privacy, budget);
         if (!TierNames.All.Any(t => t != Tier.Frontier && config.EndpointsOf(t, localOnly: true).Any()))
         {
             // Private requests need somewhere to go; without a local tier every one of them would fail.
@@ -104,125 +177,90 @@ public sealed class RouterConfigLoader
         return config;
     }
 
-    private YamlMappingNode? Parse(string yaml)
+    private ConfigMapping? Parse(string yaml, TextFault? fault, ConfigLimits limits)
     {
-        YamlStream stream = [];
-        try
+        switch (BoundedYamlReader.Read(yaml, limits, _problems, fault))
         {
-            stream.Load(new StringReader(yaml));
-        }
-        catch (YamlException ex)
-        {
-            _diagnostics.Add(new ConfigDiagnostic(ConfigSeverity.Error, _file, ex.Start.Line, "", $"not valid YAML: {YamlMessage(ex)}"));
-            return null;
-        }
-        catch (ArgumentException ex)
-        {
-            // YamlDotNet reports a key given twice in one mapping as an ArgumentException without a position.
-            _diagnostics.Add(new ConfigDiagnostic(ConfigSeverity.Error, _file, 0, "", $"not valid YAML: {ex.Message}"));
-            return null;
-        }
-
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
-        {
-            _diagnostics.Add(new ConfigDiagnostic(ConfigSeverity.Warning, _file, 0, "", "the file is empty; the built-in defaults apply"));
-            return [];
-        }
-
-        if (stream.Documents[0].RootNode is not YamlMappingNode root)
-        {
-            Error(stream.Documents[0].RootNode, "", "the file must be a mapping of sections (endpoints, tiers, routes, ...)");
-            return null;
-        }
-
-        return root;
-    }
-
-    private static string YamlMessage(YamlException ex)
-    {
-        // "(Line: 3, Col: 1, Idx: 20) - (Line: 3, Col: 2, Idx: 21): While parsing ..." -> "While parsing ...".
-        string message = ex.Message;
-        int cut = message.IndexOf("): ", StringComparison.Ordinal);
-        return cut >= 0 && message.StartsWith('(') ? message[(cut + 3)..] : message;
-    }
-
-    private YamlMappingNode? Section(YamlMappingNode root, string name)
-    {
-        foreach ((YamlNode key, YamlNode value) in root.Children)
-        {
-            if (KeyName(key) != name)
-            {
-                continue;
-            }
-
-            if (value is YamlMappingNode mapping)
-            {
-                return mapping;
-            }
-
-            if (value is YamlScalarNode { Value: null or "" })
-            {
+            case null:
                 return null;
-            }
-
-            Error(value, name, "expected a mapping");
-            return null;
+            case ConfigScalar { IsEmpty: true }:
+                _problems.Warning(0, "", "the file is empty; the built-in defaults apply");
+                return new ConfigMapping([], 1, 1, 1);
+            case ConfigMapping root:
+                return root;
+            case { } other:
+                Error(other, "", $"the file must be a mapping of sections (endpoints, tiers, routes, ...), not {other.Describe()}");
+                return null;
         }
-
-        return null;
     }
 
-    private Dictionary<string, EndpointConfig> ReadEndpoints(YamlMappingNode node)
+    private ConfigMapping? Section(ConfigMapping root, string name)
+    {
+        switch (root.Find(name))
+        {
+            case ConfigMapping mapping:
+                return mapping;
+            case null or ConfigScalar { IsEmpty: true }:
+                return null;
+            case { } other:
+                Error(other, name, $"expected a mapping, got {other.Describe()}");
+                return null;
+        }
+    }
+
+    private Dictionary<string, EndpointConfig> ReadEndpoints(ConfigMapping node)
     {
         Dictionary<string, EndpointConfig> endpoints = new(StringComparer.Ordinal);
-        foreach ((YamlNode keyNode, YamlNode value) in node.Children)
+        foreach (ConfigEntry entry in node.Entries)
         {
-            string name = KeyName(keyNode);
+            string name = entry.Name;
             string path = $"endpoints.{name}";
-            if (value is not YamlMappingNode fields)
+            if (entry.Value is not ConfigMapping fields)
             {
-                Error(value, path, "expected a mapping with provider and url or apiKeyEnv");
+                Error(entry.Value, path, $"expected a mapping with provider and url or apiKeyEnv, got {entry.Value.Describe()}");
                 continue;
             }
 
             WarnUnknownKeys(fields, path, "provider", "url", "apiKeyEnv", "cloud");
             ProviderKind? provider = null;
-            if (Find(fields, "provider") is not { } providerNode)
+            if (fields.Find("provider") is not { } providerNode)
             {
-                Error(fields, path, "provider is missing (ollama, openai or anthropic)");
+                Error(fields, $"{path}.provider", "provider is missing (ollama, openai or anthropic)");
             }
             else
             {
-                provider = Scalar(providerNode)?.ToUpperInvariant() switch
+                string? kind = Scalar(providerNode, $"{path}.provider");
+                provider = kind?.ToUpperInvariant() switch
                 {
                     "OLLAMA" => ProviderKind.Ollama,
                     "OPENAI" or "OPENAI-COMPATIBLE" => ProviderKind.OpenAi,
                     "ANTHROPIC" => ProviderKind.Anthropic,
                     _ => null,
                 };
-                if (provider is null)
+                if (provider is null && kind is not null)
                 {
-                    Error(providerNode, $"{path}.provider", $"unknown provider '{Scalar(providerNode)}' (ollama, openai or anthropic)");
+                    Error(providerNode, $"{path}.provider", $"unknown provider '{Excerpt(kind)}' (ollama, openai or anthropic)");
                 }
             }
 
             Uri? url = null;
-            if (Find(fields, "url") is { } urlNode)
+            if (fields.Find("url") is { } urlNode)
             {
-                string? text = Scalar(urlNode);
-                if (!Uri.TryCreate(text, UriKind.Absolute, out url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+                string? text = Scalar(urlNode, $"{path}.url");
+                if (text is not null
+                    && (!Uri.TryCreate(text, UriKind.Absolute, out url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)))
                 {
-                    Error(urlNode, $"{path}.url", $"'{text}' is not an http or https URL");
+                    Error(urlNode, $"{path}.url", $"'{Excerpt(text)}' is not an http or https URL");
                     url = null;
                 }
             }
             else if (provider == ProviderKind.Ollama)
             {
-                Error(fields, path, "an ollama endpoint needs a url");
+                Error(fields, $"{path}.url", "an ollama endpoint needs a url");
             }
 
-            string? apiKeyEnv = Find(fields, "apiKeyEnv") is { } apiKeyNode ? Scalar(apiKeyNode) : null;
-            bool cloud = Find(fields, "cloud") is { } cloudNode
+            string? apiKeyEnv = fields.Find("apiKeyEnv") is { } apiKeyNode ? Scalar(apiKeyNode, $"{path}.apiKeyEnv") : null;
+            bool cloud = fields.Find("cloud") is { } cloudNode
                 ? Bool(cloudNode, $"{path}.cloud") ?? false
                 : IsCloudByDefault(provider, url);
 
@@ -230,17 +268,17 @@ public sealed class RouterConfigLoader
             {
                 if (string.IsNullOrWhiteSpace(apiKeyEnv))
                 {
-                    Warning(fields, path, "cloud endpoint has no apiKeyEnv; it will be unavailable at run time");
+                    Warning(fields, $"{path}.apiKeyEnv", "cloud endpoint has no apiKeyEnv; it will be unavailable at run time");
                 }
                 else if (string.IsNullOrEmpty(_environment(apiKeyEnv)))
                 {
-                    Warning(Find(fields, "apiKeyEnv")!, $"{path}.apiKeyEnv", $"environment variable {apiKeyEnv} is not set; the endpoint will be unavailable at run time");
+                    Warning(fields.Find("apiKeyEnv")!, $"{path}.apiKeyEnv", $"environment variable {Excerpt(apiKeyEnv)} is not set; the endpoint will be unavailable at run time");
                 }
             }
 
-            if (provider is { } kind)
+            if (provider is { } known)
             {
-                endpoints[name] = new EndpointConfig(name, kind, url, apiKeyEnv, cloud);
+                endpoints[name] = new EndpointConfig(name, known, url, apiKeyEnv, cloud);
             }
         }
 
@@ -276,46 +314,51 @@ public sealed class RouterConfigLoader
             && second is >= 16 and <= 31;
     }
 
-    private Dictionary<Tier, TierConfig> ReadTiers(YamlMappingNode node, Dictionary<string, EndpointConfig> endpoints)
+    private Dictionary<Tier, TierConfig> ReadTiers(ConfigMapping node, Dictionary<string, EndpointConfig> endpoints)
     {
         Dictionary<Tier, TierConfig> tiers = [];
-        foreach ((YamlNode keyNode, YamlNode value) in node.Children)
+        foreach (ConfigEntry entry in node.Entries)
         {
-            string name = KeyName(keyNode);
+            string name = entry.Name;
             string path = $"tiers.{name}";
             if (!TierNames.TryParse(name, out Tier? parsed))
             {
-                Error(keyNode, path, $"unknown tier '{name}' (tiers are {TierNames.Listing})");
+                Error(entry.Key, path, $"unknown tier '{Excerpt(name)}' (tiers are {TierNames.Listing})");
                 continue;
             }
 
             Tier tier = parsed.Value;
-            if (value is not YamlMappingNode fields)
+            if (entry.Value is not ConfigMapping fields)
             {
-                Error(value, path, "expected a mapping with model, endpoints and contextTokens");
+                Error(entry.Value, path, $"expected a mapping with model, endpoints and contextTokens, got {entry.Value.Describe()}");
                 continue;
             }
 
             WarnUnknownKeys(fields, path, "model", "endpoints", "contextTokens", "usdPerMillionInput", "usdPerMillionOutput");
-            string? model = Find(fields, "model") is { } modelNode ? Scalar(modelNode) : null;
-            if (string.IsNullOrWhiteSpace(model))
+            string? model = fields.Find("model") is { } modelNode ? Scalar(modelNode, $"{path}.model") : null;
+            if (string.IsNullOrWhiteSpace(model) && fields.Find("model") is null or ConfigScalar)
             {
-                Error(Find(fields, "model") ?? fields, $"{path}.model", "a tier needs a model");
+                Error(fields.Find("model") ?? fields, $"{path}.model", "a tier needs a model");
             }
 
             List<string> tierEndpoints = [];
-            if (Find(fields, "endpoints") is { } endpointsNode)
+            if (fields.Find("endpoints") is { } endpointsNode)
             {
-                foreach ((YamlNode item, string itemPath) in Items(endpointsNode, $"{path}.endpoints"))
+                foreach ((ConfigNode item, string itemPath) in Items(endpointsNode, $"{path}.endpoints"))
                 {
-                    string? endpoint = Scalar(item);
+                    string? endpoint = Scalar(item, itemPath);
+                    if (endpoint is null)
+                    {
+                        continue;
+                    }
+
                     if (string.IsNullOrWhiteSpace(endpoint))
                     {
                         Error(item, itemPath, "expected an endpoint name");
                     }
                     else if (!endpoints.ContainsKey(endpoint))
                     {
-                        Error(item, itemPath, $"endpoint '{endpoint}' is not defined under endpoints");
+                        Error(item, itemPath, $"endpoint '{Excerpt(endpoint)}' is not defined under endpoints");
                     }
                     else
                     {
@@ -324,16 +367,20 @@ public sealed class RouterConfigLoader
                 }
             }
 
-            if (tierEndpoints.Count == 0 && Find(fields, "endpoints") is null)
+            if (tierEndpoints.Count == 0 && fields.Find("endpoints") is null)
             {
                 Warning(fields, $"{path}.endpoints", "no endpoints: the tier is not configured and will not be used");
             }
 
-            int context = Find(fields, "contextTokens") is { } contextNode
-                ? Int(contextNode, $"{path}.contextTokens", minimum: 1) ?? DefaultContext(tier)
+            int context = fields.Find("contextTokens") is { } contextNode
+                ? Int(contextNode, $"{path}.contextTokens", 1, MaxContextTokens) ?? DefaultContext(tier)
                 : DefaultContext(tier);
-            double input = Find(fields, "usdPerMillionInput") is { } inNode ? Number(inNode, $"{path}.usdPerMillionInput", 0) ?? 0 : 0;
-            double output = Find(fields, "usdPerMillionOutput") is { } outNode ? Number(outNode, $"{path}.usdPerMillionOutput", 0) ?? 0 : 0;
+            double input = fields.Find("usdPerMillionInput") is { } inNode
+                ? Number(inNode, $"{path}.usdPerMillionInput", 0, MaxUsdPerMillionTokens) ?? 0
+                : 0;
+            double output = fields.Find("usdPerMillionOutput") is { } outNode
+                ? Number(outNode, $"{path}.usdPerMillionOutput", 0, MaxUsdPerMillionTokens) ?? 0
+                : 0;
             tiers[tier] = new TierConfig(tier, model ?? "", tierEndpoints, context, input, output);
         }
 
@@ -348,7 +395,7 @@ public sealed class RouterConfigLoader
         _ => 200000,
     };
 
-    private RouteTable ReadRoutes(YamlMappingNode node, Dictionary<Tier, TierConfig> tiers, RouteTable defaults)
+    private RouteTable ReadRoutes(ConfigMapping node, Dictionary<Tier, TierConfig> tiers, RouteTable defaults)
     {
         WarnUnknownKeys(node, "routes", "completion", "explain", "refactor", "refactorWide", "chat");
         return new RouteTable(
@@ -360,15 +407,20 @@ public sealed class RouterConfigLoader
 
         Tier Route(string key, Tier fallback)
         {
-            if (Find(node, key) is not { } value)
+            if (node.Find(key) is not { } value)
             {
                 return fallback;
             }
 
             string path = $"routes.{key}";
-            if (!TierNames.TryParse(Scalar(value), out Tier? tier))
+            if (Scalar(value, path) is not { } name)
             {
-                Error(value, path, $"unknown tier '{Scalar(value)}' (tiers are {TierNames.Listing})");
+                return fallback;
+            }
+
+            if (!TierNames.TryParse(name, out Tier? tier))
+            {
+                Error(value, path, $"unknown tier '{Excerpt(name)}' (tiers are {TierNames.Listing})");
                 return fallback;
             }
 
@@ -382,30 +434,35 @@ public sealed class RouterConfigLoader
         }
     }
 
-    private Dictionary<Tier, IReadOnlyList<Tier>> ReadFallbacks(YamlMappingNode node)
+    private Dictionary<Tier, IReadOnlyList<Tier>> ReadFallbacks(ConfigMapping node)
     {
         Dictionary<Tier, IReadOnlyList<Tier>> fallbacks = [];
-        Dictionary<(Tier From, Tier To), YamlNode> edges = [];
-        foreach ((YamlNode keyNode, YamlNode value) in node.Children)
+        Dictionary<(Tier From, Tier To), ConfigNode> edges = [];
+        foreach (ConfigEntry entry in node.Entries)
         {
-            string name = KeyName(keyNode);
+            string name = entry.Name;
             string path = $"fallbacks.{name}";
             if (!TierNames.TryParse(name, out Tier? from))
             {
-                Error(keyNode, path, $"unknown tier '{name}' (tiers are {TierNames.Listing})");
+                Error(entry.Key, path, $"unknown tier '{Excerpt(name)}' (tiers are {TierNames.Listing})");
                 continue;
             }
 
             List<Tier> chain = [];
-            foreach ((YamlNode item, string itemPath) in Items(value, path))
+            foreach ((ConfigNode item, string itemPath) in Items(entry.Value, path))
             {
-                if (!TierNames.TryParse(Scalar(item), out Tier? to))
+                if (Scalar(item, itemPath) is not { } target)
                 {
-                    Error(item, itemPath, $"unknown tier '{Scalar(item)}' (tiers are {TierNames.Listing})");
+                    continue;
+                }
+
+                if (!TierNames.TryParse(target, out Tier? to))
+                {
+                    Error(item, itemPath, $"unknown tier '{Excerpt(target)}' (tiers are {TierNames.Listing})");
                 }
                 else if (to == from)
                 {
-                    Error(item, itemPath, $"fallback chain loops: '{name}' falls back to itself");
+                    Error(item, itemPath, $"fallback chain loops: '{Excerpt(name)}' falls back to itself");
                 }
                 else if (!chain.Contains(to.Value))
                 {
@@ -421,7 +478,7 @@ public sealed class RouterConfigLoader
         return fallbacks;
     }
 
-    private void ReportLoops(Dictionary<Tier, IReadOnlyList<Tier>> fallbacks, Dictionary<(Tier From, Tier To), YamlNode> edges)
+    private void ReportLoops(Dictionary<Tier, IReadOnlyList<Tier>> fallbacks, Dictionary<(Tier From, Tier To), ConfigNode> edges)
     {
         HashSet<(Tier, Tier)> reported = [];
         foreach (Tier start in fallbacks.Keys)
@@ -452,14 +509,19 @@ public sealed class RouterConfigLoader
         }
     }
 
-    private List<Tier> ReadEscalation(YamlNode node)
+    private List<Tier> ReadEscalation(ConfigNode node)
     {
         List<Tier> order = [];
-        foreach ((YamlNode item, string itemPath) in Items(node, "escalation"))
+        foreach ((ConfigNode item, string itemPath) in Items(node, "escalation"))
         {
-            if (!TierNames.TryParse(Scalar(item), out Tier? tier))
+            if (Scalar(item, itemPath) is not { } name)
             {
-                Error(item, itemPath, $"unknown tier '{Scalar(item)}' (tiers are {TierNames.Listing})");
+                continue;
+            }
+
+            if (!TierNames.TryParse(name, out Tier? tier))
+            {
+                Error(item, itemPath, $"unknown tier '{Excerpt(name)}' (tiers are {TierNames.Listing})");
             }
             else if (order.Contains(tier.Value))
             {
@@ -474,27 +536,31 @@ public sealed class RouterConfigLoader
         return order;
     }
 
-    private ContinuityConfig ReadContinuity(YamlMappingNode node, ContinuityConfig defaults)
+    private ContinuityConfig ReadContinuity(ConfigMapping node, ContinuityConfig defaults)
     {
         WarnUnknownKeys(node, "continuity", "window", "minCodeTurns", "maxAgeMinutes");
-        int window = Find(node, "window") is { } w ? Int(w, "continuity.window", 1) ?? defaults.Window : defaults.Window;
-        int min = Find(node, "minCodeTurns") is { } m ? Int(m, "continuity.minCodeTurns", 1) ?? defaults.MinCodeTurns : defaults.MinCodeTurns;
-        double age = Find(node, "maxAgeMinutes") is { } a ? Number(a, "continuity.maxAgeMinutes", 0) ?? defaults.MaxAgeMinutes : defaults.MaxAgeMinutes;
+        int window = node.Find("window") is { } w ? Int(w, "continuity.window", 1, MaxContinuityWindow) ?? defaults.Window : defaults.Window;
+        int min = node.Find("minCodeTurns") is { } m
+            ? Int(m, "continuity.minCodeTurns", 1, MaxContinuityWindow) ?? defaults.MinCodeTurns
+            : defaults.MinCodeTurns;
+        double age = node.Find("maxAgeMinutes") is { } a
+            ? Number(a, "continuity.maxAgeMinutes", 0, MaxAgeMinutes) ?? defaults.MaxAgeMinutes
+            : defaults.MaxAgeMinutes;
         if (min > window)
         {
-            Error(Find(node, "minCodeTurns") ?? node, "continuity.minCodeTurns", $"must not exceed window ({window.ToString(CultureInfo.InvariantCulture)})");
+            Error(node.Find("minCodeTurns") ?? node, "continuity.minCodeTurns", Invariant($"must not exceed window ({window})"));
         }
 
         return new ContinuityConfig(window, min, age);
     }
 
-    private PrivacyConfig ReadPrivacy(YamlMappingNode node, PrivacyConfig defaults)
+    private PrivacyConfig ReadPrivacy(ConfigMapping node, PrivacyConfig defaults)
     {
         WarnUnknownKeys(node, "privacy", "mode", "privatePaths");
         PrivacyMode mode = defaults.Mode;
-        if (Find(node, "mode") is { } modeNode)
+        if (node.Find("mode") is { } modeNode && Scalar(modeNode, "privacy.mode") is { } name)
         {
-            switch (Scalar(modeNode)?.ToUpperInvariant())
+            switch (name.ToUpperInvariant())
             {
                 case "AUTO":
                     mode = PrivacyMode.Auto;
@@ -503,24 +569,29 @@ public sealed class RouterConfigLoader
                     mode = PrivacyMode.LocalOnly;
                     break;
                 default:
-                    Error(modeNode, "privacy.mode", $"unknown mode '{Scalar(modeNode)}' (auto or local-only)");
+                    Error(modeNode, "privacy.mode", $"unknown mode '{Excerpt(name)}' (auto or local-only)");
                     break;
             }
         }
 
         IReadOnlyList<string> paths = defaults.PrivatePaths;
-        if (Find(node, "privatePaths") is { } pathsNode)
+        if (node.Find("privatePaths") is { } pathsNode)
         {
             List<string> globs = [];
-            foreach ((YamlNode item, string itemPath) in Items(pathsNode, "privacy.privatePaths"))
+            foreach ((ConfigNode item, string itemPath) in Items(pathsNode, "privacy.privatePaths"))
             {
-                if (Scalar(item) is { Length: > 0 } glob)
+                if (item is not ConfigScalar { IsEmpty: false } glob)
                 {
-                    globs.Add(glob);
+                    Error(item, itemPath, $"expected a path glob, got {item.Describe()}");
                 }
-                else
+                else if (globs.Count == MaxPrivatePaths)
                 {
-                    Error(item, itemPath, "expected a path glob");
+                    Error(item, itemPath, Invariant($"more than {MaxPrivatePaths} globs; every file a request names is checked against each"));
+                    break;
+                }
+                else if (PrivatePathGlobOrError(glob, itemPath) is { } checkedGlob)
+                {
+                    globs.Add(checkedGlob);
                 }
             }
 
@@ -530,130 +601,157 @@ public sealed class RouterConfigLoader
         return new PrivacyConfig(mode, paths);
     }
 
-    private BudgetConfig ReadBudget(YamlMappingNode node, BudgetConfig defaults)
+    // Matching "**" tries every way of spreading a path's folders over the "**"s, so their number is bounded; "**/**"
+    // means the same as "**" and is folded into it first.
+    private string? PrivatePathGlobOrError(ConfigScalar glob, string path)
+    {
+        if (glob.Value.Length > MaxPrivatePathLength)
+        {
+            Error(glob, path, Invariant($"a glob of {glob.Value.Length:N0} characters is longer than {MaxPrivatePathLength:N0}"));
+            return null;
+        }
+
+        // The matcher reads \ as /, so the folded glob means what the written one does.
+        string[] segments = glob.Value.Replace('\\', '/').Split('/');
+        string[] folded = [.. segments.Where((segment, i) => !(segment == "**" && i > 0 && segments[i - 1] == "**"))];
+        int anyFolders = folded.Count(segment => segment == "**");
+        if (anyFolders > MaxAnyFolderSegments)
+        {
+            Error(glob, path, Invariant($"'{Excerpt(glob.Value)}' has {anyFolders} separate '**' segments; a glob may have at most {MaxAnyFolderSegments}"));
+            return null;
+        }
+
+        return folded.Length == segments.Length ? glob.Value : string.Join('/', folded);
+    }
+
+    private BudgetConfig ReadBudget(ConfigMapping node, BudgetConfig defaults)
     {
         WarnUnknownKeys(node, "budget", "dailyUsd", "outputReserveTokens");
-        double daily = Find(node, "dailyUsd") is { } d ? Number(d, "budget.dailyUsd", 0) ?? defaults.DailyUsd : defaults.DailyUsd;
-        int reserve = Find(node, "outputReserveTokens") is { } r
-            ? Int(r, "budget.outputReserveTokens", 0) ?? defaults.OutputReserveTokens
+        double daily = node.Find("dailyUsd") is { } d ? Number(d, "budget.dailyUsd", 0, BudgetConfig.MaxDailyUsd) ?? defaults.DailyUsd : defaults.DailyUsd;
+        _reserveNode = node.Find("outputReserveTokens");
+        int reserve = _reserveNode is { } r
+            ? Int(r, "budget.outputReserveTokens", 0, MaxOutputReserveTokens) ?? defaults.OutputReserveTokens
             : defaults.OutputReserveTokens;
         return new BudgetConfig(daily, reserve);
     }
 
-    private IEnumerable<(YamlNode Item, string Path)> Items(YamlNode node, string path)
+    private IEnumerable<(ConfigNode Item, string Path)> Items(ConfigNode node, string path)
     {
         switch (node)
         {
-            case YamlSequenceNode sequence:
-                for (int i = 0; i < sequence.Children.Count; i++)
+            case ConfigSequence sequence:
+                for (int i = 0; i < sequence.Items.Count; i++)
                 {
-                    yield return (sequence.Children[i], string.Create(CultureInfo.InvariantCulture, $"{path}[{i}]"));
+                    yield return (sequence.Items[i], Invariant($"{path}[{i}]"));
                 }
 
                 break;
-            case YamlScalarNode { Value: null or "" }:
+            case ConfigScalar { IsEmpty: true }:
                 break;
-            case YamlScalarNode scalar:
+            case ConfigScalar scalar:
                 // A single name where a list is expected is read as a one-item list.
                 yield return (scalar, path);
                 break;
             default:
-                Error(node, path, "expected a list");
+                Error(node, path, $"expected a list, got {node.Describe()}");
                 break;
         }
     }
 
-    private void WarnUnknownKeys(YamlMappingNode node, string path, params string[] known)
+    private void WarnUnknownKeys(ConfigMapping node, string path, params string[] known)
     {
-        foreach ((YamlNode key, _) in node.Children)
+        foreach (ConfigEntry entry in node.Entries)
         {
-            string name = KeyName(key);
-            if (!known.Contains(name, StringComparer.Ordinal))
+            if (!known.Contains(entry.Name, StringComparer.Ordinal))
             {
-                Warning(key, $"{path}.{name}", "unknown key is ignored");
+                Warning(entry.Key, $"{path}.{entry.Name}", "unknown key is ignored");
             }
         }
     }
 
-    private static YamlNode? Find(YamlMappingNode node, string key)
+    private string? Scalar(ConfigNode node, string path)
     {
-        foreach ((YamlNode k, YamlNode v) in node.Children)
-        {
-            if (KeyName(k) == key)
-            {
-                return v;
-            }
-        }
-
-        return null;
-    }
-
-    private static string KeyName(YamlNode key) => key is YamlScalarNode scalar ? scalar.Value ?? "" : key.ToString();
-
-    private string? Scalar(YamlNode node)
-    {
-        if (node is YamlScalarNode scalar)
+        if (node is ConfigScalar scalar)
         {
             return scalar.Value;
         }
 
-        Error(node, "", "expected a single value");
+        Error(node, path, $"expected a single value, got {node.Describe()}");
         return null;
     }
 
-    private int? Int(YamlNode node, string path, int minimum)
+    private int? Int(ConfigNode node, string path, int minimum, int maximum)
     {
-        string? text = node is YamlScalarNode scalar ? scalar.Value : null;
-        if (!int.TryParse(text?.Replace("_", "", StringComparison.Ordinal), NumberStyles.Integer, CultureInfo.InvariantCulture, out int value))
+        if (Scalar(node, path) is not { } text)
         {
-            Error(node, path, $"expected a whole number, got '{text ?? node.NodeType.ToString()}'");
             return null;
         }
 
-        if (value < minimum)
+        if (!BigInteger.TryParse(text.Replace("_", "", StringComparison.Ordinal), NumberStyles.Integer, CultureInfo.InvariantCulture, out BigInteger value))
         {
-            Error(node, path, $"must be at least {minimum.ToString(CultureInfo.InvariantCulture)}");
+            Error(node, path, $"expected a whole number, got '{Excerpt(text)}'");
             return null;
         }
 
-        return value;
+        if (value < minimum || value > maximum)
+        {
+            Error(node, path, OutOfRange(text, value < minimum, minimum, maximum));
+            return null;
+        }
+
+        return (int)value;
     }
 
-    private double? Number(YamlNode node, string path, double minimum)
+    private double? Number(ConfigNode node, string path, double minimum, double maximum)
     {
-        string? text = node is YamlScalarNode scalar ? scalar.Value : null;
+        if (Scalar(node, path) is not { } text)
+        {
+            return null;
+        }
+
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !double.IsFinite(value))
         {
-            Error(node, path, $"expected a number, got '{text ?? node.NodeType.ToString()}'");
+            Error(node, path, $"expected a number, got '{Excerpt(text)}'");
             return null;
         }
 
-        if (value < minimum)
+        if (value < minimum || value > maximum)
         {
-            Error(node, path, $"must be at least {minimum.ToString(CultureInfo.InvariantCulture)}");
+            Error(node, path, OutOfRange(text, value < minimum, minimum, maximum));
             return null;
         }
 
         return value;
     }
 
-    private bool? Bool(YamlNode node, string path)
+    private static string OutOfRange(string text, bool below, double minimum, double maximum) => below
+        ? Invariant($"must be at least {minimum:#,0.##}, got {Excerpt(text)}")
+        : Invariant($"must be at most {maximum:#,0.##}, got {Excerpt(text)}");
+
+    private bool? Bool(ConfigNode node, string path)
     {
-        switch ((node as YamlScalarNode)?.Value?.ToUpperInvariant())
+        if (Scalar(node, path) is not { } text)
+        {
+            return null;
+        }
+
+        switch (text.ToUpperInvariant())
         {
             case "TRUE" or "YES" or "ON":
                 return true;
             case "FALSE" or "NO" or "OFF":
                 return false;
             default:
-                Error(node, path, $"expected true or false, got '{(node as YamlScalarNode)?.Value}'");
+                Error(node, path, $"expected true or false, got '{Excerpt(text)}'");
                 return null;
         }
     }
 
-    private void Error(YamlNode node, string key, string message) =>
-        _diagnostics.Add(new ConfigDiagnostic(ConfigSeverity.Error, _file, node.Start.Line, key, message));
+    private void Error(ConfigNode node, string key, string message) => _problems.Error(node.Line, key, message);
 
-    private void Warning(YamlNode node, string key, string message) =>
-        _diagnostics.Add(new ConfigDiagnostic(ConfigSeverity.Warning, _file, node.Start.Line, key, message));
+    private void Warning(ConfigNode node, string key, string message) => _problems.Warning(node.Line, key, message);
+
+    private static string Excerpt(string value) => ConfigText.Excerpt(value);
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

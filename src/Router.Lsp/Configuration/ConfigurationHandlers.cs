@@ -64,9 +64,16 @@ internal sealed class ConfigurationHandlers
         }
     }
 
-    /// <summary>Sends the diagnostics of a read; the host calls it after initialize for the first read.</summary>
+    /// <summary>Sends the diagnostics of a read; the host calls it after initialize for the first read. A refused edit
+    /// also pops up once, with its first error; the same refusal read again is not reported again.</summary>
     public async Task ReportAsync(ConfigReload reload)
     {
+        ArgumentNullException.ThrowIfNull(reload);
+        if (reload.Repeat)
+        {
+            return;
+        }
+
         try
         {
             foreach (ConfigDiagnostic diagnostic in reload.Diagnostics)
@@ -77,12 +84,26 @@ internal sealed class ConfigurationHandlers
 
             string summary = reload.Applied
                 ? $"router config: using {reload.Source}"
-                : $"router config: {reload.Source} has errors; keeping the last good configuration ({_config.Current.Source})";
+                : $"router config: {reload.Source} has errors; keeping the last good configuration ({InForce})";
             await _client.LogMessageAsync(reload.Applied ? MessageType.Info : MessageType.Error, summary, CancellationToken.None);
+            if (!reload.Applied)
+            {
+                await _client.ShowMessageAsync(MessageType.Error, RefusalPopup(reload), CancellationToken.None);
+            }
         }
         catch (IOException)
         {
             // The client is gone; nobody is left to tell.
         }
     }
+
+    private string RefusalPopup(ConfigReload reload)
+    {
+        ConfigDiagnostic[] errors = [.. reload.Diagnostics.Where(d => d.IsError)];
+        string more = errors.Length > 1 ? $" (and {errors.Length - 1} more in the output log)" : "";
+        string first = errors.Length > 0 ? $"{errors[0]}{more}. " : "";
+        return $"Router: {first}Keeping the last good configuration ({InForce}).";
+    }
+
+    private string InForce => _config.Current.Source == RouterConfig.Default.Source ? "the built-in default" : _config.Current.Source;
 }

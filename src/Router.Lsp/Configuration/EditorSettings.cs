@@ -26,7 +26,8 @@ public sealed record EditorSettings(bool? LocalOnly, double? DailyUsd, bool Comp
         }
 
         bool? localOnly = Property(section, "privacy", "localOnly") is { ValueKind: JsonValueKind.True or JsonValueKind.False } local ? local.GetBoolean() : null;
-        double? daily = Property(section, "budget", "dailyUsd") is { ValueKind: JsonValueKind.Number } budget && budget.GetDouble() >= 0 ? budget.GetDouble() : null;
+        double? daily = Property(section, "budget", "dailyUsd") is { ValueKind: JsonValueKind.Number } budget
+            && budget.TryGetDouble(out double usd) && usd is >= 0 and <= BudgetConfig.MaxDailyUsd ? usd : null;
         bool completion = Property(section, "completion", "enabled") is not { ValueKind: JsonValueKind.False };
         ModelOverrides models = new(
             Text(section, "models", "completion"),

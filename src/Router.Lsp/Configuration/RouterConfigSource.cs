@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Security;
 using Router.Core.Configuration;
 using Router.Core.Policy;
 
@@ -22,6 +24,7 @@ public sealed class RouterConfigSource : IDisposable
     private string? _path;
     private FileSystemWatcher? _watcher;
     private Timer? _settle;
+    private IReadOnlyList<ConfigDiagnostic>? _lastRefusal;
 
     private RouterConfigSource(RouterConfig initial, string? path, bool explicitFile, Func<string, string?> environment)
     {
@@ -81,11 +84,24 @@ public sealed class RouterConfigSource : IDisposable
     /// <summary>Follows <paramref name="path"/> (from <c>--config</c>); a broken file at start leaves the built-in default in force.</summary>
     public static RouterConfigSource FromFile(string path, Func<string, string?> environment)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        RouterConfigSource source = new(RouterConfig.Default, Path.GetFullPath(path), explicitFile: true, environment);
+        ArgumentNullException.ThrowIfNull(path);
+        RouterConfigSource source = new(RouterConfig.Default, FullPathOrAsGiven(path), explicitFile: true, environment);
         source.InitialLoad = source.Reload();
         source.Watch();
         return source;
+    }
+
+    // An empty or malformed path is not a reason to stop: it reads as a file that does not exist, which the user is told.
+    private static string FullPathOrAsGiven(string path)
+    {
+        try
+        {
+            return Path.GetFullPath(path);
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException or SecurityException)
+        {
+            return path;
+        }
     }
 
     /// <summary>No file named: the workspace's router.yaml once the workspace is known, else the built-in default.</summary>
@@ -146,17 +162,40 @@ public sealed class RouterConfigSource : IDisposable
             loaded = ReadFile(path, _environment);
         }
 
+        bool repeat;
         lock (_gate)
         {
-            if (_config.Apply(loaded))
+            RoutePolicy? policy = loaded.Config is { } candidate ? PolicyOrRefusal(candidate, path, ref loaded) : null;
+            _config.Apply(loaded);
+            if (policy is not null)
             {
-                Volatile.Write(ref _policy, Settings.PolicyFor(_config.Current));
+                Volatile.Write(ref _policy, policy);
             }
+
+            repeat = !loaded.Succeeded && _lastRefusal is { } last && last.SequenceEqual(loaded.Diagnostics);
+            _lastRefusal = loaded.Succeeded ? null : loaded.Diagnostics;
         }
 
-        ConfigReload reload = new(path, loaded.Succeeded, loaded.Diagnostics);
+        ConfigReload reload = new(path, loaded.Succeeded, loaded.Diagnostics, repeat);
         Reloaded?.Invoke(reload);
         return reload;
+    }
+
+    // The loader has validated the configuration; building its policy is the last step that could still refuse it.
+    private RoutePolicy? PolicyOrRefusal(RouterConfig candidate, string path, ref ConfigLoadResult loaded)
+    {
+        try
+        {
+            return Settings.PolicyFor(candidate);
+        }
+#pragma warning disable CA1031 // A configuration that cannot become a policy is refused like any broken edit; the server keeps running.
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+#pragma warning restore CA1031
+        {
+            loaded = new ConfigLoadResult(null, [.. loaded.Diagnostics,
+                new ConfigDiagnostic(ConfigSeverity.Error, path, 0, "", $"the configuration cannot be used: {ex.Message}")]);
+            return null;
+        }
     }
 
     public void Dispose()
@@ -178,12 +217,21 @@ public sealed class RouterConfigSource : IDisposable
 
         // An editor may still hold the file while saving, or have truncated it and not yet written it again: a short
         // pause and another read cover both. A file that stays empty is an error, so the last good configuration stays.
+        ConfigLimits limits = ConfigLimits.Default;
         for (int attempt = 0; ; attempt++)
         {
             try
             {
-                string text = File.ReadAllText(path);
-                if (string.IsNullOrWhiteSpace(text))
+                // The size is checked before reading, so a huge file named by mistake is refused without loading it.
+                long length = new FileInfo(path).Length;
+                if (length > limits.MaxBytes)
+                {
+                    return Refused(path, string.Create(CultureInfo.InvariantCulture,
+                        $"the file is {length:N0} bytes; a configuration may be at most {limits.MaxBytes:N0}"));
+                }
+
+                byte[] bytes = File.ReadAllBytes(path);
+                if (IsBlank(bytes))
                 {
                     if (attempt < EmptyReadRetries)
                     {
@@ -191,21 +239,28 @@ public sealed class RouterConfigSource : IDisposable
                         continue;
                     }
 
-                    return new ConfigLoadResult(null, [new ConfigDiagnostic(ConfigSeverity.Error, path, 0, "", "the file is empty")]);
+                    return Refused(path, "the file is empty");
                 }
 
-                return RouterConfigLoader.Load(text, path, environment);
+                return RouterConfigLoader.Load(bytes, path, environment, limits);
             }
             catch (IOException) when (attempt == 0)
             {
                 Thread.Sleep(50);
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException or SecurityException)
             {
-                return new ConfigLoadResult(null, [new ConfigDiagnostic(ConfigSeverity.Error, path, 0, "", $"cannot read the file: {ex.Message}")]);
+                return Refused(path, $"cannot read the file: {ex.Message}");
             }
         }
     }
+
+    private static ConfigLoadResult Refused(string path, string message) =>
+        new(null, [new ConfigDiagnostic(ConfigSeverity.Error, path, 0, "", message)]);
+
+    // A byte order mark alone is as empty as no bytes: an editor that wrote only that has not finished saving.
+    private static bool IsBlank(ReadOnlySpan<byte> bytes) =>
+        (bytes.StartsWith("\uFEFF"u8) ? bytes[3..] : bytes).IndexOfAnyExcept(" \t\r\n"u8) < 0;
 
     private void Watch()
     {
@@ -219,7 +274,7 @@ public sealed class RouterConfigSource : IDisposable
         lock (_gate)
         {
             _watcher?.Dispose();
-            _settle ??= new Timer(_ => Reload());
+            _settle ??= new Timer(_ => ReloadFromWatcher());
 
             // Editors save by writing a temporary file and renaming it over the old one: watch the folder, not the file.
             _watcher = new FileSystemWatcher(directory, Path.GetFileName(path))
@@ -231,6 +286,22 @@ public sealed class RouterConfigSource : IDisposable
             _watcher.Deleted += (_, _) => Settle();
             _watcher.Renamed += (_, _) => Settle();
             _watcher.EnableRaisingEvents = true;
+        }
+    }
+
+    // A timer callback that throws ends the process: whatever a reload meets (a handler of Reloaded included), the
+    // server keeps running on the configuration it has.
+    private void ReloadFromWatcher()
+    {
+        try
+        {
+            Reload();
+        }
+#pragma warning disable CA1031 // See above: the alternative is a dead language server.
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+#pragma warning restore CA1031
+        {
+            Console.Error.WriteLine($"router: reloading {_path} failed: {ex.Message}; the configuration in force stays");
         }
     }
 

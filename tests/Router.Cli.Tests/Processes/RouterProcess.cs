@@ -95,6 +95,16 @@ internal sealed class RouterProcess : IDisposable
 
     public static RouterProcess Start(params string[] args) => new(args);
 
+    /// <summary>Starts with <paramref name="environment"/> changed (a null value removes a variable).</summary>
+    public static RouterProcess Start(IReadOnlyDictionary<string, string?> environment, params string[] args) => new(environment, args);
+
+    /// <summary>Writes to the process's standard input, as an editor writes LSP frames to a server.</summary>
+    public async Task WriteInputAsync(string text)
+    {
+        await _process.StandardInput.WriteAsync(text);
+        await _process.StandardInput.FlushAsync();
+    }
+
     /// <summary>Runs to the end and returns the exit code; killed after <paramref name="timeout"/>.</summary>
     public static async Task<(int ExitCode, string Output, string Error)> RunAsync(TimeSpan timeout, params string[] args)
     {

@@ -88,6 +88,34 @@ public sealed class RouteCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Config_with_an_unclosed_bracket_exits_2_naming_the_file_line_and_key()
+    {
+        string config = Write("broken.yaml", GoodConfig + "\nescalation: [quick, code, heavy\nbudget:\n  dailyUsd: 1\n");
+        string batch = Write("requests.jsonl", """{"id": "a", "kind": "chat", "text": "hi"}""");
+
+        (int exit, string output, string errors) = await Run(Batch(config, batch));
+
+        Assert.Equal(2, exit);
+        Assert.Empty(output);
+        Assert.Contains($"{config}:11: error: escalation: not valid YAML", errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("exception", errors, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Binary_config_exits_2_naming_the_file_and_line()
+    {
+        string config = Path.Combine(_dir, "binary.yaml");
+        byte[] junk = new byte[2048];
+        new Random(5).NextBytes(junk);
+        File.WriteAllBytes(config, [.. "budget:\n"u8, .. junk]);
+
+        (int exit, _, string errors) = await Run(Batch(config, Write("requests.jsonl", "")));
+
+        Assert.Equal(2, exit);
+        Assert.Matches($@"{System.Text.RegularExpressions.Regex.Escape(config)}:\d+: error: .*not UTF-8", errors);
+    }
+
+    [Fact]
     public async Task Missing_config_file_exits_2()
     {
         (int exit, _, string errors) = await Run(Batch(Path.Combine(_dir, "nope.yaml"), Write("r.jsonl", "")));

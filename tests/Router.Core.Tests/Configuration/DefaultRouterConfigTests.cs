@@ -42,4 +42,29 @@ public sealed class DefaultRouterConfigTests
         Assert.Single(result.Warnings);
         Assert.Equal(RouterConfig.Default.Tiers[Tier.Heavy], result.Config!.Tiers[Tier.Heavy]);
     }
+
+    [Fact]
+    public void The_built_in_default_written_as_router_yaml_loads_to_the_same_configuration()
+    {
+        RouterConfig expected = RouterConfig.Default;
+
+        RouterConfig loaded = ConfigYaml.LoadGood(RouterConfigYaml.Write(expected));
+
+        Assert.Equal(expected.Endpoints.Values, loaded.Endpoints.Values);
+        Assert.Equal(expected.Tiers.Keys, loaded.Tiers.Keys);
+        foreach ((Tier tier, TierConfig config) in expected.Tiers)
+        {
+            Assert.Equal(config with { Endpoints = Array.Empty<string>() }, loaded.Tiers[tier] with { Endpoints = Array.Empty<string>() });
+            Assert.Equal(config.Endpoints, loaded.Tiers[tier].Endpoints);
+        }
+
+        Assert.Equal(expected.Routes, loaded.Routes);
+        Assert.Equal(expected.Fallbacks.Keys, loaded.Fallbacks.Keys);
+        Assert.All(expected.Fallbacks, pair => Assert.Equal(pair.Value, loaded.Fallbacks[pair.Key]));
+        Assert.Equal(expected.Escalation, loaded.Escalation);
+        Assert.Equal(expected.Continuity, loaded.Continuity);
+        Assert.Equal(expected.Privacy.Mode, loaded.Privacy.Mode);
+        Assert.Equal(expected.Privacy.PrivatePaths, loaded.Privacy.PrivatePaths);
+        Assert.Equal(expected.Budget, loaded.Budget);
+    }
 }

@@ -19,6 +19,8 @@ public sealed class EditorSettingsTests
 
     [Theory]
     [InlineData("""{"privacy":{"localOnly":"yes"},"budget":{"dailyUsd":-1},"completion":{"enabled":1}}""")]
+    [InlineData("""{"budget":{"dailyUsd":1e400}}""")]
+    [InlineData("""{"budget":{"dailyUsd":1000000.01}}""")]
     [InlineData("""{}""")]
     [InlineData("""null""")]
     [InlineData("""[]""")]
