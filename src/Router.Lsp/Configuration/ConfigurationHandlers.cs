@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Router.Core.Configuration;
+using Router.Core.Redaction;
 using Router.Protocol.JsonRpc;
 using Router.Protocol.Lsp;
 
@@ -72,13 +73,13 @@ internal sealed class ConfigurationHandlers
             foreach (ConfigDiagnostic diagnostic in reload.Diagnostics)
             {
                 MessageType type = diagnostic.IsError ? MessageType.Error : MessageType.Warning;
-                await _client.LogMessageAsync(type, $"router config: {diagnostic}", CancellationToken.None);
+                await _client.LogMessageAsync(type, OutwardRedactor.Default.Redact($"router config: {diagnostic}"), CancellationToken.None);
             }
 
             string summary = reload.Applied
                 ? $"router config: using {reload.Source}"
                 : $"router config: {reload.Source} has errors; keeping the last good configuration ({_config.Current.Source})";
-            await _client.LogMessageAsync(reload.Applied ? MessageType.Info : MessageType.Error, summary, CancellationToken.None);
+            await _client.LogMessageAsync(reload.Applied ? MessageType.Info : MessageType.Error, OutwardRedactor.Default.Redact(summary), CancellationToken.None);
         }
         catch (IOException)
         {

@@ -80,10 +80,19 @@ public sealed record PrivateFailureExplanation(PrivacyFinding Because, IReadOnly
             return $"use a model that can fill in the middle on {endpoint.Name}";
         }
 
-        // Unreachable, timed out, failing, or left behind an open circuit: the host itself has to come back.
-        return ollama
-            ? $"start Ollama on {endpoint.Name} ({Address(endpoint)})"
-            : $"start the model server on {endpoint.Name} ({Address(endpoint)})";
+        string server = ollama ? "Ollama" : "the model server";
+        if (reason.StartsWith("timeout", StringComparison.Ordinal))
+        {
+            return $"check {server} on {endpoint.Name} ({Address(endpoint)}): it did not answer in time";
+        }
+
+        if (reason.Contains("HTTP 5", StringComparison.Ordinal) || reason.Contains("server error", StringComparison.Ordinal))
+        {
+            return $"check {server} on {endpoint.Name} ({Address(endpoint)}): it answered with an error";
+        }
+
+        // Unreachable, or left behind an open circuit: the host itself has to come back.
+        return $"start {server} on {endpoint.Name} ({Address(endpoint)})";
     }
 
     /// <summary>The endpoint's address without user info, which could hold a password.</summary>
