@@ -11,8 +11,10 @@ internal static class UrlCredentials
 {
     private const int MaxAuthority = 512;
 
-    // Where an authority ends: a path, query or fragment, white space, or a character that closes a quoted URL.
-    private static readonly SearchValues<char> AuthorityStop = SearchValues.Create("/?#\"'`<> \t\r\n\\");
+    // Where an authority ends: a path, white space, or a character that closes a quoted URL. A query or fragment ends it
+    // too, unless a careless password holds '?' or '#' ("http://admin:pa#ss@host"), which Uri rejects and so a
+    // configuration error quotes: see IsUserInfo.
+    private static readonly SearchValues<char> AuthorityStop = SearchValues.Create("/\"'`<> \t\r\n\\");
 
     public static bool MayHold(string text) => text.Contains("://", StringComparison.Ordinal);
 
@@ -42,7 +44,7 @@ internal static class UrlCredentials
 
             // The last '@': a careless password holds one of its own ("admin:p@ss@host").
             int userInfoEnd = authority.LastIndexOf('@');
-            if (userInfoEnd <= 0 || authority[..userInfoEnd].SequenceEqual(marker))
+            if (userInfoEnd <= 0 || authority[..userInfoEnd].SequenceEqual(marker) || !IsUserInfo(authority[..userInfoEnd]))
             {
                 continue;
             }
@@ -54,6 +56,21 @@ internal static class UrlCredentials
         }
 
         return redacted is null ? text : redacted.Append(text, copied, text.Length - copied).ToString();
+    }
+
+    /// <summary>Whether the text before an '@' is user info, not a host with a query or fragment that holds an address
+    /// ("http://host?to=a@b.org", "http://host:8080#a@b").</summary>
+    private static bool IsUserInfo(ReadOnlySpan<char> beforeAt)
+    {
+        int query = beforeAt.IndexOfAny('?', '#');
+        if (query < 0)
+        {
+            return true;
+        }
+
+        ReadOnlySpan<char> head = beforeAt[..query];
+        int colon = head.IndexOf(':');
+        return colon >= 0 && !(colon < head.Length - 1 && head[(colon + 1)..].IndexOfAnyExceptInRange('0', '9') < 0);
     }
 
     private static bool HasScheme(string text, int at)

@@ -61,6 +61,14 @@ public sealed class OutwardRedactorTests
         Assert.Equal("probe of http://***@10.0.0.5:11434 failed; retry https://***@example.org/x", shown);
     }
 
+    [Theory]
+    [InlineData("endpoints.gateway.url: 'http://svc:pa#ss77@10.0.0.5/v1' is not an http or https URL", "endpoints.gateway.url: 'http://***@10.0.0.5/v1' is not an http or https URL")]
+    [InlineData("http://admin:who?knows@gpu-box:11434 refused", "http://***@gpu-box:11434 refused")]
+    [InlineData("see http://docs.example.org?to=ops@example.org for help", "see http://docs.example.org?to=ops@example.org for help")]
+    [InlineData("see http://gpu-box:8080#owner@example.org", "see http://gpu-box:8080#owner@example.org")]
+    public void A_password_with_a_query_or_fragment_character_still_goes_and_an_address_in_a_query_stays(string text, string shown) =>
+        Assert.Equal(shown, Redactor.Redact(text));
+
     [Fact]
     public void A_private_key_block_loses_all_its_lines_but_keeps_its_kind()
     {
