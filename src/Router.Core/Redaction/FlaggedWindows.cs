@@ -8,7 +8,7 @@ namespace Router.Core.Redaction;
 /// <remarks>
 /// The scanner tells that a text is private, not where; its detectors stay as they are, fast for whole requests. Outward
 /// strings are short (a status line, an error, a cut host body), so finding the window by scanning prefixes and then
-/// suffixes of one line costs microseconds, and only for text that was flagged at all.
+/// suffixes of one line costs well under a millisecond, and only for text that was flagged at all.
 /// </remarks>
 internal sealed class FlaggedWindows(PrivacyScanner scanner)
 {
@@ -17,7 +17,7 @@ internal sealed class FlaggedWindows(PrivacyScanner scanner)
     // Each round removes one secret; text with more than this many is replaced whole.
     private const int MaxRounds = 32;
 
-    // Beyond this a window is not searched across lines: the whole text goes.
+    // Beyond this a line (or a text whose finding spans lines) is not searched for its window: it goes whole.
     private const int MaxSearchedText = 16 * 1024;
 
     private const int MaxCueWords = 6;
@@ -60,7 +60,8 @@ internal sealed class FlaggedWindows(PrivacyScanner scanner)
             int lineEnd = newline < 0 ? text.Length : newline;
             if (lineEnd > lineStart && IsFlagged(text[lineStart..lineEnd]))
             {
-                return RedactWindow(text, lineStart, lineEnd, marker) ?? Replace(text, lineStart, lineEnd, marker);
+                string? redacted = lineEnd - lineStart <= MaxSearchedText ? RedactWindow(text, lineStart, lineEnd, marker) : null;
+                return redacted ?? Replace(text, lineStart, lineEnd, marker);
             }
 
             if (newline < 0)

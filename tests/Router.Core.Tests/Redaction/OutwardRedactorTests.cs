@@ -91,6 +91,16 @@ public sealed class OutwardRedactorTests
     }
 
     [Fact]
+    public void A_secret_in_a_line_too_long_to_search_takes_the_line_with_it_and_the_other_lines_stay()
+    {
+        string longLine = string.Join(' ', Enumerable.Repeat("lorem", 4000)) + $" token {GitHubToken}";
+
+        string shown = Redactor.Redact($"first line\n{longLine}\nlast line");
+
+        Assert.Equal("first line\n***\nlast line", shown);
+    }
+
+    [Fact]
     public void A_seed_phrase_goes_whole()
     {
         const string phrase = "abandon ability able about above absent absorb abstract absurd abuse access accident";
