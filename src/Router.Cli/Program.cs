@@ -1,5 +1,9 @@
 using System.CommandLine;
 using Router.Cli.Commands;
+using Router.Cli.Terminal;
+
+// Whatever any command writes to stderr (for `router lsp`, the log an editor keeps) is redacted on its way out.
+Console.SetError(RedactingWriter.Wrap(Console.Error));
 
 RootCommand root = new("Router.Lsp: a language server that sends each editor AI request to the right model.");
 root.Subcommands.Add(LspCommand.Create());

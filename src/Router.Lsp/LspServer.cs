@@ -1,4 +1,5 @@
 using Router.Backends.Endpoints;
+using Router.Core.Redaction;
 using Router.Lsp.Assistant;
 using Router.Lsp.Completion;
 using Router.Lsp.Configuration;
@@ -44,6 +45,7 @@ public sealed class LspServer : IAsyncDisposable
         _connection = new JsonRpcConnection(input, output);
         _connection.Admission = _lifecycle.Admit;
         _connection.NotificationFailed = ReportNotificationFailure;
+        _connection.ErrorMessageFilter = OutwardRedactor.Default.Redact;
 
         DocumentStore documents = new();
         CompletionTracePublisher traces = new(_connection, options.CompletionObserver);
@@ -110,6 +112,6 @@ public sealed class LspServer : IAsyncDisposable
     }
 
     private void ReportNotificationFailure(string method, Exception exception) =>
-        _ = _connection.LogMessageAsync(MessageType.Error, $"{method} failed: {exception.Message}", CancellationToken.None)
+        _ = _connection.LogMessageAsync(MessageType.Error, OutwardRedactor.Default.Redact($"{method} failed: {exception.Message}"), CancellationToken.None)
             .ContinueWith(static sent => _ = sent.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
 }

@@ -40,7 +40,8 @@ internal sealed class LspHarness : IAsyncDisposable
         Config = config ?? RouterConfigSource.Fixed(TestConfig.With());
         Providers = new FakeProviderSource(Provider);
         Runtime = new RouterRuntime(providers ?? Providers, health: health, status: status);
-        Server = new LspServer(toServer.Reader.AsStream(), toClient.Writer.AsStream(), effective, Config, Runtime);
+        Wire = new WireRecorder(toClient.Writer.AsStream());
+        Server = new LspServer(toServer.Reader.AsStream(), Wire, effective, Config, Runtime);
         ServerRun = Server.RunAsync(CancellationToken.None);
         Client = new LspClient(toClient.Reader, toServer.Writer);
         Client.OnLogMessage(message => _logs.Writer.TryWrite(message));
@@ -52,6 +53,9 @@ internal sealed class LspHarness : IAsyncDisposable
     }
 
     public FakeModelProvider Provider { get; } = new();
+
+    /// <summary>Every byte the server wrote to the client: responses, errors and notifications of every kind.</summary>
+    public WireRecorder Wire { get; }
 
     public RouterRuntime Runtime { get; }
 

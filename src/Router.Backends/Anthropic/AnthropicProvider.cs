@@ -4,6 +4,7 @@ using Anthropic;
 using Anthropic.Exceptions;
 using Anthropic.Models.Messages;
 using Router.Backends.Providers;
+using Router.Core.Redaction;
 
 namespace Router.Backends.Anthropic;
 
@@ -191,7 +192,7 @@ public sealed class AnthropicProvider : IModelProvider, IDisposable
     private ProviderException Failure(ProviderErrorKind kind, string model, string message, int? status, Exception inner) =>
         new(kind, _baseAddress, model, message, status, inner);
 
-    private static string Shorten(string text) => text.Length <= 300 ? text : text[..300] + "…";
+    private static string Shorten(string text) => OutwardRedactor.Default.HostErrorBody(text);
 
     private static string ToDoneReason(string? stopReason) => stopReason switch
     {

@@ -5,6 +5,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Router.Core.Redaction;
 
 namespace Router.Backends.Ollama;
 
@@ -273,7 +274,7 @@ public sealed class OllamaClient
         {
             if (JsonSerializer.Deserialize(body, OllamaJsonContext.Default.OllamaErrorResponse)?.Error is { } error)
             {
-                return error;
+                return OutwardRedactor.Default.HostErrorBody(error);
             }
         }
         catch (JsonException)
@@ -281,8 +282,8 @@ public sealed class OllamaClient
             // Not Ollama's error shape; fall back to the raw text.
         }
 
-        var trimmed = body.Trim();
-        return trimmed.Length == 0 ? "(empty body)" : trimmed.Length > 200 ? trimmed[..200] + "…" : trimmed;
+        var shown = OutwardRedactor.Default.HostErrorBody(body);
+        return shown.Length == 0 ? "(empty body)" : shown;
     }
 
     private T Parse<T>(string text, string path, string? model, JsonTypeInfo<T> typeInfo)
@@ -294,7 +295,7 @@ public sealed class OllamaClient
         }
         catch (JsonException e)
         {
-            var sample = text.Length > 120 ? text[..120] + "…" : text;
+            var sample = OutwardRedactor.Default.HostErrorBody(text);
             throw Failure(OllamaErrorKind.BadResponse, model, $"{path} answered something that is not Ollama's JSON: {sample}", null, e);
         }
     }

@@ -1,3 +1,5 @@
+using Router.Core.Redaction;
+
 namespace Router.Backends.Ollama;
 
 /// <summary>A failed Ollama call, typed by <see cref="Kind"/>; the message names the host and the model.</summary>
@@ -18,7 +20,7 @@ public sealed class OllamaException : Exception
     }
 
     public OllamaException(OllamaErrorKind kind, Uri host, string? model, string message, int? statusCode = null, Exception? innerException = null)
-        : base(message, innerException)
+        : base(OutwardRedactor.Default.Redact(message), innerException)
     {
         Kind = kind;
         Host = host;

@@ -8,6 +8,7 @@ using System.Text.Json;
 using OpenAI;
 using OpenAI.Chat;
 using Router.Backends.Providers;
+using Router.Core.Redaction;
 
 namespace Router.Backends.OpenAi;
 
@@ -283,7 +284,7 @@ public sealed class OpenAiProvider : IModelProvider
         return new ProviderException(kind, _baseAddress, model, message, status, inner);
     }
 
-    private static string Shorten(string text) => text.Length <= 300 ? text : text[..300] + "…";
+    private static string Shorten(string text) => OutwardRedactor.Default.HostErrorBody(text);
 
     private static ChatMessage ToMessage(ChatTurn turn) => turn.Role switch
     {

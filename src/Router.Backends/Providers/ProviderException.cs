@@ -1,7 +1,9 @@
+using Router.Core.Redaction;
+
 namespace Router.Backends.Providers;
 
 /// <summary>A failed call to an OpenAI-compatible or Anthropic host, typed by <see cref="Kind"/>; the message names the host
-/// and the model, and never contains a key.</summary>
+/// and the model, and never contains a key: it is redacted when made, since it quotes the host's URL and error body.</summary>
 public sealed class ProviderException : Exception
 {
     public ProviderException()
@@ -19,7 +21,7 @@ public sealed class ProviderException : Exception
     }
 
     public ProviderException(ProviderErrorKind kind, Uri host, string? model, string message, int? statusCode = null, Exception? innerException = null)
-        : base($"{host} ({model ?? "no model"}): {message}", innerException)
+        : base(OutwardRedactor.Default.Redact($"{host} ({model ?? "no model"}): {message}"), innerException)
     {
         Kind = kind;
         Host = host;

@@ -2,11 +2,12 @@ using System.CommandLine;
 using Router.Backends.Endpoints;
 using Router.Cli.Asking;
 using Router.Cli.Routing;
+using Router.Cli.Terminal;
 using Router.Core.Configuration;
 using Router.Core.Policy;
 using Router.Core.Requests;
-using Router.Runtime.Dispatch;
 using Router.Runtime.Budget;
+using Router.Runtime.Dispatch;
 using Router.Runtime.Health;
 using Router.Runtime.Inventory;
 
@@ -54,6 +55,7 @@ internal static class AskCommand
         ArgumentNullException.ThrowIfNull(invocation);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
+        stderr = RedactingWriter.Wrap(stderr);
 
         if (await RouteConfigSource.LoadReportingAsync("ask", invocation.ConfigPath, currentDirectory, environment, stderr, cancellationToken) is not { } routerConfig)
         {

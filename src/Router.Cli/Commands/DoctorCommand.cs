@@ -2,7 +2,9 @@ using System.CommandLine;
 using System.Text.Json;
 using Router.Cli.Doctor;
 using Router.Cli.Routing;
+using Router.Cli.Terminal;
 using Router.Core.Configuration;
+using Router.Core.Redaction;
 using Router.Runtime.Inventory;
 
 namespace Router.Cli.Commands;
@@ -47,6 +49,7 @@ internal static class DoctorCommand
         ArgumentNullException.ThrowIfNull(invocation);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
+        stderr = RedactingWriter.Wrap(stderr);
 
         if (await RouteConfigSource.LoadReportingAsync("doctor", invocation.ConfigPath, currentDirectory, environment, stderr, cancellationToken) is not { } routerConfig)
         {
@@ -55,7 +58,7 @@ internal static class DoctorCommand
 
         TimeProvider clock = TimeProvider.System;
         using HostInventory inventory = new(new HostInventoryOptions { Clock = clock, ProbeTimeout = invocation.Timeout }, readVariable: environment);
-        DoctorReport report = await new DoctorExamination(routerConfig, inventory, clock).RunAsync(cancellationToken);
+        DoctorReport report = (await new DoctorExamination(routerConfig, inventory, clock).RunAsync(cancellationToken)).Redacted(OutwardRedactor.Default);
         string text = invocation.Json
             ? JsonSerializer.Serialize(report, DoctorJsonContext.Default.DoctorReport) + "\n"
             : DoctorTable.Format(report, clock.GetUtcNow());

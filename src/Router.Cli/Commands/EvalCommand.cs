@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text.Json;
 using Router.Cli.Evaluation;
 using Router.Cli.Routing;
+using Router.Cli.Terminal;
 using Router.Core.Configuration;
 using Router.Core.Policy;
 
@@ -59,6 +60,7 @@ internal static class EvalCommand
         ArgumentNullException.ThrowIfNull(invocation);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
+        stderr = RedactingWriter.Wrap(stderr);
 
         if (ProblemWith(invocation.Thresholds) is { } problem)
         {

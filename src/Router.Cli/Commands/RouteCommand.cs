@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Router.Cli.Routing;
+using Router.Cli.Terminal;
 using Router.Core.Configuration;
 using Router.Core.Policy;
 using Router.Core.Requests;
@@ -55,6 +56,7 @@ internal static class RouteCommand
         ArgumentNullException.ThrowIfNull(invocation);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
+        stderr = RedactingWriter.Wrap(stderr);
 
         if (await RouteConfigSource.LoadReportingAsync("route", invocation.ConfigPath, currentDirectory, environment, stderr, cancellationToken) is not { } routerConfig)
         {

@@ -1,3 +1,5 @@
+using Router.Core.Redaction;
+
 namespace Router.Cli.Doctor;
 
 /// <summary>Everything `router doctor` found: each endpoint, each tier on each of its endpoints, the problems and a summary.</summary>
@@ -8,4 +10,19 @@ internal sealed record DoctorReport(
     IReadOnlyList<TierFinding> Tiers,
     IReadOnlyList<DoctorProblem> Problems,
     string Summary,
-    bool Usable);
+    bool Usable)
+{
+    /// <summary>The report as it may be shown: every text a host or a configuration put in it redacted (a host's error can
+    /// quote its URL with a password, or a key).</summary>
+    public DoctorReport Redacted(OutwardRedactor redactor)
+    {
+        ArgumentNullException.ThrowIfNull(redactor);
+        return this with
+        {
+            Config = redactor.Redact(Config),
+            Endpoints = [.. Endpoints.Select(e => e with { Address = redactor.Redact(e.Address), Error = redactor.RedactOptional(e.Error) })],
+            Problems = [.. Problems.Select(p => p with { Message = redactor.Redact(p.Message), Fix = redactor.RedactOptional(p.Fix) })],
+            Summary = redactor.Redact(Summary),
+        };
+    }
+}

@@ -1,3 +1,4 @@
+using Router.Core.Privacy;
 using Router.Core.Requests;
 
 namespace Router.Core.Policy;
@@ -21,4 +22,8 @@ public sealed record RouteDecision(
 {
     /// <summary>The editor setting that chose <see cref="Model"/> (<c>router.models.explain</c>); null when the model is the routed one.</summary>
     public string? ModelSetting { get; init; }
+
+    /// <summary>Why the request is private (the detector that found a secret, a private path, or a local-only workspace); null
+    /// when it is not. Never holds the secret itself.</summary>
+    public PrivacyFinding? PrivateBecause { get; init; }
 }

@@ -21,6 +21,9 @@ public sealed class RoutePolicy
     /// <summary>A refactor touching at least this many other files is wide.</summary>
     public const int WideRefactorFiles = 2;
 
+    private static readonly PrivacyFinding WorkspaceIsLocalOnly =
+        new("local-only-workspace", "configuration", "the workspace is local-only (privacy.mode: local-only in router.yaml)");
+
     private readonly PrivacyScanner _scanner;
     private readonly TokenCounter _tokens;
 
@@ -70,13 +73,16 @@ public sealed class RoutePolicy
 
         // 1. Privacy.
         bool localOnly = Config.Privacy.Mode == PrivacyMode.LocalOnly;
+        PrivacyFinding? privateBecause = null;
         if (localOnly)
         {
             reasons.Add("private: workspace is local-only");
+            privateBecause = WorkspaceIsLocalOnly;
         }
         else if (FindPrivateContent(request) is { } finding)
         {
             localOnly = true;
+            privateBecause = finding;
             // The description never holds the secret itself, so it is safe in reasons and logs.
             bool namesField = finding.Description.Contains(finding.Field, StringComparison.OrdinalIgnoreCase);
             reasons.Add(namesField ? $"private: {finding.Description}" : $"private: {finding.Description} in {finding.Field}");
@@ -144,7 +150,7 @@ public sealed class RoutePolicy
                 estimate,
                 reasons,
                 [.. Config.EndpointsOf(tier, localOnly).Skip(1).Select(e => new FallbackStep(tier, other, e.Name))],
-                []) { ModelSetting = chosen.Setting };
+                []) { ModelSetting = chosen.Setting, PrivateBecause = privateBecause };
         }
 
         return new RouteDecision(
@@ -156,7 +162,11 @@ public sealed class RoutePolicy
             estimate,
             reasons,
             _fallbackChains[SlotOf(tier, localOnly)]!,
-            request.Kind == RequestKind.Completion ? [] : BuildEscalationPath(tier, localOnly, promptTokens, spentTodayUsd)) { ModelSetting = chosen.Setting };
+            request.Kind == RequestKind.Completion ? [] : BuildEscalationPath(tier, localOnly, promptTokens, spentTodayUsd))
+        {
+            ModelSetting = chosen.Setting,
+            PrivateBecause = privateBecause,
+        };
     }
 
     /// <summary>Where a model the user named takes the request: the tier whose model it is, or the routed tier running it when

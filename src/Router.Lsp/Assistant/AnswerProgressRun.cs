@@ -1,4 +1,5 @@
 using System.Globalization;
+using Router.Core.Redaction;
 using Router.Core.Requests;
 using Router.Core.Tokens;
 using Router.Protocol.JsonRpc;
@@ -81,7 +82,7 @@ internal sealed class AnswerProgressRun : IAsyncDisposable
                     _reportedTokens = 0;
                 }
 
-                await SendAsync(new WorkDoneProgressReport(step.Text), cancellationToken);
+                await SendAsync(new WorkDoneProgressReport(OutwardRedactor.Default.Redact(step.Text)), cancellationToken);
                 break;
         }
     }

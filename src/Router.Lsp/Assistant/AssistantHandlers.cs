@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Router.Core.Redaction;
 using Router.Core.Requests;
 using Router.Lsp.Documents;
 using Router.Protocol;
@@ -20,6 +21,8 @@ internal sealed class AssistantHandlers(
     JsonRpcConnection connection)
 {
     private static LspJsonContext Json => LspJsonContext.Default;
+
+    private static OutwardRedactor Redactor => OutwardRedactor.Default;
 
     /// <summary>The refactors offered on a selection; each is resolved (the model asked) only when the user picks it.</summary>
     private static readonly (string Title, string Kind, string Instruction)[] Refactors =
@@ -61,10 +64,10 @@ internal sealed class AssistantHandlers(
             }
 
             case RouterCommands.WhyThisModel:
-                return JsonSerializer.SerializeToElement(new RouterDecisionsResult(decisions.Recent()), Json.RouterDecisionsResult);
+                return JsonSerializer.SerializeToElement(new RouterDecisionsResult([.. decisions.Recent().Select(Redacted)]), Json.RouterDecisionsResult);
 
             case RouterCommands.Doctor:
-                return JsonSerializer.SerializeToElement(new RouterDoctorResult(DoctorText(status.Current())), Json.RouterDoctorResult);
+                return JsonSerializer.SerializeToElement(new RouterDoctorResult(Redactor.Redact(DoctorText(status.Current()))), Json.RouterDoctorResult);
 
             default:
                 throw new JsonRpcException(JsonRpcErrorCodes.InvalidParams, $"unknown command '{request.Command}'; this server runs {string.Join(", ", RouterCommands.All)}");
@@ -204,6 +207,15 @@ internal sealed class AssistantHandlers(
             throw new JsonRpcException(JsonRpcErrorCodes.InvalidParams, $"{request.Command}: {e.Message}");
         }
     }
+
+    /// <summary>A decision as "Why this model?" shows it: reasons name detectors, but attempts and escalations may quote a
+    /// host's error.</summary>
+    private static RouterDecisionInfo Redacted(RouterDecisionInfo decision) => decision with
+    {
+        Reasons = [.. decision.Reasons.Select(Redactor.Redact)],
+        Fallbacks = [.. decision.Fallbacks.Select(Redactor.Redact)],
+        Escalation = Redactor.RedactOptional(decision.Escalation),
+    };
 
     private static string DoctorText(RouterStatusParams current)
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using Router.Backends.Providers;
 using Router.Core.Configuration;
 using Router.Core.Policy;
+using Router.Core.Redaction;
 using Router.Core.Requests;
 using Router.Core.Tokens;
 using Router.Lsp.Configuration;
@@ -81,11 +82,12 @@ internal sealed class AssistantService(
         {
             if (streams)
             {
-                await SendAsync(new RouterAnswerParams(id, title, ask.Kind.Name(), $"**No model could answer.**\n\n```\n{failed.Message}\n```\n", true, Reset: true), CancellationToken.None);
+                await SendAsync(new RouterAnswerParams(id, title, ask.Kind.Name(), $"**No model could answer.**\n\n```\n{OutwardRedactor.Default.Redact(failed.Message)}\n```\n", true, Reset: true), CancellationToken.None);
             }
 
-            await status.ReportFailureAsync($"{Title(ask, document)} ({decision.Tier.Name()} {decision.Model}) failed", failed.Attempts, failed.Summary, CancellationToken.None);
-            throw new JsonRpcException(JsonRpcErrorCodes.RequestFailed, failed.Message);
+            await status.ReportFailureAsync(
+                $"{Title(ask, document)} ({decision.Tier.Name()} {decision.Model}) failed", failed.Attempts, failed.Summary, failed.Privacy, CancellationToken.None);
+            throw new JsonRpcException(JsonRpcErrorCodes.RequestFailed, OutwardRedactor.Default.Redact(failed.Message));
         }
 
         await runtime.RecordAsync(result, policy.Config, CancellationToken.None);

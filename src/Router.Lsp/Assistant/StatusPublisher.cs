@@ -1,4 +1,5 @@
 using Router.Core.Configuration;
+using Router.Core.Redaction;
 using Router.Core.Requests;
 using Router.Lsp.Configuration;
 using Router.Protocol;
@@ -64,7 +65,10 @@ internal sealed class StatusPublisher(RouterConfigSource config, RouterRuntime r
     /// <param name="headline">What failed, e.g. "Completion (code qwen2.5-coder:14b) failed".</param>
     /// <param name="attempts">The dispatch's attempts; empty when the request never reached one.</param>
     /// <param name="summary">The failure in words, for a failure without attempts.</param>
-    public async Task ReportFailureAsync(string headline, IReadOnlyList<DispatchAttempt> attempts, string summary, CancellationToken cancellationToken)
+    /// <param name="privacy">For a private request: why it was kept off the cloud and what would serve it, said instead of
+    /// the hosts' problems (it names them); told once until a request is answered again.</param>
+    public async Task ReportFailureAsync(
+        string headline, IReadOnlyList<DispatchAttempt> attempts, string summary, PrivateFailureExplanation? privacy, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(attempts);
         string message;
@@ -76,13 +80,14 @@ internal sealed class StatusPublisher(RouterConfigSource config, RouterRuntime r
                 fresh = _problems.ObserveFailure(summary) is { } general ? [general] : [];
             }
 
-            if (fresh.Count == 0)
+            bool privacyFresh = privacy is not null && _problems.ObserveFailure(privacy.ToString()) is not null;
+            if (fresh.Count == 0 && !privacyFresh)
             {
                 // Told already and not resolved since: the status bar still shows it.
                 return;
             }
 
-            message = $"{headline}: {Describe(fresh)}";
+            message = privacy is null ? $"{headline}: {Describe(fresh)}" : $"{headline}: {privacy}";
             _lastSent = null;
         }
 
@@ -132,9 +137,11 @@ internal sealed class StatusPublisher(RouterConfigSource config, RouterRuntime r
         RouterHostStatus[] hosts = [.. current.Endpoints.Values.Select(endpoint =>
         {
             EndpointHealthSnapshot state = runtime.Health.Snapshot(endpoint.Name);
-            return new RouterHostStatus(endpoint.Name, state.State != EndpointCircuitState.Open, runtime.WarmModels(endpoint.Name), state.LastError);
+            return new RouterHostStatus(
+                endpoint.Name, state.State != EndpointCircuitState.Open, runtime.WarmModels(endpoint.Name), OutwardRedactor.Default.RedactOptional(state.LastError));
         })];
-        return new RouterStatusParams(hosts, Math.Round(runtime.SpentTodayUsd(), 4), last?.Tier.Name(), last?.Model, last?.Endpoint, message, severity)
+        return new RouterStatusParams(
+            hosts, Math.Round(runtime.SpentTodayUsd(), 4), last?.Tier.Name(), last?.Model, last?.Endpoint, OutwardRedactor.Default.RedactOptional(message), severity)
         {
             ModelSetBy = setting,
         };
@@ -170,6 +177,7 @@ internal sealed class StatusPublisher(RouterConfigSource config, RouterRuntime r
 
     private async Task NotifyAsync(MessageType type, string message)
     {
+        message = OutwardRedactor.Default.Redact(message);
         try
         {
             await client.LogMessageAsync(type, message, CancellationToken.None);

@@ -153,7 +153,7 @@ internal sealed class CompletionService(
             string headline = route is null
                 ? "Completion could not be routed"
                 : $"Completion ({route.Decision.Tier.Name()} {route.Decision.Model}) failed";
-            await status.ReportFailureAsync(headline, failed?.Attempts ?? [], summary, CancellationToken.None);
+            await status.ReportFailureAsync(headline, failed?.Attempts ?? [], summary, failed?.Privacy, CancellationToken.None);
             return string.Empty;
         }
         finally

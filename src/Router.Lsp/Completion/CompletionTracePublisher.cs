@@ -1,3 +1,4 @@
+using Router.Core.Redaction;
 using Router.Protocol.JsonRpc;
 using Router.Protocol.Lsp;
 
@@ -54,5 +55,5 @@ internal sealed class CompletionTracePublisher(JsonRpcConnection client, Action<
         trace.TimeToFirstChunk?.TotalMilliseconds,
         trace.Usage?.PromptTokens,
         trace.Usage?.OutputTokens,
-        trace.Error);
+        OutwardRedactor.Default.RedactOptional(trace.Error));
 }

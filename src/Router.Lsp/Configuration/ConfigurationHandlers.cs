@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Router.Core.Configuration;
+using Router.Core.Redaction;
 using Router.Protocol.JsonRpc;
 using Router.Protocol.Lsp;
 
@@ -79,16 +80,16 @@ internal sealed class ConfigurationHandlers
             foreach (ConfigDiagnostic diagnostic in reload.Diagnostics)
             {
                 MessageType type = diagnostic.IsError ? MessageType.Error : MessageType.Warning;
-                await _client.LogMessageAsync(type, $"router config: {diagnostic}", CancellationToken.None);
+                await _client.LogMessageAsync(type, OutwardRedactor.Default.Redact($"router config: {diagnostic}"), CancellationToken.None);
             }
 
             string summary = reload.Applied
                 ? $"router config: using {reload.Source}"
                 : $"router config: {reload.Source} has errors; keeping the last good configuration ({InForce})";
-            await _client.LogMessageAsync(reload.Applied ? MessageType.Info : MessageType.Error, summary, CancellationToken.None);
+            await _client.LogMessageAsync(reload.Applied ? MessageType.Info : MessageType.Error, OutwardRedactor.Default.Redact(summary), CancellationToken.None);
             if (!reload.Applied)
             {
-                await _client.ShowMessageAsync(MessageType.Error, RefusalPopup(reload), CancellationToken.None);
+                await _client.ShowMessageAsync(MessageType.Error, OutwardRedactor.Default.Redact(RefusalPopup(reload)), CancellationToken.None);
             }
         }
         catch (IOException)

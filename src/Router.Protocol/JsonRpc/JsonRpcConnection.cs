@@ -59,6 +59,10 @@ public sealed class JsonRpcConnection : IAsyncDisposable
     /// called with the method name and the exception.</summary>
     public Action<string, Exception>? NotificationFailed { get; set; }
 
+    /// <summary>Applied to the message of an error response made from a handler's exception, which may quote a host's error
+    /// or a URL (the language server redacts secrets there); null sends such messages as they are.</summary>
+    public Func<string, string>? ErrorMessageFilter { get; set; }
+
     /// <summary>Registers a request handler with typed parameters and result.</summary>
     public void AddRequestHandler<TParams, TResult>(
         string method,
@@ -577,17 +581,19 @@ public sealed class JsonRpcConnection : IAsyncDisposable
         }
         catch (JsonRpcException exception)
         {
-            response = JsonRpcEnvelope.Error(call.Id, exception.Code, exception.Message);
+            response = JsonRpcEnvelope.Error(call.Id, exception.Code, Outward(exception.Message));
         }
 #pragma warning disable CA1031 // A handler's failure becomes an InternalError response; the server must live on.
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            response = JsonRpcEnvelope.Error(call.Id, JsonRpcErrorCodes.InternalError, $"Internal error in {call.Method}: {exception.Message}");
+            response = JsonRpcEnvelope.Error(call.Id, JsonRpcErrorCodes.InternalError, Outward($"Internal error in {call.Method}: {exception.Message}"));
         }
 
         await FinishRequestAsync(call, response);
     }
+
+    private string Outward(string message) => ErrorMessageFilter?.Invoke(message) ?? message;
 
     private async Task ExecuteNotificationAsync(IncomingCall call, HandlerRegistration handler)
     {

@@ -18,10 +18,20 @@ public sealed class DispatchFailedException : Exception
     }
 
     public DispatchFailedException(string headline, IReadOnlyList<DispatchAttempt> attempts)
-        : base(Describe(headline, attempts))
+        : this(headline, attempts, null)
+    {
+    }
+
+    /// <param name="privacy">For a private request: why it was kept off the cloud and what would serve it; said first.</param>
+    public DispatchFailedException(string headline, IReadOnlyList<DispatchAttempt> attempts, PrivateFailureExplanation? privacy)
+        : base(privacy is null ? Describe(headline, attempts) : privacy + Environment.NewLine + Describe(headline, attempts))
     {
         Attempts = attempts;
+        Privacy = privacy;
     }
+
+    /// <summary>Why a private request was kept off the cloud and what would serve it; null when the request was not private.</summary>
+    public PrivateFailureExplanation? Privacy { get; }
 
     /// <summary>Where and why each attempt failed, without timings, so the same outage reads the same on every request
     /// (an editor can then say it once): "gpu-box: connection refused; laptop: model missing — ollama pull x".</summary>

@@ -55,7 +55,8 @@ public sealed class RequestDispatcher
         AttemptAnswer first = await RunPhaseAsync(run, FirstCandidates(decision), escalation: false, cancellationToken)
             ?? throw new DispatchFailedException(
                 $"no endpoint could answer the {request.Request.Kind.Name()} request ({decision.Tier.Name()} {decision.Model}, {run.Attempts.Count} attempts)",
-                run.Attempts);
+                run.Attempts,
+                PrivateFailureExplanation.Of(decision, run.Config, run.Attempts));
         double cost = CostOf(run, first);
         if (request.Request.Kind == RequestKind.Completion)
         {

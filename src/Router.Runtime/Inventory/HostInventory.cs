@@ -5,6 +5,7 @@ using System.Text.Json;
 using Router.Backends.Ollama;
 using Router.Backends.Providers;
 using Router.Core.Configuration;
+using Router.Core.Redaction;
 
 namespace Router.Runtime.Inventory;
 
@@ -203,7 +204,7 @@ public sealed class HostInventory : IModelStatusSource, IDisposable
         }
         catch (Exception e) when (e is HttpRequestException or IOException or JsonException or ObjectDisposedException)
         {
-            return blank with { Reachable = false, Error = $"cannot reach {endpoint.Url.GetLeftPart(UriPartial.Authority)}: {e.Message}" };
+            return blank with { Reachable = false, Error = OutwardRedactor.Default.Redact($"cannot reach {endpoint.Url.GetLeftPart(UriPartial.Authority)}: {e.Message}") };
         }
     }
 

@@ -285,6 +285,8 @@ public sealed class RoutePolicyTests
         Assert.True(decision.LocalOnly);
         Assert.Contains(decision.Reasons, r => r.StartsWith("private: ", StringComparison.Ordinal));
         Assert.DoesNotContain(decision.Reasons, r => r.Contains(key, StringComparison.Ordinal));
+        Assert.Equal("aws-access-key", decision.PrivateBecause?.Detector);
+        Assert.DoesNotContain(key, decision.PrivateBecause!.Description, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -311,6 +313,7 @@ public sealed class RoutePolicyTests
         RouteDecision decision = Eval.Decide(Chat("How do I read a file line by line in C#?"));
 
         Assert.False(decision.LocalOnly);
+        Assert.Null(decision.PrivateBecause);
     }
 
     [Fact]
@@ -323,6 +326,7 @@ public sealed class RoutePolicyTests
         Assert.True(decision.LocalOnly);
         Assert.Equal(Tier.Heavy, decision.Tier);
         Assert.Contains("private: workspace is local-only", decision.Reasons);
+        Assert.Equal("local-only-workspace", decision.PrivateBecause?.Detector);
     }
 
     [Fact]

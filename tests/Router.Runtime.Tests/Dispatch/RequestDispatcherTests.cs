@@ -168,6 +168,60 @@ public sealed class RequestDispatcherTests
     }
 
     [Fact]
+    public async Task Private_request_with_its_local_host_down_says_it_was_kept_off_the_cloud_why_and_which_host_to_start()
+    {
+        await using EmulatedCluster cluster = await StartAsync("gpu", "cloud");
+        RouterConfig config = cluster.Config(
+            new() { [Tier.Quick] = ["gpu"], [Tier.Heavy] = ["gpu"], [Tier.Frontier] = ["cloud"] },
+            new() { [Tier.Quick] = [Tier.Frontier] });
+        await cluster["gpu"].StopListeningAsync(Deadline());
+        RouteRequest secret = Explain with { Text = "why does login fail? the password is Lantern$42 and it still says no" };
+        DispatchRequest request = Request(config, secret);
+
+        DispatchFailedException failure = await Assert.ThrowsAsync<DispatchFailedException>(
+            () => cluster.Dispatcher().DispatchAsync(request, null, Deadline()));
+
+        string said = failure.Message.Split(Environment.NewLine)[0];
+        Assert.Contains("private", said, StringComparison.Ordinal);
+        Assert.Contains("kept off the cloud on purpose (cloud not asked)", said, StringComparison.Ordinal);
+        Assert.Contains(request.Decision.PrivateBecause!.Description, said, StringComparison.Ordinal);
+        Assert.Contains($"start Ollama on gpu ({cluster["gpu"].BaseAddress.GetLeftPart(UriPartial.Authority)})", said, StringComparison.Ordinal);
+        Assert.DoesNotContain("Lantern$42", failure.Message, StringComparison.Ordinal);
+        Assert.Empty(cluster["cloud"].Requests);
+    }
+
+    [Fact]
+    public async Task Private_request_whose_model_is_missing_locally_says_which_model_to_pull_where()
+    {
+        await using EmulatedCluster cluster = await StartAsync("gpu", "cloud");
+        RouterConfig config = cluster.Config(new() { [Tier.Quick] = ["gpu"], [Tier.Frontier] = ["cloud"] }, new() { [Tier.Quick] = [Tier.Frontier] });
+        cluster.Status.Set("gpu", QuickModel, ModelStatus.Unknown with { Present = false });
+        DispatchRequest request = Request(config, Explain with { File = "deploy/.env" });
+
+        DispatchFailedException failure = await Assert.ThrowsAsync<DispatchFailedException>(
+            () => cluster.Dispatcher().DispatchAsync(request, null, Deadline()));
+
+        Assert.NotNull(failure.Privacy);
+        Assert.Equal("private-path", failure.Privacy.Because.Detector);
+        Assert.Equal([$"pull {QuickModel} on gpu (`ollama pull {QuickModel}` there)"], failure.Privacy.Remedies);
+        Assert.StartsWith(failure.Privacy.ToString(), failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_failure_of_a_request_that_is_not_private_says_nothing_about_privacy()
+    {
+        await using EmulatedCluster cluster = await StartAsync("gpu");
+        RouterConfig config = cluster.Config(new() { [Tier.Quick] = ["gpu"] });
+        await cluster["gpu"].StopListeningAsync(Deadline());
+
+        DispatchFailedException failure = await Assert.ThrowsAsync<DispatchFailedException>(
+            () => cluster.Dispatcher().DispatchAsync(Request(config, Explain), null, Deadline()));
+
+        Assert.Null(failure.Privacy);
+        Assert.DoesNotContain("private", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Weak_answer_is_escalated_exactly_once_even_when_the_escalated_answer_is_weak_too()
     {
         await using EmulatedCluster cluster = await StartAsync("a");
