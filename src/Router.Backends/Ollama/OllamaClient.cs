@@ -5,6 +5,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Router.Backends.Providers;
 
 namespace Router.Backends.Ollama;
 
@@ -182,7 +183,7 @@ public sealed class OllamaClient
             var item = Parse(line, path, model, typeInfo);
             if (errorOf(item) is { } error)
             {
-                throw Failure(OllamaErrorKind.ServerError, model, $"the server failed mid-stream: {error}", null, null);
+                throw Failure(OllamaErrorKind.ServerError, model, $"the server failed mid-stream: {HttpErrorReply.Cut(error)}", null, null);
             }
 
             chunks++;
@@ -224,7 +225,7 @@ public sealed class OllamaClient
         }
         catch (HttpRequestException e)
         {
-            throw Failure(OllamaErrorKind.Unreachable, model, $"cannot reach the host ({Describe(e)})", null, e);
+            throw Failure(OllamaErrorKind.Unreachable, model, $"cannot reach the host ({HttpErrorReply.Cut(Describe(e))})", null, e);
         }
         catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
@@ -238,51 +239,23 @@ public sealed class OllamaClient
 
         using (response)
         {
-            var status = (int)response.StatusCode;
-            var text = await ReadErrorBodyAsync(response, cancellationToken);
-            var message = ErrorMessage(text);
-            var kind = status switch
+            var reply = await HttpErrorReply.ReadAsync(response, cancellationToken);
+            var kind = reply.Kind switch
             {
-                404 when model is not null && message.Contains("not found", StringComparison.OrdinalIgnoreCase) => OllamaErrorKind.ModelNotFound,
-                >= 500 => OllamaErrorKind.ServerError,
-                >= 400 and < 500 when status != 404 => OllamaErrorKind.BadRequest,
+                ProviderErrorKind.ModelNotFound when model is not null => OllamaErrorKind.ModelNotFound,
+                ProviderErrorKind.ModelNotFound => OllamaErrorKind.BadResponse,
+                ProviderErrorKind.Unauthorized => OllamaErrorKind.Unauthorized,
+                ProviderErrorKind.RateLimited => OllamaErrorKind.RateLimited,
+                ProviderErrorKind.Timeout => OllamaErrorKind.Timeout,
+                ProviderErrorKind.BadRequest => OllamaErrorKind.BadRequest,
+                ProviderErrorKind.ServerError => OllamaErrorKind.ServerError,
                 _ => OllamaErrorKind.BadResponse,
             };
             var detail = kind == OllamaErrorKind.ModelNotFound
-                ? $"{message} (run `ollama pull {model}` on that host)"
-                : $"HTTP {status}: {message}";
-            throw Failure(kind, model, detail, status, null);
+                ? $"{reply.Excerpt} (run `ollama pull {model}` on that host)"
+                : reply.Describe();
+            throw Failure(kind, model, detail, reply.Status, null);
         }
-    }
-
-    private static async Task<string> ReadErrorBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await response.Content.ReadAsStringAsync(cancellationToken);
-        }
-        catch (Exception e) when (e is IOException or HttpRequestException)
-        {
-            return "";
-        }
-    }
-
-    private static string ErrorMessage(string body)
-    {
-        try
-        {
-            if (JsonSerializer.Deserialize(body, OllamaJsonContext.Default.OllamaErrorResponse)?.Error is { } error)
-            {
-                return error;
-            }
-        }
-        catch (JsonException)
-        {
-            // Not Ollama's error shape; fall back to the raw text.
-        }
-
-        var trimmed = body.Trim();
-        return trimmed.Length == 0 ? "(empty body)" : trimmed.Length > 200 ? trimmed[..200] + "…" : trimmed;
     }
 
     private T Parse<T>(string text, string path, string? model, JsonTypeInfo<T> typeInfo)
@@ -294,7 +267,7 @@ public sealed class OllamaClient
         }
         catch (JsonException e)
         {
-            var sample = text.Length > 120 ? text[..120] + "…" : text;
+            var sample = HttpErrorReply.Cut(text.Length > 400 ? text[..400] : text);
             throw Failure(OllamaErrorKind.BadResponse, model, $"{path} answered something that is not Ollama's JSON: {sample}", null, e);
         }
     }
@@ -302,7 +275,7 @@ public sealed class OllamaClient
     private OllamaException Failure(OllamaErrorKind kind, string? model, string detail, int? status, Exception? inner)
     {
         var about = model is null ? "" : $" for model \"{model}\"";
-        return new OllamaException(kind, BaseAddress, model, $"Ollama at {BaseAddress}{about}: {detail}", status, inner);
+        return new OllamaException(kind, BaseAddress, model, $"Ollama at {BaseAddress}{about}: {detail}", status, inner) { Detail = detail };
     }
 
     private static string Describe(HttpRequestException e) =>

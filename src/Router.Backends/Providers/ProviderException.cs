@@ -1,7 +1,7 @@
 namespace Router.Backends.Providers;
 
-/// <summary>A failed call to an OpenAI-compatible or Anthropic host, typed by <see cref="Kind"/>; the message names the host
-/// and the model, and never contains a key.</summary>
+/// <summary>A failed call to a model host (Ollama, OpenAI-compatible or Anthropic), typed by <see cref="Kind"/>: the one error a
+/// provider throws. The message names the host and the model, holds at most a short excerpt of a host's reply, and never a key.</summary>
 public sealed class ProviderException : Exception
 {
     public ProviderException()
@@ -25,6 +25,15 @@ public sealed class ProviderException : Exception
         Host = host;
         Model = model;
         StatusCode = statusCode;
+    }
+
+    /// <summary>The failure a host's error reply stands for; a refused key is told by the variable it came from, never its value.</summary>
+    public static ProviderException FromReply(HttpErrorReply reply, Uri host, string? model, ApiKeySource key, Exception? innerException = null)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        ArgumentNullException.ThrowIfNull(key);
+        string message = reply.Kind == ProviderErrorKind.Unauthorized ? key.RejectedMessage(reply.Status) : reply.Describe();
+        return new ProviderException(reply.Kind, host, model, message, reply.Status, innerException);
     }
 
     public ProviderErrorKind Kind { get; } = ProviderErrorKind.BadResponse;
