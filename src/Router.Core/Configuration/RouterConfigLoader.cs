@@ -14,7 +14,7 @@ namespace Router.Core.Configuration;
 public sealed class RouterConfigLoader
 {
     private static readonly string[] TopLevelKeys =
-        ["endpoints", "tiers", "routes", "fallbacks", "escalation", "continuity", "privacy", "budget"];
+        ["endpoints", "tiers", "routes", "fallbacks", "escalation", "continuity", "privacy", "budget", "deadlines"];
 
     private readonly string _file;
     private readonly Func<string, string?> _environment;
@@ -76,6 +76,7 @@ public sealed class RouterConfigLoader
             : defaults.Continuity;
         PrivacyConfig privacy = Section(root, "privacy") is { } privacyNode ? ReadPrivacy(privacyNode, defaults.Privacy) : defaults.Privacy;
         BudgetConfig budget = Section(root, "budget") is { } budgetNode ? ReadBudget(budgetNode, defaults.Budget) : defaults.Budget;
+        DeadlinesConfig deadlines = Section(root, "deadlines") is { } deadlinesNode ? ReadDeadlines(deadlinesNode, defaults.Deadlines) : defaults.Deadlines;
 
         if (Section(root, "tiers") is null && Section(root, "endpoints") is not null)
         {
@@ -94,7 +95,7 @@ public sealed class RouterConfigLoader
                 $"tier '{tier.Name()}' is not defined; requests for it go down its fallback chain"));
         }
 
-        RouterConfig config = new(_file, endpoints, tiers, routes, fallbacks, escalation, continuity, privacy, budget);
+        RouterConfig config = new(_file, endpoints, tiers, routes, fallbacks, escalation, continuity, privacy, budget) { Deadlines = deadlines };
         if (!TierNames.All.Any(t => t != Tier.Frontier && config.EndpointsOf(t, localOnly: true).Any()))
         {
             // Private requests need somewhere to go; without a local tier every one of them would fail.
@@ -538,6 +539,38 @@ public sealed class RouterConfigLoader
             ? Int(r, "budget.outputReserveTokens", 0) ?? defaults.OutputReserveTokens
             : defaults.OutputReserveTokens;
         return new BudgetConfig(daily, reserve);
+    }
+
+    private DeadlinesConfig ReadDeadlines(YamlMappingNode node, DeadlinesConfig defaults)
+    {
+        WarnUnknownKeys(node, "deadlines", "completionMs", "firstTokenSeconds", "loadSeconds", "refactorSeconds");
+        TimeSpan completion = Duration(node, "completionMs", 100, 60_000, TimeSpan.FromMilliseconds) ?? defaults.Completion;
+        TimeSpan firstToken = Duration(node, "firstTokenSeconds", 1, 3600, TimeSpan.FromSeconds) ?? defaults.FirstToken;
+        TimeSpan load = Duration(node, "loadSeconds", 1, 3600, TimeSpan.FromSeconds) ?? defaults.Load;
+        TimeSpan refactor = Duration(node, "refactorSeconds", 1, 3600, TimeSpan.FromSeconds) ?? defaults.Refactor;
+        if (load < firstToken)
+        {
+            Error(Find(node, "loadSeconds") ?? node, "deadlines.loadSeconds", "must not be shorter than firstTokenSeconds (a load waits longer, not shorter)");
+        }
+
+        return new DeadlinesConfig(completion, firstToken, load, refactor);
+    }
+
+    /// <summary>A <c>deadlines</c> entry within its bounds; null (with an error) when it is not, or when it is absent.</summary>
+    private TimeSpan? Duration(YamlMappingNode node, string key, double minimum, double maximum, Func<double, TimeSpan> toSpan)
+    {
+        if (Find(node, key) is not { } value || Number(value, $"deadlines.{key}", minimum) is not { } number)
+        {
+            return null;
+        }
+
+        if (number > maximum)
+        {
+            Error(value, $"deadlines.{key}", $"must be at most {maximum.ToString(CultureInfo.InvariantCulture)}");
+            return null;
+        }
+
+        return toSpan(number);
     }
 
     private IEnumerable<(YamlNode Item, string Path)> Items(YamlNode node, string path)
