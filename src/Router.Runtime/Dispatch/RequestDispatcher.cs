@@ -396,9 +396,10 @@ public sealed class RequestDispatcher
                 continue;
             }
 
+            string waitedFor = string.Create(CultureInfo.InvariantCulture, $"{(int)now.TotalSeconds} s");
             string said = loading
-                ? $"loading {candidate.Model} on {candidate.Endpoint}… ({Seconds(now)})"
-                : $"waiting for {candidate.Model} on {candidate.Endpoint}: no answer after {Seconds(now)} (gives up at {Seconds(limits.FirstToken)})";
+                ? $"loading {candidate.Model} on {candidate.Endpoint}… ({waitedFor})"
+                : $"waiting for {candidate.Model} on {candidate.Endpoint}: no answer after {waitedFor} (gives up at {Seconds(limits.FirstToken)})";
             await run.EmitAsync(new DispatchEvent(DispatchEventKind.Progress, number, candidate.Tier, candidate.Model, candidate.Endpoint, said), cancellationToken);
         }
 
