@@ -155,7 +155,7 @@ public sealed class RequestDispatcher
                 run.DeadlinePassed = true;
                 run.Attempts.Add(new DispatchAttempt(
                     number, escalation, candidate.Tier, candidate.Model, candidate.Endpoint, DispatchAttemptOutcome.Skipped,
-                    $"not tried: the {run.Request.Kind.Name()} deadline ({Seconds(run.Limits.Overall ?? TimeSpan.Zero)}) had passed", TimeSpan.Zero));
+                    $"the {run.Request.Kind.Name()} deadline ({Seconds(run.Limits.Overall ?? TimeSpan.Zero)}) had passed before its turn", TimeSpan.Zero));
                 continue;
             }
 

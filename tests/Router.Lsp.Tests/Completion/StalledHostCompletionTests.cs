@@ -48,6 +48,17 @@ public sealed class StalledHostCompletionTests(ITestOutputHelper output)
         Stopwatch first = Stopwatch.StartNew();
         string? stalled = await lsp.InlineAsync(2, 11);
         first.Stop();
+        // The user is told which host stalled, and only that one: the host the deadline left no time for is not blamed.
+        string told;
+        do
+        {
+            told = (await lsp.NextLogAsync()).Message;
+        }
+        while (!told.Contains("failed", StringComparison.Ordinal));
+
+        Assert.Contains("stallbox: timeout", told, StringComparison.Ordinal);
+        Assert.DoesNotContain("gpu-box", told, StringComparison.Ordinal);
+
         Stopwatch second = Stopwatch.StartNew();
         string? answered = await lsp.InlineAsync(2, 11);
         second.Stop();
