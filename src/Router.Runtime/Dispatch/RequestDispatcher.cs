@@ -316,7 +316,8 @@ public sealed class RequestDispatcher
         catch (Exception e) when (!inCallback)
 #pragma warning restore CA1031
         {
-            return (null, new AttemptFailure($"{candidate.Endpoint} failed unexpectedly ({e.GetType().Name}: {e.Message})", EndpointFailureKind.ServerError), firstText is not null);
+            string message = e.Message.Length <= 200 ? e.Message : e.Message[..200] + "…";
+            return (null, new AttemptFailure($"{candidate.Endpoint} failed unexpectedly ({e.GetType().Name}: {message})", EndpointFailureKind.ServerError), firstText is not null);
         }
         finally
         {

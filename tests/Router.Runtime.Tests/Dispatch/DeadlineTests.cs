@@ -178,4 +178,24 @@ public sealed class DeadlineTests(ITestOutputHelper output)
         Assert.Contains("server error 500: internal error", result.Attempts[0].Reason, StringComparison.Ordinal);
         Assert.Equal(1, cluster.Health.Snapshot("cloud").ConsecutiveFailures);
     }
+
+    [Fact]
+    public async Task A_provider_that_throws_something_unexpected_costs_one_attempt_and_the_next_host_answers()
+    {
+        await using EmulatedCluster cluster = await StartAsync("a", "b");
+        RouterConfig config = cluster.Config(new() { [Tier.Quick] = ["a", "b"] });
+        RequestDispatcher dispatcher = new(
+            new FailingProviderSource(cluster.Pool, "a", new InvalidOperationException("Cannot transcode invalid UTF-8 " + new string('x', 5000))),
+            cluster.Health,
+            cluster.Status,
+            new DispatchOptions { Deadlines = Generous },
+            cluster.Clock);
+
+        DispatchResult result = await dispatcher.DispatchAsync(Request(config, Explain), null, Deadline());
+
+        Assert.Equal("b", result.Endpoint);
+        Assert.StartsWith("a failed unexpectedly (InvalidOperationException: Cannot transcode invalid UTF-8", result.Attempts[0].Reason, StringComparison.Ordinal);
+        Assert.True(result.Attempts[0].Reason.Length < 300);
+        Assert.Equal(1, cluster.Health.Snapshot("a").ConsecutiveFailures);
+    }
 }
