@@ -65,6 +65,10 @@ internal static class EmulatorControl
     private static EmulatorFaultSet FromBody(FaultsBody body) => new()
     {
         HostDown = body.HostDown,
+        Hang = body.Hang,
+        ErrorStatus = body.ErrorStatus,
+        ErrorBody = body.ErrorBody,
+        ErrorContentType = body.ErrorContentType,
         ServerError = body.ServerError,
         ModelNotFound = body.ModelNotFound,
         CutAfterChunks = body.CutAfterChunks,
@@ -76,6 +80,10 @@ internal static class EmulatorControl
     {
         Model = model,
         HostDown = faults.HostDown,
+        Hang = faults.Hang,
+        ErrorStatus = faults.ErrorStatus,
+        ErrorBody = faults.ErrorBody,
+        ErrorContentType = faults.ErrorContentType,
         ServerError = faults.ServerError,
         ModelNotFound = faults.ModelNotFound,
         CutAfterChunks = faults.CutAfterChunks,

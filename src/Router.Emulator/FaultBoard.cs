@@ -44,6 +44,10 @@ internal sealed class FaultBoard
             return new EmulatorFaultSet
             {
                 HostDown = global.HostDown || specific.HostDown,
+                Hang = global.Hang || specific.Hang,
+                ErrorStatus = specific.ErrorStatus ?? global.ErrorStatus,
+                ErrorBody = specific.ErrorStatus is null ? global.ErrorBody : specific.ErrorBody,
+                ErrorContentType = specific.ErrorStatus is null ? global.ErrorContentType : specific.ErrorContentType,
                 ServerError = global.ServerError || specific.ServerError,
                 ModelNotFound = global.ModelNotFound || specific.ModelNotFound,
                 CutAfterChunks = specific.CutAfterChunks ?? global.CutAfterChunks,

@@ -333,6 +333,17 @@ internal sealed partial class OllamaApi
             return null;
         }
 
+        if (fault.Hang)
+        {
+            await HangAsync(cancellationToken);
+        }
+
+        if (fault.ErrorStatus is { } status)
+        {
+            await ErrorReplyAsync(http, entry, status, fault, cancellationToken);
+            return null;
+        }
+
         if (fault.ServerError)
         {
             await CloudErrorAsync(http, entry, shape, 500, "The server had an error while processing your request.", cancellationToken);

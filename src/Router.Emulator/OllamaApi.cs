@@ -42,6 +42,11 @@ internal sealed partial class OllamaApi(
                 return;
             }
 
+            if (global.Hang)
+            {
+                await HangAsync(cancellationToken);
+            }
+
             if (global.ServerError && path.StartsWith("/api/", StringComparison.Ordinal))
             {
                 await ServerErrorAsync(http, entry, cancellationToken);
@@ -310,6 +315,17 @@ internal sealed partial class OllamaApi(
             return null;
         }
 
+        if (fault.Hang)
+        {
+            await HangAsync(cancellationToken);
+        }
+
+        if (fault.ErrorStatus is { } status)
+        {
+            await ErrorReplyAsync(http, entry, status, fault, cancellationToken);
+            return null;
+        }
+
         if (fault.ServerError)
         {
             await ServerErrorAsync(http, entry, cancellationToken);
@@ -490,6 +506,18 @@ internal sealed partial class OllamaApi(
             await ErrorAsync(http, entry, 400, e.Message, cancellationToken);
             return null;
         }
+    }
+
+    /// <summary>Holds the request, sending nothing, until the client goes away or the emulator stops.</summary>
+    private static Task HangAsync(CancellationToken cancellationToken) => Task.Delay(Timeout.Infinite, cancellationToken);
+
+    /// <summary>The fault's status and body, byte for byte, whatever their shape.</summary>
+    private async Task ErrorReplyAsync(HttpContext http, RequestLogEntry entry, int status, EmulatorFaultSet fault, CancellationToken cancellationToken)
+    {
+        http.Response.StatusCode = status;
+        http.Response.ContentType = fault.ErrorContentType ?? Json;
+        await http.Response.Body.WriteAsync(System.Text.Encoding.UTF8.GetBytes(fault.ErrorBody ?? ""), cancellationToken);
+        log.Finish(entry, EmulatorRequestOutcome.Failed);
     }
 
     private Task ServerErrorAsync(HttpContext http, RequestLogEntry entry, CancellationToken cancellationToken) =>

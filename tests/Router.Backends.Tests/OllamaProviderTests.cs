@@ -110,8 +110,9 @@ public sealed class OllamaProviderTests
         await using var host = await EmulatedHost.StartAsync();
         var provider = new OllamaProvider("gpu-box", host.Emulator.BaseAddress, host.Http);
 
-        var error = await Assert.ThrowsAsync<OllamaException>(() => CollectAsync(provider, new ModelRequest("missing:1b") { Prompt = "x" }));
+        var error = await Assert.ThrowsAsync<ProviderException>(() => CollectAsync(provider, new ModelRequest("missing:1b") { Prompt = "x" }));
 
-        Assert.Equal(OllamaErrorKind.ModelNotFound, error.Kind);
+        Assert.Equal(ProviderErrorKind.ModelNotFound, error.Kind);
+        Assert.Contains("ollama pull missing:1b", error.Message, StringComparison.Ordinal);
     }
 }

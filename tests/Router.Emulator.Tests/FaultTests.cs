@@ -120,6 +120,51 @@ public sealed class FaultTests
     }
 
     [Fact]
+    public async Task Hang_accepts_the_connection_and_sends_nothing_until_the_client_leaves()
+    {
+        await using var emulator = await StartAsync();
+        using var http = Client(emulator);
+        emulator.SetFaults(new EmulatorFaultSet { Hang = true });
+        using var cancel = new CancellationTokenSource();
+
+        var headers = http.GetAsync(new Uri("api/tags", UriKind.Relative), HttpCompletionOption.ResponseHeadersRead, cancel.Token);
+        var held = await emulator.WaitForRequestAsync(r => r.Endpoint == "/api/tags", Deadline());
+        Assert.Equal(EmulatorRequestOutcome.InProgress, held.Outcome);
+        Assert.False(headers.IsCompleted);
+
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => headers);
+        var closed = await emulator.WaitForRequestAsync(r => r.Outcome != EmulatorRequestOutcome.InProgress, Deadline());
+        Assert.Equal(EmulatorRequestOutcome.ClientClosed, closed.Outcome);
+    }
+
+    [Fact]
+    public async Task Error_reply_answers_its_status_and_body_verbatim_on_every_api_shape()
+    {
+        await using var emulator = await StartAsync();
+        using var http = Client(emulator);
+        using var set = await http.PostAsync(
+            new Uri("_emulator/faults", UriKind.Relative),
+            Json("""{"model":"qwen2.5:3b","error_status":502,"error_body":"<html><title>502 Bad Gateway</title></html>","error_content_type":"text/html"}"""));
+
+        foreach (var (path, body) in new[]
+        {
+            ("api/generate", Streaming),
+            ("v1/chat/completions", """{"model":"qwen2.5:3b","messages":[{"role":"user","content":"hi"}]}"""),
+            ("v1/messages", """{"model":"qwen2.5:3b","max_tokens":10,"messages":[{"role":"user","content":"hi"}]}"""),
+        })
+        {
+            using var response = await http.PostAsync(new Uri(path, UriKind.Relative), Json(body));
+            Assert.Equal(502, (int)response.StatusCode);
+            Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+            Assert.Equal("<html><title>502 Bad Gateway</title></html>", await response.Content.ReadAsStringAsync());
+        }
+
+        using var tags = await http.GetAsync(new Uri("api/tags", UriKind.Relative));
+        Assert.True(tags.IsSuccessStatusCode);
+    }
+
+    [Fact]
     public async Task Faults_can_be_set_and_cleared_over_http()
     {
         await using var emulator = await StartAsync();

@@ -3,10 +3,12 @@ using System.IO.Pipelines;
 using System.Text.Json;
 using System.Threading.Channels;
 using Router.Backends.Endpoints;
+using Router.Core.Configuration;
 using Router.Lsp.Completion;
 using Router.Lsp.Configuration;
 using Router.Protocol.Lsp;
 using Router.Runtime;
+using Router.Runtime.Dispatch;
 using Router.Runtime.Health;
 using Router.Runtime.Inventory;
 
@@ -24,7 +26,13 @@ internal sealed class LspHarness : IAsyncDisposable
     private int _version = 1;
 
     private LspHarness(
-        LspServerOptions? options, RouterConfigSource? config, IModelProviderSource? providers, EndpointHealthOptions? health, IModelStatusSource? status, Action<LspClient>? client)
+        LspServerOptions? options,
+        RouterConfigSource? config,
+        IModelProviderSource? providers,
+        EndpointHealthOptions? health,
+        IModelStatusSource? status,
+        Action<LspClient>? client,
+        DispatchOptions? dispatch)
     {
         Pipe toServer = new();
         Pipe toClient = new();
@@ -39,7 +47,7 @@ internal sealed class LspHarness : IAsyncDisposable
         };
         Config = config ?? RouterConfigSource.Fixed(TestConfig.With());
         Providers = new FakeProviderSource(Provider);
-        Runtime = new RouterRuntime(providers ?? Providers, health: health, status: status);
+        Runtime = new RouterRuntime(providers ?? Providers, health: health, dispatch: dispatch ?? new DispatchOptions { Deadlines = Generous }, status: status);
         Wire = new WireRecorder(toClient.Writer.AsStream());
         Server = new LspServer(toServer.Reader.AsStream(), Wire, effective, Config, Runtime);
         ServerRun = Server.RunAsync(CancellationToken.None);
@@ -51,6 +59,9 @@ internal sealed class LspHarness : IAsyncDisposable
         client?.Invoke(Client);
         Client.Start(CancellationToken.None);
     }
+
+    /// <summary>Deadlines no test misses on a loaded machine; tests of the deadlines pass their own <see cref="DispatchOptions"/>.</summary>
+    public static DeadlinesConfig Generous { get; } = new(TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(60));
 
     public FakeModelProvider Provider { get; } = new();
 
@@ -89,9 +100,10 @@ internal sealed class LspHarness : IAsyncDisposable
         IModelProviderSource? providers = null,
         EndpointHealthOptions? health = null,
         IModelStatusSource? status = null,
-        Action<LspClient>? client = null)
+        Action<LspClient>? client = null,
+        DispatchOptions? dispatch = null)
     {
-        LspHarness harness = new(options, config, providers, health, status, client);
+        LspHarness harness = new(options, config, providers, health, status, client, dispatch);
         if (initialize)
         {
             await harness.InitializeAsync(positionEncodings);

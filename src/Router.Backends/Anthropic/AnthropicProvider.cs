@@ -23,6 +23,7 @@ public sealed class AnthropicProvider : IModelProvider, IDisposable
 
     private readonly Uri _baseAddress;
     private readonly ApiKeySource _key;
+    private readonly HttpClient _http;
     private readonly AnthropicClient _client;
 
     /// <param name="endpointName">The configuration's endpoint name, used in traces.</param>
@@ -38,6 +39,7 @@ public sealed class AnthropicProvider : IModelProvider, IDisposable
         EndpointName = endpointName;
         _baseAddress = new Uri(baseAddress.ToString().TrimEnd('/'));
         _key = key;
+        _http = ErrorReplyHandler.Wrap(httpClient);
         _client = new AnthropicClient
         {
             ApiKey = key.Key ?? PlaceholderKey,
@@ -45,7 +47,7 @@ public sealed class AnthropicProvider : IModelProvider, IDisposable
             // Only the configured variable's key may be sent; never a token the package would pick up from the environment.
             AuthToken = null,
             BaseUrl = _baseAddress.ToString(),
-            HttpClient = httpClient,
+            HttpClient = _http,
 
             // The router falls back to the next host itself; the package's retries would only delay that.
             MaxRetries = 0,
@@ -66,7 +68,11 @@ public sealed class AnthropicProvider : IModelProvider, IDisposable
         return MessagesAsync(request, cancellationToken);
     }
 
-    public void Dispose() => _client.Dispose();
+    public void Dispose()
+    {
+        _client.Dispose();
+        _http.Dispose();
+    }
 
     private async IAsyncEnumerable<ModelChunk> MessagesAsync(ModelRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -143,56 +149,44 @@ public sealed class AnthropicProvider : IModelProvider, IDisposable
         {
             return await events.MoveNextAsync();
         }
-        catch (AnthropicUnauthorizedException e)
+        catch (Exception e) when (HttpErrorReplyException.FindIn(e) is { } reply)
         {
-            throw Failure(ProviderErrorKind.Unauthorized, model, RejectedKey(401), 401, e);
+            // Any status with any body, read by the handler before the package could choke on a shape it does not know.
+            throw ProviderException.FromReply(reply, _baseAddress, model, _key, e);
         }
-        catch (AnthropicForbiddenException e)
+        catch (Exception e) when (cancellationToken.IsCancellationRequested && e is not OperationCanceledException)
         {
-            throw Failure(ProviderErrorKind.Unauthorized, model, RejectedKey(403), 403, e);
-        }
-        catch (AnthropicNotFoundException e)
-        {
-            throw Failure(ProviderErrorKind.ModelNotFound, model, $"the host does not serve the model (404: {Shorten(e.Message)})", 404, e);
-        }
-        catch (Anthropic5xxException e)
-        {
-            throw Failure(ProviderErrorKind.ServerError, model, $"server error: {Shorten(e.Message)}", null, e);
-        }
-        catch (Anthropic4xxException e)
-        {
-            throw Failure(ProviderErrorKind.BadRequest, model, $"request rejected: {Shorten(e.Message)}", null, e);
+            // A cancel can surface as the package's I/O error: it is still the caller's cancel.
+            throw new OperationCanceledException("The request was cancelled.", e, cancellationToken);
         }
         catch (AnthropicSseException e)
         {
             throw Failure(ProviderErrorKind.ServerError, model, $"error event in the stream: {Shorten(e.Message)}", null, e);
         }
-        catch (AnthropicIOException e) when (!cancellationToken.IsCancellationRequested)
+        catch (AnthropicIOException e)
         {
-            throw Failure(ProviderErrorKind.Unreachable, model, $"cannot reach the host ({e.InnerException?.Message ?? e.Message})", null, e);
+            throw Failure(ProviderErrorKind.Unreachable, model, $"cannot reach the host ({Shorten(e.InnerException?.Message ?? e.Message)})", null, e);
         }
-        catch (HttpRequestException e) when (!cancellationToken.IsCancellationRequested)
+        catch (HttpRequestException e)
         {
-            throw Failure(ProviderErrorKind.Unreachable, model, $"cannot reach the host ({e.Message})", null, e);
+            throw Failure(ProviderErrorKind.Unreachable, model, $"cannot reach the host ({Shorten(e.Message)})", null, e);
         }
-        catch (IOException e) when (!cancellationToken.IsCancellationRequested)
+        catch (IOException e)
         {
-            throw Failure(ProviderErrorKind.StreamCut, model, $"the message stream broke ({e.Message})", null, e);
+            throw Failure(ProviderErrorKind.StreamCut, model, $"the message stream broke ({Shorten(e.Message)})", null, e);
         }
-        catch (AnthropicException e) when (!cancellationToken.IsCancellationRequested)
+#pragma warning disable CA1031 // Whatever the package throws on a reply it cannot read must reach the dispatcher as a provider error.
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+#pragma warning restore CA1031
         {
-            throw Failure(ProviderErrorKind.BadResponse, model, Shorten(e.Message), null, e);
+            throw Failure(ProviderErrorKind.BadResponse, model, $"the host's answer could not be read ({e.GetType().Name}: {Shorten(e.Message)})", null, e);
         }
     }
-
-    private string RejectedKey(int status) => _key.VariableName is { } variable
-        ? $"the host rejected the key from the environment variable {variable} ({status})"
-        : $"the host requires a key ({status}); name its environment variable in the endpoint's api_key_env";
 
     private ProviderException Failure(ProviderErrorKind kind, string model, string message, int? status, Exception inner) =>
         new(kind, _baseAddress, model, message, status, inner);
 
-    private static string Shorten(string text) => OutwardRedactor.Default.HostErrorBody(text);
+    private static string Shorten(string text) => HttpErrorReply.Cut(text);
 
     private static string ToDoneReason(string? stopReason) => stopReason switch
     {

@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Router.Core.Redaction;
+using Router.Backends.Providers;
 
 namespace Router.Backends.Ollama;
 
@@ -183,7 +184,7 @@ public sealed class OllamaClient
             var item = Parse(line, path, model, typeInfo);
             if (errorOf(item) is { } error)
             {
-                throw Failure(OllamaErrorKind.ServerError, model, $"the server failed mid-stream: {error}", null, null);
+                throw Failure(OllamaErrorKind.ServerError, model, $"the server failed mid-stream: {HttpErrorReply.Cut(error)}", null, null);
             }
 
             chunks++;
@@ -225,7 +226,7 @@ public sealed class OllamaClient
         }
         catch (HttpRequestException e)
         {
-            throw Failure(OllamaErrorKind.Unreachable, model, $"cannot reach the host ({Describe(e)})", null, e);
+            throw Failure(OllamaErrorKind.Unreachable, model, $"cannot reach the host ({HttpErrorReply.Cut(Describe(e))})", null, e);
         }
         catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
@@ -239,51 +240,23 @@ public sealed class OllamaClient
 
         using (response)
         {
-            var status = (int)response.StatusCode;
-            var text = await ReadErrorBodyAsync(response, cancellationToken);
-            var message = ErrorMessage(text);
-            var kind = status switch
+            var reply = await HttpErrorReply.ReadAsync(response, cancellationToken);
+            var kind = reply.Kind switch
             {
-                404 when model is not null && message.Contains("not found", StringComparison.OrdinalIgnoreCase) => OllamaErrorKind.ModelNotFound,
-                >= 500 => OllamaErrorKind.ServerError,
-                >= 400 and < 500 when status != 404 => OllamaErrorKind.BadRequest,
+                ProviderErrorKind.ModelNotFound when model is not null => OllamaErrorKind.ModelNotFound,
+                ProviderErrorKind.ModelNotFound => OllamaErrorKind.BadResponse,
+                ProviderErrorKind.Unauthorized => OllamaErrorKind.Unauthorized,
+                ProviderErrorKind.RateLimited => OllamaErrorKind.RateLimited,
+                ProviderErrorKind.Timeout => OllamaErrorKind.Timeout,
+                ProviderErrorKind.BadRequest => OllamaErrorKind.BadRequest,
+                ProviderErrorKind.ServerError => OllamaErrorKind.ServerError,
                 _ => OllamaErrorKind.BadResponse,
             };
             var detail = kind == OllamaErrorKind.ModelNotFound
-                ? $"{message} (run `ollama pull {model}` on that host)"
-                : $"HTTP {status}: {message}";
-            throw Failure(kind, model, detail, status, null);
+                ? $"{reply.Excerpt} (run `ollama pull {model}` on that host)"
+                : reply.Describe();
+            throw Failure(kind, model, detail, reply.Status, null);
         }
-    }
-
-    private static async Task<string> ReadErrorBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await response.Content.ReadAsStringAsync(cancellationToken);
-        }
-        catch (Exception e) when (e is IOException or HttpRequestException)
-        {
-            return "";
-        }
-    }
-
-    private static string ErrorMessage(string body)
-    {
-        try
-        {
-            if (JsonSerializer.Deserialize(body, OllamaJsonContext.Default.OllamaErrorResponse)?.Error is { } error)
-            {
-                return OutwardRedactor.Default.HostErrorBody(error);
-            }
-        }
-        catch (JsonException)
-        {
-            // Not Ollama's error shape; fall back to the raw text.
-        }
-
-        var shown = OutwardRedactor.Default.HostErrorBody(body);
-        return shown.Length == 0 ? "(empty body)" : shown;
     }
 
     private T Parse<T>(string text, string path, string? model, JsonTypeInfo<T> typeInfo)
@@ -303,7 +276,7 @@ public sealed class OllamaClient
     private OllamaException Failure(OllamaErrorKind kind, string? model, string detail, int? status, Exception? inner)
     {
         var about = model is null ? "" : $" for model \"{model}\"";
-        return new OllamaException(kind, BaseAddress, model, $"Ollama at {BaseAddress}{about}: {detail}", status, inner);
+        return new OllamaException(kind, BaseAddress, model, $"Ollama at {BaseAddress}{about}: {detail}", status, inner) { Detail = detail };
     }
 
     private static string Describe(HttpRequestException e) =>

@@ -20,4 +20,13 @@ public enum OllamaErrorKind
 
     /// <summary>The answer stopped before its final done:true chunk.</summary>
     StreamCut,
+
+    /// <summary>401/403: a proxy in front of the host wants a key it did not get.</summary>
+    Unauthorized,
+
+    /// <summary>429: the host, or a proxy in front of it, turns requests away for a while.</summary>
+    RateLimited,
+
+    /// <summary>408/504: the host, or a gateway in front of it, gave up waiting.</summary>
+    Timeout,
 }

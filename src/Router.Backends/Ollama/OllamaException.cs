@@ -30,6 +30,9 @@ public sealed class OllamaException : Exception
 
     public OllamaErrorKind Kind { get; } = OllamaErrorKind.BadResponse;
 
+    /// <summary>What went wrong, without the host and model the message starts with.</summary>
+    public string? Detail { get; init; }
+
     /// <summary>The Ollama base address that failed.</summary>
     public Uri? Host { get; }
 

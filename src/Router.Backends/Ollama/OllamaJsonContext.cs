@@ -15,5 +15,4 @@ namespace Router.Backends.Ollama;
 [JsonSerializable(typeof(OllamaShowRequest))]
 [JsonSerializable(typeof(OllamaShowResponse))]
 [JsonSerializable(typeof(OllamaVersionResponse))]
-[JsonSerializable(typeof(OllamaErrorResponse))]
 internal sealed partial class OllamaJsonContext : JsonSerializerContext;

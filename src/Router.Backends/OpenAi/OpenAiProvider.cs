@@ -14,7 +14,7 @@ namespace Router.Backends.OpenAi;
 
 /// <summary>An OpenAI-compatible server (vLLM, llama.cpp, LM Studio, LiteLLM, OpenAI) as an <see cref="IModelProvider"/>:
 /// messages (or a prompt alone) go through the official package's streaming chat; prompt + suffix goes to /v1/completions.</summary>
-public sealed class OpenAiProvider : IModelProvider
+public sealed class OpenAiProvider : IModelProvider, IDisposable
 {
     /// <summary>OpenAI's own API, for an endpoint that names no URL.</summary>
     public static Uri DefaultBaseAddress { get; } = new("https://api.openai.com/v1");
@@ -40,11 +40,11 @@ public sealed class OpenAiProvider : IModelProvider
         EndpointName = endpointName;
         _baseAddress = new Uri(baseAddress.ToString().TrimEnd('/'));
         _key = key;
-        _http = httpClient;
+        _http = ErrorReplyHandler.Wrap(httpClient);
         _clientOptions = new OpenAIClientOptions
         {
             Endpoint = _baseAddress,
-            Transport = new HttpClientPipelineTransport(httpClient),
+            Transport = new HttpClientPipelineTransport(_http),
 
             // The router falls back to the next host itself; the package's retries would only delay that.
             RetryPolicy = new ClientRetryPolicy(0),
@@ -52,6 +52,8 @@ public sealed class OpenAiProvider : IModelProvider
     }
 
     public string EndpointName { get; }
+
+    public void Dispose() => _http.Dispose();
 
     public IAsyncEnumerable<ModelChunk> StreamAsync(ModelRequest request, CancellationToken cancellationToken)
     {
@@ -197,29 +199,21 @@ public sealed class OpenAiProvider : IModelProvider
 
     private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage message, string model, CancellationToken cancellationToken)
     {
-        HttpResponseMessage response;
         try
         {
-            response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            return await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        }
+        catch (HttpErrorReplyException e)
+        {
+            throw ProviderException.FromReply(e.Reply, _baseAddress, model, _key, e);
         }
         catch (HttpRequestException e)
         {
-            throw new ProviderException(ProviderErrorKind.Unreachable, _baseAddress, model, $"cannot reach the host ({e.Message})", null, e);
+            throw new ProviderException(ProviderErrorKind.Unreachable, _baseAddress, model, $"cannot reach the host ({HttpErrorReply.Cut(e.Message)})", null, e);
         }
         catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
             throw new ProviderException(ProviderErrorKind.Unreachable, _baseAddress, model, "the host did not answer in time", null, e);
-        }
-
-        if (response.IsSuccessStatusCode)
-        {
-            return response;
-        }
-
-        using (response)
-        {
-            var detail = await response.Content.ReadAsStringAsync(cancellationToken);
-            throw StatusFailure((int)response.StatusCode, model, detail, null);
         }
     }
 
@@ -229,18 +223,36 @@ public sealed class OpenAiProvider : IModelProvider
         {
             return await updates.MoveNextAsync();
         }
+        catch (Exception e) when (HttpErrorReplyException.FindIn(e) is { } reply)
+        {
+            // Any status with any body, read by the handler before the package parsed it.
+            throw ProviderException.FromReply(reply, _baseAddress, model, _key, e);
+        }
+        catch (Exception e) when (cancellationToken.IsCancellationRequested && e is not OperationCanceledException)
+        {
+            // A cancel can surface as the package's transport error: it is still the caller's cancel.
+            throw new OperationCanceledException("The request was cancelled.", e, cancellationToken);
+        }
         catch (ClientResultException e) when (e.Status == 0)
         {
-            throw new ProviderException(ProviderErrorKind.Unreachable, _baseAddress, model, $"cannot reach the host ({e.InnerException?.Message ?? e.Message})", null, e);
+            throw new ProviderException(
+                ProviderErrorKind.Unreachable, _baseAddress, model, $"cannot reach the host ({HttpErrorReply.Cut(e.InnerException?.Message ?? e.Message)})", null, e);
         }
         catch (ClientResultException e)
         {
-            var detail = e.GetRawResponse()?.Content?.ToString() ?? e.Message;
-            throw StatusFailure(e.Status, model, detail, e);
+            // Only a success status gets past the handler; a package error on one is a reply it could not read.
+            throw new ProviderException(ProviderErrorKind.BadResponse, _baseAddress, model, $"unexpected reply {e.Status}: {HttpErrorReply.Cut(e.Message)}", e.Status, e);
         }
-        catch (Exception e) when (e is IOException or HttpRequestException or JsonException && !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (e is IOException or HttpRequestException or JsonException)
         {
-            throw new ProviderException(ProviderErrorKind.StreamCut, _baseAddress, model, $"the chat stream broke ({e.Message})", null, e);
+            throw new ProviderException(ProviderErrorKind.StreamCut, _baseAddress, model, $"the chat stream broke ({HttpErrorReply.Cut(e.Message)})", null, e);
+        }
+#pragma warning disable CA1031 // Whatever the package throws on a reply it cannot read must reach the dispatcher as a provider error.
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+#pragma warning restore CA1031
+        {
+            throw new ProviderException(
+                ProviderErrorKind.BadResponse, _baseAddress, model, $"the host's answer could not be read ({e.GetType().Name}: {HttpErrorReply.Cut(e.Message)})", null, e);
         }
     }
 
@@ -252,7 +264,7 @@ public sealed class OpenAiProvider : IModelProvider
         }
         catch (Exception e) when (e is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
         {
-            throw new ProviderException(ProviderErrorKind.StreamCut, _baseAddress, model, $"the completion stream broke ({e.Message})", null, e);
+            throw new ProviderException(ProviderErrorKind.StreamCut, _baseAddress, model, $"the completion stream broke ({HttpErrorReply.Cut(e.Message)})", null, e);
         }
     }
 
@@ -265,26 +277,9 @@ public sealed class OpenAiProvider : IModelProvider
         }
         catch (JsonException e)
         {
-            throw new ProviderException(ProviderErrorKind.BadResponse, _baseAddress, model, $"a completion chunk is not JSON ({e.Message})", null, e);
+            throw new ProviderException(ProviderErrorKind.BadResponse, _baseAddress, model, $"a completion chunk is not JSON ({HttpErrorReply.Cut(e.Message)})", null, e);
         }
     }
-
-    private ProviderException StatusFailure(int status, string model, string detail, Exception? inner)
-    {
-        var (kind, message) = status switch
-        {
-            401 or 403 => (ProviderErrorKind.Unauthorized, _key.VariableName is { } variable
-                ? $"the host rejected the key from the environment variable {variable} ({status})"
-                : $"the host requires a key ({status}); name its environment variable in the endpoint's api_key_env"),
-            404 => (ProviderErrorKind.ModelNotFound, $"the host does not serve the model (404: {Shorten(detail)})"),
-            >= 500 => (ProviderErrorKind.ServerError, $"server error {status}: {Shorten(detail)}"),
-            >= 400 => (ProviderErrorKind.BadRequest, $"request rejected {status}: {Shorten(detail)}"),
-            _ => (ProviderErrorKind.BadResponse, $"unexpected status {status}"),
-        };
-        return new ProviderException(kind, _baseAddress, model, message, status, inner);
-    }
-
-    private static string Shorten(string text) => OutwardRedactor.Default.HostErrorBody(text);
 
     private static ChatMessage ToMessage(ChatTurn turn) => turn.Role switch
     {

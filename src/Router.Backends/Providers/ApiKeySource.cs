@@ -24,6 +24,11 @@ public sealed record ApiKeySource(string? VariableName, string? Key)
     /// <summary>A variable is configured but holds nothing.</summary>
     public bool IsMissing => VariableName is not null && Key is null;
 
+    /// <summary>What to tell the user when the host refused the key (or wanted one) with <paramref name="status"/> (401, 403).</summary>
+    public string RejectedMessage(int status) => VariableName is { } variable
+        ? $"the host rejected the key from the environment variable {variable} ({status})"
+        : $"the host requires a key ({status}); name its environment variable in the endpoint's api_key_env";
+
     /// <summary>Redacted so a log line or a debugger view never shows the key.</summary>
     public override string ToString() => VariableName is null ? "no key" : $"key from ${VariableName}" + (Key is null ? " (unset)" : "");
 }

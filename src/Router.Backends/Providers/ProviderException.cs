@@ -2,8 +2,8 @@ using Router.Core.Redaction;
 
 namespace Router.Backends.Providers;
 
-/// <summary>A failed call to an OpenAI-compatible or Anthropic host, typed by <see cref="Kind"/>; the message names the host
-/// and the model, and never contains a key: it is redacted when made, since it quotes the host's URL and error body.</summary>
+/// <summary>A failed call to a model host (Ollama, OpenAI-compatible or Anthropic), typed by <see cref="Kind"/>: the one error a
+/// provider throws. The message names the host and the model, holds at most a short excerpt of a host's reply, and never a key: it is redacted when made.</summary>
 public sealed class ProviderException : Exception
 {
     public ProviderException()
@@ -27,6 +27,15 @@ public sealed class ProviderException : Exception
         Host = host;
         Model = model;
         StatusCode = statusCode;
+    }
+
+    /// <summary>The failure a host's error reply stands for; a refused key is told by the variable it came from, never its value.</summary>
+    public static ProviderException FromReply(HttpErrorReply reply, Uri host, string? model, ApiKeySource key, Exception? innerException = null)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        ArgumentNullException.ThrowIfNull(key);
+        string message = reply.Kind == ProviderErrorKind.Unauthorized ? key.RejectedMessage(reply.Status) : reply.Describe();
+        return new ProviderException(reply.Kind, host, model, message, reply.Status, innerException);
     }
 
     public ProviderErrorKind Kind { get; } = ProviderErrorKind.BadResponse;

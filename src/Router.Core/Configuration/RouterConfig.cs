@@ -15,6 +15,9 @@ public sealed record RouterConfig(
     PrivacyConfig Privacy,
     BudgetConfig Budget)
 {
+    /// <summary>How long each kind of request waits on hosts; the defaults unless router.yaml sets <c>deadlines</c>.</summary>
+    public DeadlinesConfig Deadlines { get; init; } = DeadlinesConfig.Default;
+
     /// <summary>The built-in default (one Ollama at http://localhost:11434, no frontier).</summary>
     public static RouterConfig Default => DefaultRouterConfig.Instance;
 

@@ -17,7 +17,7 @@ public sealed class RouterConfigLoader
     internal const string UnforeseenFailure = "the configuration could not be read (an internal error; please report it)";
 
     private static readonly string[] TopLevelKeys =
-        ["endpoints", "tiers", "routes", "fallbacks", "escalation", "continuity", "privacy", "budget"];
+        ["endpoints", "tiers", "routes", "fallbacks", "escalation", "continuity", "privacy", "budget", "deadlines"];
 
     // Ranges of the numeric keys. Tokens and turns are ints the policy adds and subtracts (prompt + reserve against a
     // context), so their bounds keep that arithmetic far from overflow while admitting every real model and budget.
@@ -144,6 +144,7 @@ public sealed class RouterConfigLoader
             : defaults.Continuity;
         PrivacyConfig privacy = Section(root, "privacy") is { } privacyNode ? ReadPrivacy(privacyNode, defaults.Privacy) : defaults.Privacy;
         BudgetConfig budget = Section(root, "budget") is { } budgetNode ? ReadBudget(budgetNode, defaults.Budget) : defaults.Budget;
+        DeadlinesConfig deadlines = Section(root, "deadlines") is { } deadlinesNode ? ReadDeadlines(deadlinesNode, defaults.Deadlines) : defaults.Deadlines;
 
         if (Section(root, "tiers") is null && Section(root, "endpoints") is not null)
         {
@@ -167,7 +168,7 @@ public sealed class RouterConfigLoader
                 $"{budget.OutputReserveTokens} tokens kept for the answer leave no room for a prompt in tier '{tier.Tier.Name()}' ({tier.ContextTokens} context tokens)"));
         }
 
-        RouterConfig config = new(_problems.File, endpoints, tiers, routes, fallbacks, escalation, continuity, privacy, budget);
+        RouterConfig config = new(_problems.File, endpoints, tiers, routes, fallbacks, escalation, continuity, privacy, budget) { Deadlines = deadlines };
         if (!TierNames.All.Any(t => t != Tier.Frontier && config.EndpointsOf(t, localOnly: true).Any()))
         {
             // Private requests need somewhere to go; without a local tier every one of them would fail.
@@ -634,6 +635,25 @@ public sealed class RouterConfigLoader
             : defaults.OutputReserveTokens;
         return new BudgetConfig(daily, reserve);
     }
+
+    private DeadlinesConfig ReadDeadlines(ConfigMapping node, DeadlinesConfig defaults)
+    {
+        WarnUnknownKeys(node, "deadlines", "completionMs", "firstTokenSeconds", "loadSeconds", "refactorSeconds");
+        TimeSpan completion = Duration(node, "completionMs", 100, 60_000, TimeSpan.FromMilliseconds) ?? defaults.Completion;
+        TimeSpan firstToken = Duration(node, "firstTokenSeconds", 1, 3600, TimeSpan.FromSeconds) ?? defaults.FirstToken;
+        TimeSpan load = Duration(node, "loadSeconds", 1, 3600, TimeSpan.FromSeconds) ?? defaults.Load;
+        TimeSpan refactor = Duration(node, "refactorSeconds", 1, 3600, TimeSpan.FromSeconds) ?? defaults.Refactor;
+        if (load < firstToken)
+        {
+            Error(node.Find("loadSeconds") ?? node, "deadlines.loadSeconds", "must not be shorter than firstTokenSeconds (a load waits longer, not shorter)");
+        }
+
+        return new DeadlinesConfig(completion, firstToken, load, refactor);
+    }
+
+    /// <summary>A <c>deadlines</c> entry within its bounds; null (with an error) when it is not, or when it is absent.</summary>
+    private TimeSpan? Duration(ConfigMapping node, string key, double minimum, double maximum, Func<double, TimeSpan> toSpan) =>
+        node.Find(key) is { } value && Number(value, $"deadlines.{key}", minimum, maximum) is { } number ? toSpan(number) : null;
 
     private IEnumerable<(ConfigNode Item, string Path)> Items(ConfigNode node, string path)
     {

@@ -5,6 +5,10 @@ internal sealed record FaultsBody
 {
     public string? Model { get; init; }
     public bool HostDown { get; init; }
+    public bool Hang { get; init; }
+    public int? ErrorStatus { get; init; }
+    public string? ErrorBody { get; init; }
+    public string? ErrorContentType { get; init; }
     public bool ServerError { get; init; }
     public bool ModelNotFound { get; init; }
     public int? CutAfterChunks { get; init; }

@@ -83,8 +83,10 @@ internal sealed class ProblemNotices
             return new HostProblem(MissingKey(attempt.Endpoint, attempt.Model), attempt.Endpoint, attempt.Model, reason);
         }
 
-        // Not the host's fault: a private request kept off a cloud host, a context too small, a model without insert.
+        // Not the host's fault: a private request kept off a cloud host, a context too small, a model without insert, a host
+        // never tried because an earlier one used up the request's deadline.
         if (reason.StartsWith("refused:", StringComparison.Ordinal)
+            || reason.EndsWith("had passed before its turn", StringComparison.Ordinal)
             || reason.StartsWith("skipped: context", StringComparison.Ordinal)
             || reason.Contains("fill in the middle", StringComparison.Ordinal)
             || reason.Contains("not in the configuration", StringComparison.Ordinal))

@@ -25,6 +25,15 @@ internal static class CompletionPostProcessor
         return string.IsNullOrWhiteSpace(text) ? string.Empty : text;
     }
 
+    /// <summary>An answer the deadline cut mid-stream: only its complete lines, since a half-written line would be shown as a
+    /// suggestion; empty when not even its first line was finished.</summary>
+    public static string KeepWholeLines(string cut)
+    {
+        ArgumentNullException.ThrowIfNull(cut);
+        int lastBreak = cut.LastIndexOfAny(LineBreaks);
+        return lastBreak < 0 ? string.Empty : cut[..(lastBreak + 1)];
+    }
+
     /// <summary>Removes the longest tail of the completion that is also the start of the suffix, when that tail
     /// covers at least the suffix's first line and removing it leaves the completion's brackets no more open than
     /// before (so <c>foo()</c> before <c>)</c> keeps its own parenthesis, while <c>a, b)</c> loses the duplicate).</summary>

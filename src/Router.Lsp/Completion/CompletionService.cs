@@ -108,7 +108,9 @@ internal sealed class CompletionService(
                     enough.Token);
                 answeredBy = new AnsweredBy(result.Tier, result.Model, result.Endpoint);
                 usage = result.Usage;
-                answer = result.Text;
+
+                // Cut by the completion deadline while it streamed: a half-written last line is not worth showing.
+                answer = result.DoneReason == RequestDispatcher.DeadlineDoneReason ? CompletionPostProcessor.KeepWholeLines(result.Text) : result.Text;
                 await runtime.RecordAsync(result, route.Config, CancellationToken.None);
                 await status.ReportAnswerAsync(result, route.Decision.ModelSetting, CancellationToken.None);
             }

@@ -1,3 +1,4 @@
+using Router.Core.Configuration;
 using Router.Core.Quality;
 
 namespace Router.Runtime.Dispatch;
@@ -5,8 +6,12 @@ namespace Router.Runtime.Dispatch;
 /// <summary>Time limits, the answer judge and the spend source a <see cref="RequestDispatcher"/> works with.</summary>
 public sealed record DispatchOptions
 {
-    /// <summary>Longest wait for an attempt's first chunk; generous because a cold load of a big model takes a while.</summary>
-    public TimeSpan FirstChunkTimeout { get; init; } = TimeSpan.FromMinutes(2);
+    /// <summary>Deadlines for every request instead of each request's <see cref="RouterConfig.Deadlines"/> (router.yaml);
+    /// null, the default, uses the configuration's.</summary>
+    public DeadlinesConfig? Deadlines { get; init; }
+
+    /// <summary>While an attempt waits for its first chunk, the user is told what is going on after a second and then this often.</summary>
+    public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Longest silence between two chunks before the stream counts as stalled and the next host is tried.</summary>
     public TimeSpan ChunkIdleTimeout { get; init; } = TimeSpan.FromSeconds(30);
@@ -20,7 +25,7 @@ public sealed record DispatchOptions
     /// <summary>Rejects time limits that would fail every attempt.</summary>
     public void Validate()
     {
-        if (FirstChunkTimeout <= TimeSpan.Zero || ChunkIdleTimeout <= TimeSpan.Zero)
+        if (ChunkIdleTimeout <= TimeSpan.Zero || ProgressInterval <= TimeSpan.Zero)
         {
             throw new ArgumentException("Dispatch time limits must be positive.");
         }

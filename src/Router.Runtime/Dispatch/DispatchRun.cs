@@ -11,7 +11,9 @@ internal sealed class DispatchRun(
     DispatchRequest request,
     Func<DispatchEvent, CancellationToken, ValueTask>? onEvent,
     IModelStatusSource? status,
-    TimeProvider time)
+    TimeProvider time,
+    DispatchLimits limits,
+    CancellationToken deadline)
 {
     private readonly long _started = time.GetTimestamp();
     private readonly Dictionary<(string Endpoint, string Model), ModelStatus> _statuses = [];
@@ -22,6 +24,14 @@ internal sealed class DispatchRun(
     public List<DispatchAttempt> Attempts { get; } = [];
     public int NextAttempt => Attempts.Count + 1;
     public TimeSpan Elapsed => time.GetElapsedTime(_started);
+
+    public DispatchLimits Limits => limits;
+
+    /// <summary>Cancelled when the caller cancels or the request's overall deadline passes.</summary>
+    public CancellationToken Deadline => deadline;
+
+    /// <summary>The request's overall deadline passed (the caller did not cancel).</summary>
+    public bool DeadlinePassed { get; set; }
 
     public ModelRequest Build(string model) => request.BuildModelRequest?.Invoke(model) ?? ModelPrompts.Build(request.Request, model);
 
@@ -34,7 +44,8 @@ internal sealed class DispatchRun(
     public ValueTask EmitAsync(DispatchEvent dispatchEvent, CancellationToken cancellationToken) =>
         onEvent?.Invoke(dispatchEvent, cancellationToken) ?? ValueTask.CompletedTask;
 
-    /// <summary>What the host says about the model, asked once per dispatch; unknown without a status source or endpoint.</summary>
+    /// <summary>What the host says about the model, asked once per dispatch; unknown without a status source or endpoint,
+    /// or when the request's deadline passes while the host is asked.</summary>
     public async ValueTask<ModelStatus> StatusAsync(string endpoint, string model, CancellationToken cancellationToken)
     {
         if (status is null || !Config.Endpoints.TryGetValue(endpoint, out EndpointConfig? config))
@@ -44,10 +55,37 @@ internal sealed class DispatchRun(
 
         if (!_statuses.TryGetValue((endpoint, model), out ModelStatus? known))
         {
-            known = await status.GetAsync(config, model, cancellationToken);
+            using CancellationTokenSource both = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline);
+            try
+            {
+                known = await status.GetAsync(config, model, both.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && deadline.IsCancellationRequested)
+            {
+                return ModelStatus.Unknown;
+            }
+
             _statuses[(endpoint, model)] = known;
         }
 
         return known;
+    }
+
+    /// <summary>Whether the host says the model is in its memory now (past any cache); null when it cannot tell or in time.</summary>
+    public async ValueTask<bool?> InMemoryNowAsync(string endpoint, string model, CancellationToken cancellationToken)
+    {
+        if (status is null || !Config.Endpoints.TryGetValue(endpoint, out EndpointConfig? config))
+        {
+            return null;
+        }
+
+        try
+        {
+            return await status.InMemoryNowAsync(config, model, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Router.Backends.Endpoints;
@@ -18,6 +19,9 @@ namespace Router.Runtime.Dispatch;
 /// once, one tier up, within privacy and budget.</summary>
 public sealed class RequestDispatcher
 {
+    /// <summary>The done reason of a completion cut by its deadline: the text is what streamed until then.</summary>
+    public const string DeadlineDoneReason = "deadline";
+
     private readonly IModelProviderSource _providers;
     private readonly EndpointHealthTracker _health;
     private readonly IModelStatusSource? _status;
@@ -49,12 +53,21 @@ public sealed class RequestDispatcher
         DispatchRequest request, Func<DispatchEvent, CancellationToken, ValueTask>? onEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        DispatchRun run = new(request, onEvent, _status, _time);
+        DispatchLimits limits = DispatchLimits.For(request.Request.Kind, _options.Deadlines ?? request.Config.Deadlines, _options.ChunkIdleTimeout);
+        using CancellationTokenSource overall = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (limits.Overall is { } whole)
+        {
+            overall.CancelAfter(whole);
+        }
+
+        DispatchRun run = new(request, onEvent, _status, _time, limits, overall.Token);
         RouteDecision decision = request.Decision;
 
         AttemptAnswer first = await RunPhaseAsync(run, FirstCandidates(decision), escalation: false, cancellationToken)
             ?? throw new DispatchFailedException(
-                $"no endpoint could answer the {request.Request.Kind.Name()} request ({decision.Tier.Name()} {decision.Model}, {run.Attempts.Count} attempts)",
+                run.DeadlinePassed
+                    ? $"no endpoint answered the {request.Request.Kind.Name()} request ({decision.Tier.Name()} {decision.Model}) within its {Seconds(limits.Overall ?? TimeSpan.Zero)} deadline ({run.Attempts.Count} attempts)"
+                    : $"no endpoint could answer the {request.Request.Kind.Name()} request ({decision.Tier.Name()} {decision.Model}, {run.Attempts.Count} attempts)",
                 run.Attempts,
                 PrivateFailureExplanation.Of(decision, run.Config, run.Attempts));
         double cost = CostOf(run, first);
@@ -138,6 +151,15 @@ public sealed class RequestDispatcher
                 continue;
             }
 
+            if (run.Deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                run.DeadlinePassed = true;
+                run.Attempts.Add(new DispatchAttempt(
+                    number, escalation, candidate.Tier, candidate.Model, candidate.Endpoint, DispatchAttemptOutcome.Skipped,
+                    $"the {run.Request.Kind.Name()} deadline ({Seconds(run.Limits.Overall ?? TimeSpan.Zero)}) had passed before its turn", TimeSpan.Zero));
+                continue;
+            }
+
             EndpointAdmission admission = _health.TryAdmit(candidate.Endpoint);
             if (!admission.Allowed)
             {
@@ -156,16 +178,10 @@ public sealed class RequestDispatcher
             await run.EmitAsync(
                 new DispatchEvent(DispatchEventKind.Started, number, candidate.Tier, candidate.Model, candidate.Endpoint, $"asking {candidate.Model} on {candidate.Endpoint}"),
                 cancellationToken);
+            // "Loading" is said only once the host shows the load (see AwaitFirstChunkAsync), not because a model was cold.
             ModelStatus status = await run.StatusAsync(candidate.Endpoint, candidate.Model, cancellationToken);
-            if (status is { Present: true, Loaded: false })
-            {
-                await run.EmitAsync(
-                    new DispatchEvent(DispatchEventKind.Progress, number, candidate.Tier, candidate.Model, candidate.Endpoint, $"loading {candidate.Model} on {candidate.Endpoint}…"),
-                    cancellationToken);
-            }
-
             TimeSpan started = run.Elapsed;
-            (AttemptAnswer? answer, AttemptFailure? failure, bool streamed) = await StreamAttemptAsync(run, number, candidate, cancellationToken);
+            (AttemptAnswer? answer, AttemptFailure? failure, bool streamed) = await StreamAttemptAsync(run, number, candidate, status, cancellationToken);
             if (answer is not null)
             {
                 _health.ReportSuccess(candidate.Endpoint);
@@ -205,14 +221,21 @@ public sealed class RequestDispatcher
 
     /// <summary>One attempt on one endpoint: the answer, or why it failed and whether text had reached the caller.</summary>
     private async Task<(AttemptAnswer? Answer, AttemptFailure? Failure, bool Streamed)> StreamAttemptAsync(
-        DispatchRun run, int number, DispatchCandidate candidate, CancellationToken cancellationToken)
+        DispatchRun run, int number, DispatchCandidate candidate, ModelStatus status, CancellationToken cancellationToken)
     {
         EndpointConfig endpoint = run.Config.Endpoints[candidate.Endpoint];
-        using CancellationTokenSource attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        attempt.CancelAfter(_options.FirstChunkTimeout);
+        DispatchLimits limits = run.Limits;
+
+        // Linked to the request's overall deadline. Until the first chunk AwaitFirstChunkAsync decides when to give up (this is
+        // only a backstop behind it), then the idle limit between chunks.
+        using CancellationTokenSource attempt = CancellationTokenSource.CreateLinkedTokenSource(run.Deadline);
+        attempt.CancelAfter(limits.Load + TimeSpan.FromSeconds(1));
         StringBuilder text = new();
         TimeSpan? firstText = null;
         int chunks = 0;
+        FirstChunkWait wait = new(false, null);
+        IAsyncEnumerator<ModelChunk>? stream = null;
+        Task<bool>? pending = null;
 
         // Set while the caller's event sink runs, so its exceptions are never mistaken for the host's.
         bool inCallback = false;
@@ -222,17 +245,23 @@ public sealed class RequestDispatcher
             ModelRequest modelRequest = run.Build(candidate.Model);
 
             // No insert there: the model's own FIM tokens in a raw prompt do what the server's suffix would.
-            if (run.FillsTheMiddle
-                && (await run.StatusAsync(candidate.Endpoint, candidate.Model, attempt.Token)).SupportsInsert == false
-                && run.BuildRaw(candidate.Model) is { } raw)
+            if (run.FillsTheMiddle && status.SupportsInsert == false && run.BuildRaw(candidate.Model) is { } raw)
             {
                 modelRequest = raw;
             }
 
-            await foreach (ModelChunk chunk in provider.StreamAsync(modelRequest, attempt.Token).WithCancellation(attempt.Token))
+            stream = provider.StreamAsync(modelRequest, attempt.Token).GetAsyncEnumerator(attempt.Token);
+            pending = stream.MoveNextAsync().AsTask();
+            inCallback = true;
+            wait = await AwaitFirstChunkAsync(run, number, candidate, status, pending, attempt, cancellationToken);
+            inCallback = false;
+            bool more = await pending;
+            pending = null;
+            while (more)
             {
+                ModelChunk chunk = stream.Current;
                 chunks++;
-                attempt.CancelAfter(_options.ChunkIdleTimeout);
+                attempt.CancelAfter(limits.Idle);
                 if (chunk.Text.Length > 0)
                 {
                     text.Append(chunk.Text);
@@ -246,16 +275,17 @@ public sealed class RequestDispatcher
                 {
                     return (new AttemptAnswer(candidate, text.ToString(), chunk.DoneReason, chunk.Usage, firstText, run.Elapsed), null, false);
                 }
+
+                pending = stream.MoveNextAsync().AsTask();
+                more = await pending;
+                pending = null;
             }
 
             return (null, new AttemptFailure($"the stream ended after {chunks} chunks without its final chunk", EndpointFailureKind.StreamCut), firstText is not null);
         }
         catch (OperationCanceledException) when (!inCallback && !cancellationToken.IsCancellationRequested)
         {
-            string reason = chunks == 0
-                ? $"timeout: no answer within {Seconds(_options.FirstChunkTimeout)}"
-                : $"timeout: stalled, nothing for {Seconds(_options.ChunkIdleTimeout)} after {chunks} chunks";
-            return (null, new AttemptFailure(reason, EndpointFailureKind.Timeout), firstText is not null);
+            return TimedOut(run, candidate, text, firstText, chunks, wait);
         }
         catch (OperationCanceledException) when (!inCallback)
         {
@@ -263,13 +293,13 @@ public sealed class RequestDispatcher
             _health.ReportAbandoned(candidate.Endpoint);
             throw;
         }
+        catch (ProviderException e) when (!inCallback)
+        {
+            return (null, FromProvider(e, candidate, endpoint), firstText is not null);
+        }
         catch (OllamaException e) when (!inCallback)
         {
             return (null, FromOllama(e, candidate), firstText is not null);
-        }
-        catch (ProviderException e) when (!inCallback)
-        {
-            return (null, FromProvider(e, candidate), firstText is not null);
         }
         catch (HttpRequestException e) when (!inCallback)
         {
@@ -283,6 +313,131 @@ public sealed class RequestDispatcher
         {
             return (null, new AttemptFailure(e.Message, null), false);
         }
+#pragma warning disable CA1031 // A provider's bug must cost one attempt, never the request: the next host is tried.
+        catch (Exception e) when (!inCallback)
+#pragma warning restore CA1031
+        {
+            string message = e.Message.Length <= 200 ? e.Message : e.Message[..200] + "…";
+            return (null, new AttemptFailure($"{candidate.Endpoint} failed unexpectedly ({e.GetType().Name}: {message})", EndpointFailureKind.ServerError), firstText is not null);
+        }
+        finally
+        {
+            // A stream is only disposed once no read is in flight on it.
+            if (pending is { IsCompleted: false })
+            {
+                await attempt.CancelAsync();
+                await ((Task)pending).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+
+            if (stream is not null)
+            {
+                await stream.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>Waits for an attempt's first chunk. After a second, and then every <see cref="DispatchOptions.ProgressInterval"/>,
+    /// it tells the caller what is going on, and asks the host whether it is loading the model (a model absent from memory
+    /// before the request and present now); a load extends the wait to the load deadline. When the wait is over it cancels
+    /// the attempt and says why. Only the caller's event sink can throw here.</summary>
+    private async Task<FirstChunkWait> AwaitFirstChunkAsync(
+        DispatchRun run, int number, DispatchCandidate candidate, ModelStatus status, Task<bool> next, CancellationTokenSource attempt, CancellationToken cancellationToken)
+    {
+        DispatchLimits limits = run.Limits;
+        bool loadExpected = status is { Present: true, Loaded: false };
+        bool completion = run.Request.Kind == RequestKind.Completion;
+        long started = Stopwatch.GetTimestamp();
+        TimeSpan report = completion ? limits.FirstToken / 2 : Min(TimeSpan.FromSeconds(1), _options.ProgressInterval);
+        bool loading = false;
+        while (!next.IsCompleted)
+        {
+            TimeSpan waited = Stopwatch.GetElapsedTime(started);
+            TimeSpan limit = loading ? limits.Load : limits.FirstToken;
+            if (waited >= limit)
+            {
+                string why = loading
+                    ? $"timeout: {candidate.Model} was still loading after {Seconds(limit)}"
+                    : $"timeout: no answer within {Seconds(limit)}";
+                await attempt.CancelAsync();
+                return new FirstChunkWait(loading, why);
+            }
+
+            using (CancellationTokenSource tick = CancellationTokenSource.CreateLinkedTokenSource(attempt.Token))
+            {
+                await Task.WhenAny(next, Task.Delay(Max(Min(limit, report) - waited, TimeSpan.Zero), tick.Token));
+                await tick.CancelAsync();
+            }
+
+            if (next.IsCompleted || attempt.IsCancellationRequested || Stopwatch.GetElapsedTime(started) < report)
+            {
+                continue;
+            }
+
+            if (loadExpected && !loading)
+            {
+                // Bounded by the wait that is left, and dropped as soon as the first chunk arrives.
+                using CancellationTokenSource ask = CancellationTokenSource.CreateLinkedTokenSource(attempt.Token);
+                ask.CancelAfter(Max(limits.Load - Stopwatch.GetElapsedTime(started), TimeSpan.FromMilliseconds(1)));
+                Task<bool?> inMemory = run.InMemoryNowAsync(candidate.Endpoint, candidate.Model, ask.Token).AsTask();
+                if (await Task.WhenAny(next, inMemory) == inMemory)
+                {
+                    loading = await inMemory == true;
+                }
+                else
+                {
+                    await ask.CancelAsync();
+                    await ((Task)inMemory).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                }
+            }
+
+            TimeSpan now = Stopwatch.GetElapsedTime(started);
+            report = now + _options.ProgressInterval;
+            if (next.IsCompleted || (completion && !loading))
+            {
+                // An inline completion is too short-lived for "still waiting" notices; a real load is worth saying.
+                continue;
+            }
+
+            string waitedFor = string.Create(CultureInfo.InvariantCulture, $"{(int)now.TotalSeconds} s");
+            string said = loading
+                ? $"loading {candidate.Model} on {candidate.Endpoint}… ({waitedFor})"
+                : $"waiting for {candidate.Model} on {candidate.Endpoint}: no answer after {waitedFor} (gives up at {Seconds(limits.FirstToken)})";
+            await run.EmitAsync(new DispatchEvent(DispatchEventKind.Progress, number, candidate.Tier, candidate.Model, candidate.Endpoint, said), cancellationToken);
+        }
+
+        return new FirstChunkWait(loading, null);
+    }
+
+    /// <summary>The attempt's time ran out: the request's overall deadline, or the host stalled (no first chunk, or silence
+    /// between chunks). A stall is a failure of the host (its circuit opens at once); a host that was loading the model or
+    /// still streaming when the overall deadline passed gets no verdict. A completion keeps what streamed so far.</summary>
+    private static (AttemptAnswer? Answer, AttemptFailure? Failure, bool Streamed) TimedOut(
+        DispatchRun run, DispatchCandidate candidate, StringBuilder text, TimeSpan? firstText, int chunks, FirstChunkWait wait)
+    {
+        bool streamed = firstText is not null;
+        if (run.Deadline.IsCancellationRequested && wait.StallReason is null)
+        {
+            run.DeadlinePassed = true;
+            string deadline = $"the {run.Request.Kind.Name()} deadline ({Seconds(run.Limits.Overall ?? TimeSpan.Zero)}) passed";
+            if (run.Request.Kind == RequestKind.Completion && streamed)
+            {
+                return (new AttemptAnswer(candidate, text.ToString(), DeadlineDoneReason, null, firstText, run.Elapsed), null, false);
+            }
+
+            EndpointFailureKind? verdict = chunks > 0 || wait.Loading ? null : EndpointFailureKind.Timeout;
+            string state = chunks > 0 ? $"after {chunks} chunks" : wait.Loading ? $"while {candidate.Model} was loading" : "before any answer";
+            return (null, new AttemptFailure($"timeout: {deadline} {state}", verdict), streamed);
+        }
+
+        if (wait.StallReason is { } stalled)
+        {
+            // Still loading at the load deadline is a host too slow for this request, not a broken one.
+            return (null, new AttemptFailure(stalled, wait.Loading ? null : EndpointFailureKind.Timeout), streamed);
+        }
+
+        return chunks == 0
+            ? (null, new AttemptFailure($"timeout: no answer within {Seconds(wait.Loading ? run.Limits.Load : run.Limits.FirstToken)}", EndpointFailureKind.Timeout), streamed)
+            : (null, new AttemptFailure($"timeout: stalled, nothing for {Seconds(run.Limits.Idle)} after {chunks} chunks", EndpointFailureKind.Timeout), streamed);
     }
 
     private static AttemptFailure FromOllama(OllamaException e, DispatchCandidate candidate) => e.Kind switch
@@ -294,11 +449,13 @@ public sealed class RequestDispatcher
         _ => new(e.Message, null),
     };
 
-    private static AttemptFailure FromProvider(ProviderException e, DispatchCandidate candidate) => e.Kind switch
+    private static AttemptFailure FromProvider(ProviderException e, DispatchCandidate candidate, EndpointConfig endpoint) => e.Kind switch
     {
         ProviderErrorKind.Unreachable => new(e.Message, EndpointFailureKind.Unreachable),
+        ProviderErrorKind.Timeout => new(e.Message, EndpointFailureKind.Timeout),
         ProviderErrorKind.StreamCut => new(e.Message, EndpointFailureKind.StreamCut),
-        ProviderErrorKind.ServerError or ProviderErrorKind.BadResponse => new(ServerReason(e.Message), EndpointFailureKind.ServerError),
+        ProviderErrorKind.ServerError or ProviderErrorKind.BadResponse or ProviderErrorKind.RateLimited => new(ServerReason(e.Message), EndpointFailureKind.ServerError),
+        ProviderErrorKind.ModelNotFound when endpoint.Provider == ProviderKind.Ollama => new($"model missing — ollama pull {candidate.Model} ({e.Message})", null),
         ProviderErrorKind.ModelNotFound => new($"model {candidate.Model} not served there ({e.Message})", null),
         _ => new(e.Message, null),
     };
@@ -307,7 +464,7 @@ public sealed class RequestDispatcher
         message.Contains("out of memory", StringComparison.OrdinalIgnoreCase) ? "out of memory: " + message : message;
 
     /// <summary>Why a candidate is not worth contacting, from what is known before any request; null when it may be tried.</summary>
-    private static async ValueTask<string?> SkipReasonAsync(DispatchRun run, DispatchCandidate candidate, CancellationToken cancellationToken)
+    private async ValueTask<string?> SkipReasonAsync(DispatchRun run, DispatchCandidate candidate, CancellationToken cancellationToken)
     {
         if (!run.Config.Endpoints.TryGetValue(candidate.Endpoint, out EndpointConfig? endpoint))
         {
@@ -318,6 +475,12 @@ public sealed class RequestDispatcher
         if (run.Decision.LocalOnly && endpoint.Cloud)
         {
             return "refused: a private request is never sent to a cloud endpoint";
+        }
+
+        // Before asking the host anything: a host that just stalled would make the lookup wait too.
+        if (_health.Peek(candidate.Endpoint) is { Allowed: false } refused)
+        {
+            return "skipped: " + refused.Reason;
         }
 
         ModelStatus status = await run.StatusAsync(candidate.Endpoint, candidate.Model, cancellationToken);
@@ -342,8 +505,9 @@ public sealed class RequestDispatcher
         return null;
     }
 
-    /// <summary>Within each tier, hosts with the model loaded first, then unknown, then cold (a stable reorder).</summary>
-    private static async ValueTask<List<DispatchCandidate>> PreferWarmAsync(DispatchRun run, List<DispatchCandidate> candidates, CancellationToken cancellationToken)
+    /// <summary>Within each tier, hosts with the model loaded first, then unknown, then cold (a stable reorder); hosts with an
+    /// open circuit are not asked.</summary>
+    private async ValueTask<List<DispatchCandidate>> PreferWarmAsync(DispatchRun run, List<DispatchCandidate> candidates, CancellationToken cancellationToken)
     {
         List<(DispatchCandidate Candidate, int Group, int Warmth, int Index)> ranked = [];
         int group = 0;
@@ -354,7 +518,9 @@ public sealed class RequestDispatcher
                 group++;
             }
 
-            ModelStatus status = await run.StatusAsync(candidates[i].Endpoint, candidates[i].Model, cancellationToken);
+            ModelStatus status = _health.Peek(candidates[i].Endpoint).Allowed
+                ? await run.StatusAsync(candidates[i].Endpoint, candidates[i].Model, cancellationToken)
+                : ModelStatus.Unknown;
             int warmth = status.Loaded switch
             {
                 true => 0,
@@ -455,4 +621,8 @@ public sealed class RequestDispatcher
     private static string Describe(DispatchCandidate candidate) => $"{candidate.Tier.Name()} {candidate.Model} on {candidate.Endpoint}";
 
     private static string Seconds(TimeSpan span) => string.Create(CultureInfo.InvariantCulture, $"{span.TotalSeconds:0.#} s");
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 }

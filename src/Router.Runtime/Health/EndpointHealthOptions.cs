@@ -6,6 +6,10 @@ public sealed record EndpointHealthOptions
     /// <summary>Consecutive <see cref="EndpointFailureKind.Unreachable"/> failures that open the circuit (1: at once).</summary>
     public int UnreachableThreshold { get; init; } = 1;
 
+    /// <summary>Consecutive <see cref="EndpointFailureKind.Timeout"/> failures (a stall) that open the circuit (1: at once, so
+    /// the next request does not wait out the same stall).</summary>
+    public int TimeoutThreshold { get; init; } = 1;
+
     /// <summary>Consecutive failures of the other kinds that open the circuit.</summary>
     public int FailureThreshold { get; init; } = 3;
 
@@ -21,7 +25,7 @@ public sealed record EndpointHealthOptions
     /// <summary>Rejects settings that would never open or never close a circuit, naming the first one.</summary>
     public void Validate()
     {
-        if (UnreachableThreshold < 1 || FailureThreshold < 1)
+        if (UnreachableThreshold < 1 || TimeoutThreshold < 1 || FailureThreshold < 1)
         {
             throw new ArgumentException("Failure thresholds must be at least 1.");
         }

@@ -62,6 +62,29 @@ public sealed class EndpointHealthTracker
         return admission;
     }
 
+    /// <summary>What <see cref="TryAdmit"/> would answer now, without taking the trial slot: lets a caller skip an endpoint whose
+    /// circuit is open before spending any time on it (a model lookup on a stalled host waits out its own timeout).</summary>
+    public EndpointAdmission Peek(string endpoint)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(endpoint);
+        lock (_gate)
+        {
+            if (!_circuits.TryGetValue(endpoint, out EndpointCircuit? circuit))
+            {
+                return EndpointAdmission.Go;
+            }
+
+            DateTimeOffset now = _time.GetUtcNow();
+            return circuit.State switch
+            {
+                EndpointCircuitState.Open when now < circuit.OpenUntil => Refusal(circuit, $"circuit open until {Clock(circuit.OpenUntil)}"),
+                EndpointCircuitState.HalfOpen when circuit.TrialStartedAt is { } started && now - started < _options.TrialTimeout =>
+                    Refusal(circuit, "circuit half-open: a trial request is under way"),
+                _ => EndpointAdmission.Go,
+            };
+        }
+    }
+
     /// <summary>A request (or trial) got a complete answer: the circuit closes and the cooldown resets.</summary>
     public void ReportSuccess(string endpoint)
     {
@@ -89,9 +112,12 @@ public sealed class EndpointHealthTracker
             bool opens = circuit.State switch
             {
                 EndpointCircuitState.HalfOpen => true,
-                EndpointCircuitState.Closed => circuit.ConsecutiveFailures >= (kind == EndpointFailureKind.Unreachable
-                    ? Math.Min(_options.UnreachableThreshold, _options.FailureThreshold)
-                    : _options.FailureThreshold),
+                EndpointCircuitState.Closed => circuit.ConsecutiveFailures >= kind switch
+                {
+                    EndpointFailureKind.Unreachable => Math.Min(_options.UnreachableThreshold, _options.FailureThreshold),
+                    EndpointFailureKind.Timeout => Math.Min(_options.TimeoutThreshold, _options.FailureThreshold),
+                    _ => _options.FailureThreshold,
+                },
 
                 // Already open: a request that started before it opened failed too; the cooldown stands.
                 _ => false,

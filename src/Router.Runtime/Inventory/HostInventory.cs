@@ -68,6 +68,28 @@ public sealed class HostInventory : IModelStatusSource, IDisposable
         return new ModelStatus(Present: true, loaded, info.SupportsInsert, info.SupportsVision, info.ContextTokens);
     }
 
+    public async ValueTask<bool?> InMemoryNowAsync(EndpointConfig endpoint, string model, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        ArgumentException.ThrowIfNullOrWhiteSpace(model);
+        if (endpoint.Provider != ProviderKind.Ollama || endpoint.Cloud || endpoint.Url is null || _disposed != 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _disposing.Token);
+            limit.CancelAfter(Options.ProbeTimeout);
+            var running = await new OllamaClient(endpoint.Url, _http).ListRunningModelsAsync(limit.Token);
+            return running.Any(m => OllamaModelName.SameModel(m.Name, model) || (m.Model is { } name && OllamaModelName.SameModel(name, model)));
+        }
+        catch (Exception e) when (e is OllamaException or OperationCanceledException or HttpRequestException or IOException or JsonException or ObjectDisposedException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The endpoint's snapshot (warm hints included), probing only when the last one is older than the TTL.</summary>
     public async ValueTask<EndpointSnapshot> GetSnapshotAsync(EndpointConfig endpoint, CancellationToken cancellationToken)
     {

@@ -37,12 +37,92 @@ public sealed class AskCommandTests : IDisposable
         return path;
     }
 
-    private async Task<(int Exit, string Out, string Err)> Run(AskInvocation invocation)
+    private async Task<(int Exit, string Out, string Err)> Run(AskInvocation invocation, Func<string, string?>? environment = null)
     {
         using StringWriter stdout = new();
         using StringWriter stderr = new();
-        int exit = await AskCommand.RunAsync(invocation, stdout, stderr, _dir, _ => null, Deadline());
+        int exit = await AskCommand.RunAsync(invocation, stdout, stderr, _dir, environment ?? (_ => null), Deadline());
         return (exit, stdout.ToString(), stderr.ToString());
+    }
+
+    private string Write(string yaml)
+    {
+        string path = Path.Combine(_dir, "router.yaml");
+        File.WriteAllText(path, yaml);
+        return path;
+    }
+
+    [Fact]
+    public async Task A_proxy_shaped_500_from_the_cloud_endpoint_falls_back_to_heavy_and_exits_0()
+    {
+        // The probe's finding: {"error":"internal error"} is no Anthropic body, and it crashed `router ask`.
+        await using EmulatorServer cloud = await StartAsync();
+        await using EmulatorServer local = await StartAsync();
+        cloud.SetFaults(new EmulatorFaultSet { ErrorStatus = 500, ErrorBody = "{\"error\":\"internal error\"}" });
+        string config = Write($$"""
+            endpoints:
+              claude:
+                provider: anthropic
+                url: {{cloud.BaseAddress}}
+                apiKeyEnv: ROUTER_TEST_CLOUD_KEY
+                cloud: true
+              local:
+                provider: ollama
+                url: {{local.BaseAddress}}
+            tiers:
+              quick: { model: "qwen2.5:3b", endpoints: [local], contextTokens: 8192 }
+              heavy: { model: "qwen2.5-coder:32b", endpoints: [local], contextTokens: 32768 }
+              frontier: { model: "claude-sonnet-4-5", endpoints: [claude], contextTokens: 200000 }
+            routes:
+              refactor: frontier
+            fallbacks:
+              frontier: [heavy]
+            """);
+
+        (int exit, string output, string errors) = await Run(
+            new AskInvocation(config, "refactor", null, "python", "def f(x):\n    return x+1\n"),
+            name => name == "ROUTER_TEST_CLOUD_KEY" ? "sk-ant-test" : null);
+
+        Assert.True(exit == 0, errors);
+        Assert.False(string.IsNullOrWhiteSpace(output));
+        Assert.Contains("answered   heavy qwen2.5-coder:32b on local", errors, StringComparison.Ordinal);
+        Assert.Contains("fallback   1. frontier claude-sonnet-4-5 on claude: failed", errors, StringComparison.Ordinal);
+        Assert.Contains("server error 500: internal error", errors, StringComparison.Ordinal);
+        Assert.Equal("/v1/messages", Assert.Single(cloud.Requests).Endpoint);
+    }
+
+    [Fact]
+    public async Task A_host_that_lists_the_model_but_never_answers_is_waited_on_not_said_to_be_loading_and_left_at_the_first_token_deadline()
+    {
+        await using EmulatorServer stallbox = await StartAsync();
+        await using EmulatorServer second = await StartAsync();
+        stallbox.SetFaults(new EmulatorFaultSet { Hang = true }, "qwen2.5:3b");
+        string config = Write($$"""
+            endpoints:
+              stallbox:
+                provider: ollama
+                url: {{stallbox.BaseAddress}}
+              second:
+                provider: ollama
+                url: {{second.BaseAddress}}
+            tiers:
+              quick: { model: "qwen2.5:3b", endpoints: [stallbox, second], contextTokens: 8192 }
+              heavy: { model: "qwen2.5-coder:32b", endpoints: [second], contextTokens: 32768 }
+            deadlines:
+              firstTokenSeconds: 3
+            """);
+
+        System.Diagnostics.Stopwatch clock = System.Diagnostics.Stopwatch.StartNew();
+        (int exit, string output, string errors) = await Run(new AskInvocation(config, "explain", null, "python", "squares = [i * i for i in range(10)]"));
+        clock.Stop();
+
+        Assert.True(exit == 0, errors);
+        Assert.False(string.IsNullOrWhiteSpace(output));
+        Assert.Contains("[waiting for qwen2.5:3b on stallbox: no answer after 1 s (gives up at 3 s)]", errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("loading", errors.Split("answered")[0], StringComparison.Ordinal);
+        Assert.Contains("answered   quick qwen2.5:3b on second", errors, StringComparison.Ordinal);
+        Assert.Contains("timeout: no answer within 3 s", errors, StringComparison.Ordinal);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3 + 10), $"router ask took {clock.ElapsedMilliseconds} ms");
     }
 
     [Fact]

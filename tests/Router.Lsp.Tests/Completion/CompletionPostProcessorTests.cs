@@ -24,4 +24,13 @@ public sealed class CompletionPostProcessorTests
 
         Assert.Equal(expected, CompletionPostProcessor.Process(raw, context));
     }
+
+    [Theory]
+    [InlineData("    total += x;\n    count++;\n    if (co", "    total += x;\n    count++;\n")]
+    [InlineData("    return tot", "")]
+    [InlineData("x;\r\ny", "x;\r\n")]
+    public void A_completion_cut_by_its_deadline_keeps_only_its_whole_lines(string cut, string kept)
+    {
+        Assert.Equal(kept, CompletionPostProcessor.KeepWholeLines(cut));
+    }
 }

@@ -38,7 +38,7 @@ public sealed class DispatchChaosTests
             TrialTimeout = TimeSpan.FromSeconds(5),
         });
         RequestDispatcher dispatcher = cluster.Dispatcher(
-            new DispatchOptions { FirstChunkTimeout = TimeSpan.FromSeconds(5), ChunkIdleTimeout = TimeSpan.FromSeconds(5) }, health);
+            new DispatchOptions { Deadlines = new DeadlinesConfig(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30)), ChunkIdleTimeout = TimeSpan.FromSeconds(5) }, health);
         ConcurrentDictionary<int, Ending> endings = new();
         ConcurrentBag<string> doubleEndings = [];
         ConcurrentBag<string> privateLeaks = [];

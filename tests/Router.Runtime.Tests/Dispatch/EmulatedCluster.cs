@@ -29,6 +29,9 @@ internal sealed class EmulatedCluster : IAsyncDisposable
 
     public static TimeSpan Patience { get; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Deadlines no healthy emulated host misses however loaded the machine is; tests of the deadlines set their own.</summary>
+    public static DeadlinesConfig Generous { get; } = new(Patience, Patience, Patience, Patience * 2);
+
     public HttpClient Http { get; }
     public ModelProviderPool Pool { get; }
     public FakeModelStatusSource Status { get; } = new();
@@ -37,12 +40,15 @@ internal sealed class EmulatedCluster : IAsyncDisposable
 
     public EmulatorServer this[string name] => _hosts[name];
 
-    public static async Task<EmulatedCluster> StartAsync(params string[] names)
+    public static Task<EmulatedCluster> StartAsync(params string[] names) => StartAsync(0, names);
+
+    /// <param name="timeScale">The emulated models' speed (0: instant; 1: real time, cold loads take seconds).</param>
+    public static async Task<EmulatedCluster> StartAsync(double timeScale, params string[] names)
     {
         Dictionary<string, EmulatorServer> hosts = new(StringComparer.Ordinal);
         foreach (string name in names)
         {
-            hosts[name] = await EmulatorServer.StartAsync(new EmulatorOptions { TimeScale = 0 }, CancellationToken.None);
+            hosts[name] = await EmulatorServer.StartAsync(new EmulatorOptions { TimeScale = timeScale }, CancellationToken.None);
         }
 
         EmulatedCluster cluster = new(hosts);
@@ -96,7 +102,7 @@ internal sealed class EmulatedCluster : IAsyncDisposable
 
     /// <param name="health">Another tracker (e.g. on the real clock); null uses <see cref="Health"/> on the test's manual clock.</param>
     public RequestDispatcher Dispatcher(DispatchOptions? options = null, EndpointHealthTracker? health = null) =>
-        new(Pool, health ?? Health, Status, options ?? new DispatchOptions { FirstChunkTimeout = Patience, ChunkIdleTimeout = TimeSpan.FromSeconds(5) }, Clock);
+        new(Pool, health ?? Health, Status, options ?? new DispatchOptions { Deadlines = Generous, ChunkIdleTimeout = TimeSpan.FromSeconds(5) }, Clock);
 
     public static DispatchRequest Request(RouterConfig config, RouteRequest request) =>
         new(request, new RoutePolicy(config).Decide(request), config);

@@ -46,6 +46,28 @@ public sealed class EndpointHealthTrackerTests
     }
 
     [Fact]
+    public void One_timeout_opens_the_circuit_and_only_a_good_probe_after_the_cooldown_or_a_good_trial_closes_it()
+    {
+        EndpointHealthTracker tracker = Tracker();
+
+        tracker.ReportFailure("stallbox", EndpointFailureKind.Timeout, "timeout: no answer within 20 s");
+
+        EndpointAdmission next = tracker.TryAdmit("stallbox");
+        Assert.False(next.Allowed);
+        Assert.Contains("no answer within 20 s", next.Reason, StringComparison.Ordinal);
+
+        // Listing models says nothing about a host whose generation stalls: a probe before the cooldown keeps it open.
+        tracker.ReportProbe("stallbox", ok: true, "GET /api/tags: 200");
+        Assert.False(tracker.TryAdmit("stallbox").Allowed);
+
+        _clock.Advance(TimeSpan.FromSeconds(10));
+        EndpointAdmission trial = tracker.TryAdmit("stallbox");
+        Assert.True(trial.IsTrial);
+        tracker.ReportSuccess("stallbox");
+        Assert.Equal(EndpointCircuitState.Closed, tracker.Snapshot("stallbox").State);
+    }
+
+    [Fact]
     public void A_success_in_between_resets_the_count_of_failures()
     {
         EndpointHealthTracker tracker = Tracker();
