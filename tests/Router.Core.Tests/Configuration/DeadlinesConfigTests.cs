@@ -34,10 +34,10 @@ public sealed class DeadlinesConfigTests
 
     [Theory]
     [InlineData("deadlines: { completionMs: 0 }", "deadlines.completionMs", "at least 100")]
-    [InlineData("deadlines: { completionMs: 2147483647 }", "deadlines.completionMs", "at most 60000")]
+    [InlineData("deadlines: { completionMs: 2147483647 }", "deadlines.completionMs", "at most 60,000")]
     [InlineData("deadlines: { firstTokenSeconds: soon }", "deadlines.firstTokenSeconds", "expected a number")]
     [InlineData("deadlines: { firstTokenSeconds: 30, loadSeconds: 10 }", "deadlines.loadSeconds", "not be shorter than firstTokenSeconds")]
-    [InlineData("deadlines: { refactorSeconds: 1e300 }", "deadlines.refactorSeconds", "at most 3600")]
+    [InlineData("deadlines: { refactorSeconds: 1e300 }", "deadlines.refactorSeconds", "at most 3,600")]
     public void A_deadline_out_of_range_is_an_error_naming_its_key_and_line(string deadlines, string key, string message)
     {
         ConfigLoadResult result = Load(deadlines);
