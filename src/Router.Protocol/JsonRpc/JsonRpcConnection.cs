@@ -43,11 +43,18 @@ public sealed class JsonRpcConnection : IAsyncDisposable
 
     /// <summary>Creates a connection over pipes (e.g. two in-memory <see cref="Pipe"/>s in tests).</summary>
     public JsonRpcConnection(PipeReader input, PipeWriter output)
+        : this(input, output, FrameReader.DefaultMaxBodyBytes)
+    {
+    }
+
+    /// <summary>Creates a connection that reads messages of at most <paramref name="maxMessageBytes"/> bytes; a larger one is
+    /// answered with an error and skipped.</summary>
+    internal JsonRpcConnection(PipeReader input, PipeWriter output, int maxMessageBytes)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(output);
         _input = input;
-        _reader = new FrameReader(input);
+        _reader = new FrameReader(input, maxMessageBytes);
         _writer = new FrameWriter(output);
     }
 
@@ -58,6 +65,11 @@ public sealed class JsonRpcConnection : IAsyncDisposable
     /// <summary>Told when a notification handler fails (notifications have no response to carry the error);
     /// called with the method name and the exception.</summary>
     public Action<string, Exception>? NotificationFailed { get; set; }
+
+    /// <summary>Told when a message is dropped unanswered because it cannot be read: a notification whose method or
+    /// version is not readable text, or a <c>$/cancelRequest</c> whose id is not. Called with the reason, never with the
+    /// message's content (it may be anything, private text included).</summary>
+    public Action<string>? MessageDropped { get; set; }
 
     /// <summary>Registers a request handler with typed parameters and result.</summary>
     public void AddRequestHandler<TParams, TResult>(
@@ -274,12 +286,48 @@ public sealed class JsonRpcConnection : IAsyncDisposable
         }
     }
 
-    private static RequestId? ReadId(JsonElement id) => id.ValueKind switch
+    /// <summary>Reads a request id the peer sent; returns the error that answers it when it is not an integer or readable text.</summary>
+    private static JsonRpcError? ReadId(JsonElement element, out RequestId? id)
     {
-        JsonValueKind.Number when id.TryGetInt64(out long number) => new RequestId(number),
-        JsonValueKind.String => new RequestId(id.GetString()!),
-        _ => null,
-    };
+        id = null;
+        if (element.ValueKind == JsonValueKind.Number && element.TryGetInt64(out long number))
+        {
+            id = new RequestId(number);
+            return null;
+        }
+
+        if (element.ValueKind != JsonValueKind.String)
+        {
+            return new JsonRpcError(JsonRpcErrorCodes.InvalidRequest, "The id must be an integer or a string.");
+        }
+
+        JsonRpcError? problem = PeerString.TryRead(element, "The id", out string text);
+        id = problem is null ? new RequestId(text) : null;
+        return problem;
+    }
+
+    private static JsonRpcError? CheckVersion(JsonElement root)
+    {
+        JsonRpcError wrong = new(JsonRpcErrorCodes.InvalidRequest, "The jsonrpc member must be \"2.0\".");
+        if (!root.TryGetProperty("jsonrpc", out JsonElement version))
+        {
+            return wrong;
+        }
+
+        return PeerString.TryRead(version, "The jsonrpc member", out string text) ?? (text == "2.0" ? null : wrong);
+    }
+
+    private static JsonRpcError? ReadMethod(JsonElement element, out string method)
+    {
+        JsonRpcError empty = new(JsonRpcErrorCodes.InvalidRequest, "The method must be a non-empty string.");
+        method = string.Empty;
+        if (element.ValueKind != JsonValueKind.String)
+        {
+            return empty;
+        }
+
+        return PeerString.TryRead(element, "The method", out method) ?? (method.Length == 0 ? empty : null);
+    }
 
     private void Register(string method, HandlerRegistration registration)
     {
@@ -319,7 +367,15 @@ public sealed class JsonRpcConnection : IAsyncDisposable
                 result = await response.Task;
             }
 
-            return result.Deserialize(resultType);
+            try
+            {
+                return result.Deserialize(resultType);
+            }
+            catch (Exception e) when (e is JsonException or InvalidOperationException)
+            {
+                // The peer's result is its text: a wrong shape is its error, not ours to throw as anything but a JSON-RPC one.
+                throw new JsonRpcException($"The answer to {method} could not be read: {e.Message}", e);
+            }
         }
         finally
         {
@@ -379,10 +435,28 @@ public sealed class JsonRpcConnection : IAsyncDisposable
                 case FrameKind.Malformed:
                     await RespondAsync(JsonRpcEnvelope.Error(null, JsonRpcErrorCodes.ParseError, frame.Problem ?? "Malformed header."));
                     break;
+                case FrameKind.Oversized:
+                    await RespondAsync(JsonRpcEnvelope.Error(null, JsonRpcErrorCodes.InvalidRequest, frame.Problem ?? "The message is too large."));
+                    break;
                 default:
-                    await ReceiveAsync(frame.Body);
+                    await ReceiveGuardedAsync(frame.Body);
                     break;
             }
+        }
+    }
+
+    private async Task ReceiveGuardedAsync(ReadOnlyMemory<byte> body)
+    {
+        try
+        {
+            await ReceiveAsync(body);
+        }
+#pragma warning disable CA1031 // No frame may end the connection: one that fails in a way not foreseen below costs only itself.
+        catch (Exception exception) when (exception is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            MessageDropped?.Invoke($"A message could not be processed ({exception.GetType().Name}).");
+            await RespondAsync(JsonRpcEnvelope.Error(null, JsonRpcErrorCodes.InternalError, "Internal error: the message could not be processed."));
         }
     }
 
@@ -414,35 +488,48 @@ public sealed class JsonRpcConnection : IAsyncDisposable
                 return;
             }
 
-            bool hasId = root.TryGetProperty("id", out JsonElement idElement) && idElement.ValueKind != JsonValueKind.Null;
-            RequestId? id = hasId ? ReadId(idElement) : null;
-            if (hasId && id is null)
+            // The id first: every later error is answered with it, and with null when it cannot be read.
+            RequestId? id = null;
+            if (root.TryGetProperty("id", out JsonElement idElement) && idElement.ValueKind != JsonValueKind.Null)
             {
-                await RespondAsync(JsonRpcEnvelope.Error(null, JsonRpcErrorCodes.InvalidRequest, "The id must be an integer or a string."));
-                return;
-            }
-
-            if (!root.TryGetProperty("jsonrpc", out JsonElement version) || version.ValueKind != JsonValueKind.String || version.GetString() != "2.0")
-            {
-                await RespondAsync(JsonRpcEnvelope.Error(id, JsonRpcErrorCodes.InvalidRequest, "The jsonrpc member must be \"2.0\"."));
-                return;
-            }
-
-            if (root.TryGetProperty("method", out JsonElement methodElement))
-            {
-                if (methodElement.ValueKind != JsonValueKind.String || string.IsNullOrEmpty(methodElement.GetString()))
+                if (ReadId(idElement, out id) is { } unreadableId)
                 {
-                    if (id is not null)
-                    {
-                        await RespondAsync(JsonRpcEnvelope.Error(id, JsonRpcErrorCodes.InvalidRequest, "The method must be a non-empty string."));
-                    }
-
+                    await RespondAsync(JsonRpcEnvelope.Error(null, unreadableId.Code, unreadableId.Message));
                     return;
                 }
+            }
 
-                string method = methodElement.GetString()!;
+            bool hasMethod = root.TryGetProperty("method", out JsonElement methodElement);
+            string method = string.Empty;
+            JsonRpcError? problem = CheckVersion(root) ?? (hasMethod ? ReadMethod(methodElement, out method) : null);
+            if (problem is not null)
+            {
+                if (hasMethod && id is null)
+                {
+                    // A notification has no answer, even an error; the reason is reported without the content.
+                    MessageDropped?.Invoke($"Dropped a notification that could not be read: {problem.Message}");
+                }
+                else
+                {
+                    await RespondAsync(JsonRpcEnvelope.Error(id, problem.Code, problem.Message));
+                }
+
+                return;
+            }
+
+            if (hasMethod)
+            {
                 JsonElement? parameters = root.TryGetProperty("params", out JsonElement p) ? p.Clone() : null;
-                Enqueue(method, id, parameters);
+                if (id is null)
+                {
+                    EnqueueNotification(method, parameters);
+                }
+                else if (!TryEnqueueRequest(method, id.Value, parameters))
+                {
+                    await RespondAsync(JsonRpcEnvelope.Error(
+                        id, JsonRpcErrorCodes.InvalidRequest, $"The id {id.Value} is already used by a request that has not been answered."));
+                }
+
                 return;
             }
 
@@ -462,30 +549,50 @@ public sealed class JsonRpcConnection : IAsyncDisposable
         }
     }
 
-    private void Enqueue(string method, RequestId? id, JsonElement? parameters)
+    private void EnqueueNotification(string method, JsonElement? parameters)
     {
-        if (id is null && method == CancelRequestMethod)
+        if (method == CancelRequestMethod)
         {
             // Handled on the reading side so it reaches requests that are queued or running.
-            if (parameters is { ValueKind: JsonValueKind.Object } element
-                && element.TryGetProperty("id", out JsonElement target)
-                && ReadId(target) is { } targetId
-                && _incoming.TryGetValue(targetId, out CancellationTokenSource? source))
-            {
-                CancelQuietly(source);
-            }
-
+            Cancel(parameters);
             return;
         }
 
-        CancellationTokenSource? cancellation = null;
-        if (id is { } requestId)
+        _queue.Writer.TryWrite(new IncomingCall(method, null, parameters, null));
+    }
+
+    /// <summary>Queues a request; false when its id is still in use by one that has not been answered (the answer to
+    /// either would be taken for the other's).</summary>
+    private bool TryEnqueueRequest(string method, RequestId id, JsonElement? parameters)
+    {
+        CancellationTokenSource cancellation = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
+        if (!_incoming.TryAdd(id, cancellation))
         {
-            cancellation = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
-            _incoming[requestId] = cancellation;
+            cancellation.Dispose();
+            return false;
         }
 
         _queue.Writer.TryWrite(new IncomingCall(method, id, parameters, cancellation));
+        return true;
+    }
+
+    private void Cancel(JsonElement? parameters)
+    {
+        if (parameters is not { ValueKind: JsonValueKind.Object } element || !element.TryGetProperty("id", out JsonElement target))
+        {
+            return;
+        }
+
+        if (ReadId(target, out RequestId? targetId) is { } problem)
+        {
+            MessageDropped?.Invoke($"Dropped a $/cancelRequest whose id could not be read: {problem.Message}");
+            return;
+        }
+
+        if (_incoming.TryGetValue(targetId!.Value, out CancellationTokenSource? source))
+        {
+            CancelQuietly(source);
+        }
     }
 
     private void CompleteOutgoing(long id, JsonElement root)
@@ -495,15 +602,33 @@ public sealed class JsonRpcConnection : IAsyncDisposable
             return;
         }
 
-        if (root.TryGetProperty("error", out JsonElement error) && error.ValueKind == JsonValueKind.Object)
+        if (root.TryGetProperty("error", out JsonElement error))
         {
-            int code = error.TryGetProperty("code", out JsonElement c) && c.TryGetInt32(out int parsed) ? parsed : JsonRpcErrorCodes.InternalError;
-            string message = error.TryGetProperty("message", out JsonElement m) && m.ValueKind == JsonValueKind.String ? m.GetString()! : "Error";
-            pending.TrySetException(new JsonRpcException(code, message));
+            pending.TrySetException(ReadError(error));
             return;
         }
 
         pending.TrySetResult(root.TryGetProperty("result", out JsonElement result) ? result.Clone() : default);
+    }
+
+    /// <summary>The peer's error object as an exception; every part of it is read defensively, since it is the peer's text.</summary>
+    private static JsonRpcException ReadError(JsonElement error)
+    {
+        if (error.ValueKind != JsonValueKind.Object)
+        {
+            return new JsonRpcException(JsonRpcErrorCodes.InternalError, "The peer answered with an error that is not an object.");
+        }
+
+        int code = error.TryGetProperty("code", out JsonElement c) && c.ValueKind == JsonValueKind.Number && c.TryGetInt32(out int parsed)
+            ? parsed
+            : JsonRpcErrorCodes.InternalError;
+        string message = "Error";
+        if (error.TryGetProperty("message", out JsonElement m) && m.ValueKind == JsonValueKind.String)
+        {
+            message = PeerString.TryRead(m, "The peer's error message", out string text) is { } unreadable ? unreadable.Message : text;
+        }
+
+        return new JsonRpcException(code, message);
     }
 
     private async Task DispatchLoopAsync()
@@ -571,9 +696,14 @@ public sealed class JsonRpcConnection : IAsyncDisposable
             Action<Utf8JsonWriter> writeResult = await handler.Invoke(call.Params, cancellationToken);
             response = JsonRpcEnvelope.Result(call.Id!.Value, writeResult);
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             response = JsonRpcEnvelope.Error(call.Id, JsonRpcErrorCodes.RequestCancelled, "The request was cancelled.");
+        }
+        catch (OperationCanceledException)
+        {
+            // Not the client's cancel: the server gave the request up itself, and LSP has its own code for that.
+            response = JsonRpcEnvelope.Error(call.Id, JsonRpcErrorCodes.ServerCancelled, "The server cancelled the request.");
         }
         catch (JsonRpcException exception)
         {
