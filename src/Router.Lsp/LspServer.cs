@@ -44,6 +44,7 @@ public sealed class LspServer : IAsyncDisposable
         _connection = new JsonRpcConnection(input, output);
         _connection.Admission = _lifecycle.Admit;
         _connection.NotificationFailed = ReportNotificationFailure;
+        _connection.MessageDropped = ReportDroppedMessage;
 
         DocumentStore documents = new();
         CompletionTracePublisher traces = new(_connection, options.CompletionObserver);
@@ -109,7 +110,11 @@ public sealed class LspServer : IAsyncDisposable
         }
     }
 
-    private void ReportNotificationFailure(string method, Exception exception) =>
-        _ = _connection.LogMessageAsync(MessageType.Error, $"{method} failed: {exception.Message}", CancellationToken.None)
+    private void ReportNotificationFailure(string method, Exception exception) => Log(MessageType.Error, $"{method} failed: {exception.Message}");
+
+    private void ReportDroppedMessage(string reason) => Log(MessageType.Warning, reason);
+
+    private void Log(MessageType type, string message) =>
+        _ = _connection.LogMessageAsync(type, message, CancellationToken.None)
             .ContinueWith(static sent => _ = sent.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
 }

@@ -129,8 +129,18 @@ internal sealed class AssistantHandlers(
             return action;
         }
 
-        RouterSelectionArguments selection = data.Deserialize(Json.RouterSelectionArguments)
-            ?? throw new JsonRpcException(JsonRpcErrorCodes.InvalidParams, "the code action carries no selection");
+        RouterSelectionArguments selection;
+        try
+        {
+            selection = data.Deserialize(Json.RouterSelectionArguments)
+                ?? throw new JsonRpcException(JsonRpcErrorCodes.InvalidParams, "the code action carries no selection");
+        }
+        catch (JsonException e)
+        {
+            // The data comes back from the client as it pleases: a wrong shape is bad params, not our internal error.
+            throw new JsonRpcException(JsonRpcErrorCodes.InvalidParams, $"the code action's data is not a Router selection: {e.Message}");
+        }
+
         RouterRefactorResult result = ForClient(await refactors.RefactorAsync(selection, cancellationToken));
         return result.Edit is { } edit
             ? action with { Edit = edit }
@@ -183,7 +193,17 @@ internal sealed class AssistantHandlers(
             return await assistant.AnswerAsync(ask, cancellationToken);
         }
 
-        AssistantAnswer answer = await assistant.AnswerAsync(ask, run.Cancellation, run.OnEventAsync);
+        AssistantAnswer answer;
+        try
+        {
+            answer = await assistant.AnswerAsync(ask, run.Cancellation, run.OnEventAsync);
+        }
+        catch (OperationCanceledException) when (run.Cancellation.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            // Cancelled from the editor's progress UI: a client's cancel, though it did not come as $/cancelRequest.
+            throw new JsonRpcException(JsonRpcErrorCodes.RequestCancelled, "Cancelled in the editor.");
+        }
+
         run.Answered(answer.Result);
         return answer;
     }
