@@ -46,6 +46,10 @@ public sealed class HostileFrameTests
     [InlineData("request method lone surrogate", """{"jsonrpc":"2.0","id":7,"method":"test/\ud800","params":{}}""", JsonRpcErrorCodes.InvalidRequest, 7)]
     [InlineData("request jsonrpc lone surrogate", """{"jsonrpc":"2.0\udfff","id":7,"method":"test/echo","params":{}}""", JsonRpcErrorCodes.InvalidRequest, 7)]
     [InlineData("response id not UTF-8", """{"jsonrpc":"2.0","id":"<not-utf8>","result":{}}""", JsonRpcErrorCodes.ParseError, null)]
+    [InlineData("key lone surrogate (found by the fuzzer: the id lookup itself threw)", """{"jsonrpc":"2.0","\ud800":1,"id":7,"method":"test/echo","params":{}}""", JsonRpcErrorCodes.InvalidRequest, 7)]
+    [InlineData("params key lone surrogate", """{"jsonrpc":"2.0","id":7,"method":"test/echo","params":{"a\udfffb":1,"line":0,"character":0}}""", JsonRpcErrorCodes.InvalidRequest, 7)]
+    [InlineData("params string lone surrogate", """{"jsonrpc":"2.0","id":7,"method":"test/echo","params":{"line":0,"character":0,"note":["\ud83d"]}}""", JsonRpcErrorCodes.InvalidRequest, 7)]
+    [InlineData("params string not UTF-8", """{"jsonrpc":"2.0","id":7,"method":"test/echo","params":{"line":0,"character":0,"note":"<not-utf8>"}}""", JsonRpcErrorCodes.ParseError, 7)]
     public async Task Unreadable_envelope_text_in_a_request_is_answered_and_the_server_lives_on(string kind, string body, int code, int? id)
     {
         await using RawServer server = new();
@@ -73,6 +77,8 @@ public sealed class HostileFrameTests
     [InlineData("""{"jsonrpc":"\ud800","method":"test/secret","params":{}}""")]
     [InlineData("""{"jsonrpc":"2.0","method":"$/cancelRequest","params":{"id":"secret<not-utf8>"}}""")]
     [InlineData("""{"jsonrpc":"2.0","method":"$/cancelRequest","params":{"id":"secret\ud800"}}""")]
+    [InlineData("""{"jsonrpc":"2.0","\ud800secret":1,"method":"test/secret","params":{}}""")]
+    [InlineData("""{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"text":"secret <not-utf8>"}}""")]
     public async Task Unreadable_notification_is_dropped_unanswered_and_reported_without_its_content(string body)
     {
         await using RawServer server = new();
@@ -86,12 +92,13 @@ public sealed class HostileFrameTests
     }
 
     [Theory]
-    [InlineData("""{"jsonrpc":"2.0","id":1,"error":{"code":-32000,"message":"bad <not-utf8> text"}}""", -32000, "not valid UTF-8")]
-    [InlineData("""{"jsonrpc":"2.0","id":1,"error":{"code":-32000,"message":"bad \ud800 text"}}""", -32000, "lone surrogate")]
+    [InlineData("""{"jsonrpc":"2.0","id":1,"error":{"code":-32000,"message":"bad <not-utf8> text"}}""", JsonRpcErrorCodes.ParseError, "not valid UTF-8")]
+    [InlineData("""{"jsonrpc":"2.0","id":1,"error":{"code":-32000,"message":"bad \ud800 text"}}""", JsonRpcErrorCodes.InvalidRequest, "lone surrogate")]
     [InlineData("""{"jsonrpc":"2.0","id":1,"error":{"code":"-32000","message":7}}""", JsonRpcErrorCodes.InternalError, "Error")]
     [InlineData("""{"jsonrpc":"2.0","id":1,"error":"just a string"}""", JsonRpcErrorCodes.InternalError, "not an object")]
     [InlineData("""{"jsonrpc":"2.0","id":1,"result":{"line":"one"}}""", JsonRpcErrorCodes.InternalError, "could not be read")]
-    [InlineData("""{"jsonrpc":"2.0","id":1,"result":{"line":1,"character":"<not-utf8>"}}""", JsonRpcErrorCodes.InternalError, "could not be read")]
+    [InlineData("""{"jsonrpc":"2.0","id":1,"result":{"line":1,"character":"<not-utf8>"}}""", JsonRpcErrorCodes.ParseError, "not valid UTF-8")]
+    [InlineData("""{"jsonrpc":"2.0","id":1,"result":{"line":1,"character":0,"\udc00":2}}""", JsonRpcErrorCodes.InvalidRequest, "lone surrogate")]
     public async Task Unreadable_reply_to_a_server_request_fails_that_request_only(string reply, int seenCode, string seenMessage)
     {
         await using RawServer server = new();

@@ -488,6 +488,12 @@ public sealed class JsonRpcConnection : IAsyncDisposable
                 return;
             }
 
+            if (PeerText.FindUnreadable(body.Span, root) is { } unreadable)
+            {
+                await RejectUnreadableAsync(root, unreadable);
+                return;
+            }
+
             // The id first: every later error is answered with it, and with null when it cannot be read.
             RequestId? id = null;
             if (root.TryGetProperty("id", out JsonElement idElement) && idElement.ValueKind != JsonValueKind.Null)
@@ -547,6 +553,39 @@ public sealed class JsonRpcConnection : IAsyncDisposable
 
             await RespondAsync(JsonRpcEnvelope.Error(id, JsonRpcErrorCodes.InvalidRequest, "A message needs a method, or an id with a result or error."));
         }
+    }
+
+    /// <summary>Answers a message with text that cannot be read, with its id when the id itself can be read. An unreadable
+    /// notification is dropped (and reported), and an unreadable answer to one of our requests fails that request.</summary>
+    private async Task RejectUnreadableAsync(JsonElement root, JsonRpcError problem)
+    {
+        RequestId? id = null;
+        bool hasId = PeerText.TryGetMember(root, "id"u8, out JsonElement idElement) && idElement.ValueKind != JsonValueKind.Null;
+        if (hasId)
+        {
+            _ = ReadId(idElement, out id);
+        }
+
+        if (PeerText.TryGetMember(root, "method"u8, out _))
+        {
+            if (!hasId)
+            {
+                MessageDropped?.Invoke($"Dropped a notification that could not be read: {problem.Message}");
+                return;
+            }
+        }
+        else if (id is not null && (PeerText.TryGetMember(root, "result"u8, out _) || PeerText.TryGetMember(root, "error"u8, out _)))
+        {
+            // An answer is never answered back; if it answers one of our requests, that request fails with the reason.
+            if (id is { Number: long number } && _outgoing.TryRemove(number, out TaskCompletionSource<JsonElement>? pending))
+            {
+                pending.TrySetException(new JsonRpcException(problem.Code, $"The answer could not be read: {problem.Message}"));
+            }
+
+            return;
+        }
+
+        await RespondAsync(JsonRpcEnvelope.Error(id, problem.Code, problem.Message));
     }
 
     private void EnqueueNotification(string method, JsonElement? parameters)
