@@ -22,8 +22,9 @@ public sealed class ProtocolFuzzTests(ITestOutputHelper output)
 
         output.WriteLine($"seed {seed}: {fuzzer.FramesSent} frames in {fuzzer.Elapsed.TotalSeconds:0.0} s ({string.Join(", ", fuzzer.Made.Select(kind => $"{kind.Key} {kind.Value}"))})");
         output.WriteLine($"{fuzzer.ProbesAnswered} probes answered; errors by code: {string.Join(", ", fuzzer.ErrorCodes.OrderBy(code => code.Key).Select(code => $"{code.Key}: {code.Value}"))}");
-        output.WriteLine($"{fuzzer.Crashes.Count} crashes");
+        output.WriteLine($"{fuzzer.Crashes.Count} crashes, {fuzzer.Hangs.Count} hangs, {fuzzer.WrongAnswers.Count} wrong or missing answers");
         Assert.True(fuzzer.Crashes.Count == 0, $"{fuzzer.Crashes.Count} frames ended the server:\n{string.Join('\n', fuzzer.Crashes.Take(10))}");
+        Assert.True(fuzzer.Hangs.Count == 0, $"The server stopped reading:\n{string.Join('\n', fuzzer.Hangs.Take(10))}");
         Assert.True(fuzzer.WrongAnswers.Count == 0, $"Probes answered wrongly:\n{string.Join('\n', fuzzer.WrongAnswers)}");
         Assert.True(fuzzer.Violations.Count == 0, $"The server wrote frames that are not JSON-RPC:\n{string.Join('\n', fuzzer.Violations.Take(10))}");
         Assert.True(fuzzer.InternalErrors.Count == 0, $"Unforeseen failures (InternalError):\n{string.Join('\n', fuzzer.InternalErrors.Distinct().Take(10))}");

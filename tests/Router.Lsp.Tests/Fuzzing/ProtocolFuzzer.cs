@@ -34,6 +34,9 @@ internal sealed class ProtocolFuzzer(int seed, int frames) : IAsyncDisposable
     /// <summary>Each frame that ended the server: the exception and the frame's first bytes.</summary>
     public List<string> Crashes { get; } = [];
 
+    /// <summary>Frames after which the server stopped reading (its input stayed full past the deadline).</summary>
+    public List<string> Hangs { get; } = [];
+
     /// <summary>Probes whose answer was wrong (or late).</summary>
     public List<string> WrongAnswers { get; } = [];
 
@@ -90,9 +93,22 @@ internal sealed class ProtocolFuzzer(int seed, int frames) : IAsyncDisposable
         for (int i = 1; i <= count; i++)
         {
             _lastFrame = _fuzzer.Next();
-            await _peer!.WriteAsync(_fuzzer.Pieces(_lastFrame), cancellationToken);
+            using (CancellationTokenSource deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            {
+                deadline.CancelAfter(AnswerDeadline);
+                try
+                {
+                    await _peer!.WriteAsync(_fuzzer.Pieces(_lastFrame), deadline.Token);
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    Hangs.Add($"the server stopped reading after frame {Convert.ToHexString(_lastFrame.AsSpan(0, Math.Min(_lastFrame.Length, 160)))}");
+                    await RestartAsync(cancellationToken);
+                }
+            }
+
             FramesSent++;
-            if (_peer.ServerRun.IsCompleted)
+            if (_peer!.ServerRun.IsCompleted)
             {
                 await RestartAfterCrashAsync(cancellationToken);
             }
@@ -235,6 +251,11 @@ internal sealed class ProtocolFuzzer(int seed, int frames) : IAsyncDisposable
     {
         string frame = Convert.ToHexString(_lastFrame.AsSpan(0, Math.Min(_lastFrame.Length, 160)));
         Crashes.Add($"{_peer!.ServerRun.Exception?.InnerException?.GetType().Name}: {_peer.ServerRun.Exception?.InnerException?.Message} after frame {frame}");
+        await RestartAsync(cancellationToken);
+    }
+
+    private async Task RestartAsync(CancellationToken cancellationToken)
+    {
         await StopAsync();
 
         // Back to where the lifecycle was, so the probes that follow still know their answers.

@@ -55,6 +55,10 @@ internal sealed class RawLspPeer : IAsyncDisposable
 
     public int Responses => Volatile.Read(ref _responses);
 
+    /// <summary>The frame that answers a request from the server, given the request's id as JSON; null (the default)
+    /// answers with a null result.</summary>
+    public Func<string, byte[]?>? AnswerServerRequest { get; init; }
+
     public static byte[] Frame(string json) => FrameFuzzer.Frame(Encoding.UTF8.GetBytes(json));
 
     /// <summary>Writes the pieces back to back; nothing else is written in between.</summary>
@@ -102,20 +106,27 @@ internal sealed class RawLspPeer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _toServer.Writer.CompleteAsync();
-        try
-        {
-            await ServerRun.WaitAsync(TimeSpan.FromSeconds(20));
-        }
-        catch (Exception e) when (e is not TimeoutException)
-        {
-            // A server a frame killed: the test has recorded it already.
-        }
 
-        await Server.DisposeAsync();
-        await _reading.WaitAsync(TimeSpan.FromSeconds(20));
+        // A server a frame killed or hung must not hang the test too: each step gets a deadline, and its failure has
+        // been recorded by the fuzzer already.
+        await QuietlyAsync(ServerRun);
+        await QuietlyAsync(Server.DisposeAsync().AsTask());
+        await QuietlyAsync(_reading);
         await Runtime.DisposeAsync();
         Config.Dispose();
-        _writing.Dispose();
+    }
+
+    private static async Task QuietlyAsync(Task task)
+    {
+        try
+        {
+            await task.WaitAsync(TimeSpan.FromSeconds(10));
+        }
+#pragma warning disable CA1031 // Whatever ended the server is already on record; disposal only has to finish.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
     }
 
     private async Task ReadAsync()
@@ -127,7 +138,15 @@ internal sealed class RawLspPeer : IAsyncDisposable
             ReadOnlySequence<byte> buffer = result.Buffer;
             while (TryTakeFrame(ref buffer, out byte[]? body))
             {
-                Handle(body);
+                try
+                {
+                    Handle(body);
+                }
+                catch (Exception e) when (e is InvalidOperationException or KeyNotFoundException or JsonException)
+                {
+                    // A frame of an unexpected shape must not stop this reader: the server would block on a full pipe.
+                    Violations.Enqueue($"A frame this reader could not take apart: {e.Message}");
+                }
             }
 
             reader.AdvanceTo(buffer.Start, buffer.End);
@@ -194,7 +213,8 @@ internal sealed class RawLspPeer : IAsyncDisposable
         using (document)
         {
             JsonElement root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("jsonrpc", out JsonElement version) || version.GetString() != "2.0")
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("jsonrpc", out JsonElement version)
+                || version.ValueKind != JsonValueKind.String || version.GetString() != "2.0")
             {
                 Violations.Enqueue($"Not a JSON-RPC 2.0 object: {Shorten(root.GetRawText())}");
                 return;
@@ -205,7 +225,8 @@ internal sealed class RawLspPeer : IAsyncDisposable
                 if (root.TryGetProperty("id", out JsonElement requestId))
                 {
                     // Not awaited: the writer may be waiting for the server, which may be waiting for this reader.
-                    _ = WriteAsync(Frame($$"""{"jsonrpc":"2.0","id":{{requestId.GetRawText()}},"result":null}"""), CancellationToken.None);
+                    string id = requestId.GetRawText();
+                    _ = WriteAsync(AnswerServerRequest?.Invoke(id) ?? Frame($$"""{"jsonrpc":"2.0","id":{{id}},"result":null}"""), CancellationToken.None);
                 }
                 else if (method.GetString() == "window/logMessage")
                 {
