@@ -91,7 +91,7 @@ internal sealed class AssistantHandlers(
         ];
         foreach ((string title, string kind, string instruction) in Refactors)
         {
-            if (request.Context.Only is { } only && !only.Any(wanted => kind.StartsWith(wanted, StringComparison.Ordinal)))
+            if (request.Context.Only is { } only && !only.Any(wanted => IsWithin(kind, wanted)))
             {
                 continue;
             }
@@ -112,13 +112,16 @@ internal sealed class AssistantHandlers(
                 });
         }
 
-        if (request.Context.Only is { } kinds && !kinds.Any(wanted => CodeActionKinds.QuickFix.StartsWith(wanted, StringComparison.Ordinal)))
+        if (request.Context.Only is { } kinds && !kinds.Any(wanted => IsWithin(CodeActionKinds.QuickFix, wanted)))
         {
             actions.RemoveAt(0);
         }
 
         return ValueTask.FromResult<IReadOnlyList<CodeAction>>(actions);
     }
+
+    // The deserializer enforces nullability on members, not on list items: a client's `only: [null]` arrives as a null.
+    private static bool IsWithin(string kind, string? wanted) => wanted is not null && kind.StartsWith(wanted, StringComparison.Ordinal);
 
     /// <summary>Asks the model for the refactor the user picked and returns the action with its edit to review.</summary>
     public async ValueTask<CodeAction> ResolveCodeActionAsync(CodeAction action, CancellationToken cancellationToken)

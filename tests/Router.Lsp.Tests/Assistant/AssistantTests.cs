@@ -88,6 +88,20 @@ public sealed class AssistantTests
     }
 
     [Fact]
+    public async Task A_code_action_request_whose_only_list_holds_a_null_is_answered_not_failed()
+    {
+        // Found by the protocol fuzzer: the null reached a StartsWith and the request answered InternalError.
+        await using LspHarness lsp = await LspHarness.StartAsync();
+        await lsp.OpenAsync(Code);
+
+        IReadOnlyList<CodeAction> actions = await lsp.Client.CodeActionAsync(
+            new CodeActionParams(new TextDocumentIdentifier(LspHarness.Uri), Whole, new CodeActionContext([], [null!, CodeActionKinds.RefactorExtract])), lsp.Timeout);
+
+        CodeAction extract = Assert.Single(actions);
+        Assert.Equal(CodeActionKinds.RefactorExtract, extract.Kind);
+    }
+
+    [Fact]
     public async Task A_refactor_that_does_not_parse_is_not_offered_as_an_edit()
     {
         await using LspHarness lsp = await LspHarness.StartAsync();

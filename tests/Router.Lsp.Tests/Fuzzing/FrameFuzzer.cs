@@ -43,6 +43,28 @@ internal sealed class FrameFuzzer(int seed)
         }
     }
 
+    /// <summary>An <c>initialize</c> request, valid or mutated, framed; for a fresh server each time.</summary>
+    public byte[] NextInitialize()
+    {
+        while (true)
+        {
+            FuzzNode initialize = FuzzSeeds.Initialize(_random);
+            byte[] body = _random.Next(10) switch
+            {
+                < 2 => initialize.ToBytes(),
+                < 7 => MutateStructure(initialize).ToBytes(),
+                _ => MutateBytes(initialize.ToBytes()),
+            };
+
+            // Only the lifecycle words that would end or shut the server are kept out here.
+            if (!Reserved.Skip(1).Any(word => body.AsSpan().IndexOf(word) >= 0))
+            {
+                Made["initialize"] = Made.GetValueOrDefault("initialize") + 1;
+                return Frame(body);
+            }
+        }
+    }
+
     /// <summary>Splits <paramref name="bytes"/> into the pieces it is written in: mostly whole, sometimes byte by byte.</summary>
     public IEnumerable<ReadOnlyMemory<byte>> Pieces(byte[] bytes)
     {

@@ -70,6 +70,26 @@ internal static class FuzzSeeds
         };
     }
 
+    /// <summary>An <c>initialize</c> request with the parts editors vary most: capabilities, options, folders.</summary>
+    public static FuzzNode Initialize(Random random) => Request(1, "initialize", Object(
+        ("processId", random.Next(2) == 0 ? Json("null") : Number(random.Next(1, 99999))),
+        ("clientInfo", Object(("name", Text("fuzz")), ("version", Text("1")))),
+        ("rootUri", Text(Pick(random, ["file:///fuzz", "file:///", "untitled:x", "not a uri", ""]))),
+        ("workspaceFolders", Array(Object(("uri", Text("file:///fuzz")), ("name", Text("fuzz"))))),
+        ("initializationOptions", Object(
+            ("completionTraces", Json(random.Next(2) == 0 ? "true" : "false")),
+            ("statusMessages", Json("true")),
+            ("settings", Object(("completion", Object(("enabled", Json("true")))), ("models", Object(("completion", Text("qwen2.5-coder:7b")))))))),
+        ("capabilities", Object(
+            ("general", Object(("positionEncodings", Array(Text("utf-8"), Text("utf-16"))))),
+            ("window", Object(("workDoneProgress", Json("true")))),
+            ("workspace", Object(
+                ("configuration", Json("false")),
+                ("applyEdit", Json("true")),
+                ("workspaceEdit", Object(("documentChanges", Json("true")), ("resourceOperations", Array(Text("create"))))))),
+            ("textDocument", Object(("codeAction", Object(("resolveSupport", Object(("properties", Array(Text("edit"))))))))))),
+        ("trace", Text("off"))));
+
     public static FuzzNode Request(long id, string method, FuzzNode parameters) =>
         Object(("jsonrpc", Text("2.0")), ("id", Number(id)), ("method", Text(method)), ("params", parameters));
 

@@ -59,6 +59,9 @@ internal sealed class ProtocolFuzzer(int seed, int frames) : IAsyncDisposable
         int after = frames / 20;
         int during = frames - before - after;
 
+        // Hostile initialize requests, each to a fresh server: answered (a result or an error), never fatal.
+        await FuzzInitializeAsync(Math.Max(50, frames / 100), cancellationToken);
+
         // Before initialize: requests get ServerNotInitialized, notifications are dropped.
         await StartAsync(initialize: false, cancellationToken);
         await ExpectErrorAsync("shutdown", "null", -32002, cancellationToken);
@@ -117,6 +120,28 @@ internal sealed class ProtocolFuzzer(int seed, int frames) : IAsyncDisposable
             {
                 await probe();
             }
+        }
+    }
+
+    private async Task FuzzInitializeAsync(int count, CancellationToken cancellationToken)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            await StartAsync(initialize: false, cancellationToken);
+            _lastFrame = _fuzzer.NextInitialize();
+            await _peer!.WriteAsync(_fuzzer.Pieces(_lastFrame), cancellationToken);
+            FramesSent++;
+
+            // Whether that initialize took or not, the lifecycle must be in one of its two states, and say which.
+            string id = $"probe-after-initialize-{i}";
+            JsonElement? response = await AwaitAsync(() => _peer!.RequestAsync(id, "textDocument/codeAction", ActionParams, cancellationToken), id, cancellationToken);
+            if (response is { } answer)
+            {
+                Check(id, IsError(answer, -32002) || answer.TryGetProperty("result", out _), answer);
+            }
+
+            _initialized = false;
+            await StopAsync();
         }
     }
 
