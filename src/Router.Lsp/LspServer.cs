@@ -46,6 +46,7 @@ public sealed class LspServer : IAsyncDisposable
         _connection.Admission = _lifecycle.Admit;
         _connection.NotificationFailed = ReportNotificationFailure;
         _connection.ErrorMessageFilter = OutwardRedactor.Default.Redact;
+        _connection.MessageDropped = ReportDroppedMessage;
 
         DocumentStore documents = new();
         CompletionTracePublisher traces = new(_connection, options.CompletionObserver);
@@ -111,7 +112,11 @@ public sealed class LspServer : IAsyncDisposable
         }
     }
 
-    private void ReportNotificationFailure(string method, Exception exception) =>
-        _ = _connection.LogMessageAsync(MessageType.Error, OutwardRedactor.Default.Redact($"{method} failed: {exception.Message}"), CancellationToken.None)
+    private void ReportNotificationFailure(string method, Exception exception) => Log(MessageType.Error, $"{method} failed: {exception.Message}");
+
+    private void ReportDroppedMessage(string reason) => Log(MessageType.Warning, reason);
+
+    private void Log(MessageType type, string message) =>
+        _ = _connection.LogMessageAsync(type, OutwardRedactor.Default.Redact(message), CancellationToken.None)
             .ContinueWith(static sent => _ = sent.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
 }

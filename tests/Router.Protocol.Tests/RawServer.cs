@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.IO.Pipelines;
 using System.Text;
 using System.Text.Json;
@@ -17,9 +18,11 @@ internal sealed class RawServer : IAsyncDisposable
     private readonly FrameReader _frames;
     private readonly CancellationTokenSource _timeout = new(TimeSpan.FromSeconds(20));
 
-    public RawServer(Action<JsonRpcConnection>? configure = null)
+    /// <param name="maxMessageBytes">The server's limit on one message's body.</param>
+    public RawServer(Action<JsonRpcConnection>? configure = null, int maxMessageBytes = FrameReader.DefaultMaxBodyBytes)
     {
-        Server = new JsonRpcConnection(_toServer.Reader, _fromServer.Writer);
+        Server = new JsonRpcConnection(_toServer.Reader, _fromServer.Writer, maxMessageBytes);
+        Server.MessageDropped = Dropped.Enqueue;
         TestHandlers.Register(Server, this);
         configure?.Invoke(Server);
         _frames = new FrameReader(_fromServer.Reader);
@@ -32,6 +35,9 @@ internal sealed class RawServer : IAsyncDisposable
 
     public TaskCompletionSource WaitStarted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>The reasons the server gave for messages it dropped unanswered.</summary>
+    public ConcurrentQueue<string> Dropped { get; } = new();
+
     public CancellationToken Timeout => _timeout.Token;
 
     public static string Frame(string json) => $"Content-Length: {Encoding.UTF8.GetByteCount(json)}\r\n\r\n{json}";
@@ -42,6 +48,15 @@ internal sealed class RawServer : IAsyncDisposable
     }
 
     public Task SendAsync(string json) => WriteRawAsync(Frame(json));
+
+    /// <summary>Sends a body that need not be valid UTF-8, framed with its byte length.</summary>
+    public async Task SendBytesAsync(byte[] body)
+    {
+        await _toServer.Writer.WriteAsync(Encoding.ASCII.GetBytes($"Content-Length: {body.Length}\r\n\r\n"), Timeout);
+        await _toServer.Writer.WriteAsync(body, Timeout);
+    }
+
+    public async Task WriteBytesAsync(byte[] raw) => await _toServer.Writer.WriteAsync(raw, Timeout);
 
     public async Task<JsonElement> ReadAsync()
     {

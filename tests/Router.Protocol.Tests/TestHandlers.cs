@@ -17,6 +17,24 @@ internal static class TestHandlers
             json.Position,
             json.Position,
             (_, _) => throw new JsonRpcException(JsonRpcErrorCodes.ContentModified, "The document changed."));
+        server.AddRequestHandler<Position, Position>(
+            "test/abandon",
+            json.Position,
+            json.Position,
+            (_, _) => throw new OperationCanceledException("The server gave up on its own."));
+
+        // Asks the client in turn and reports what the client's answer was, so a test can see how a reply was read.
+        server.AddRequestHandler("test/relay", json.Position, json.Position, async (position, cancellationToken) =>
+        {
+            try
+            {
+                return await server.SendRequestAsync("client/position", position, json.Position, json.Position, cancellationToken);
+            }
+            catch (JsonRpcException e)
+            {
+                throw new JsonRpcException(JsonRpcErrorCodes.RequestFailed, $"client answered {e.Code}: {e.Message}");
+            }
+        });
         server.AddRequestHandler("test/wait", json.Position, json.Position, async (position, cancellationToken) =>
         {
             owner?.WaitStarted.TrySetResult();

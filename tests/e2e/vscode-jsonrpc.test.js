@@ -129,6 +129,48 @@ test('a malformed message gets a ParseError and the server keeps serving', async
   }
 });
 
+test('frames a protocol fuzzer found fatal are answered or dropped, and the server keeps serving', async () => {
+  const { child, conn, exited, stderr } = startServer();
+  try {
+    await initialize(conn);
+    // Each of these once ended `router lsp`: text that is not UTF-8, or escapes that decode to a lone surrogate, in the
+    // envelope (ids are strings this client never uses, so their error answers match none of its requests).
+    const notUtf8 = Buffer.from([0xc3, 0x28, 0xff]);
+    const fatal = [
+      ['{"jsonrpc":"2.0","id":"h1', notUtf8, '","method":"textDocument/completion","params":{}}'],
+      ['{"jsonrpc":"2.0","id":"h2","method":"textDocument/', notUtf8, '","params":{}}'],
+      ['{"jsonrpc":"2.0","method":"textDocument/', notUtf8, '","params":{}}'],
+      ['{"jsonrpc":"2.', notUtf8, '","id":"h3","method":"textDocument/completion","params":{}}'],
+      ['{"jsonrpc":"2.', notUtf8, '","method":"textDocument/didClose","params":{}}'],
+      ['{"jsonrpc":"2.0","method":"$/cancelRequest","params":{"id":"', notUtf8, '"}}'],
+      ['{"jsonrpc":"2.0","id":"\\ud800","method":"textDocument/completion","params":{}}'],
+      ['{"jsonrpc":"2.0","id":"h4","method":"textDocument/\\ud800","params":{}}'],
+      ['{"jsonrpc":"2.0","method":"\\udc00","params":{}}'],
+    ];
+    for (const parts of fatal) {
+      const body = Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : p)));
+      child.stdin.write(Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`), body]));
+    }
+
+    const uri = pathToFileURL(path.join(workspace, 'after.py')).href;
+    await conn.sendNotification(P.DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: 'python', version: 1, text: 'def twice(x):\n    return x * 2\n' },
+    });
+    // A server that died would leave the request unanswered forever: its exit fails the test instead.
+    const died = exited.then((code) => { throw new Error(`router lsp exited with ${code}: ${stderr().slice(0, 400)}`); });
+    const actions = await Promise.race([conn.sendRequest(P.CodeActionRequest.type, {
+      textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 2, character: 0 } }, context: { diagnostics: [] },
+    }), died]);
+    died.catch(() => {});
+    assert.ok(actions.length >= 1, 'the server still answers after the frames that used to end it');
+    await conn.sendRequest(P.ShutdownRequest.type);
+    await conn.sendNotification(P.ExitNotification.type);
+    assert.equal(await exited, 0, `exit code after shutdown (stderr: ${stderr()})`);
+  } finally {
+    conn.dispose();
+  }
+});
+
 test('exit without shutdown ends the server with code 1', async () => {
   const { conn, exited } = startServer();
   try {

@@ -65,7 +65,7 @@ internal sealed class TypingSession(LspClient client, TimeSpan keystroke)
         return list.Items.Count > 0 ? list.Items[0].TextEdit?.NewText ?? list.Items[0].InsertText ?? list.Items[0].Label : null;
     }
 
-    // A superseded request ends in RequestCancelled: that is the normal fate of all but the last keystroke's request.
+    // A superseded request ends in ServerCancelled: that is the normal fate of all but the last keystroke's request.
     private static async Task<InlineCompletionList> Observe(Task<InlineCompletionList> request)
     {
         try
@@ -76,7 +76,8 @@ internal sealed class TypingSession(LspClient client, TimeSpan keystroke)
         {
             return new InlineCompletionList([]);
         }
-        catch (Protocol.JsonRpc.JsonRpcException e) when (e.Code == Protocol.JsonRpc.JsonRpcErrorCodes.RequestCancelled)
+        catch (Protocol.JsonRpc.JsonRpcException e) when (e.Code is Protocol.JsonRpc.JsonRpcErrorCodes.ServerCancelled
+            or Protocol.JsonRpc.JsonRpcErrorCodes.RequestCancelled or Protocol.JsonRpc.JsonRpcErrorCodes.ContentModified)
         {
             return new InlineCompletionList([]);
         }

@@ -94,7 +94,7 @@ internal sealed class AssistantHandlers(
         ];
         foreach ((string title, string kind, string instruction) in Refactors)
         {
-            if (request.Context.Only is { } only && !only.Any(wanted => kind.StartsWith(wanted, StringComparison.Ordinal)))
+            if (request.Context.Only is { } only && !only.Any(wanted => IsWithin(kind, wanted)))
             {
                 continue;
             }
@@ -115,13 +115,16 @@ internal sealed class AssistantHandlers(
                 });
         }
 
-        if (request.Context.Only is { } kinds && !kinds.Any(wanted => CodeActionKinds.QuickFix.StartsWith(wanted, StringComparison.Ordinal)))
+        if (request.Context.Only is { } kinds && !kinds.Any(wanted => IsWithin(CodeActionKinds.QuickFix, wanted)))
         {
             actions.RemoveAt(0);
         }
 
         return ValueTask.FromResult<IReadOnlyList<CodeAction>>(actions);
     }
+
+    // The deserializer enforces nullability on members, not on list items: a client's `only: [null]` arrives as a null.
+    private static bool IsWithin(string kind, string? wanted) => wanted is not null && kind.StartsWith(wanted, StringComparison.Ordinal);
 
     /// <summary>Asks the model for the refactor the user picked and returns the action with its edit to review.</summary>
     public async ValueTask<CodeAction> ResolveCodeActionAsync(CodeAction action, CancellationToken cancellationToken)
@@ -132,8 +135,18 @@ internal sealed class AssistantHandlers(
             return action;
         }
 
-        RouterSelectionArguments selection = data.Deserialize(Json.RouterSelectionArguments)
-            ?? throw new JsonRpcException(JsonRpcErrorCodes.InvalidParams, "the code action carries no selection");
+        RouterSelectionArguments selection;
+        try
+        {
+            selection = data.Deserialize(Json.RouterSelectionArguments)
+                ?? throw new JsonRpcException(JsonRpcErrorCodes.InvalidParams, "the code action carries no selection");
+        }
+        catch (JsonException e)
+        {
+            // The data comes back from the client as it pleases: a wrong shape is bad params, not our internal error.
+            throw new JsonRpcException(JsonRpcErrorCodes.InvalidParams, $"the code action's data is not a Router selection: {e.Message}");
+        }
+
         RouterRefactorResult result = ForClient(await refactors.RefactorAsync(selection, cancellationToken));
         return result.Edit is { } edit
             ? action with { Edit = edit }
@@ -186,7 +199,17 @@ internal sealed class AssistantHandlers(
             return await assistant.AnswerAsync(ask, cancellationToken);
         }
 
-        AssistantAnswer answer = await assistant.AnswerAsync(ask, run.Cancellation, run.OnEventAsync);
+        AssistantAnswer answer;
+        try
+        {
+            answer = await assistant.AnswerAsync(ask, run.Cancellation, run.OnEventAsync);
+        }
+        catch (OperationCanceledException) when (run.Cancellation.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            // Cancelled from the editor's progress UI: a client's cancel, though it did not come as $/cancelRequest.
+            throw new JsonRpcException(JsonRpcErrorCodes.RequestCancelled, "Cancelled in the editor.");
+        }
+
         run.Answered(answer.Result);
         return answer;
     }

@@ -32,8 +32,9 @@ internal sealed class CompletionService(
     private readonly CompletionCache _cache = new(options.CompletionCacheSize);
     private readonly AdaptiveDebounce _debounce = new(options.DebounceMinimum, options.DebounceMaximum, options.Time);
 
-    /// <summary>Returns the text to insert at the position, or an empty string. Throws
-    /// <see cref="OperationCanceledException"/> when cancelled or superseded.</summary>
+    /// <summary>Returns the text to insert at the position, or an empty string. Throws <see cref="OperationCanceledException"/>
+    /// when the client cancels, and a <see cref="JsonRpcException"/> (ServerCancelled, ContentModified) when the server gives
+    /// the completion up because a newer one replaced it or its document closed.</summary>
     /// <param name="invoked">The user asked explicitly, so there is no debounce.</param>
     public async Task<string> CompleteAsync(string method, string documentUri, Position position, bool invoked, CancellationToken cancellationToken)
     {
@@ -46,7 +47,7 @@ internal sealed class CompletionService(
         long started = Stopwatch.GetTimestamp();
         int cursor = document.OffsetAt(position, documents.Encoding);
         FillInTheMiddleContext context = _contextBuilder.Build(document.Text, cursor);
-        CancellationTokenSource lease = _supersession.Begin(documentUri, cancellationToken, out bool supersedes);
+        CompletionLease lease = _supersession.Begin(documentUri, cancellationToken, out bool supersedes);
         TimeSpan debounce = invoked ? TimeSpan.Zero : _debounce.Next(documentUri, supersedes);
         if (_cache.Find(documentUri, document.Text, cursor) is { } cached)
         {
@@ -138,6 +139,13 @@ internal sealed class CompletionService(
         {
             // Whatever the dispatch threw while its stream was being closed, the request was cancelled.
             await ReportAsync(method, documentUri, route, answeredBy, CompletionOutcome.Cancelled, started, firstChunk, context, 0, usage, null);
+
+            // The client's own cancel is answered RequestCancelled; a completion the server gave up says why it did.
+            if (!cancellationToken.IsCancellationRequested && lease.DroppedBecause is { } dropped)
+            {
+                throw new JsonRpcException(dropped.Code, dropped.Message);
+            }
+
             if (exception is OperationCanceledException)
             {
                 throw;
@@ -164,9 +172,10 @@ internal sealed class CompletionService(
         }
     }
 
-    /// <summary>Drops what is kept for a closed document.</summary>
+    /// <summary>Drops what is kept for a closed document, and the completion still running for it.</summary>
     public void Forget(string documentUri)
     {
+        _supersession.Closed(documentUri);
         _cache.Forget(documentUri);
         _debounce.Forget(documentUri);
     }

@@ -1,20 +1,28 @@
 using System.Collections.Concurrent;
+using Router.Protocol.JsonRpc;
 
 namespace Router.Lsp.Completion;
 
-/// <summary>Only the latest completion per document matters: starting one cancels the previous one for that
-/// document, which closes its model stream.</summary>
+/// <summary>Only the latest completion per document matters: starting one drops the previous one for that document, which
+/// closes its model stream. The dropped request is answered ServerCancelled (the server gave it up; LSP keeps RequestCancelled
+/// for the client's own cancels), and one whose document is closed under it ContentModified.</summary>
 internal sealed class CompletionSupersession
 {
-    private readonly ConcurrentDictionary<string, CancellationTokenSource> _latest = new(StringComparer.Ordinal);
+    private static readonly JsonRpcError Replaced =
+        new(JsonRpcErrorCodes.ServerCancelled, "A newer completion for this document replaced this one.");
 
-    /// <summary>Starts a completion for the document; the returned source's token fires when the request is
-    /// cancelled or a newer completion for the same document starts. Dispose it with <see cref="End"/>.</summary>
+    private static readonly JsonRpcError DocumentClosed =
+        new(JsonRpcErrorCodes.ContentModified, "The document was closed while this completion ran.");
+
+    private readonly ConcurrentDictionary<string, CompletionLease> _latest = new(StringComparer.Ordinal);
+
+    /// <summary>Starts a completion for the document; the returned lease's token fires when the request is cancelled, a
+    /// newer completion for the same document starts, or the document closes. Dispose it with <see cref="End"/>.</summary>
     /// <param name="supersedes">Set when an earlier completion for the document was still running.</param>
-    public CancellationTokenSource Begin(string documentUri, CancellationToken requestCancellation, out bool supersedes)
+    public CompletionLease Begin(string documentUri, CancellationToken requestCancellation, out bool supersedes)
     {
-        CancellationTokenSource current = CancellationTokenSource.CreateLinkedTokenSource(requestCancellation);
-        CancellationTokenSource? previous = null;
+        CompletionLease current = new(requestCancellation);
+        CompletionLease? previous = null;
         _latest.AddOrUpdate(documentUri, current, (_, old) =>
         {
             previous = old;
@@ -23,23 +31,25 @@ internal sealed class CompletionSupersession
         supersedes = previous is not null && !ReferenceEquals(previous, current);
         if (supersedes)
         {
-            try
-            {
-                previous!.Cancel();
-            }
-            catch (ObjectDisposedException)
-            {
-                // The older completion finished in the meantime.
-            }
+            previous!.Drop(Replaced);
         }
 
         return current;
     }
 
-    public void End(string documentUri, CancellationTokenSource source)
+    /// <summary>The document closed: its running completion, if any, has nothing left to complete.</summary>
+    public void Closed(string documentUri)
     {
-        ArgumentNullException.ThrowIfNull(source);
-        _latest.TryRemove(new KeyValuePair<string, CancellationTokenSource>(documentUri, source));
-        source.Dispose();
+        if (_latest.TryGetValue(documentUri, out CompletionLease? running))
+        {
+            running.Drop(DocumentClosed);
+        }
+    }
+
+    public void End(string documentUri, CompletionLease lease)
+    {
+        ArgumentNullException.ThrowIfNull(lease);
+        _latest.TryRemove(new KeyValuePair<string, CompletionLease>(documentUri, lease));
+        lease.Dispose();
     }
 }

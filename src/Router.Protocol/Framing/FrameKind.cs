@@ -5,5 +5,8 @@ internal enum FrameKind
 {
     Message,
     Malformed,
+
+    /// <summary>A well-formed header announcing a body over the size limit; the body is skipped unread.</summary>
+    Oversized,
     EndOfStream,
 }

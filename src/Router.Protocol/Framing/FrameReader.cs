@@ -6,8 +6,9 @@ using System.Text;
 namespace Router.Protocol.Framing;
 
 /// <summary>Reads LSP base-protocol frames (<c>Content-Length</c> headers, a blank line, a UTF-8 body) from a pipe.
-/// A malformed header block is reported and skipped; the reader then resynchronises on the next
-/// <c>Content-Length</c> header instead of giving up on the stream.</summary>
+/// A malformed header block is reported and the reader resynchronises on the next <c>Content-Length</c> after the
+/// block's first byte, so a good frame that follows junk is still found. A body over the size limit is reported and
+/// skipped unread, byte for byte, so the frames after it stay in step.</summary>
 internal sealed class FrameReader(PipeReader input, int maxBodyBytes = FrameReader.DefaultMaxBodyBytes)
 {
     public const int DefaultMaxBodyBytes = 64 * 1024 * 1024;
@@ -18,6 +19,7 @@ internal sealed class FrameReader(PipeReader input, int maxBodyBytes = FrameRead
     private static ReadOnlySpan<byte> ContentLengthName => "Content-Length"u8;
 
     private bool _resynchronising;
+    private long _skipping;
 
     public async ValueTask<Frame> ReadAsync(CancellationToken cancellationToken)
     {
@@ -25,6 +27,20 @@ internal sealed class FrameReader(PipeReader input, int maxBodyBytes = FrameRead
         {
             ReadResult result = await input.ReadAsync(cancellationToken);
             ReadOnlySequence<byte> buffer = result.Buffer;
+
+            if (_skipping > 0)
+            {
+                // The rest of an oversized body: dropped as it arrives, never held in memory.
+                long skipped = Math.Min(_skipping, buffer.Length);
+                _skipping -= skipped;
+                input.AdvanceTo(buffer.GetPosition(skipped));
+                if (result.IsCompleted && _skipping > 0)
+                {
+                    return Frame.End;
+                }
+
+                continue;
+            }
 
             if (_resynchronising)
             {
@@ -52,9 +68,7 @@ internal sealed class FrameReader(PipeReader input, int maxBodyBytes = FrameRead
             {
                 if (buffer.Length > MaxHeaderBytes)
                 {
-                    input.AdvanceTo(buffer.End);
-                    _resynchronising = true;
-                    return Frame.Malformed("The header block is too long.");
+                    return SkipBadBlock(buffer, "The header block is too long.");
                 }
 
                 input.AdvanceTo(buffer.Start, buffer.End);
@@ -68,11 +82,18 @@ internal sealed class FrameReader(PipeReader input, int maxBodyBytes = FrameRead
 
             ReadOnlySequence<byte> headers = buffer.Slice(0, terminator.Value);
             ReadOnlySequence<byte> rest = buffer.Slice(buffer.GetPosition(HeaderTerminator.Length, terminator.Value));
-            if (!TryParseContentLength(headers, out int length, out string? problem))
+            if (!TryParseContentLength(headers, out long length, out string? problem))
+            {
+                return SkipBadBlock(buffer, problem!);
+            }
+
+            if (length > maxBodyBytes)
             {
                 input.AdvanceTo(rest.Start);
-                _resynchronising = true;
-                return Frame.Malformed(problem!);
+                _skipping = length;
+                return Frame.Oversized(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"The message is {length} bytes; this server reads at most {maxBodyBytes} bytes in one message. It was skipped."));
             }
 
             if (rest.Length < length)
@@ -93,7 +114,16 @@ internal sealed class FrameReader(PipeReader input, int maxBodyBytes = FrameRead
         }
     }
 
-    private bool TryParseContentLength(ReadOnlySequence<byte> headers, out int length, out string? problem)
+    /// <summary>Reports a bad header block and looks for the next header from its second byte on: junk written right before
+    /// a good frame ends up in the same block as that frame's header, and the good frame must not be lost with it.</summary>
+    private Frame SkipBadBlock(ReadOnlySequence<byte> buffer, string problem)
+    {
+        input.AdvanceTo(buffer.GetPosition(1));
+        _resynchronising = true;
+        return Frame.Malformed(problem);
+    }
+
+    private static bool TryParseContentLength(ReadOnlySequence<byte> headers, out long length, out string? problem)
     {
         length = -1;
         problem = null;
@@ -111,9 +141,15 @@ internal sealed class FrameReader(PipeReader input, int maxBodyBytes = FrameRead
             string value = line[(colon + 1)..].Trim();
             if (name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
             {
-                if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int parsed) || parsed > maxBodyBytes)
+                if (!long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out long parsed))
                 {
                     problem = "Content-Length is not a valid length.";
+                    return false;
+                }
+
+                if (length >= 0 && parsed != length)
+                {
+                    problem = "Content-Length is given twice with different values.";
                     return false;
                 }
 

@@ -43,11 +43,18 @@ public sealed class JsonRpcConnection : IAsyncDisposable
 
     /// <summary>Creates a connection over pipes (e.g. two in-memory <see cref="Pipe"/>s in tests).</summary>
     public JsonRpcConnection(PipeReader input, PipeWriter output)
+        : this(input, output, FrameReader.DefaultMaxBodyBytes)
+    {
+    }
+
+    /// <summary>Creates a connection that reads messages of at most <paramref name="maxMessageBytes"/> bytes; a larger one is
+    /// answered with an error and skipped.</summary>
+    internal JsonRpcConnection(PipeReader input, PipeWriter output, int maxMessageBytes)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(output);
         _input = input;
-        _reader = new FrameReader(input);
+        _reader = new FrameReader(input, maxMessageBytes);
         _writer = new FrameWriter(output);
     }
 
@@ -62,6 +69,11 @@ public sealed class JsonRpcConnection : IAsyncDisposable
     /// <summary>Applied to the message of an error response made from a handler's exception, which may quote a host's error
     /// or a URL (the language server redacts secrets there); null sends such messages as they are.</summary>
     public Func<string, string>? ErrorMessageFilter { get; set; }
+
+    /// <summary>Told when a message is dropped unanswered because it cannot be read: a notification whose method or
+    /// version is not readable text, or a <c>$/cancelRequest</c> whose id is not. Called with the reason, never with the
+    /// message's content (it may be anything, private text included).</summary>
+    public Action<string>? MessageDropped { get; set; }
 
     /// <summary>Registers a request handler with typed parameters and result.</summary>
     public void AddRequestHandler<TParams, TResult>(
@@ -278,12 +290,48 @@ public sealed class JsonRpcConnection : IAsyncDisposable
         }
     }
 
-    private static RequestId? ReadId(JsonElement id) => id.ValueKind switch
+    /// <summary>Reads a request id the peer sent; returns the error that answers it when it is not an integer or readable text.</summary>
+    private static JsonRpcError? ReadId(JsonElement element, out RequestId? id)
     {
-        JsonValueKind.Number when id.TryGetInt64(out long number) => new RequestId(number),
-        JsonValueKind.String => new RequestId(id.GetString()!),
-        _ => null,
-    };
+        id = null;
+        if (element.ValueKind == JsonValueKind.Number && element.TryGetInt64(out long number))
+        {
+            id = new RequestId(number);
+            return null;
+        }
+
+        if (element.ValueKind != JsonValueKind.String)
+        {
+            return new JsonRpcError(JsonRpcErrorCodes.InvalidRequest, "The id must be an integer or a string.");
+        }
+
+        JsonRpcError? problem = PeerString.TryRead(element, "The id", out string text);
+        id = problem is null ? new RequestId(text) : null;
+        return problem;
+    }
+
+    private static JsonRpcError? CheckVersion(JsonElement root)
+    {
+        JsonRpcError wrong = new(JsonRpcErrorCodes.InvalidRequest, "The jsonrpc member must be \"2.0\".");
+        if (!root.TryGetProperty("jsonrpc", out JsonElement version))
+        {
+            return wrong;
+        }
+
+        return PeerString.TryRead(version, "The jsonrpc member", out string text) ?? (text == "2.0" ? null : wrong);
+    }
+
+    private static JsonRpcError? ReadMethod(JsonElement element, out string method)
+    {
+        JsonRpcError empty = new(JsonRpcErrorCodes.InvalidRequest, "The method must be a non-empty string.");
+        method = string.Empty;
+        if (element.ValueKind != JsonValueKind.String)
+        {
+            return empty;
+        }
+
+        return PeerString.TryRead(element, "The method", out method) ?? (method.Length == 0 ? empty : null);
+    }
 
     private void Register(string method, HandlerRegistration registration)
     {
@@ -323,7 +371,15 @@ public sealed class JsonRpcConnection : IAsyncDisposable
                 result = await response.Task;
             }
 
-            return result.Deserialize(resultType);
+            try
+            {
+                return result.Deserialize(resultType);
+            }
+            catch (Exception e) when (e is JsonException or InvalidOperationException)
+            {
+                // The peer's result is its text: a wrong shape is its error, not ours to throw as anything but a JSON-RPC one.
+                throw new JsonRpcException($"The answer to {method} could not be read: {e.Message}", e);
+            }
         }
         finally
         {
@@ -383,10 +439,28 @@ public sealed class JsonRpcConnection : IAsyncDisposable
                 case FrameKind.Malformed:
                     await RespondAsync(JsonRpcEnvelope.Error(null, JsonRpcErrorCodes.ParseError, frame.Problem ?? "Malformed header."));
                     break;
+                case FrameKind.Oversized:
+                    await RespondAsync(JsonRpcEnvelope.Error(null, JsonRpcErrorCodes.InvalidRequest, frame.Problem ?? "The message is too large."));
+                    break;
                 default:
-                    await ReceiveAsync(frame.Body);
+                    await ReceiveGuardedAsync(frame.Body);
                     break;
             }
+        }
+    }
+
+    private async Task ReceiveGuardedAsync(ReadOnlyMemory<byte> body)
+    {
+        try
+        {
+            await ReceiveAsync(body);
+        }
+#pragma warning disable CA1031 // No frame may end the connection: one that fails in a way not foreseen below costs only itself.
+        catch (Exception exception) when (exception is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            MessageDropped?.Invoke($"A message could not be processed ({exception.GetType().Name}).");
+            await RespondAsync(JsonRpcEnvelope.Error(null, JsonRpcErrorCodes.InternalError, "Internal error: the message could not be processed."));
         }
     }
 
@@ -418,35 +492,54 @@ public sealed class JsonRpcConnection : IAsyncDisposable
                 return;
             }
 
-            bool hasId = root.TryGetProperty("id", out JsonElement idElement) && idElement.ValueKind != JsonValueKind.Null;
-            RequestId? id = hasId ? ReadId(idElement) : null;
-            if (hasId && id is null)
+            if (PeerText.FindUnreadable(body.Span, root) is { } unreadable)
             {
-                await RespondAsync(JsonRpcEnvelope.Error(null, JsonRpcErrorCodes.InvalidRequest, "The id must be an integer or a string."));
+                await RejectUnreadableAsync(root, unreadable);
                 return;
             }
 
-            if (!root.TryGetProperty("jsonrpc", out JsonElement version) || version.ValueKind != JsonValueKind.String || version.GetString() != "2.0")
+            // The id first: every later error is answered with it, and with null when it cannot be read.
+            RequestId? id = null;
+            if (root.TryGetProperty("id", out JsonElement idElement) && idElement.ValueKind != JsonValueKind.Null)
             {
-                await RespondAsync(JsonRpcEnvelope.Error(id, JsonRpcErrorCodes.InvalidRequest, "The jsonrpc member must be \"2.0\"."));
-                return;
-            }
-
-            if (root.TryGetProperty("method", out JsonElement methodElement))
-            {
-                if (methodElement.ValueKind != JsonValueKind.String || string.IsNullOrEmpty(methodElement.GetString()))
+                if (ReadId(idElement, out id) is { } unreadableId)
                 {
-                    if (id is not null)
-                    {
-                        await RespondAsync(JsonRpcEnvelope.Error(id, JsonRpcErrorCodes.InvalidRequest, "The method must be a non-empty string."));
-                    }
-
+                    await RespondAsync(JsonRpcEnvelope.Error(null, unreadableId.Code, unreadableId.Message));
                     return;
                 }
+            }
 
-                string method = methodElement.GetString()!;
+            bool hasMethod = root.TryGetProperty("method", out JsonElement methodElement);
+            string method = string.Empty;
+            JsonRpcError? problem = CheckVersion(root) ?? (hasMethod ? ReadMethod(methodElement, out method) : null);
+            if (problem is not null)
+            {
+                if (hasMethod && id is null)
+                {
+                    // A notification has no answer, even an error; the reason is reported without the content.
+                    MessageDropped?.Invoke($"Dropped a notification that could not be read: {problem.Message}");
+                }
+                else
+                {
+                    await RespondAsync(JsonRpcEnvelope.Error(id, problem.Code, problem.Message));
+                }
+
+                return;
+            }
+
+            if (hasMethod)
+            {
                 JsonElement? parameters = root.TryGetProperty("params", out JsonElement p) ? p.Clone() : null;
-                Enqueue(method, id, parameters);
+                if (id is null)
+                {
+                    EnqueueNotification(method, parameters);
+                }
+                else if (!TryEnqueueRequest(method, id.Value, parameters))
+                {
+                    await RespondAsync(JsonRpcEnvelope.Error(
+                        id, JsonRpcErrorCodes.InvalidRequest, $"The id {id.Value} is already used by a request that has not been answered."));
+                }
+
                 return;
             }
 
@@ -466,30 +559,83 @@ public sealed class JsonRpcConnection : IAsyncDisposable
         }
     }
 
-    private void Enqueue(string method, RequestId? id, JsonElement? parameters)
+    /// <summary>Answers a message with text that cannot be read, with its id when the id itself can be read. An unreadable
+    /// notification is dropped (and reported), and an unreadable answer to one of our requests fails that request.</summary>
+    private async Task RejectUnreadableAsync(JsonElement root, JsonRpcError problem)
     {
-        if (id is null && method == CancelRequestMethod)
+        RequestId? id = null;
+        bool hasId = PeerText.TryGetMember(root, "id"u8, out JsonElement idElement) && idElement.ValueKind != JsonValueKind.Null;
+        if (hasId)
         {
-            // Handled on the reading side so it reaches requests that are queued or running.
-            if (parameters is { ValueKind: JsonValueKind.Object } element
-                && element.TryGetProperty("id", out JsonElement target)
-                && ReadId(target) is { } targetId
-                && _incoming.TryGetValue(targetId, out CancellationTokenSource? source))
+            _ = ReadId(idElement, out id);
+        }
+
+        if (PeerText.TryGetMember(root, "method"u8, out _))
+        {
+            if (!hasId)
             {
-                CancelQuietly(source);
+                MessageDropped?.Invoke($"Dropped a notification that could not be read: {problem.Message}");
+                return;
+            }
+        }
+        else if (id is not null && (PeerText.TryGetMember(root, "result"u8, out _) || PeerText.TryGetMember(root, "error"u8, out _)))
+        {
+            // An answer is never answered back; if it answers one of our requests, that request fails with the reason.
+            if (id is { Number: long number } && _outgoing.TryRemove(number, out TaskCompletionSource<JsonElement>? pending))
+            {
+                pending.TrySetException(new JsonRpcException(problem.Code, $"The answer could not be read: {problem.Message}"));
             }
 
             return;
         }
 
-        CancellationTokenSource? cancellation = null;
-        if (id is { } requestId)
+        await RespondAsync(JsonRpcEnvelope.Error(id, problem.Code, problem.Message));
+    }
+
+    private void EnqueueNotification(string method, JsonElement? parameters)
+    {
+        if (method == CancelRequestMethod)
         {
-            cancellation = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
-            _incoming[requestId] = cancellation;
+            // Handled on the reading side so it reaches requests that are queued or running.
+            Cancel(parameters);
+            return;
+        }
+
+        _queue.Writer.TryWrite(new IncomingCall(method, null, parameters, null));
+    }
+
+    /// <summary>Queues a request; false when its id is still in use by one that has not been answered (the answer to
+    /// either would be taken for the other's).</summary>
+    private bool TryEnqueueRequest(string method, RequestId id, JsonElement? parameters)
+    {
+        CancellationTokenSource cancellation = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
+        if (!_incoming.TryAdd(id, cancellation))
+        {
+            cancellation.Dispose();
+            return false;
         }
 
         _queue.Writer.TryWrite(new IncomingCall(method, id, parameters, cancellation));
+        return true;
+    }
+
+    private void Cancel(JsonElement? parameters)
+    {
+        if (parameters is not { ValueKind: JsonValueKind.Object } element || !element.TryGetProperty("id", out JsonElement target))
+        {
+            return;
+        }
+
+        if (ReadId(target, out RequestId? targetId) is { } problem)
+        {
+            MessageDropped?.Invoke($"Dropped a $/cancelRequest whose id could not be read: {problem.Message}");
+            return;
+        }
+
+        if (_incoming.TryGetValue(targetId!.Value, out CancellationTokenSource? source))
+        {
+            CancelQuietly(source);
+        }
     }
 
     private void CompleteOutgoing(long id, JsonElement root)
@@ -499,15 +645,33 @@ public sealed class JsonRpcConnection : IAsyncDisposable
             return;
         }
 
-        if (root.TryGetProperty("error", out JsonElement error) && error.ValueKind == JsonValueKind.Object)
+        if (root.TryGetProperty("error", out JsonElement error))
         {
-            int code = error.TryGetProperty("code", out JsonElement c) && c.TryGetInt32(out int parsed) ? parsed : JsonRpcErrorCodes.InternalError;
-            string message = error.TryGetProperty("message", out JsonElement m) && m.ValueKind == JsonValueKind.String ? m.GetString()! : "Error";
-            pending.TrySetException(new JsonRpcException(code, message));
+            pending.TrySetException(ReadError(error));
             return;
         }
 
         pending.TrySetResult(root.TryGetProperty("result", out JsonElement result) ? result.Clone() : default);
+    }
+
+    /// <summary>The peer's error object as an exception; every part of it is read defensively, since it is the peer's text.</summary>
+    private static JsonRpcException ReadError(JsonElement error)
+    {
+        if (error.ValueKind != JsonValueKind.Object)
+        {
+            return new JsonRpcException(JsonRpcErrorCodes.InternalError, "The peer answered with an error that is not an object.");
+        }
+
+        int code = error.TryGetProperty("code", out JsonElement c) && c.ValueKind == JsonValueKind.Number && c.TryGetInt32(out int parsed)
+            ? parsed
+            : JsonRpcErrorCodes.InternalError;
+        string message = "Error";
+        if (error.TryGetProperty("message", out JsonElement m) && m.ValueKind == JsonValueKind.String)
+        {
+            message = PeerString.TryRead(m, "The peer's error message", out string text) is { } unreadable ? unreadable.Message : text;
+        }
+
+        return new JsonRpcException(code, message);
     }
 
     private async Task DispatchLoopAsync()
@@ -575,9 +739,14 @@ public sealed class JsonRpcConnection : IAsyncDisposable
             Action<Utf8JsonWriter> writeResult = await handler.Invoke(call.Params, cancellationToken);
             response = JsonRpcEnvelope.Result(call.Id!.Value, writeResult);
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             response = JsonRpcEnvelope.Error(call.Id, JsonRpcErrorCodes.RequestCancelled, "The request was cancelled.");
+        }
+        catch (OperationCanceledException)
+        {
+            // Not the client's cancel: the server gave the request up itself, and LSP has its own code for that.
+            response = JsonRpcEnvelope.Error(call.Id, JsonRpcErrorCodes.ServerCancelled, "The server cancelled the request.");
         }
         catch (JsonRpcException exception)
         {

@@ -67,6 +67,40 @@ public sealed class AssistantTests
         Assert.Equal(Whole, edit.Range);
     }
 
+    [Theory]
+    [InlineData("\"a string\"")]
+    [InlineData("42")]
+    [InlineData("[1, 2]")]
+    [InlineData("{}")]
+    [InlineData("{\"uri\":5,\"range\":{\"start\":{\"line\":0,\"character\":0},\"end\":{\"line\":1,\"character\":0}}}")]
+    [InlineData("{\"uri\":\"file:///work/sample.cs\",\"range\":\"all of it\"}")]
+    [InlineData("{\"uri\":\"file:///work/not-open.cs\",\"range\":{\"start\":{\"line\":0,\"character\":0},\"end\":{\"line\":1,\"character\":0}},\"instruction\":\"Simplify\"}")]
+    public async Task Resolving_a_code_action_whose_data_is_not_a_selection_answers_InvalidParams(string data)
+    {
+        await using LspHarness lsp = await LspHarness.StartAsync();
+        await lsp.OpenAsync(Code);
+        CodeAction action = new("Simplify (AI)") { Data = JsonDocument.Parse(data).RootElement.Clone() };
+
+        JsonRpcException error = await Assert.ThrowsAsync<JsonRpcException>(() => lsp.Client.ResolveCodeActionAsync(action, lsp.Timeout));
+
+        Assert.Equal(JsonRpcErrorCodes.InvalidParams, error.Code);
+        Assert.Empty(lsp.Provider.Requests);
+    }
+
+    [Fact]
+    public async Task A_code_action_request_whose_only_list_holds_a_null_is_answered_not_failed()
+    {
+        // Found by the protocol fuzzer: the null reached a StartsWith and the request answered InternalError.
+        await using LspHarness lsp = await LspHarness.StartAsync();
+        await lsp.OpenAsync(Code);
+
+        IReadOnlyList<CodeAction> actions = await lsp.Client.CodeActionAsync(
+            new CodeActionParams(new TextDocumentIdentifier(LspHarness.Uri), Whole, new CodeActionContext([], [null!, CodeActionKinds.RefactorExtract])), lsp.Timeout);
+
+        CodeAction extract = Assert.Single(actions);
+        Assert.Equal(CodeActionKinds.RefactorExtract, extract.Kind);
+    }
+
     [Fact]
     public async Task A_refactor_that_does_not_parse_is_not_offered_as_an_edit()
     {

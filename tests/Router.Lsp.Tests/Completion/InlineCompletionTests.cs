@@ -135,11 +135,31 @@ public sealed class InlineCompletionTests
         await lsp.ReplaceAsync(new Range(new Position(0, 0), new Position(0, 5)), "second");
         string? newer = await lsp.InlineAsync(0, 6);
 
+        // The server gave it up, the client did not cancel it: LSP 3.17 keeps RequestCancelled for the client's own cancels.
         JsonRpcException cancelled = await Assert.ThrowsAsync<JsonRpcException>(() => older);
-        Assert.Equal(JsonRpcErrorCodes.RequestCancelled, cancelled.Code);
+        Assert.Equal(JsonRpcErrorCodes.ServerCancelled, cancelled.Code);
         Assert.Equal("second", newer?.Trim());
         Assert.Equal(1, lsp.Provider.CancelledStreams);
         Assert.Contains(lsp.Traces, trace => trace.Outcome == CompletionOutcome.Cancelled);
+    }
+
+    [Fact]
+    public async Task Closing_the_document_under_a_running_completion_answers_ContentModified_and_closes_the_stream()
+    {
+        await using LspHarness lsp = await LspHarness.StartAsync();
+        lsp.Provider.Hold = _ => true;
+        await lsp.OpenAsync("slow");
+
+        Task<string?> request = lsp.InlineAsync(0, 4);
+        await lsp.Provider.WaitForRequestAsync(lsp.Timeout);
+        await lsp.Client.DidCloseAsync(LspHarness.Uri, lsp.Timeout);
+
+        JsonRpcException modified = await Assert.ThrowsAsync<JsonRpcException>(() => request);
+        Assert.Equal(JsonRpcErrorCodes.ContentModified, modified.Code);
+        while (lsp.Provider.CancelledStreams == 0)
+        {
+            await Task.Delay(5, lsp.Timeout);
+        }
     }
 
     [Fact]
@@ -249,7 +269,7 @@ public sealed class InlineCompletionTests
         foreach (Task<string?> older in completions[..^1])
         {
             JsonRpcException cancelled = await Assert.ThrowsAsync<JsonRpcException>(() => older);
-            Assert.Equal(JsonRpcErrorCodes.RequestCancelled, cancelled.Code);
+            Assert.Equal(JsonRpcErrorCodes.ServerCancelled, cancelled.Code);
         }
 
         // Stale requests the debounce let through were closed; none is left running on the backend.
