@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Router.Core.Signals.Languages;
 
 namespace Router.Core.Signals;
 
@@ -32,12 +33,15 @@ public static partial class ContentSignalDetector
         string scanned = text is null ? "" : text.Length > ScanChars ? text[..ScanChars] : text;
 
         // Wording signals read the ask (start and end of the prompt); structural ones (traces, code lines) the whole scan.
+        // Patterns that hold \b see Chinese, Japanese and Korean letters as spaces, so that "用n^2" and
+        // "ZeroDivisionError가" hold a word boundary as they would in English; English text is read unchanged.
         string ask = AskOf(text ?? "");
         WordingScan words = Wording.Read(ask);
         AddImageSignals(scanned, words, file, files, signals);
-        AddReasoningSignals(ask, words, signals);
-        AddCodeSignals(scanned, ask, words, signals);
+        AddReasoningSignals(UnspacedLetters.AsSpaces(ask), words, signals);
+        int identifiers = AddCodeSignals(scanned, UnspacedLetters.AsSpaces(scanned), ask, words, signals);
         AddWideSignals(text ?? "", ask, words, files, textTokens, signals);
+        LanguageSignalDetector.Add(ask, words.HasWholeWord, identifiers, signals);
         return new ContentAnalysis(signals);
     }
 
@@ -154,19 +158,20 @@ public static partial class ContentSignalDetector
     private const int AskHeadChars = 600;
     private const int AskTailChars = 400;
 
-    private static void AddCodeSignals(string text, string ask, WordingScan words, List<ContentSignal> signals)
+    /// <returns>The identifiers counted.</returns>
+    private static int AddCodeSignals(string text, string spacedText, string ask, WordingScan words, List<ContentSignal> signals)
     {
         if (HoldsFence(text))
         {
             signals.Add(new ContentSignal("code block", SignalClass.Code, 2.0));
         }
 
-        if (MatchesAround(StackTraceDfa, text, StackTraceHits(text)))
+        if (MatchesAround(StackTraceDfa, spacedText, StackTraceHits(spacedText)))
         {
             signals.Add(new ContentSignal("stack trace", SignalClass.Code, 2.5));
         }
 
-        if (MatchesAround(ErrorMessageDfa, text, ErrorMessageHits(text)))
+        if (MatchesAround(ErrorMessageDfa, spacedText, ErrorMessageHits(spacedText)))
         {
             signals.Add(new ContentSignal("error message", SignalClass.Code, 1.5));
         }
@@ -186,7 +191,7 @@ public static partial class ContentSignalDetector
             signals.Add(new ContentSignal("inline code", SignalClass.Code, 1.0));
         }
 
-        int identifiers = IdentifierCounter.Count(text);
+        int identifiers = IdentifierCounter.Count(spacedText);
         if (identifiers > 0)
         {
             signals.Add(new ContentSignal("identifiers", SignalClass.Code, identifiers >= IdentifierCounter.MaxCounted ? 1.5 : 0.75));
@@ -226,6 +231,8 @@ public static partial class ContentSignalDetector
         {
             signals.Add(new ContentSignal("how-to about technology", SignalClass.Code, 1.0));
         }
+
+        return identifiers;
     }
 
     private static void AddWideSignals(string fullText, string text, WordingScan words, IReadOnlyList<string> files, int textTokens, List<ContentSignal> signals)

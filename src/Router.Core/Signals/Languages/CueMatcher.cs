@@ -1,0 +1,247 @@
+namespace Router.Core.Signals.Languages;
+
+/// <summary>Every language's cue stems compiled into three tries, and the entries they lead to: finds all cues of all
+/// languages in one pass over a folded text.</summary>
+/// <remarks>Stems of scripts with spaces are tried at word starts only; stems in Chinese or Japanese characters or Hangul
+/// at every such character; infix stems (compound parts, <c>~</c>) at every letter, but only on request, once a
+/// language that has them shows in the text, so that English text never pays for them.</remarks>
+internal sealed class CueMatcher
+{
+    private readonly CueTrie _wordStarts;
+    private readonly CueTrie _anywhere;
+    private readonly CueTrie _infixes;
+    private readonly CueKind[] _kinds;
+    private readonly uint[] _languages;
+    private readonly bool[] _whole;
+    private readonly bool[] _needsEvidence;
+    private readonly bool[] _exclusion;
+    private readonly string[] _stems;
+
+    public CueMatcher(IReadOnlyList<LanguageCues> tables)
+    {
+        ArgumentNullException.ThrowIfNull(tables);
+        if (tables.Count > 32)
+        {
+            throw new ArgumentException("At most 32 languages.", nameof(tables));
+        }
+
+        string[] codes = [.. tables.Select(t => t.Code)];
+        Languages = codes;
+        int chinese = Array.IndexOf(codes, "zh");
+        int japanese = Array.IndexOf(codes, "ja");
+        uint sharedHan = (chinese >= 0 ? 1u << chinese : 0) | (japanese >= 0 ? 1u << japanese : 0);
+        ChineseBit = chinese >= 0 ? 1u << chinese : 0;
+        JapaneseBit = japanese >= 0 ? 1u << japanese : 0;
+
+        Dictionary<(string Stem, StemPlace Place, bool Whole, bool NeedsEvidence, bool Exclusion, uint Languages), int> index = [];
+        List<CueKind> kinds = [];
+        List<uint> languages = [];
+        List<(string, int)> wordStarts = [];
+        List<(string, int)> anywhere = [];
+        List<(string, int)> infixes = [];
+        List<string> stems = [];
+        uint infixLanguages = 0;
+        for (int language = 0; language < tables.Count; language++)
+        {
+            foreach ((CueKind kind, IReadOnlyList<string> list) in tables[language].ByKind())
+            {
+                foreach (string raw in list)
+                {
+                    Stem stem = Stem.Parse(raw);
+                    uint bits = 1u << language;
+                    if ((bits & sharedHan) != 0 && stem.IsHanOnly)
+                    {
+                        // Written the same in Chinese and Japanese: the script of the text tells which is meant.
+                        bits = sharedHan;
+                    }
+
+                    var key = (stem.Text, stem.Place, stem.Whole, stem.NeedsEvidence, stem.Exclusion, bits);
+                    if (index.TryGetValue(key, out int entry))
+                    {
+                        kinds[entry] |= kind;
+                        continue;
+                    }
+
+                    entry = kinds.Count;
+                    index.Add(key, entry);
+                    kinds.Add(stem.Exclusion ? CueKind.None : kind);
+                    languages.Add(bits);
+                    stems.Add(raw);
+                    (stem.Place switch
+                    {
+                        StemPlace.WordStart => wordStarts,
+                        StemPlace.Anywhere => anywhere,
+                        _ => infixes,
+                    }).Add((stem.Text, entry));
+                    if (stem.Place == StemPlace.Infix)
+                    {
+                        infixLanguages |= bits;
+                    }
+                }
+            }
+        }
+
+        _kinds = [.. kinds];
+        _languages = [.. languages];
+        _stems = [.. stems];
+        _whole = new bool[kinds.Count];
+        _needsEvidence = new bool[kinds.Count];
+        _exclusion = new bool[kinds.Count];
+        foreach (var ((_, _, whole, needsEvidence, exclusion, _), entry) in index)
+        {
+            _whole[entry] = whole;
+            _needsEvidence[entry] = needsEvidence;
+            _exclusion[entry] = exclusion;
+        }
+
+        _wordStarts = new CueTrie(wordStarts);
+        _anywhere = new CueTrie(anywhere);
+        _infixes = new CueTrie(infixes);
+        InfixLanguages = infixLanguages;
+    }
+
+    /// <summary>The matcher over every language this project knows.</summary>
+    public static CueMatcher Default { get; } = new(LanguageTables.All);
+
+    /// <summary>Language codes; a language's bit in a mask is its index here.</summary>
+    public IReadOnlyList<string> Languages { get; }
+
+    public uint ChineseBit { get; }
+
+    public uint JapaneseBit { get; }
+
+    /// <summary>Languages that have infix stems.</summary>
+    public uint InfixLanguages { get; }
+
+    public CueKind KindsOf(int entry) => _kinds[entry];
+
+    public uint LanguagesOf(int entry) => _languages[entry];
+
+    public bool NeedsEvidence(int entry) => _needsEvidence[entry];
+
+    /// <summary>The stem as written in its table (for tests and diagnostics).</summary>
+    public string StemOf(int entry) => _stems[entry];
+
+    /// <summary>Adds the word-start and anywhere cues of <paramref name="folded"/> to <paramref name="hits"/>, in order of start.</summary>
+    public void FindCues(ReadOnlySpan<char> folded, List<CueHit> hits)
+    {
+        int from = hits.Count;
+        List<CueHit>? exceptions = null;
+        for (int i = 0; i < folded.Length; i++)
+        {
+            char c = folded[i];
+            if (c == ' ')
+            {
+                continue;
+            }
+
+            if ((i == 0 || folded[i - 1] == ' ') && _wordStarts.MayStart(c))
+            {
+                WalkFrom(_wordStarts, folded, i, 0, i, hits, ref exceptions);
+            }
+
+            if (c >= '\u0080' && _anywhere.MayStart(c))
+            {
+                WalkFrom(_anywhere, folded, i, 0, i, hits, ref exceptions);
+            }
+        }
+
+        RemoveExcepted(hits, from, exceptions);
+    }
+
+    /// <summary>Adds the infix cues (parts of compounds) of <paramref name="folded"/> to <paramref name="hits"/>.</summary>
+    public void FindInfixCues(ReadOnlySpan<char> folded, List<CueHit> hits)
+    {
+        int from = hits.Count;
+        List<CueHit>? exceptions = null;
+        for (int i = 0; i < folded.Length; i++)
+        {
+            if (folded[i] != ' ' && _infixes.MayStart(folded[i]))
+            {
+                WalkFrom(_infixes, folded, i, 0, i, hits, ref exceptions);
+            }
+        }
+
+        RemoveExcepted(hits, from, exceptions);
+    }
+
+    /// <summary>Removes the hits (from <paramref name="from"/> on) that start inside an exception ("!bildung" voids
+    /// "bild", "!计算机" the "计算" of "计算机", "!云计算" the "计算" of "云计算").</summary>
+    private static void RemoveExcepted(List<CueHit> hits, int from, List<CueHit>? exceptions)
+    {
+        if (exceptions is null)
+        {
+            return;
+        }
+
+        int kept = from;
+        for (int i = from; i < hits.Count; i++)
+        {
+            bool excepted = false;
+            foreach (CueHit exception in exceptions)
+            {
+                excepted |= hits[i].Start >= exception.Start && hits[i].Start < exception.End;
+            }
+
+            if (!excepted)
+            {
+                hits[kept++] = hits[i];
+            }
+        }
+
+        hits.RemoveRange(kept, hits.Count - kept);
+    }
+
+    /// <summary>Follows the text from <paramref name="node"/> at <paramref name="at"/>, adding a hit for every entry
+    /// passed, and an exception for every exception entry.</summary>
+    private void WalkFrom(CueTrie trie, ReadOnlySpan<char> text, int start, int node, int at, List<CueHit> hits, ref List<CueHit>? exceptions)
+    {
+        while (true)
+        {
+            int wild = trie.WildChild(node);
+            if (wild >= 0)
+            {
+                int wordEnd = at;
+                while (wordEnd < text.Length && text[wordEnd] != ' ')
+                {
+                    wordEnd++;
+                }
+
+                Report(trie, wild, text, start, wordEnd, hits, ref exceptions);
+                WalkFrom(trie, text, start, wild, wordEnd, hits, ref exceptions);
+            }
+
+            if (at >= text.Length)
+            {
+                return;
+            }
+
+            node = trie.Child(node, text[at]);
+            if (node < 0)
+            {
+                return;
+            }
+
+            at++;
+            Report(trie, node, text, start, at, hits, ref exceptions);
+        }
+    }
+
+    private void Report(CueTrie trie, int node, ReadOnlySpan<char> text, int start, int end, List<CueHit> hits, ref List<CueHit>? exceptions)
+    {
+        foreach (int entry in trie.EntriesAt(node))
+        {
+            if (!_whole[entry] || end >= text.Length || text[end] == ' ')
+            {
+                if (_exclusion[entry])
+                {
+                    (exceptions ??= []).Add(new CueHit(start, end, entry));
+                }
+                else
+                {
+                    hits.Add(new CueHit(start, end, entry));
+                }
+            }
+        }
+    }
+}

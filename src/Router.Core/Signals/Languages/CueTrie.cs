@@ -1,0 +1,140 @@
+namespace Router.Core.Signals.Languages;
+
+/// <summary>A trie over folded stems, frozen into arrays: each node's edges sorted by character, a "rest of the word"
+/// edge for <c>*</c>, and the entries that end at each node. A bitmap of first characters turns most positions away
+/// with one look-up.</summary>
+internal sealed class CueTrie
+{
+    /// <summary>The character that stands for <c>*</c> (the rest of a word) in a stem.</summary>
+    public const char Wildcard = '\u0001';
+
+    private readonly int[] _edgeStart;
+    private readonly int[] _edgeCount;
+    private readonly char[] _edgeChars;
+    private readonly int[] _edgeTargets;
+    private readonly int[] _wildChild;
+    private readonly int[] _entryStart;
+    private readonly int[] _entryCount;
+    private readonly int[] _entries;
+    private readonly ulong[] _firstChars = new ulong[1024];
+
+    public CueTrie(IEnumerable<(string Stem, int Entry)> stems)
+    {
+        ArgumentNullException.ThrowIfNull(stems);
+        BuildNode root = new();
+        foreach ((string stem, int entry) in stems)
+        {
+            BuildNode node = root;
+            foreach (char c in stem)
+            {
+                if (c == Wildcard)
+                {
+                    node = node.Wild ??= new BuildNode();
+                    continue;
+                }
+
+                if (!node.Children.TryGetValue(c, out BuildNode? child))
+                {
+                    child = new BuildNode();
+                    node.Children.Add(c, child);
+                }
+
+                node = child;
+            }
+
+            node.Entries.Add(entry);
+            _firstChars[stem[0] >> 6] |= 1UL << stem[0];
+        }
+
+        // Number the nodes breadth first, then lay out their edges and entries.
+        List<BuildNode> nodes = [root];
+        for (int i = 0; i < nodes.Count; i++)
+        {
+            BuildNode node = nodes[i];
+            node.Id = i;
+            foreach (char c in node.Children.Keys.Order())
+            {
+                nodes.Add(node.Children[c]);
+            }
+
+            if (node.Wild is not null)
+            {
+                nodes.Add(node.Wild);
+            }
+        }
+
+        _edgeStart = new int[nodes.Count];
+        _edgeCount = new int[nodes.Count];
+        _wildChild = new int[nodes.Count];
+        _entryStart = new int[nodes.Count];
+        _entryCount = new int[nodes.Count];
+        List<char> edgeChars = [];
+        List<int> edgeTargets = [];
+        List<int> entries = [];
+        foreach (BuildNode node in nodes)
+        {
+            _edgeStart[node.Id] = edgeChars.Count;
+            foreach (char c in node.Children.Keys.Order())
+            {
+                edgeChars.Add(c);
+                edgeTargets.Add(node.Children[c].Id);
+            }
+
+            _edgeCount[node.Id] = edgeChars.Count - _edgeStart[node.Id];
+            _wildChild[node.Id] = node.Wild?.Id ?? -1;
+            _entryStart[node.Id] = entries.Count;
+            entries.AddRange(node.Entries);
+            _entryCount[node.Id] = node.Entries.Count;
+        }
+
+        _edgeChars = [.. edgeChars];
+        _edgeTargets = [.. edgeTargets];
+        _entries = [.. entries];
+        IsEmpty = root.Children.Count == 0 && root.Wild is null;
+    }
+
+    public bool IsEmpty { get; }
+
+    /// <summary>Whether some stem begins with <paramref name="c"/>.</summary>
+    public bool MayStart(char c) => (_firstChars[c >> 6] & (1UL << c)) != 0;
+
+    /// <summary>The node reached from <paramref name="node"/> by <paramref name="c"/>, or -1.</summary>
+    public int Child(int node, char c)
+    {
+        int low = _edgeStart[node];
+        int count = _edgeCount[node];
+        char[] chars = _edgeChars;
+        if (count <= 8)
+        {
+            for (int i = low; i < low + count; i++)
+            {
+                if (chars[i] == c)
+                {
+                    return _edgeTargets[i];
+                }
+            }
+
+            return -1;
+        }
+
+        int found = Array.BinarySearch(chars, low, count, c);
+        return found >= 0 ? _edgeTargets[found] : -1;
+    }
+
+    /// <summary>The node reached by <c>*</c> from <paramref name="node"/>, or -1.</summary>
+    public int WildChild(int node) => _wildChild[node];
+
+    /// <summary>The entries whose stems end at <paramref name="node"/>.</summary>
+    public ReadOnlySpan<int> EntriesAt(int node) => _entries.AsSpan(_entryStart[node], _entryCount[node]);
+
+    private sealed class BuildNode
+    {
+        public Dictionary<char, BuildNode> Children { get; } = [];
+
+        public BuildNode? Wild { get; set; }
+
+        public List<int> Entries { get; } = [];
+
+        public int Id { get; set; }
+    }
+}

@@ -1,0 +1,357 @@
+using System.Buffers;
+
+namespace Router.Core.Signals.Languages;
+
+/// <summary>Finds asks written in languages other than English: cue words of each language (verbs in their forms,
+/// nouns, question words), combined as the English patterns combine them (a code verb with a code noun asks for code,
+/// a design verb with a system noun asks for a system design, a proof verb alone asks for a proof). Every signal names
+/// its language: "proof request (de)".</summary>
+/// <remarks>Cues are taken only from the ask (the start and end of a prompt), and only where they show their language:
+/// a stem that is also an English word counts only beside another word of its language, and words inside a short
+/// quotation ("what does «beweisen» mean?") are being asked about, not used, so they are skipped. English text finds
+/// no cue, adds no signal, and costs one pass over its words.</remarks>
+internal static class LanguageSignalDetector
+{
+    /// <summary>Folded characters between the starts of two cues that make one phrase ("schreibe … eine … Funktion").</summary>
+    private const int Near = 80;
+
+    /// <summary>Folded characters between the starts of a qualifier and its noun ("todo este repositorio").</summary>
+    private const int Close = 30;
+
+    private const int MaxQuotes = 8;
+
+    private static readonly SearchValues<char> Digits = SearchValues.Create("0123456789０１２３４５６７８９");
+
+    /// <summary>Adds the signals of the ask's language cues to <paramref name="signals"/>.</summary>
+    /// <param name="ask">The ask (start and end of the prompt).</param>
+    /// <param name="technologyNamed">Whether a technology was named (the English whole-word look-up).</param>
+    /// <param name="identifiers">Identifiers counted in the text.</param>
+    public static void Add(string ask, bool technologyNamed, int identifiers, List<ContentSignal> signals)
+    {
+        ArgumentNullException.ThrowIfNull(ask);
+        ArgumentNullException.ThrowIfNull(signals);
+        int capacity = TextFolding.MaxFoldedLength(ask.Length);
+        char[]? rented = null;
+        Span<char> buffer = capacity <= 2048 ? stackalloc char[capacity] : (rented = ArrayPool<char>.Shared.Rent(capacity));
+        try
+        {
+            Span<int> quotes = stackalloc int[MaxQuotes * 2];
+            int length = TextFolding.Fold(ask, buffer, quotes, out int quoteCount, out Scripts scripts);
+            ReadOnlySpan<char> folded = buffer[..length];
+            List<CueHit> hits = [];
+            CueMatcher matcher = CueMatcher.Default;
+            matcher.FindCues(folded, hits);
+            if (hits.Count == 0)
+            {
+                return;
+            }
+
+            quotes = quotes[..(quoteCount * 2)];
+            bool skipQuoted = quoteCount > 0 && HoldsWordsOutside(folded, quotes);
+            if (skipQuoted)
+            {
+                RemoveQuoted(hits, quotes);
+            }
+
+            // Chinese and Japanese share their characters: kana tell Japanese.
+            uint scriptLanguages = (scripts & Scripts.Kana) != 0 ? ~matcher.ChineseBit : ~matcher.JapaneseBit;
+            uint evidence = Evidence(matcher, hits, scriptLanguages);
+            if ((evidence & matcher.InfixLanguages) != 0)
+            {
+                int before = hits.Count;
+                matcher.FindInfixCues(folded, hits);
+                if (skipQuoted)
+                {
+                    RemoveQuoted(hits, quotes);
+                }
+
+                if (hits.Count != before)
+                {
+                    hits.Sort((a, b) => a.Start.CompareTo(b.Start));
+                }
+            }
+
+            uint[] languagesOf = new uint[hits.Count];
+            uint present = 0;
+            for (int i = 0; i < hits.Count; i++)
+            {
+                uint languages = matcher.LanguagesOf(hits[i].Entry) & scriptLanguages;
+                languagesOf[i] = matcher.NeedsEvidence(hits[i].Entry) ? languages & evidence : languages;
+                present |= languagesOf[i];
+            }
+
+            if (present == 0)
+            {
+                return;
+            }
+
+            CueView view = new(matcher, hits, languagesOf);
+            bool numbers = CountNumbers(ask, enough: 1) >= 1;
+            bool quantities = CountNumbers(ask, enough: 2) >= 2;
+            List<(ContentSignal Signal, int Evidence)> found = [];
+            for (int language = 0; language < matcher.Languages.Count; language++)
+            {
+                uint bit = 1u << language;
+                if ((present & bit) != 0)
+                {
+                    AddLanguage(view, bit, matcher.Languages[language], numbers, quantities, technologyNamed, identifiers, signals, found);
+                }
+            }
+
+            foreach ((ContentSignal signal, _) in found)
+            {
+                signals.Add(signal);
+            }
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>Languages shown by a cue that needs no other evidence.</summary>
+    private static uint Evidence(CueMatcher matcher, List<CueHit> hits, uint scriptLanguages)
+    {
+        uint evidence = 0;
+        foreach (CueHit hit in hits)
+        {
+            if (!matcher.NeedsEvidence(hit.Entry))
+            {
+                evidence |= matcher.LanguagesOf(hit.Entry) & scriptLanguages;
+            }
+        }
+
+        return evidence;
+    }
+
+    private static void AddLanguage(
+        CueView view, uint bit, string code, bool numbers, bool quantities, bool technologyNamed, int identifiers,
+        List<ContentSignal> english, List<(ContentSignal Signal, int Evidence)> found)
+    {
+        CueKind kinds = view.KindsIn(bit);
+        bool technology = technologyNamed || (kinds & CueKind.Technology) != 0;
+        bool codeNoun = (kinds & CueKind.CodeNoun) != 0;
+
+        // "Translate …", "what does … mean": a lookup stays quick unless it is about code.
+        if ((kinds & CueKind.Lookup) != 0 && !codeNoun && !technology)
+        {
+            return;
+        }
+
+        int evidence = view.Count(bit);
+        void Signal(string label, SignalClass signalClass, double weight) =>
+            Merge(found, new ContentSignal($"{label} ({code})", signalClass, weight), evidence);
+
+        // Image
+        if ((kinds & CueKind.ImageReference) != 0 || view.Near(bit, CueKind.ImageNoun, CueKind.Deictic, Close))
+        {
+            Signal("refers to an image", SignalClass.Image, 2.0);
+        }
+        else if ((kinds & CueKind.ImageNoun) != 0)
+        {
+            Signal("mentions an image", SignalClass.Image, 1.0);
+        }
+        else if (view.Near(bit, CueKind.DiagramNoun, CueKind.Deictic, Close))
+        {
+            Signal("mentions a chart or diagram", SignalClass.Image, 1.0);
+        }
+
+        // Reasoning
+        if ((kinds & CueKind.ProofVerb) != 0)
+        {
+            Signal("proof request", SignalClass.Reasoning, 2.0);
+        }
+
+        if ((kinds & CueKind.DeriveVerb) != 0)
+        {
+            Signal("asks to derive", SignalClass.Reasoning, 1.0);
+        }
+
+        int mathTerms = view.Distinct(bit, CueKind.MathTerm, enough: 2);
+        if (mathTerms > 0)
+        {
+            Signal("math terms", SignalClass.Reasoning, mathTerms >= 2 ? 2.0 : numbers ? 1.5 : 1.0);
+        }
+
+        if ((kinds & CueKind.Probability) != 0)
+        {
+            Signal("probability", SignalClass.Reasoning, 2.0);
+        }
+
+        if ((kinds & CueKind.CountingQuestion) != 0)
+        {
+            Signal("counting problem", SignalClass.Reasoning, 2.0);
+        }
+
+        if ((kinds & CueKind.Complexity) != 0)
+        {
+            Signal("algorithmic analysis", SignalClass.Reasoning, 2.0);
+        }
+
+        if ((kinds & CueKind.LogicPuzzle) != 0)
+        {
+            Signal("logic puzzle", SignalClass.Reasoning, 2.0);
+        }
+
+        if ((kinds & CueKind.SolveVerb) != 0)
+        {
+            Signal("asks to solve", SignalClass.Reasoning, quantities || mathTerms > 0 ? 2.0 : 1.0);
+        }
+        else if ((kinds & CueKind.ComputeQuestion) != 0 && quantities)
+        {
+            Signal("quantitative problem", SignalClass.Reasoning, 2.0);
+        }
+
+        if ((kinds & CueKind.ReasoningAsk) != 0)
+        {
+            Signal("asks for reasoning", SignalClass.Reasoning, 1.0);
+        }
+
+        // Code
+        bool prose = (kinds & CueKind.TextNoun) != 0;
+        if ((kinds & CueKind.CodeOnlyVerb) != 0
+            || view.Near(bit, CueKind.FixVerb, CueKind.CodeNoun, Near)
+            || (!prose && view.Near(bit, CueKind.FixVerb, CueKind.BugNoun, Near)))
+        {
+            Signal("asks to fix or change code", SignalClass.Code, 2.5);
+        }
+        else if (view.Near(bit, CueKind.CodeVerb | CueKind.ImplementVerb, CueKind.CodeNoun, Near))
+        {
+            Signal("asks for code", SignalClass.Code, 2.5);
+        }
+        else if ((kinds & CueKind.ImplementVerb) != 0)
+        {
+            Signal(technology ? "asks for code" : "asks to implement", SignalClass.Code, technology ? 2.0 : 1.0);
+        }
+        else if (technology && !prose && (kinds & (CueKind.CodeVerb | CueKind.FixVerb)) != 0)
+        {
+            Signal("asks for code", SignalClass.Code, 1.0);
+        }
+        else if (view.Near(bit, CueKind.CodeNoun, CueKind.Deictic, Close))
+        {
+            Signal("refers to code", SignalClass.Code, 1.0);
+        }
+
+        if ((kinds & CueKind.ProblemReport) != 0)
+        {
+            Signal("problem report", SignalClass.Code, 1.0);
+        }
+
+        if (!technologyNamed && (kinds & CueKind.Technology) != 0)
+        {
+            Signal("technology named", SignalClass.Code, 0.5);
+        }
+
+        if ((kinds & CueKind.HowWord) != 0 && (technology || identifiers > 0) && !english.Exists(s => s.Name == "how-to about technology"))
+        {
+            Signal("how-to about technology", SignalClass.Code, 1.0);
+        }
+
+        // Wide scope
+        if (view.Near(bit, CueKind.DesignVerb, CueKind.SystemNoun, Near))
+        {
+            Signal("system design", SignalClass.Wide, 2.5);
+        }
+
+        int architectureTerms = view.Distinct(bit, CueKind.ArchitectureTerm, enough: 2);
+        if (architectureTerms > 0)
+        {
+            Signal("architecture terms", SignalClass.Wide, architectureTerms >= 2 ? 2.0 : 1.0);
+        }
+
+        if (view.Near(bit, CueKind.AllWord, CueKind.CodebaseNoun, Close) || view.Near(bit, CueKind.CodebaseNoun, CueKind.StructureNoun, Close))
+        {
+            Signal("whole-codebase question", SignalClass.Wide, 2.0);
+        }
+
+        if (view.Near(bit, CueKind.AllWord | CueKind.EachWord, CueKind.PartsNoun, Close))
+        {
+            Signal("spans many parts", SignalClass.Wide, 1.5);
+        }
+    }
+
+    /// <summary>Keeps one signal per name and class: where two languages find the same, the stronger, or the one of the
+    /// language with more cues.</summary>
+    private static void Merge(List<(ContentSignal Signal, int Evidence)> found, ContentSignal signal, int evidence)
+    {
+        string label = signal.Name[..signal.Name.LastIndexOf(" (", StringComparison.Ordinal)];
+        for (int i = 0; i < found.Count; i++)
+        {
+            ContentSignal other = found[i].Signal;
+            if (other.Class == signal.Class && other.Name.StartsWith(label, StringComparison.Ordinal) && other.Name.Length == signal.Name.Length)
+            {
+                if (signal.Weight > other.Weight || (signal.Weight == other.Weight && evidence > found[i].Evidence))
+                {
+                    found[i] = (signal, evidence);
+                }
+
+                return;
+            }
+        }
+
+        found.Add((signal, evidence));
+    }
+
+    private static void RemoveQuoted(List<CueHit> hits, ReadOnlySpan<int> quotes)
+    {
+        int kept = 0;
+        for (int i = 0; i < hits.Count; i++)
+        {
+            if (!InQuotes(hits[i].Start, quotes))
+            {
+                hits[kept++] = hits[i];
+            }
+        }
+
+        hits.RemoveRange(kept, hits.Count - kept);
+    }
+
+    private static bool InQuotes(int position, ReadOnlySpan<int> quotes)
+    {
+        for (int i = 0; i < quotes.Length; i += 2)
+        {
+            if (position >= quotes[i] && position < quotes[i + 1])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HoldsWordsOutside(ReadOnlySpan<char> folded, ReadOnlySpan<int> quotes)
+    {
+        for (int i = 0; i < folded.Length; i++)
+        {
+            if (folded[i] != ' ' && !InQuotes(i, quotes))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Numbers in the text: runs of digits that do not continue a Latin word ("x2", "v1.2" hold none), counted
+    /// up to <paramref name="enough"/>; unlike <c>\b\d</c>, a number right after a Chinese character counts ("有10个").</summary>
+    private static int CountNumbers(ReadOnlySpan<char> text, int enough)
+    {
+        int count = 0;
+        for (int i = text.IndexOfAny(Digits); i >= 0 && count < enough;)
+        {
+            char before = i > 0 ? text[i - 1] : ' ';
+            if (!char.IsAsciiLetter(before) && before is not ('_' or '.') && !Digits.Contains(before))
+            {
+                count++;
+            }
+
+            int next = text[(i + 1)..].IndexOfAny(Digits);
+            i = next < 0 ? -1 : i + 1 + next;
+        }
+
+        return count;
+    }
+}
