@@ -79,7 +79,9 @@ public static partial class ContentSignalDetector
         }
 
         Match match = ArchitectureWording().Match(instruction.ToString());
-        return match.Success ? new ContentSignal($"architecture-level change (\"{match.Value.Trim()}\")", SignalClass.Wide, 2.5) : null;
+        return match.Success
+            ? new ContentSignal($"architecture-level change (\"{match.Value.Trim()}\")", SignalClass.Wide, 2.5)
+            : LanguageSignalDetector.FindArchitectureChange(instruction.ToString());
     }
 
     private static void AddImageSignals(string text, WordingScan words, string? file, IReadOnlyList<string> files, List<ContentSignal> signals)

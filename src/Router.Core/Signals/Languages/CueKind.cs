@@ -108,4 +108,25 @@ internal enum CueKind : ulong
 
     /// <summary>"all", "each", "every": with plural parts ("all services"), work that spans many parts.</summary>
     EachWord = 1UL << 33,
+
+    /// <summary>"hourglass", "balance scale", "prisoners", "who does what": two make a logic puzzle.</summary>
+    PuzzleHint = 1UL << 34,
+
+    /// <summary>"complexity" alone: algorithmic analysis beside an algorithm, a data structure, math or big-O notation.</summary>
+    ComplexityNoun = 1UL << 35,
+
+    /// <summary>"migrate", "move to": with a plan noun, a design question.</summary>
+    MigrationWord = 1UL << 36,
+
+    /// <summary>"plan", "steps", "strategy", "risks": what a migration or a choice is asked for.</summary>
+    PlanNoun = 1UL << 37,
+
+    /// <summary>"roadmap": a plan of work across a system on its own.</summary>
+    Roadmap = 1UL << 38,
+
+    /// <summary>"choose between", "decide how", "pros and cons": with an architecture term, a design question.</summary>
+    ChooseWord = 1UL << 39,
+
+    /// <summary>"why": with big-O notation, a question about an algorithm's cost.</summary>
+    WhyWord = 1UL << 40,
 }

@@ -17,7 +17,10 @@ internal sealed class CueMatcher
     private readonly bool[] _exclusion;
     private readonly string[] _stems;
 
-    public CueMatcher(IReadOnlyList<LanguageCues> tables)
+    /// <param name="tables">One table per language.</param>
+    /// <param name="shared">Cues of every language (technology names, loanwords): they count for each language that shows
+    /// in a text, and never on their own.</param>
+    public CueMatcher(IReadOnlyList<LanguageCues> tables, LanguageCues? shared = null)
     {
         ArgumentNullException.ThrowIfNull(tables);
         if (tables.Count > 32)
@@ -41,14 +44,21 @@ internal sealed class CueMatcher
         List<(string, int)> infixes = [];
         List<string> stems = [];
         uint infixLanguages = 0;
-        for (int language = 0; language < tables.Count; language++)
+        uint everyLanguage = tables.Count == 32 ? uint.MaxValue : (1u << tables.Count) - 1;
+        for (int language = 0; language <= tables.Count; language++)
         {
-            foreach ((CueKind kind, IReadOnlyList<string> list) in tables[language].ByKind())
+            LanguageCues? table = language < tables.Count ? tables[language] : shared;
+            foreach ((CueKind kind, IReadOnlyList<string> list) in table?.ByKind() ?? [])
             {
                 foreach (string raw in list)
                 {
                     Stem stem = Stem.Parse(raw);
-                    uint bits = 1u << language;
+                    uint bits = language < tables.Count ? 1u << language : everyLanguage;
+                    if (language == tables.Count)
+                    {
+                        stem = stem with { NeedsEvidence = true };
+                    }
+
                     if ((bits & sharedHan) != 0 && stem.IsHanOnly)
                     {
                         // Written the same in Chinese and Japanese: the script of the text tells which is meant.
@@ -101,7 +111,7 @@ internal sealed class CueMatcher
     }
 
     /// <summary>The matcher over every language this project knows.</summary>
-    public static CueMatcher Default { get; } = new(LanguageTables.All);
+    public static CueMatcher Default { get; } = new(LanguageTables.All, SharedCues.Cues);
 
     /// <summary>Language codes; a language's bit in a mask is its index here.</summary>
     public IReadOnlyList<string> Languages { get; }

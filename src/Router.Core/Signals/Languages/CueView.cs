@@ -30,8 +30,8 @@ internal sealed class CueView(CueMatcher matcher, List<CueHit> hits, uint[] lang
         return count;
     }
 
-    /// <summary>Whether a cue of kind <paramref name="first"/> and another word's cue of kind <paramref name="second"/>
-    /// start within <paramref name="window"/> characters of each other, in either order.</summary>
+    /// <summary>Whether a cue of kind <paramref name="first"/> and a cue of kind <paramref name="second"/> that starts at
+    /// another word start within <paramref name="window"/> characters of each other, in either order.</summary>
     public bool Near(uint language, CueKind first, CueKind second, int window)
     {
         for (int i = 0; i < hits.Count; i++)
@@ -46,10 +46,36 @@ internal sealed class CueView(CueMatcher matcher, List<CueHit> hits, uint[] lang
                 CueHit a = hits[i];
                 CueHit b = hits[j];
                 if ((languagesOf[j] & language) != 0 && (matcher.KindsOf(b.Entry) & second) != 0
-                    && (b.Start >= a.End || a.Start >= b.End) && Math.Abs(a.Start - b.Start) <= window)
+                    && a.Start != b.Start && Math.Abs(a.Start - b.Start) <= window)
                 {
                     return true;
                 }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a cue of <paramref name="kind"/> follows a number of two digits or more ("20 Dienste").</summary>
+    public bool AfterNumber(uint language, CueKind kind, ReadOnlySpan<char> folded)
+    {
+        for (int i = 0; i < hits.Count; i++)
+        {
+            if ((languagesOf[i] & language) == 0 || (matcher.KindsOf(hits[i].Entry) & kind) == 0 || hits[i].Start < 3)
+            {
+                continue;
+            }
+
+            int end = hits[i].Start - 1;
+            int start = end;
+            while (start > 0 && char.IsAsciiDigit(folded[start - 1]))
+            {
+                start--;
+            }
+
+            if (folded[end] == ' ' && end - start >= 2 && (start == 0 || folded[start - 1] == ' '))
+            {
+                return true;
             }
         }
 

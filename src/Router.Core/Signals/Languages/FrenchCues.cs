@@ -41,12 +41,14 @@ internal static class FrenchCues
         [
             "probabilité", "espérance", "dé équilibré", "lancer de dé", "lancers de dé", "lance un dé", "deux dés", "pile ou face",
             "jeu de cartes", "au hasard", "aléatoirement", "écart type",
+            "pièce équilibrée", "lancer une pièce", "lance une pièce", "nombre moyen de", "en moyenne combien", "combien en moyenne",
         ],
         ComplexityTerms =
         [
             "complexité temporelle", "complexité en temps", "complexité spatiale", "complexité en espace",
             "complexité algorithmique", "complexité de l algorithme", "complexité asymptotique", "notation o", "notation grand o",
             "asymptotique", "np complet", "np difficile",
+            "pire cas", "cas moyen", "le pire des cas",
         ],
         LogicPuzzles =
         [
@@ -60,6 +62,7 @@ internal static class FrenchCues
             "construire", "développe", "développer", "donne moi", "donnez moi", "montre moi", "montrez moi", "convertis",
             "convertir", "réécris", "réécrire", "ajoute", "ajouter", "?optimiser|", "optimisez", "fais|", "faites|", "code moi",
             "?coder|", "rédige",
+            "j ai besoin", "il me faut",
         ],
         ImplementVerbs = ["implémente|", "?implémenter|", "implémentez", "?programmer|", "programme moi"],
         FixVerbs = ["corrige", "corriger", "corrigez", "répare", "réparer", "réparez", "résous le", "améliore"],
@@ -70,6 +73,7 @@ internal static class FrenchCues
             "expressions régulières", "?regex", "?programme|", "?programmes|", "algorithme", "?code|", "composant", "?module|",
             "bibliothèque", "test unitaire", "tests unitaires", "boucle", "structure de données", "commande|", "commandes|", "ligne de commande",
             "décorateur", "?api|", "point de terminaison", "?application", "appli|", "?endpoint", "?singleton", "patron de conception",
+            "tas binaire", "arbre binaire", "arbre de recherche", "table de hachage", "liste chaînée", "file de priorité", "graphe|", "graphes|",
         ],
         BugNouns = ["?bug|", "?bugs|", "bogue", "erreur", "?exception", "plantage", "message d erreur", "trace de la pile"],
         TextNouns =
@@ -108,13 +112,41 @@ internal static class FrenchCues
             "charge élevée",
         ],
         AllWords = ["?tout|", "toute|", "entier|", "entière|", "ensemble du", "l ensemble"],
-        EachWords = ["tous|", "toutes|", "chaque|", "plusieurs|"],
-        CodebaseNouns = ["?dépôt", "base de code", "code source", "projet", "?monorepo", "référentiel", "?codebase"],
+        EachWords = ["tous|", "toutes|", "chaque|", "plusieurs|", "dizaines", "centaines de", "entre|"],
+        CodebaseNouns = ["?dépôt", "base de code", "code source", "projet", "?monorepo", "référentiel", "?codebase", "?application", "système", "appli|"],
         StructureNouns = ["?structure", "vue d ensemble", "?organisation"],
-        PartsNouns = ["?services|", "?modules|", "paquets", "composants", "?microservices", "équipes", "?dépôts", "?couches"],
+        PartsNouns = ["?services|", "?modules|", "paquets", "composants", "?microservices", "équipes", "?dépôts", "?couches", "fichiers"],
         ImageReferences = ["capture d écran", "captures d écran", "?screenshot", "sur l image", "dans l image", "sur la photo", "de l image"],
         ImageNouns = ["?image|", "?images|", "?photo|", "?photos|", "?illustration", "?figure|"],
         DiagramNouns = ["diagramme", "?schéma", "graphique", "croquis", "dessin", "tableau blanc", "diapositive", "maquette"],
-        Deictics = ["cette|", "ce|", "ci jointe", "ci joint", "jointe|", "ci dessus", "suivante", "suivant"],
+        Deictics = ["cette|", "ce|", "ci jointe", "ci joint", "jointe|", "ci dessus", "suivante", "suivant", "ces|"],
+        PuzzleHints =
+        [
+            "sablier", "sabliers", "balance à deux plateaux", "?balance|", "pesée", "pesées", "prisonniers", "chapeau", "chapeaux", "seau|", "seaux|", "cruche", "fausse pièce", "qui fait quoi", "exactement", "traverser la rivière",
+        ],
+        ComplexityNouns =
+        [
+            "complexité",
+        ],
+        MigrationWords =
+        [
+            "migrer", "?migration", "passer de", "basculer", "découper en", "porter vers",
+        ],
+        PlanNouns =
+        [
+            "?plan|", "étapes", "stratégie|", "stratégies|", "?phases|", "risques", "ordre des", "jalons", "calendrier",
+        ],
+        Roadmaps =
+        [
+            "feuille de route", "?roadmap", "plan de migration",
+        ],
+        ChooseWords =
+        [
+            "choisir entre", "?décider", "avantages et inconvénients", "le pour et le contre", "?comparer|", "?compare|", "quelle approche", "lequel est le meilleur", "quelle option",
+        ],
+        WhyWords =
+        [
+            "pourquoi",
+        ],
     };
 }

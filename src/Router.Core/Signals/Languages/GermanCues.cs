@@ -47,6 +47,7 @@ internal static class GermanCues
         [
             "zeitkomplexität", "laufzeitkomplexität", "platzkomplexität", "speicherkomplexität", "komplexitätsklasse",
             "asymptotisch", "amortisiert", "np vollständig", "np schwer", "landau",
+            "ungünstigsten fall", "schlechtesten fall", "im worst case", "durchschnittlichen fall",
         ],
         LogicPuzzles =
         [
@@ -59,6 +60,7 @@ internal static class GermanCues
             "schreib", "!schreibweise", "!schreibtisch", "!schreibfehler", "!schreibstil", "erstell", "generier", "erzeug",
             "bau|", "baue|", "bauen|", "entwickle", "entwickeln sie", "programmier", "gib mir", "zeig mir", "konvertier",
             "wandle", "umschreib", "schreibe um", "ergänze", "füge", "optimier", "mach mir", "coden|", "code mir",
+            "ich brauche", "brauche|", "benötige",
         ],
         ImplementVerbs = ["implementier", "programmier", "umsetz", "setze um", "setzen sie um"],
         FixVerbs = ["behebe", "beheb", "korrigier", "reparier", "fixe|", "fixen|", "verbessere", "bring in ordnung"],
@@ -71,6 +73,7 @@ internal static class GermanCues
             "endpunkt", "komponente", "modul|", "~modul", "bibliothek", "unit test", "unittest", "testfall", "testfälle",
             "datenstruktur", "schleife", "konstruktor", "befehl", "kommandozeile", "makro", "dekorator", "anwendung", "?app|",
             "?api|", "?parser", "?skript", "?singleton", "entwurfsmuster", "threadsicher", "shellskript", "codezeile",
+            "suchbaum", "binärbaum", "hashtabelle", "hash tabelle", "verkettete liste", "?heap|", "prioritätswarteschlange", "graphen",
         ],
         BugNouns = ["?bug|", "?bugs|", "fehlermeldung", "ausnahme", "?exception", "stacktrace", "absturz", "fehler|", "fehlers|"],
         TextNouns =
@@ -89,6 +92,7 @@ internal static class GermanCues
             "wie kann ich", "wie kann man", "wie mache ich", "wie macht man", "wie man|", "wie ich|", "wie erstelle",
             "wie richte", "wie installiere", "wie konfiguriere", "wie verwende", "wie nutze", "wie benutze", "wie baue",
             "wie setze", "wie schreibe", "wie bekomme", "wie lese", "wie rufe", "wie füge",
+            "wie * ich", "wie * man", "wie lässt sich",
         ],
         Lookups =
         [
@@ -114,17 +118,46 @@ internal static class GermanCues
             "datenhaltung", "lastspitze", "durchsatz", "latenz",
         ],
         AllWords = ["ganz|", "ganze|", "ganzen|", "ganzes|", "gesamt", "komplett"],
-        EachWords = ["alle|", "?allen|", "aller|", "jede|", "jeden|", "jedem|", "jeder|", "jedes|", "sämtliche", "mehrere|", "verschiedenen|"],
-        CodebaseNouns = ["codebasis", "?codebase", "?repository", "?repo|", "projekt", "quellcode", "?monorepo", "code basis"],
+        EachWords = ["alle|", "?allen|", "aller|", "jede|", "jeden|", "jedem|", "jeder|", "jedes|", "sämtliche", "mehrere|", "verschiedenen|", "dutzende", "zwischen|"],
+        CodebaseNouns = ["codebasis", "?codebase", "?repository", "?repo|", "projekt", "quellcode", "?monorepo", "code basis", "anwendung", "?app|", "?system|", "applikation", "?software|"],
         StructureNouns = ["struktur", "aufbau", "überblick", "übersicht"],
         PartsNouns =
         [
             "dienste|", "diensten|", "?services|", "?module|", "modulen|", "pakete|", "paketen|", "komponenten|", "?teams|",
             "mikroservices", "?repositories",
+            "dateien|",
         ],
         ImageReferences = ["bildschirmfoto", "?screenshot", "bildschirmaufnahme", "auf dem bild", "im bild", "auf dem foto", "auf dem screenshot"],
         ImageNouns = ["bild|", "bildes|", "bilder|", "bildern|", "foto|", "fotos|", "abbildung", "grafik|"],
         DiagramNouns = ["diagramm|", "diagramme|", "diagrammen|", "diagramms|", "schaubild", "skizze", "zeichnung", "?wireframe", "?mockup", "?whiteboard", "folie|"],
         Deictics = ["diese|", "dieses|", "diesem|", "dieser|", "diesen|", "angehängt", "anhang", "beigefügt", "hochgeladen", "obige"],
+        PuzzleHints =
+        [
+            "sanduhr", "balkenwaage", "waage|", "wägung", "gefangene", "hüte|", "hutfarbe", "eimer", "krug|", "falsche münze", "münzen|", "wer macht was", "wer arbeitet wo", "wer wohnt wo", "wer ist wer", "fluss überqueren",
+        ],
+        ComplexityNouns =
+        [
+            "komplexität", "?~komplexität",
+        ],
+        MigrationWords =
+        [
+            "migrier", "?migration", "umzieh", "umzug", "ablösen", "ablösung", "umstellen", "umstellung", "portier", "überführ", "aufteilen in", "aufspalten",
+        ],
+        PlanNouns =
+        [
+            "schritte|", "schritten|", "?plan|", "migrationsplan", "strategie|", "vorgehen", "reihenfolge", "risiken", "phasen", "meilensteine", "zeitplan", "vorgehensweise",
+        ],
+        Roadmaps =
+        [
+            "?roadmap", "fahrplan", "stufenplan", "migrationsplan",
+        ],
+        ChooseWords =
+        [
+            "wählen zwischen", "entscheiden", "entscheidung", "vor und nachteile", "vor und nachteilen", "abwägung", "abwägen", "welcher ansatz", "welche variante", "besser geeignet", "vergleiche", "?trade offs",
+        ],
+        WhyWords =
+        [
+            "warum", "wieso", "weshalb",
+        ],
     };
 }

@@ -37,6 +37,7 @@ internal static class ItalianCues
             "complessità temporale", "complessità computazionale", "complessità spaziale", "complessità dell algoritmo",
             "complessità asintotica", "complessità in tempo", "notazione o", "notazione o grande", "asintotic", "ammortizzat",
             "np completo", "np difficile",
+            "caso peggiore", "caso pessimo", "caso medio",
         ],
         LogicPuzzles =
         [
@@ -49,6 +50,7 @@ internal static class ItalianCues
             "scrivi", "scrivere", "scriva", "scrivimi", "crea|", "creare|", "crei|", "?genera|", "generare", "generami",
             "costruisci", "sviluppa", "dammi|", "mostrami", "converti|", "convertire", "riscrivi", "aggiungi", "ottimizza",
             "fai|", "fammi", "prepara|", "programma una", "programma un",
+            "ho bisogno", "mi serve", "vorrei|",
         ],
         ImplementVerbs = ["implementa|", "implementare|", "implementi|", "implementazione", "programmare|"],
         FixVerbs = ["correggi", "correggere", "corregga", "ripara", "riparare", "aggiusta", "sistema il", "sistema la", "sistemare", "migliora"],
@@ -59,6 +61,7 @@ internal static class ItalianCues
             "espressione regolare", "espressioni regolari", "?regex", "programma|", "programmi|", "algoritmo", "codice",
             "componente", "?modulo|", "?moduli|", "libreria", "test unitari", "test unitario", "ciclo", "struttura dati",
             "comando", "riga di comando", "decoratore", "?api|", "?endpoint", "applicazione", "?singleton", "?design pattern",
+            "?heap|", "albero binario", "albero di ricerca", "tabella hash", "lista concatenata", "coda di priorità", "grafo|", "grafi|",
         ],
         BugNouns = ["?bug|", "?bugs|", "errore", "errori", "eccezione", "messaggio di errore"],
         TextNouns =
@@ -76,6 +79,7 @@ internal static class ItalianCues
             "come posso", "come faccio", "come si fa", "come creare", "come configur", "come install", "come usare", "come uso",
             "come utilizz", "come implement", "come collegare", "come leggere", "come scrivere", "come aggiungere", "come ottenere",
             "come eseguire",
+            "?come|", "!come un|", "!come una|", "!come il|", "!come la|", "!come lo|", "!come se|", "!cosi come", "!come gli|", "!come i|", "!come le|",
         ],
         Lookups =
         [
@@ -96,13 +100,41 @@ internal static class ItalianCues
             "latenza", "concorrenza", "picchi di carico", "?disaster recovery",
         ],
         AllWords = ["tutto|", "tutta|", "intero|", "intera|", "complessivo", "complessiva"],
-        EachWords = ["?tutti|", "tutte|", "ogni|", "ciascun", "diversi|", "vari|"],
-        CodebaseNouns = ["?repository", "base di codice", "?codebase", "codice sorgente", "progetto", "?monorepo"],
+        EachWords = ["?tutti|", "tutte|", "ogni|", "ciascun", "diversi|", "vari|", "decine", "ventina", "dozzina", "centinaia", "tra|", "fra|"],
+        CodebaseNouns = ["?repository", "base di codice", "?codebase", "codice sorgente", "progetto", "?monorepo", "applicazione", "sistema|", "?app|"],
         StructureNouns = ["struttura", "panoramica", "architettura"],
-        PartsNouns = ["servizi|", "?moduli|", "pacchetti", "componenti|", "microservizi", "?team|", "livelli", "strati|"],
+        PartsNouns = ["servizi|", "?moduli|", "pacchetti", "componenti|", "microservizi", "?team|", "livelli", "strati|", "?file|"],
         ImageReferences = ["?screenshot", "schermata", "cattura dello schermo", "nell immagine", "nella foto", "dell immagine"],
         ImageNouns = ["immagine", "immagini", "foto|", "fotografia", "?figura"],
         DiagramNouns = ["diagramma|", "grafico", "bozza", "disegno", "lavagna", "diapositiva", "?schema"],
-        Deictics = ["questa|", "questo|", "allegata", "allegato", "sopra|", "seguente", "caricata"],
+        Deictics = ["questa|", "questo|", "allegata", "allegato", "sopra|", "seguente", "caricata", "questi|", "queste|"],
+        PuzzleHints =
+        [
+            "clessidra", "clessidre", "bilancia", "pesata", "pesate", "prigionieri", "cappello", "cappelli", "secchio", "secchi|", "brocca", "moneta falsa", "monete|", "chi fa cosa", "esattamente", "attraversare il fiume",
+        ],
+        ComplexityNouns =
+        [
+            "complessità",
+        ],
+        MigrationWords =
+        [
+            "migrare", "migrazione", "passare da", "spostare su", "spezzare", "suddividere",
+        ],
+        PlanNouns =
+        [
+            "?piano|", "passi|", "strategia", "fasi|", "rischi|", "ordine", "tappe|", "cronoprogramma",
+        ],
+        Roadmaps =
+        [
+            "?roadmap", "tabella di marcia", "piano di migrazione",
+        ],
+        ChooseWords =
+        [
+            "scegliere tra", "scegliere fra", "decidere", "pro e contro", "vantaggi e svantaggi", "confronta|", "confrontare", "quale approccio", "quale è meglio", "quale opzione",
+        ],
+        WhyWords =
+        [
+            "perché|",
+        ],
     };
 }

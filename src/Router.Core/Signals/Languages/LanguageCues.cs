@@ -83,6 +83,20 @@ internal sealed record LanguageCues(string Code)
 
     public IReadOnlyList<string> Deictics { get; init; } = [];
 
+    public IReadOnlyList<string> PuzzleHints { get; init; } = [];
+
+    public IReadOnlyList<string> ComplexityNouns { get; init; } = [];
+
+    public IReadOnlyList<string> MigrationWords { get; init; } = [];
+
+    public IReadOnlyList<string> PlanNouns { get; init; } = [];
+
+    public IReadOnlyList<string> Roadmaps { get; init; } = [];
+
+    public IReadOnlyList<string> ChooseWords { get; init; } = [];
+
+    public IReadOnlyList<string> WhyWords { get; init; } = [];
+
     /// <summary>Every list with the kind it stands for.</summary>
     public IEnumerable<(CueKind Kind, IReadOnlyList<string> Stems)> ByKind()
     {
@@ -120,5 +134,12 @@ internal sealed record LanguageCues(string Code)
         yield return (CueKind.ImageNoun, ImageNouns);
         yield return (CueKind.DiagramNoun, DiagramNouns);
         yield return (CueKind.Deictic, Deictics);
+        yield return (CueKind.PuzzleHint, PuzzleHints);
+        yield return (CueKind.ComplexityNoun, ComplexityNouns);
+        yield return (CueKind.MigrationWord, MigrationWords);
+        yield return (CueKind.PlanNoun, PlanNouns);
+        yield return (CueKind.Roadmap, Roadmaps);
+        yield return (CueKind.ChooseWord, ChooseWords);
+        yield return (CueKind.WhyWord, WhyWords);
     }
 }

@@ -86,15 +86,15 @@ internal static class LanguageSignalDetector
             }
 
             CueView view = new(matcher, hits, languagesOf);
-            bool numbers = CountNumbers(ask, enough: 1) >= 1;
-            bool quantities = CountNumbers(ask, enough: 2) >= 2;
+            int numbers = CountNumbers(ask, enough: 2);
+            AskFacts facts = new(technologyNamed, identifiers, Number: numbers >= 1, Quantities: numbers >= 2);
             List<(ContentSignal Signal, int Evidence)> found = [];
             for (int language = 0; language < matcher.Languages.Count; language++)
             {
                 uint bit = 1u << language;
                 if ((present & bit) != 0)
                 {
-                    AddLanguage(view, bit, matcher.Languages[language], numbers, quantities, technologyNamed, identifiers, signals, found);
+                    AddLanguage(view, folded, bit, matcher.Languages[language], facts, signals, found);
                 }
             }
 
@@ -128,11 +128,11 @@ internal static class LanguageSignalDetector
     }
 
     private static void AddLanguage(
-        CueView view, uint bit, string code, bool numbers, bool quantities, bool technologyNamed, int identifiers,
-        List<ContentSignal> english, List<(ContentSignal Signal, int Evidence)> found)
+        CueView view, ReadOnlySpan<char> folded, uint bit, string code, in AskFacts facts, List<ContentSignal> english,
+        List<(ContentSignal Signal, int Evidence)> found)
     {
         CueKind kinds = view.KindsIn(bit);
-        bool technology = technologyNamed || (kinds & CueKind.Technology) != 0;
+        bool technology = facts.TechnologyNamed || (kinds & CueKind.Technology) != 0;
         bool codeNoun = (kinds & CueKind.CodeNoun) != 0;
 
         // "Translate …", "what does … mean": a lookup stays quick unless it is about code.
@@ -144,13 +144,15 @@ internal static class LanguageSignalDetector
         int evidence = view.Count(bit);
         void Signal(string label, SignalClass signalClass, double weight) =>
             Merge(found, new ContentSignal($"{label} ({code})", signalClass, weight), evidence);
+        bool Has(CueKind kind) => (kinds & kind) != 0;
+        bool HasEnglish(string name) => english.Exists(s => s.Name == name);
 
         // Image
-        if ((kinds & CueKind.ImageReference) != 0 || view.Near(bit, CueKind.ImageNoun, CueKind.Deictic, Close))
+        if (Has(CueKind.ImageReference) || view.Near(bit, CueKind.ImageNoun, CueKind.Deictic, Close))
         {
             Signal("refers to an image", SignalClass.Image, 2.0);
         }
-        else if ((kinds & CueKind.ImageNoun) != 0)
+        else if (Has(CueKind.ImageNoun))
         {
             Signal("mentions an image", SignalClass.Image, 1.0);
         }
@@ -160,12 +162,12 @@ internal static class LanguageSignalDetector
         }
 
         // Reasoning
-        if ((kinds & CueKind.ProofVerb) != 0)
+        if (Has(CueKind.ProofVerb))
         {
             Signal("proof request", SignalClass.Reasoning, 2.0);
         }
 
-        if ((kinds & CueKind.DeriveVerb) != 0)
+        if (Has(CueKind.DeriveVerb))
         {
             Signal("asks to derive", SignalClass.Reasoning, 1.0);
         }
@@ -173,46 +175,64 @@ internal static class LanguageSignalDetector
         int mathTerms = view.Distinct(bit, CueKind.MathTerm, enough: 2);
         if (mathTerms > 0)
         {
-            Signal("math terms", SignalClass.Reasoning, mathTerms >= 2 ? 2.0 : numbers ? 1.5 : 1.0);
+            Signal("math terms", SignalClass.Reasoning, mathTerms >= 2 ? 2.0 : facts.Number ? 1.5 : 1.0);
         }
 
-        if ((kinds & CueKind.Probability) != 0)
+        if (Has(CueKind.Probability))
         {
             Signal("probability", SignalClass.Reasoning, 2.0);
         }
 
-        if ((kinds & CueKind.CountingQuestion) != 0)
+        if (Has(CueKind.CountingQuestion))
         {
             Signal("counting problem", SignalClass.Reasoning, 2.0);
         }
 
-        if ((kinds & CueKind.Complexity) != 0)
+        // "Complexity" alone may be a system's; beside an algorithm, a data structure, math or big-O it is an algorithm's.
+        // "Why is this O(n log n)?", "how much does it cost, O(n) or O(n²)?": a question about an algorithm's cost, which the
+        // English patterns weigh 3 when asked in English words.
+        bool bigO = HasEnglish("complexity terms");
+        bool aboutAlgorithms = codeNoun || mathTerms > 0 || bigO || Has(CueKind.ComputeQuestion);
+        if (bigO && (kinds & (CueKind.WhyWord | CueKind.ComputeQuestion | CueKind.ComplexityNoun)) != 0)
+        {
+            Signal("algorithmic analysis", SignalClass.Reasoning, 3.0);
+        }
+        else if (Has(CueKind.Complexity) || (Has(CueKind.ComplexityNoun) && aboutAlgorithms))
         {
             Signal("algorithmic analysis", SignalClass.Reasoning, 2.0);
         }
+        else if (Has(CueKind.ComplexityNoun))
+        {
+            Signal("complexity terms", SignalClass.Reasoning, 1.0);
+        }
 
-        if ((kinds & CueKind.LogicPuzzle) != 0)
+        int puzzleHints = view.Distinct(bit, CueKind.PuzzleHint, enough: 2);
+        if (Has(CueKind.LogicPuzzle) || puzzleHints >= 2)
         {
             Signal("logic puzzle", SignalClass.Reasoning, 2.0);
         }
-
-        if ((kinds & CueKind.SolveVerb) != 0)
+        else if (puzzleHints == 1)
         {
-            Signal("asks to solve", SignalClass.Reasoning, quantities || mathTerms > 0 ? 2.0 : 1.0);
+            Signal("logic puzzle", SignalClass.Reasoning, 1.0);
         }
-        else if ((kinds & CueKind.ComputeQuestion) != 0 && quantities)
+
+        if (Has(CueKind.SolveVerb))
+        {
+            Signal("asks to solve", SignalClass.Reasoning, facts.Quantities || mathTerms > 0 ? 2.0 : 1.0);
+        }
+        else if (Has(CueKind.ComputeQuestion) && facts.Quantities)
         {
             Signal("quantitative problem", SignalClass.Reasoning, 2.0);
         }
 
-        if ((kinds & CueKind.ReasoningAsk) != 0)
+        if (Has(CueKind.ReasoningAsk))
         {
             Signal("asks for reasoning", SignalClass.Reasoning, 1.0);
         }
 
         // Code
-        bool prose = (kinds & CueKind.TextNoun) != 0;
-        if ((kinds & CueKind.CodeOnlyVerb) != 0
+        bool prose = Has(CueKind.TextNoun);
+        if (Has(CueKind.CodeOnlyVerb)
             || view.Near(bit, CueKind.FixVerb, CueKind.CodeNoun, Near)
             || (!prose && view.Near(bit, CueKind.FixVerb, CueKind.BugNoun, Near)))
         {
@@ -222,7 +242,7 @@ internal static class LanguageSignalDetector
         {
             Signal("asks for code", SignalClass.Code, 2.5);
         }
-        else if ((kinds & CueKind.ImplementVerb) != 0)
+        else if (Has(CueKind.ImplementVerb))
         {
             Signal(technology ? "asks for code" : "asks to implement", SignalClass.Code, technology ? 2.0 : 1.0);
         }
@@ -230,33 +250,44 @@ internal static class LanguageSignalDetector
         {
             Signal("asks for code", SignalClass.Code, 1.0);
         }
+        else if (codeNoun && technology)
+        {
+            Signal("code question about a technology", SignalClass.Code, 1.0);
+        }
         else if (view.Near(bit, CueKind.CodeNoun, CueKind.Deictic, Close))
         {
             Signal("refers to code", SignalClass.Code, 1.0);
         }
 
-        if ((kinds & CueKind.ProblemReport) != 0)
+        if (Has(CueKind.ProblemReport))
         {
             Signal("problem report", SignalClass.Code, 1.0);
         }
 
-        if (!technologyNamed && (kinds & CueKind.Technology) != 0)
+        if (!facts.TechnologyNamed && Has(CueKind.Technology))
         {
             Signal("technology named", SignalClass.Code, 0.5);
         }
 
-        if ((kinds & CueKind.HowWord) != 0 && (technology || identifiers > 0) && !english.Exists(s => s.Name == "how-to about technology"))
+        if (Has(CueKind.HowWord) && (technology || facts.Identifiers > 0) && !HasEnglish("how-to about technology"))
         {
             Signal("how-to about technology", SignalClass.Code, 1.0);
         }
 
         // Wide scope
+        int architectureTerms = view.Distinct(bit, CueKind.ArchitectureTerm, enough: 2);
+        bool architecture = architectureTerms > 0 || HasEnglish("architecture terms") || Has(CueKind.SystemNoun);
         if (view.Near(bit, CueKind.DesignVerb, CueKind.SystemNoun, Near))
         {
             Signal("system design", SignalClass.Wide, 2.5);
         }
+        else if (Has(CueKind.Roadmap)
+            || view.Near(bit, CueKind.MigrationWord | CueKind.DesignVerb | CueKind.ChooseWord, CueKind.PlanNoun, Near)
+            || (Has(CueKind.ChooseWord) && architecture))
+        {
+            Signal("design question", SignalClass.Wide, 2.0);
+        }
 
-        int architectureTerms = view.Distinct(bit, CueKind.ArchitectureTerm, enough: 2);
         if (architectureTerms > 0)
         {
             Signal("architecture terms", SignalClass.Wide, architectureTerms >= 2 ? 2.0 : 1.0);
@@ -267,10 +298,33 @@ internal static class LanguageSignalDetector
             Signal("whole-codebase question", SignalClass.Wide, 2.0);
         }
 
-        if (view.Near(bit, CueKind.AllWord | CueKind.EachWord, CueKind.PartsNoun, Close))
+        if (view.Near(bit, CueKind.AllWord | CueKind.EachWord, CueKind.PartsNoun, Close) || view.AfterNumber(bit, CueKind.PartsNoun, folded))
         {
             Signal("spans many parts", SignalClass.Wide, 1.5);
         }
+        else if (view.Near(bit, CueKind.Deictic, CueKind.PartsNoun, Close))
+        {
+            Signal("refers to several parts", SignalClass.Wide, 1.0);
+        }
+    }
+
+    /// <summary>The architecture-level wording of a refactor instruction in another language ("auf eine
+    /// ereignisgesteuerte Architektur umbauen", "quebrar esse monolito em serviços"), or null.</summary>
+    public static ContentSignal? FindArchitectureChange(string instruction)
+    {
+        ArgumentNullException.ThrowIfNull(instruction);
+        List<ContentSignal> signals = [];
+        Add(instruction, technologyNamed: false, identifiers: 0, signals);
+        foreach (ContentSignal signal in signals)
+        {
+            if (signal.Class == SignalClass.Wide && !signal.Name.StartsWith("refers to several parts", StringComparison.Ordinal))
+            {
+                int language = signal.Name.LastIndexOf(" (", StringComparison.Ordinal);
+                return new ContentSignal($"architecture-level change{signal.Name[language..]}", SignalClass.Wide, 2.5);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Keeps one signal per name and class: where two languages find the same, the stronger, or the one of the

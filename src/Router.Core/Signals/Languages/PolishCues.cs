@@ -37,6 +37,7 @@ internal static class PolishCues
         [
             "złożoność* czasow", "złożoność* obliczeniow", "złożoność* pamięciow", "złożoność* algorytm", "złożoności* czasow",
             "złożoności* obliczeniow", "notacj* o|", "duże o|", "asymptotyczn", "zamortyzowan", "np zupełn", "np trudn",
+            "najgorszym przypadku", "pesymistyczn", "średnim przypadku",
         ],
         LogicPuzzles =
         [
@@ -47,8 +48,8 @@ internal static class PolishCues
         CodeVerbs =
         [
             "napisz", "napisać", "napiszesz", "napiszcie", "stwórz", "stworzyć", "utwórz", "utworzyć", "wygeneruj",
-            "wygenerować", "zbuduj", "zbudować", "przygotuj", "daj mi", "pokaż mi", "przekonwertuj", "przepisz", "dodaj",
-            "zoptymalizuj", "zrób", "zaprogramuj", "skonstruuj",
+            "wygenerować", "zbuduj", "zbudować", "daj mi", "pokaż mi", "przekonwertuj", "przepisz", "dodaj",
+            "zoptymalizuj", "zrób|", "zróbcie|", "zaprogramuj", "skonstruuj",
         ],
         ImplementVerbs = ["zaimplementuj", "zaimplementować", "implementacj", "zaimplementowa", "zaprogramuj"],
         FixVerbs = ["napraw", "naprawić", "popraw", "poprawić", "usuń błąd", "usuń błędy", "rozwiąż problem"],
@@ -59,6 +60,7 @@ internal static class PolishCues
             "wyrażeni* regularn", "?regex", "?program|", "programu|", "programie|", "algorytm", "kod|", "kodu|", "kodem|",
             "kodzie|", "komponent", "moduł|", "modułu|", "modułem|", "modułów|", "bibliotek", "test* jednostkow", "pętl", "struktur* danych", 
             "poleceni", "dekorator", "aplikacj", "?endpoint", "?api|", "?singleton", "wzorzec projektowy", "bezpieczn* wątkowo",
+            "kopiec", "drzew* binarn", "drzew* poszukiwań", "tablic* mieszając", "list* wiązan", "kolejk* priorytetow", "graf|", "grafu|", "słownik",
         ],
         BugNouns = ["?bug|", "?bugi|", "błąd|", "błędu", "błędy", "błędem", "wyjątek", "wyjątku", "komunikat* błędu"],
         TextNouns =
@@ -75,6 +77,7 @@ internal static class PolishCues
         [
             "jak mogę", "jak zrobić", "jak utworzyć", "jak stworzyć", "jak skonfigur", "jak zainstal", "jak użyć", "jak używać",
             "jak zaimplement", "jak napisać", "jak połączyć", "jak zmienić", "jak odczytać", "jak dodać", "jak uruchomić",
+            "jak|", "!jak najbardziej", "!jak i|", "!tak jak", "!jak również", "!jak dotąd",
         ],
         Lookups =
         [
@@ -87,6 +90,7 @@ internal static class PolishCues
             "systemu|", "systemem|", "systemie|", "systemów|", "systemy|", "architektur", "platforma|", "platformie|",
             "platformy|", "platformę|", "infrastruktur", "?backend", "usług", "serwis", "mikroserwis", "schemat* bazy danych",
             "model* danych", "aplikacj",
+            "?system|",
         ],
         ArchitectureTerms =
         [
@@ -96,18 +100,51 @@ internal static class PolishCues
             "współbieżnoś", "obciążeni",
         ],
         AllWords = ["cały|", "cała|", "całe|", "całego|", "całym|", "całej|", "całość"],
-        EachWords = ["wszystkie|", "wszystkich|", "wszystkim|", "każdy|", "każda|", "każde|", "każdego|", "każdej|", "każdym|", "kilku|"],
-        CodebaseNouns = ["repozytori", "baz* kodu", "kod* źródłow", "projekt", "?monorepo", "?codebase"],
+        EachWords = ["wszystkie|", "wszystkich|", "wszystkim|", "każdy|", "każda|", "każde|", "każdego|", "każdej|", "każdym|", "kilku|", "dziesiątki", "setki", "między|", "pomiędzy", "kilka|"],
+        CodebaseNouns = ["repozytori", "baz* kodu", "kod* źródłow", "projekt", "?monorepo", "?codebase", "aplikacj", "?system|", "systemu|"],
         StructureNouns = ["struktur", "przegląd", "architektur"],
         PartsNouns =
         [
             "serwisy|", "serwisów|", "serwisach|", "usługi|", "usług|", "usługach|", "moduły|", "modułów|", "modułach|",
             "pakiety|", "pakietów|", "komponenty|", "komponentów|", "zespoły|", "zespołów|", "repozytoriach", "warstw",
             "mikroserwisy", "mikroserwisów", "mikroserwisach",
+            "pliki", "plików", "plikach",
         ],
         ImageReferences = ["zrzut* ekranu", "zrzucie ekranu", "?screenshot", "na obrazku", "na zdjęciu", "na obrazie", "na zrzucie", "na screenie"],
         ImageNouns = ["obraz", "!obraźliw", "zdjęci", "ilustracj"],
         DiagramNouns = ["?diagram", "diagramie", "schemat|", "schematu|", "schematy|", "schemacie|", "wykres", "szkic", "rysun", "slajd", "makiet"],
-        Deictics = ["tym|", "tej|", "?ten|", "tego|", "?ta|", "załączon", "powyższ", "poniższ", "przesłan", "wrzucon"],
+        Deictics = ["tym|", "tej|", "?ten|", "tego|", "?ta|", "załączon", "powyższ", "poniższ", "przesłan", "wrzucon", "?te|", "tych|", "tymi|"],
+        PuzzleHints =
+        [
+            "klepsydr", "wag* szalkow", "wadze szalkowej", "ważeni", "więźni", "kapelusz", "wiadro", "wiadra", "dzban", "fałszyw* monet", "monet|", "monety|", "kto co robi", "dokładnie", "przez rzekę",
+        ],
+        ComplexityNouns =
+        [
+            "złożoność", "złożoności",
+        ],
+        MigrationWords =
+        [
+            "migracj", "migrować", "przenieść", "przeniesieni", "przejść z", "przejście z", "podzielić na", "rozbić na",
+        ],
+        PlanNouns =
+        [
+            "?plan|", "planu|", "kroki", "strategi|", "strategię|", "strategia|", "etapy", "etapów", "fazy", "ryzyka", "kolejność", "harmonogram",
+        ],
+        Roadmaps =
+        [
+            "?roadmap", "mapa drogowa", "plan migracji",
+        ],
+        ChooseWords =
+        [
+            "wybrać między", "wybrać pomiędzy", "zdecydować", "wady i zalety", "zalety i wady", "porównaj", "porównanie", "które podejście", "co lepsze", "która opcja",
+        ],
+        Technologies =
+        [
+            "?pythonie", "?pythona", "?pythonem", "?pythonu", "?javie|", "?javy|", "?javascripcie", "?javascriptu", "?typescripcie", "?typescriptu", "?rusta|", "?ruście", "?dockerze", "?dockera", "?kubernetesie", "?kubernetesa", "?reactcie", "?reacta|", "?gicie", "?gita|", "?postgresie", "?postgresa", "?djangu", "?djangi",
+        ],
+        WhyWords =
+        [
+            "dlaczego", "czemu|",
+        ],
     };
 }

@@ -46,6 +46,7 @@ internal static class PortugueseCues
             "complexidade de tempo", "complexidade temporal", "complexidade espacial", "complexidade computacional",
             "complexidade do algoritmo", "complexidade assintótica", "notação o", "notação big o", "assintótic", "amortizad",
             "np completo", "np difícil",
+            "pior caso", "caso médio",
         ],
         LogicPuzzles =
         [
@@ -58,6 +59,7 @@ internal static class PortugueseCues
             "escreva", "escrever", "escreve|", "escreva me", "crie|", "criar|", "cria|", "gere|", "gerar|", "gera|", "construa|",
             "construir", "desenvolva", "programe|", "me dê|", "me dá", "mostre", "converta", "?converter|", "reescreva", "adicione",
             "otimize|", "otimizar|", "faça|", "faz|", "monte|",
+            "preciso de", "preciso|", "quero|",
         ],
         ImplementVerbs = ["implemente|", "implementar|", "implementa|", "implementação", "programar|"],
         FixVerbs = ["corrija", "corrigir", "corrige|", "conserte", "consertar", "arrume", "arrumar", "resolva o", "melhore"],
@@ -69,6 +71,7 @@ internal static class PortugueseCues
             "componente", "?módulo", "biblioteca", "teste unitário", "testes unitários", "testes de unidade", "laço|",
             "estrutura de dados", "comando", "linha de comando", "decorador", "aplicativo", "?endpoint", "?api|", "?query",
             "padrão singleton", "padrão de projeto",
+            "?heap|", "árvore binária", "árvore de busca", "tabela hash", "lista ligada", "lista encadeada", "fila de prioridade", "grafo|", "grafos|",
         ],
         BugNouns = ["?bug|", "?bugs|", "erro|", "erros|", "exceção", "falha|", "mensagem de erro"],
         TextNouns =
@@ -86,13 +89,14 @@ internal static class PortugueseCues
             "como faço", "como posso", "como fazer", "como criar", "como configur", "como instal", "como usar", "como uso",
             "como utiliz", "como implement", "como conectar", "como mudar", "como alterar", "como ler", "como escrever",
             "como adicionar", "como obter", "como rodar", "como executar",
+            "como|", "!como um|", "!como uma|", "!como o|", "!como a|", "!como os|", "!como as|", "!assim como", "!tal como",
         ],
         Lookups =
         [
             "traduza", "traduzir", "tradução de", "como se diz", "o que significa", "significado de", "sinônimo", "sinónimo",
             "antônimo", "em inglês", "para o inglês", "para inglês",
         ],
-        DesignVerbs = ["projete", "projetar", "desenhe", "desenhar", "planeje", "planejar", "arquitete", "esboce", "estruture", "modele|", "conceba"],
+        DesignVerbs = ["projete", "projetar", "desenhe", "desenhar", "planeje", "planejar", "arquitete", "esboce", "estruture", "modele|", "conceba", "desenha|", "projeta|", "redesenha", "redesenhe"],
         SystemNouns =
         [
             "sistema", "arquitetura", "plataforma", "infraestrutura", "?backend", "serviço", "microsserviço", "microserviço",
@@ -107,13 +111,41 @@ internal static class PortugueseCues
             "multi região", "multi inquilino",
         ],
         AllWords = ["?todo|", "toda|", "inteiro|", "inteira|", "completo|"],
-        EachWords = ["?todos|", "todas|", "cada|", "vários|", "várias|"],
-        CodebaseNouns = ["repositório", "base de código", "código fonte", "projeto", "?monorepo", "?codebase"],
+        EachWords = ["?todos|", "todas|", "cada|", "vários|", "várias|", "dezenas", "centenas de", "entre|"],
+        CodebaseNouns = ["repositório", "base de código", "código fonte", "projeto", "?monorepo", "?codebase", "aplicação", "aplicativo", "sistema|", "?app|"],
         StructureNouns = ["estrutura", "visão geral", "?panorama"],
-        PartsNouns = ["serviços", "módulos", "pacotes", "componentes", "microsserviços", "equipes", "repositórios", "camadas"],
+        PartsNouns = ["serviços", "módulos", "pacotes", "componentes", "microsserviços", "equipes", "repositórios", "camadas", "arquivos", "ficheiros"],
         ImageReferences = ["captura de tela", "print da tela", "?screenshot", "na imagem", "na foto", "da imagem"],
         ImageNouns = ["imagem", "imagens", "foto|", "fotos|", "fotografia"],
         DiagramNouns = ["diagrama", "gráfico", "esboço", "desenho", "quadro branco", "?slide|"],
-        Deictics = ["esta|", "este|", "essa|", "esse|", "nesta|", "nessa|", "anexa|", "anexo|", "anexada", "acima|", "seguinte"],
+        Deictics = ["esta|", "este|", "essa|", "esse|", "nesta|", "nessa|", "anexa|", "anexo|", "anexada", "acima|", "seguinte", "estes|", "estas|", "esses|", "essas|"],
+        PuzzleHints =
+        [
+            "ampulheta", "ampulhetas", "balança", "pesagem", "pesagens", "prisioneiros", "chapéu", "chapéus", "balde|", "baldes|", "moeda falsa", "moedas|", "quem faz o quê", "exatamente", "atravessar o rio",
+        ],
+        ComplexityNouns =
+        [
+            "complexidade",
+        ],
+        MigrationWords =
+        [
+            "migrar", "migração", "passar de", "mover para", "quebrar", "separar em", "dividir em",
+        ],
+        PlanNouns =
+        [
+            "plano|", "passos|", "estratégia", "etapas", "fases|", "riscos", "ordem de", "?marcos|", "cronograma", "fronteiras",
+        ],
+        Roadmaps =
+        [
+            "roteiro", "?roadmap", "plano de migração",
+        ],
+        ChooseWords =
+        [
+            "escolher entre", "decidir", "vantagens e desvantagens", "prós e contras", "?compare|", "comparar|", "qual abordagem", "qual é melhor", "qual opção",
+        ],
+        WhyWords =
+        [
+            "por que|", "por quê",
+        ],
     };
 }

@@ -48,6 +48,7 @@ internal static class SpanishCues
             "complejidad temporal", "complejidad espacial", "complejidad computacional", "complejidad del algoritmo",
             "complejidad algorítmica", "complejidad en tiempo", "complejidad en el peor", "notación o", "notación big o",
             "asintótic", "amortizad", "np completo", "np difícil",
+            "peor caso", "caso peor", "en el peor", "caso promedio", "caso medio",
         ],
         LogicPuzzles =
         [
@@ -60,6 +61,7 @@ internal static class SpanishCues
             "escribe", "escriba", "escribir", "escríbeme", "escribirme", "crea|", "créame|", "crear|", "?genera|",
             "genérame", "generar|", "construye", "construir", "desarrolla", "programa|", "?dame|", "muéstrame", "convierte",
             "convertir", "reescribe", "añade", "agrega", "optimiza|", "optimizar|", "optimice|", "haz|", "hazme", "haga|",
+            "necesito", "quiero|", "me hace falta",
         ],
         ImplementVerbs = ["implementa|", "implementar|", "implemente|", "impleméntalo", "implementación", "programar|"],
         FixVerbs = ["corrige", "corregir", "corrija", "arregla", "arreglar", "arregle", "repara|", "soluciona", "solucionar", "mejora|"],
@@ -71,6 +73,7 @@ internal static class SpanishCues
             "biblioteca", "librería", "prueba unitaria", "pruebas unitarias", "test unitario", "tests unitarios", "bucle",
             "estructura de datos", "comando", "línea de comandos", "decorador", "?api|", "?endpoint", "aplicación", "?app|",
             "?query", "patrón singleton", "patrón de diseño", "hilo seguro",
+            "montículo", "árbol binario", "árbol de búsqueda", "tabla hash", "lista enlazada", "cola de prioridad", "grafo|", "grafos|",
         ],
         BugNouns = ["?bug|", "?bugs|", "?error|", "errores|", "excepción", "fallo|", "mensaje de error", "traza"],
         TextNouns =
@@ -89,6 +92,7 @@ internal static class SpanishCues
             "cómo puedo", "cómo hago", "cómo se", "cómo hacer", "cómo configur", "cómo instal", "cómo crear", "cómo uso",
             "cómo usar", "cómo utiliz", "cómo implement", "cómo conecto", "cómo conectar", "cómo cambio", "cómo cambiar",
             "cómo ejecut", "cómo arregl", "cómo leer", "cómo escribir", "cómo agrego", "cómo añadir", "cómo obtener",
+            "cómo|", "!como un|", "!como una|", "!como el|", "!como la|", "!como los|", "!como las|", "!como si|", "!tal como", "!asi como", "!como ya", "!como por",
         ],
         Lookups =
         [
@@ -110,13 +114,41 @@ internal static class SpanishCues
             "concurrencia", "picos de carga", "rendimiento bajo carga",
         ],
         AllWords = ["?todo|", "toda|", "completo|", "completa|", "entero|", "entera|"],
-        EachWords = ["?todos|", "todas|", "cada|", "varios|", "varias|"],
-        CodebaseNouns = ["repositorio", "código base", "base de código", "proyecto", "?monorepo", "código fuente", "?codebase"],
+        EachWords = ["?todos|", "todas|", "cada|", "varios|", "varias|", "decenas", "docenas", "cientos de", "entre|"],
+        CodebaseNouns = ["repositorio", "código base", "base de código", "proyecto", "?monorepo", "código fuente", "?codebase", "aplicación", "sistema|", "?app|"],
         StructureNouns = ["estructura", "visión general", "?panorama"],
-        PartsNouns = ["servicios", "módulos", "paquetes", "componentes", "microservicios", "equipos", "repositorios", "capas"],
+        PartsNouns = ["servicios", "módulos", "paquetes", "componentes", "microservicios", "equipos", "repositorios", "capas", "archivos", "ficheros"],
         ImageReferences = ["captura de pantalla", "captura|", "pantallazo", "?screenshot", "en la imagen", "en la foto", "de la imagen"],
         ImageNouns = ["imagen", "imágenes", "foto|", "fotos|", "fotografía"],
         DiagramNouns = ["diagrama", "gráfico", "gráfica", "boceto", "dibujo", "pizarra", "diapositiva", "maqueta"],
-        Deictics = ["esta|", "este|", "esa|", "ese|", "adjunta", "adjunto", "siguiente", "subida", "?anterior"],
+        Deictics = ["esta|", "este|", "esa|", "ese|", "adjunta", "adjunto", "siguiente", "subida", "?anterior", "estos|", "estas|", "esos|", "esas|"],
+        PuzzleHints =
+        [
+            "reloj de arena", "relojes de arena", "balanza", "pesada|", "pesadas|", "prisioneros", "sombrero", "sombreros", "cubo de", "jarra", "jarras", "moneda falsa", "monedas|", "quién hace qué", "exactamente", "cruzar el río",
+        ],
+        ComplexityNouns =
+        [
+            "complejidad",
+        ],
+        MigrationWords =
+        [
+            "migrar", "migración", "pasar de", "mover a", "trasladar", "portar|", "dividir en", "separar en",
+        ],
+        PlanNouns =
+        [
+            "?plan|", "pasos|", "estrategia", "etapas", "fases|", "riesgos", "orden de", "hitos", "cronograma",
+        ],
+        Roadmaps =
+        [
+            "hoja de ruta", "?roadmap", "plan de migración",
+        ],
+        ChooseWords =
+        [
+            "elegir entre", "decidir", "ventajas y desventajas", "pros y contras", "compara|", "comparar|", "qué enfoque", "cuál es mejor", "qué opción",
+        ],
+        WhyWords =
+        [
+            "por qué", "porqué|",
+        ],
     };
 }

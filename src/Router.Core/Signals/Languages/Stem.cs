@@ -27,7 +27,9 @@ internal readonly record struct Stem(string Text, StemPlace Place, bool Whole, b
             body = body[..^1];
         }
 
-        string text = string.Join(CueTrie.Wildcard, body.Split('*').Select((part, i) => (i > 0 && part.StartsWith(' ') ? " " : "") + Fold(part)));
+        // "временн* сложност": the rest of a word, then the next; "wie * ich": a whole word between two.
+        string text = string.Join(CueTrie.Wildcard, body.Split('*').Select((part, i) =>
+            (i > 0 && part.StartsWith(' ') ? " " : "") + Fold(part) + (i < body.Count(c => c == '*') && part.EndsWith(' ') ? " " : "")));
         if (text.Length == 0 || text[0] is ' ' or CueTrie.Wildcard)
         {
             throw new ArgumentException($"A cue stem must begin with a letter: \"{raw}\".", nameof(raw));

@@ -36,6 +36,7 @@ internal static class TurkishCues
         [
             "zaman karmaşıklı", "alan karmaşıklı", "hesaplama karmaşıklı", "algoritmanın karmaşıklı", "karmaşıklığı nedir",
             "büyük o|", "asimptotik", "np tam", "np zor",
+            "en kötü durum", "ortalama durum",
         ],
         LogicPuzzles =
         [
@@ -48,6 +49,7 @@ internal static class TurkishCues
             "yaz|", "yazın|", "yazınız", "yazar mısın", "yazabilir", "yazmanı", "yazmak|", "oluştur", "üret|", "üretin",
             "üretir misin", "geliştir", "inşa et", "kodla", "dönüştür", "yeniden yaz", "ekle|", "ekleyin", "optimize et",
             "hazırla",
+            "lazım", "ihtiyacım var", "optimize ed",
         ],
         ImplementVerbs = ["implemente et", "implement et", "gerçekle", "kodla", "kodlayın"],
         FixVerbs = ["düzelt", "onar|", "onarın", "gider", "iyileştir"],
@@ -57,6 +59,7 @@ internal static class TurkishCues
             "fonksiyon", "metot", "metod", "sınıf", "betik", "?script", "sorgu", "düzenli ifade", "?regex", "programı|", "programını", "?program|",
             "algoritma", "kod|", "kodu", "kodun", "koda|", "kodda", "kodla", "bileşen", "modül|", "modülü|", "modülünü|", "kütüphane", "birim test",
             "döngü", "veri yapısı", "komut", "dekoratör", "uygulama", "?api|", "uç nokta", "?endpoint", "?singleton", "tasarım deseni",
+            "hash tablosu", "ikili ağaç", "ikili arama ağacı", "bağlı liste", "öncelik kuyruğu", "yığın", "graf|",
         ],
         BugNouns = ["?bug|", "hata|", "hatası", "hatayı", "hatalar", "istisna", "hata mesajı", "yığın izi"],
         TextNouns = ["cümle", "metin|", "metni", "e posta", "mektup", "paragraf", "yazım", "dilbilgisi", "çeviri", "mesaj", "makale", "şiir", "özgeçmiş"],
@@ -80,17 +83,46 @@ internal static class TurkishCues
             "mesaj kuyruğu", "felaket kurtarma", "eşzamanlı kullanıcı", "yoğun trafik", "gecikme süresi",
         ],
         AllWords = ["tüm|", "tümü|", "bütün", "tamamı", "tamamını", "bütünü"],
-        EachWords = ["tüm|", "bütün", "?her|", "hepsi", "birçok"],
-        CodebaseNouns = ["kod tabanı", "kod tabanını", "depo|", "deposu", "?repo|", "proje|", "projeyi", "projenin", "projede", "projesi", "projeler", "?monorepo", "kaynak kod", "?codebase"],
+        EachWords = ["tüm|", "bütün", "?her|", "hepsi", "birçok", "onlarca", "yüzlerce", "arasında"],
+        CodebaseNouns = ["kod tabanı", "kod tabanını", "depo|", "deposu", "?repo|", "proje|", "projeyi", "projenin", "projede", "projesi", "projeler", "?monorepo", "kaynak kod", "?codebase", "uygulama", "sistem"],
         StructureNouns = ["yapı", "genel bakış", "genel yapı", "mimari"],
         PartsNouns =
         [
             "servisler", "hizmetler", "modüller", "paketler", "bileşenler", "takımlar", "ekipler", "katmanlar", "mikroservisler",
             "depolar|",
+            "dosyalar", "dosyaları", "dosyalarda",
         ],
         ImageReferences = ["ekran görüntüsü", "ekran görüntüsünde", "ekran resmi", "?screenshot", "resimde", "görselde", "fotoğrafta", "resimdeki", "görseldeki"],
         ImageNouns = ["resim", "görsel", "fotoğraf", "görüntü"],
         DiagramNouns = ["diyagram", "şema|", "şemayı", "şemasını", "grafik", "çizim", "taslak", "slayt"],
-        Deictics = ["bu|", "?şu|", "ekteki", "ekli|", "yüklediğim", "yukarıdaki", "aşağıdaki"],
+        Deictics = ["bu|", "?şu|", "ekteki", "ekli|", "yüklediğim", "yukarıdaki", "aşağıdaki", "bunlar"],
+        PuzzleHints =
+        [
+            "kum saati", "terazi", "tartı|", "tartım|", "mahkum", "şapka", "kova|", "kovası", "sahte para", "madeni para", "kim ne yapıyor", "tam olarak", "nehri geç",
+        ],
+        ComplexityNouns =
+        [
+            "karmaşıklı",
+        ],
+        MigrationWords =
+        [
+            "taşı", "taşıma", "geçiş", "geçir", "göç|", "bölmek", "ayırmak",
+        ],
+        PlanNouns =
+        [
+            "?plan|", "planı|", "adımlar", "strateji", "aşamalar", "riskler", "takvim",
+        ],
+        Roadmaps =
+        [
+            "yol haritası", "yol haritasını", "?roadmap",
+        ],
+        ChooseWords =
+        [
+            "arasında seçim", "seçmeli", "karar ver", "artıları ve eksileri", "avantaj ve dezavantaj", "karşılaştır", "hangi yaklaşım", "hangisi daha iyi",
+        ],
+        WhyWords =
+        [
+            "neden|", "niçin", "niye|",
+        ],
     };
 }
