@@ -33,15 +33,20 @@ public static partial class ContentSignalDetector
         string scanned = text is null ? "" : text.Length > ScanChars ? text[..ScanChars] : text;
 
         // Wording signals read the ask (start and end of the prompt); structural ones (traces, code lines) the whole scan.
-        // Patterns that hold \b see Chinese, Japanese and Korean letters as spaces, so that "用n^2" and
-        // "ZeroDivisionError가" hold a word boundary as they would in English; English text is read unchanged.
+        // Patterns that hold \b also read the ask with the Chinese, Japanese and Korean letters that touch Latin ones as
+        // spaces, so that "证明n^2" and "ZeroDivisionError가" hold a word boundary as they would in English; for English
+        // text the spaced ask is the ask itself.
         string ask = AskOf(text ?? "");
+        string spacedAsk = UnspacedLetters.AsSpaces(ask);
         WordingScan words = Wording.Read(ask);
         AddImageSignals(scanned, words, file, files, signals);
-        AddReasoningSignals(UnspacedLetters.AsSpaces(ask), words, signals);
-        int identifiers = AddCodeSignals(scanned, UnspacedLetters.AsSpaces(scanned), ask, words, signals);
+        AddReasoningSignals(spacedAsk, words, signals);
+        int identifiers = AddCodeSignals(scanned, ReferenceEquals(spacedAsk, ask) ? null : spacedAsk, ask, words, signals);
         AddWideSignals(text ?? "", ask, words, files, textTokens, signals);
-        LanguageSignalDetector.Add(ask, words.HasWholeWord, identifiers, signals);
+        if (words.HasGateWord || LanguageSignalDetector.HoldsLetterOutsideAscii(ask))
+        {
+            LanguageSignalDetector.Add(ask, words.HasWholeWord, identifiers, signals);
+        }
         return new ContentAnalysis(signals);
     }
 
@@ -161,19 +166,22 @@ public static partial class ContentSignalDetector
     private const int AskTailChars = 400;
 
     /// <returns>The identifiers counted.</returns>
-    private static int AddCodeSignals(string text, string spacedText, string ask, WordingScan words, List<ContentSignal> signals)
+    /// <param name="spacedAsk">The ask with unspaced letters next to Latin ones as spaces, when it differs from the ask.</param>
+    private static int AddCodeSignals(string text, string? spacedAsk, string ask, WordingScan words, List<ContentSignal> signals)
     {
         if (HoldsFence(text))
         {
             signals.Add(new ContentSignal("code block", SignalClass.Code, 2.0));
         }
 
-        if (MatchesAround(StackTraceDfa, spacedText, StackTraceHits(spacedText)))
+        if (MatchesAround(StackTraceDfa, text, StackTraceHits(text))
+            || (spacedAsk is not null && MatchesAround(StackTraceDfa, spacedAsk, StackTraceHits(spacedAsk))))
         {
             signals.Add(new ContentSignal("stack trace", SignalClass.Code, 2.5));
         }
 
-        if (MatchesAround(ErrorMessageDfa, spacedText, ErrorMessageHits(spacedText)))
+        if (MatchesAround(ErrorMessageDfa, text, ErrorMessageHits(text))
+            || (spacedAsk is not null && MatchesAround(ErrorMessageDfa, spacedAsk, ErrorMessageHits(spacedAsk))))
         {
             signals.Add(new ContentSignal("error message", SignalClass.Code, 1.5));
         }
@@ -193,7 +201,11 @@ public static partial class ContentSignalDetector
             signals.Add(new ContentSignal("inline code", SignalClass.Code, 1.0));
         }
 
-        int identifiers = IdentifierCounter.Count(spacedText);
+        int identifiers = IdentifierCounter.Count(text);
+        if (spacedAsk is not null && identifiers < IdentifierCounter.MaxCounted)
+        {
+            identifiers = Math.Max(identifiers, IdentifierCounter.Count(spacedAsk));
+        }
         if (identifiers > 0)
         {
             signals.Add(new ContentSignal("identifiers", SignalClass.Code, identifiers >= IdentifierCounter.MaxCounted ? 1.5 : 0.75));
@@ -656,7 +668,7 @@ public static partial class ContentSignalDetector
         ImageReference, PictureNoun, MathVocabulary, Probability, ComplexityQuestion, LogicPuzzle, CodeRequest, CodeNounRequest,
         ProblemReport, CodeReference, DesignQuestion, ArchitectureTerm, SpansManyParts, ComputeQuestion, ProofRequest, ComplexityTerm,
         SystemDesign, WholeCodebase,
-    ], TechnologyWords);
+    ], TechnologyWords, CueMatcher.Default.GateWords);
 
     private static readonly GuardedRegex CodeVerbOnThisGuarded = new(CodeVerbOnThis(), "fix", "debug", "refactor", "implement", "write");
 

@@ -105,6 +105,7 @@ internal sealed class CueMatcher
         }
 
         _wordStarts = new CueTrie(wordStarts);
+        GateWords = [.. GateWordsOf(wordStarts)];
         _anywhere = new CueTrie(anywhere);
         _infixes = new CueTrie(infixes);
         InfixLanguages = infixLanguages;
@@ -120,10 +121,56 @@ internal sealed class CueMatcher
 
     public uint JapaneseBit { get; }
 
+    /// <summary>The one-word stems that show a language by themselves, where they are ASCII ("schreibe", "que"), with
+    /// whether the word must be whole: an ASCII text none of whose words begins so holds no word of another language
+    /// (but for a phrase without a single function word of its language), so the English path need not fold and search
+    /// it.</summary>
+    public IReadOnlyList<(string Word, bool Whole)> GateWords { get; }
+
     /// <summary>Languages that have infix stems.</summary>
     public uint InfixLanguages { get; }
 
     public CueKind KindsOf(int entry) => _kinds[entry];
+
+    /// <summary>The languages a text's scripts show by themselves: Cyrillic Russian, Hangul Korean, kana Japanese, Chinese
+    /// characters without kana Chinese.</summary>
+    public uint LanguagesOfScripts(Scripts scripts)
+    {
+        uint languages = 0;
+        if ((scripts & Scripts.Cyrillic) != 0)
+        {
+            languages |= BitOf("ru");
+        }
+
+        if ((scripts & Scripts.Hangul) != 0)
+        {
+            languages |= BitOf("ko");
+        }
+
+        if ((scripts & Scripts.Kana) != 0)
+        {
+            languages |= JapaneseBit;
+        }
+        else if ((scripts & Scripts.Han) != 0)
+        {
+            languages |= ChineseBit;
+        }
+
+        return languages;
+    }
+
+    private uint BitOf(string code)
+    {
+        for (int i = 0; i < Languages.Count; i++)
+        {
+            if (Languages[i] == code)
+            {
+                return 1u << i;
+            }
+        }
+
+        return 0;
+    }
 
     public uint LanguagesOf(int entry) => _languages[entry];
 
@@ -131,6 +178,33 @@ internal sealed class CueMatcher
 
     /// <summary>The stem as written in its table (for tests and diagnostics).</summary>
     public string StemOf(int entry) => _stems[entry];
+
+    private IEnumerable<(string Word, bool Whole)> GateWordsOf(List<(string Stem, int Entry)> wordStarts)
+    {
+        HashSet<(string, bool)> seen = [];
+        foreach ((string stem, int entry) in wordStarts)
+        {
+            if (_needsEvidence[entry] || _exclusion[entry])
+            {
+                continue;
+            }
+
+            // Stems of one word only: a phrase ("zeige dass", "lanza un error") comes with function words of its
+            // language, which are gate words themselves, where its own words may be English ("error", "code").
+            if (stem.Contains(' ', StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            int wildcard = stem.IndexOf(CueTrie.Wildcard, StringComparison.Ordinal);
+            string word = wildcard < 0 ? stem : stem[..wildcard];
+            bool whole = wildcard < 0 && _whole[entry];
+            if (word.Length > 0 && word.All(char.IsAsciiLetterOrDigit) && seen.Add((word, whole)))
+            {
+                yield return (word, whole);
+            }
+        }
+    }
 
     /// <summary>Adds the word-start and anywhere cues of <paramref name="folded"/> to <paramref name="hits"/>, in order of start.</summary>
     public void FindCues(ReadOnlySpan<char> folded, List<CueHit> hits)
@@ -152,7 +226,27 @@ internal sealed class CueMatcher
 
             if (c >= '\u0080' && _anywhere.MayStart(c))
             {
-                WalkFrom(_anywhere, folded, i, 0, i, hits, ref exceptions);
+                // Most characters begin no stem beyond themselves: take the first two steps here, and walk on only then.
+                int node = _anywhere.Child(0, c);
+                if (_anywhere.HasEntries(node))
+                {
+                    Report(_anywhere, node, folded, i, i + 1, hits, ref exceptions);
+                }
+
+                int next = i + 1 < folded.Length && _anywhere.WildChild(node) < 0 ? _anywhere.Child(node, folded[i + 1]) : 0;
+                if (next > 0)
+                {
+                    if (_anywhere.HasEntries(next))
+                    {
+                        Report(_anywhere, next, folded, i, i + 2, hits, ref exceptions);
+                    }
+
+                    WalkFrom(_anywhere, folded, i, next, i + 2, hits, ref exceptions);
+                }
+                else if (next == 0)
+                {
+                    WalkFrom(_anywhere, folded, i, node, i + 1, hits, ref exceptions);
+                }
             }
         }
 
@@ -206,6 +300,36 @@ internal sealed class CueMatcher
     /// passed, and an exception for every exception entry.</summary>
     private void WalkFrom(CueTrie trie, ReadOnlySpan<char> text, int start, int node, int at, List<CueHit> hits, ref List<CueHit>? exceptions)
     {
+        // Most words of a text begin no stem beyond their first two letters: look both up at once.
+        if (node == 0 && at + 1 < text.Length && text[at] < 128 && text[at + 1] < 128 && text[at + 1] != ' ')
+        {
+            int first = trie.Child(0, text[at]);
+            if (first < 0)
+            {
+                return;
+            }
+
+            if (trie.HasEntries(first) || trie.WildChild(first) >= 0)
+            {
+                // A stem one letter long, or "x*": the general walk.
+                node = 0;
+            }
+            else
+            {
+                node = trie.Pair(text[at], text[at + 1]);
+                if (node < 0)
+                {
+                    return;
+                }
+
+                at += 2;
+                if (trie.HasEntries(node))
+                {
+                    Report(trie, node, text, start, at, hits, ref exceptions);
+                }
+            }
+        }
+
         while (true)
         {
             int wild = trie.WildChild(node);
@@ -233,7 +357,10 @@ internal sealed class CueMatcher
             }
 
             at++;
-            Report(trie, node, text, start, at, hits, ref exceptions);
+            if (trie.HasEntries(node))
+            {
+                Report(trie, node, text, start, at, hits, ref exceptions);
+            }
         }
     }
 

@@ -17,6 +17,12 @@ internal sealed class CueTrie
     private readonly int[] _entryCount;
     private readonly int[] _entries;
     private readonly ulong[] _firstChars = new ulong[1024];
+    private readonly int[] _rootAscii = new int[128];
+    private readonly int[]?[] _rootBlocks = new int[]?[256]; // the root's other edges, by the character's high byte
+    private readonly int[] _pairs = new int[PairSlots * PairSlots];
+
+    // The nodes two ASCII letters or digits deep, looked up at once: the nodes one letter deep have the most edges.
+    private const int PairSlots = 36;
 
     public CueTrie(IEnumerable<(string Stem, int Entry)> stems)
     {
@@ -90,6 +96,31 @@ internal sealed class CueTrie
         _edgeChars = [.. edgeChars];
         _edgeTargets = [.. edgeTargets];
         _entries = [.. entries];
+        for (char c = '\0'; c < 128; c++)
+        {
+            _rootAscii[c] = root.Children.TryGetValue(c, out BuildNode? child) ? child.Id : -1;
+        }
+
+        foreach ((char c, BuildNode child) in root.Children)
+        {
+            if (c >= 128)
+            {
+                int[] block = _rootBlocks[c >> 8] ??= NewBlock();
+                block[c & 0xFF] = child.Id;
+            }
+        }
+
+        Array.Fill(_pairs, -1);
+        foreach ((char first, BuildNode child) in root.Children)
+        {
+            foreach ((char second, BuildNode grandchild) in child.Children)
+            {
+                if (PairSlot(first) >= 0 && PairSlot(second) >= 0)
+                {
+                    _pairs[(PairSlot(first) * PairSlots) + PairSlot(second)] = grandchild.Id;
+                }
+            }
+        }
         IsEmpty = root.Children.Count == 0 && root.Wild is null;
     }
 
@@ -101,28 +132,65 @@ internal sealed class CueTrie
     /// <summary>The node reached from <paramref name="node"/> by <paramref name="c"/>, or -1.</summary>
     public int Child(int node, char c)
     {
-        int low = _edgeStart[node];
-        int count = _edgeCount[node];
-        char[] chars = _edgeChars;
-        if (count <= 8)
+        if (node == 0)
         {
-            for (int i = low; i < low + count; i++)
-            {
-                if (chars[i] == c)
-                {
-                    return _edgeTargets[i];
-                }
-            }
-
-            return -1;
+            return c < 128 ? _rootAscii[c] : _rootBlocks[c >> 8] is { } block ? block[c & 0xFF] : -1;
         }
 
-        int found = Array.BinarySearch(chars, low, count, c);
-        return found >= 0 ? _edgeTargets[found] : -1;
+        int low = _edgeStart[node];
+        int high = low + _edgeCount[node] - 1;
+        char[] chars = _edgeChars;
+        while (high - low > 6)
+        {
+            int middle = (low + high) >>> 1;
+            if (chars[middle] < c)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        for (int i = low; i <= high; i++)
+        {
+            if (chars[i] == c)
+            {
+                return _edgeTargets[i];
+            }
+        }
+
+        return -1;
     }
+
+    /// <summary>The node reached from the root by two lower-case ASCII letters or digits, or -1.</summary>
+    public int Pair(char first, char second)
+    {
+        int a = PairSlot(first);
+        int b = PairSlot(second);
+        return a < 0 || b < 0 ? -1 : _pairs[(a * PairSlots) + b];
+    }
+
+    private static int[] NewBlock()
+    {
+        int[] block = new int[256];
+        Array.Fill(block, -1);
+        return block;
+    }
+
+    private static int PairSlot(char c) => c switch
+    {
+        >= 'a' and <= 'z' => c - 'a',
+        >= '0' and <= '9' => 26 + (c - '0'),
+        _ => -1,
+    };
 
     /// <summary>The node reached by <c>*</c> from <paramref name="node"/>, or -1.</summary>
     public int WildChild(int node) => _wildChild[node];
+
+    /// <summary>Whether some entry's stem ends at <paramref name="node"/>.</summary>
+    public bool HasEntries(int node) => _entryCount[node] != 0;
 
     /// <summary>The entries whose stems end at <paramref name="node"/>.</summary>
     public ReadOnlySpan<int> EntriesAt(int node) => _entries.AsSpan(_entryStart[node], _entryCount[node]);

@@ -1,52 +1,76 @@
 namespace Router.Core.Signals.Languages;
 
-/// <summary>The cues found in one text, read one language at a time.</summary>
-internal sealed class CueView(CueMatcher matcher, List<CueHit> hits, uint[] languagesOf)
+/// <summary>The cues of one language found in a text, with their kinds, for the combination rules.</summary>
+/// <remarks>One view is reused for every language of a text, and from text to text on a thread (see
+/// <see cref="Reset"/>), so that reading the cues allocates nothing once its arrays are large enough.</remarks>
+internal sealed class CueView
 {
-    /// <summary>Every kind a cue of the language holds.</summary>
-    public CueKind KindsIn(uint language)
+    private CueHit[] _hits = new CueHit[32];
+    private CueKind[] _kinds = new CueKind[32];
+    private int _count;
+
+    /// <summary>Views the cues of <paramref name="language"/> (its bit) among <paramref name="hits"/> (in order of
+    /// start), each counting for the languages <paramref name="languagesOf"/> gives.</summary>
+    public CueView Reset(CueMatcher matcher, List<CueHit> hits, ReadOnlySpan<uint> languagesOf, uint language)
     {
-        CueKind kinds = CueKind.None;
-        for (int i = 0; i < hits.Count; i++)
+        ArgumentNullException.ThrowIfNull(matcher);
+        ArgumentNullException.ThrowIfNull(hits);
+        if (_hits.Length < hits.Count)
         {
-            if ((languagesOf[i] & language) != 0)
-            {
-                kinds |= matcher.KindsOf(hits[i].Entry);
-            }
+            _hits = new CueHit[hits.Count * 2];
+            _kinds = new CueKind[hits.Count * 2];
         }
 
-        return kinds;
-    }
-
-    /// <summary>How many cues of the language there are.</summary>
-    public int Count(uint language)
-    {
-        int count = 0;
+        _count = 0;
+        Kinds = CueKind.None;
+        Evidence = 0;
         for (int i = 0; i < hits.Count; i++)
         {
-            count += (languagesOf[i] & language) != 0 ? 1 : 0;
-        }
-
-        return count;
-    }
-
-    /// <summary>Whether a cue of kind <paramref name="first"/> and a cue of kind <paramref name="second"/> that starts at
-    /// another word start within <paramref name="window"/> characters of each other, in either order.</summary>
-    public bool Near(uint language, CueKind first, CueKind second, int window)
-    {
-        for (int i = 0; i < hits.Count; i++)
-        {
-            if ((languagesOf[i] & language) == 0 || (matcher.KindsOf(hits[i].Entry) & first) == 0)
+            if ((languagesOf[i] & language) == 0)
             {
                 continue;
             }
 
-            for (int j = 0; j < hits.Count; j++)
+            CueKind kinds = matcher.KindsOf(hits[i].Entry);
+            Evidence++;
+            Kinds |= kinds;
+            if (kinds != CueKind.Evidence)
             {
-                CueHit a = hits[i];
-                CueHit b = hits[j];
-                if ((languagesOf[j] & language) != 0 && (matcher.KindsOf(b.Entry) & second) != 0
-                    && a.Start != b.Start && Math.Abs(a.Start - b.Start) <= window)
+                _hits[_count] = hits[i];
+                _kinds[_count++] = kinds;
+            }
+        }
+
+        return this;
+    }
+
+    /// <summary>Every kind a cue of the language holds.</summary>
+    public CueKind Kinds { get; private set; }
+
+    /// <summary>How many cues of the language there are, function words included.</summary>
+    public int Evidence { get; private set; }
+
+    public bool Has(CueKind kind) => (Kinds & kind) != 0;
+
+    /// <summary>Whether a cue of kind <paramref name="first"/> and a cue of kind <paramref name="second"/> that starts at
+    /// another place start within <paramref name="window"/> characters of each other, in either order.</summary>
+    public bool Near(CueKind first, CueKind second, int window)
+    {
+        if ((Kinds & first) == 0 || (Kinds & second) == 0)
+        {
+            return false;
+        }
+
+        for (int i = 0; i < _count; i++)
+        {
+            if ((_kinds[i] & first) == 0)
+            {
+                continue;
+            }
+
+            for (int j = 0; j < _count; j++)
+            {
+                if ((_kinds[j] & second) != 0 && _hits[i].Start != _hits[j].Start && Math.Abs(_hits[i].Start - _hits[j].Start) <= window)
                 {
                     return true;
                 }
@@ -57,16 +81,21 @@ internal sealed class CueView(CueMatcher matcher, List<CueHit> hits, uint[] lang
     }
 
     /// <summary>Whether a cue of <paramref name="kind"/> follows a number of two digits or more ("20 Dienste").</summary>
-    public bool AfterNumber(uint language, CueKind kind, ReadOnlySpan<char> folded)
+    public bool AfterNumber(CueKind kind, ReadOnlySpan<char> folded)
     {
-        for (int i = 0; i < hits.Count; i++)
+        if ((Kinds & kind) == 0)
         {
-            if ((languagesOf[i] & language) == 0 || (matcher.KindsOf(hits[i].Entry) & kind) == 0 || hits[i].Start < 3)
+            return false;
+        }
+
+        for (int i = 0; i < _count; i++)
+        {
+            if ((_kinds[i] & kind) == 0 || _hits[i].Start < 3)
             {
                 continue;
             }
 
-            int end = hits[i].Start - 1;
+            int end = _hits[i].Start - 1;
             int start = end;
             while (start > 0 && char.IsAsciiDigit(folded[start - 1]))
             {
@@ -83,18 +112,23 @@ internal sealed class CueView(CueMatcher matcher, List<CueHit> hits, uint[] lang
     }
 
     /// <summary>Distinct cues of a kind (other stems, at places apart), counted up to <paramref name="enough"/>.</summary>
-    public int Distinct(uint language, CueKind kind, int enough)
+    public int Distinct(CueKind kind, int enough)
     {
+        if ((Kinds & kind) == 0)
+        {
+            return 0;
+        }
+
         Span<(int Entry, int Start, int End)> seen = stackalloc (int, int, int)[Math.Max(1, enough)];
         int count = 0;
-        for (int i = 0; i < hits.Count && count < enough; i++)
+        for (int i = 0; i < _count && count < enough; i++)
         {
-            CueHit hit = hits[i];
-            if ((languagesOf[i] & language) == 0 || (matcher.KindsOf(hit.Entry) & kind) == 0)
+            if ((_kinds[i] & kind) == 0)
             {
                 continue;
             }
 
+            CueHit hit = _hits[i];
             bool fresh = true;
             foreach ((int entry, int start, int end) in seen[..count])
             {

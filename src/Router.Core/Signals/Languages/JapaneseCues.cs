@@ -6,7 +6,6 @@ internal static class JapaneseCues
 {
     public static LanguageCues Cues { get; } = new("ja")
     {
-        Evidence = ["です", "ます", "ください", "して", "ですか", "ません", "この", "その", "という", "について"],
         ProofVerbs = ["証明", "ことを示", "を示せ", "示しなさい", "反証"],
         DeriveVerbs = ["導出", "導いて", "導け", "導きなさい", "一般項を求"],
         SolveVerbs = ["解いて", "解け", "解きなさい", "計算して", "計算しなさい", "求めて", "求めよ", "求めなさい", "答えを出"],

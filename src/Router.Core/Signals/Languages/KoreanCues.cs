@@ -6,7 +6,6 @@ internal static class KoreanCues
 {
     public static LanguageCues Cues { get; } = new("ko")
     {
-        Evidence = ["주세요", "해줘", "합니다", "입니다", "있는", "하는", "에서", "으로", "습니까", "나요", "어요"],
         ProofVerbs = ["증명하", "증명해", "증명을", "증명하시오", "증명하라", "임을 보이", "을 보이시오", "를 보이시오", "반증"],
         DeriveVerbs = ["유도하", "유도해", "유도를", "도출하", "도출해", "일반항을 구"],
         SolveVerbs = ["풀어", "풀이", "계산해", "계산하", "구하시오", "구해", "구하라", "답을 구"],

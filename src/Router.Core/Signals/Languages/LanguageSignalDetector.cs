@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 
 namespace Router.Core.Signals.Languages;
 
@@ -22,6 +23,26 @@ internal static class LanguageSignalDetector
 
     private static readonly SearchValues<char> Digits = SearchValues.Create("0123456789０１２３４５６７８９");
 
+    /// <summary>Whether the text holds a letter outside ASCII ("é", "ł", "д", "中"), beside which ASCII text of another
+    /// language may hold cues that are not gate words (see <see cref="CueMatcher.GateWords"/>).</summary>
+    public static bool HoldsLetterOutsideAscii(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ReadOnlySpan<char> span = text;
+        for (int at = span.IndexOfAnyExceptInRange('\0', '\u007F'); at >= 0; )
+        {
+            if (char.IsLetter(span[at]))
+            {
+                return true;
+            }
+
+            int next = span[(at + 1)..].IndexOfAnyExceptInRange('\0', '\u007F');
+            at = next < 0 ? -1 : at + 1 + next;
+        }
+
+        return false;
+    }
+
     /// <summary>Adds the signals of the ask's language cues to <paramref name="signals"/>.</summary>
     /// <param name="ask">The ask (start and end of the prompt).</param>
     /// <param name="technologyNamed">Whether a technology was named (the English whole-word look-up).</param>
@@ -38,7 +59,9 @@ internal static class LanguageSignalDetector
             Span<int> quotes = stackalloc int[MaxQuotes * 2];
             int length = TextFolding.Fold(ask, buffer, quotes, out int quoteCount, out Scripts scripts);
             ReadOnlySpan<char> folded = buffer[..length];
-            List<CueHit> hits = [];
+            Scratch scratch = t_scratch ??= new Scratch();
+            List<CueHit> hits = scratch.Hits;
+            hits.Clear();
             CueMatcher matcher = CueMatcher.Default;
             matcher.FindCues(folded, hits);
             if (hits.Count == 0)
@@ -53,9 +76,9 @@ internal static class LanguageSignalDetector
                 RemoveQuoted(hits, quotes);
             }
 
-            // Chinese and Japanese share their characters: kana tell Japanese.
+            // Chinese and Japanese share their characters: kana tell Japanese. A script shows its language by itself.
             uint scriptLanguages = (scripts & Scripts.Kana) != 0 ? ~matcher.ChineseBit : ~matcher.JapaneseBit;
-            uint evidence = Evidence(matcher, hits, scriptLanguages);
+            uint evidence = Evidence(matcher, hits, scriptLanguages) | matcher.LanguagesOfScripts(scripts);
             if ((evidence & matcher.InfixLanguages) != 0)
             {
                 int before = hits.Count;
@@ -71,7 +94,12 @@ internal static class LanguageSignalDetector
                 }
             }
 
-            uint[] languagesOf = new uint[hits.Count];
+            if (scratch.Languages.Length < hits.Count)
+            {
+                scratch.Languages = new uint[hits.Count * 2];
+            }
+
+            Span<uint> languagesOf = scratch.Languages.AsSpan(0, hits.Count);
             uint present = 0;
             for (int i = 0; i < hits.Count; i++)
             {
@@ -85,22 +113,22 @@ internal static class LanguageSignalDetector
                 return;
             }
 
-            CueView view = new(matcher, hits, languagesOf);
             int numbers = CountNumbers(ask, enough: 2);
             AskFacts facts = new(technologyNamed, identifiers, Number: numbers >= 1, Quantities: numbers >= 2);
-            List<(ContentSignal Signal, int Evidence)> found = [];
+            List<FoundSignal> found = scratch.Found;
+            found.Clear();
             for (int language = 0; language < matcher.Languages.Count; language++)
             {
                 uint bit = 1u << language;
                 if ((present & bit) != 0)
                 {
-                    AddLanguage(view, folded, bit, matcher.Languages[language], facts, signals, found);
+                    AddLanguage(scratch.View.Reset(matcher, hits, languagesOf, bit), folded, matcher.Languages[language], facts, signals, found);
                 }
             }
 
-            foreach ((ContentSignal signal, _) in found)
+            foreach (FoundSignal signal in found)
             {
-                signals.Add(signal);
+                signals.Add(new ContentSignal(NameOf(signal.Label, signal.Language), signal.Class, signal.Weight));
             }
         }
         finally
@@ -110,6 +138,21 @@ internal static class LanguageSignalDetector
                 ArrayPool<char>.Shared.Return(rented);
             }
         }
+    }
+
+    // Lists and arrays one reading needs, kept per thread so that reading a text allocates nothing once they have grown.
+    [ThreadStatic]
+    private static Scratch? t_scratch;
+
+    private sealed class Scratch
+    {
+        public List<CueHit> Hits { get; } = new(64);
+
+        public uint[] Languages { get; set; } = new uint[64];
+
+        public List<FoundSignal> Found { get; } = new(16);
+
+        public CueView View { get; } = new();
     }
 
     /// <summary>Languages shown by a cue that needs no other evidence.</summary>
@@ -128,10 +171,9 @@ internal static class LanguageSignalDetector
     }
 
     private static void AddLanguage(
-        CueView view, ReadOnlySpan<char> folded, uint bit, string code, in AskFacts facts, List<ContentSignal> english,
-        List<(ContentSignal Signal, int Evidence)> found)
+        CueView view, ReadOnlySpan<char> folded, string code, in AskFacts facts, List<ContentSignal> english, List<FoundSignal> found)
     {
-        CueKind kinds = view.KindsIn(bit);
+        CueKind kinds = view.Kinds;
         bool technology = facts.TechnologyNamed || (kinds & CueKind.Technology) != 0;
         bool codeNoun = (kinds & CueKind.CodeNoun) != 0;
 
@@ -141,14 +183,25 @@ internal static class LanguageSignalDetector
             return;
         }
 
-        int evidence = view.Count(bit);
+        int evidence = view.Evidence;
         void Signal(string label, SignalClass signalClass, double weight) =>
-            Merge(found, new ContentSignal($"{label} ({code})", signalClass, weight), evidence);
+            Merge(found, new FoundSignal(label, signalClass, weight, code, evidence));
         bool Has(CueKind kind) => (kinds & kind) != 0;
-        bool HasEnglish(string name) => english.Exists(s => s.Name == name);
+        bool HasEnglish(string name)
+        {
+            foreach (ContentSignal signal in english)
+            {
+                if (signal.Name == name)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         // Image
-        if (Has(CueKind.ImageReference) || view.Near(bit, CueKind.ImageNoun, CueKind.Deictic, Close))
+        if (Has(CueKind.ImageReference) || view.Near(CueKind.ImageNoun, CueKind.Deictic, Close))
         {
             Signal("refers to an image", SignalClass.Image, 2.0);
         }
@@ -156,7 +209,7 @@ internal static class LanguageSignalDetector
         {
             Signal("mentions an image", SignalClass.Image, 1.0);
         }
-        else if (view.Near(bit, CueKind.DiagramNoun, CueKind.Deictic, Close))
+        else if (view.Near(CueKind.DiagramNoun, CueKind.Deictic, Close))
         {
             Signal("mentions a chart or diagram", SignalClass.Image, 1.0);
         }
@@ -172,7 +225,7 @@ internal static class LanguageSignalDetector
             Signal("asks to derive", SignalClass.Reasoning, 1.0);
         }
 
-        int mathTerms = view.Distinct(bit, CueKind.MathTerm, enough: 2);
+        int mathTerms = view.Distinct(CueKind.MathTerm, enough: 2);
         if (mathTerms > 0)
         {
             Signal("math terms", SignalClass.Reasoning, mathTerms >= 2 ? 2.0 : facts.Number ? 1.5 : 1.0);
@@ -206,7 +259,7 @@ internal static class LanguageSignalDetector
             Signal("complexity terms", SignalClass.Reasoning, 1.0);
         }
 
-        int puzzleHints = view.Distinct(bit, CueKind.PuzzleHint, enough: 2);
+        int puzzleHints = view.Distinct(CueKind.PuzzleHint, enough: 2);
         if (Has(CueKind.LogicPuzzle) || puzzleHints >= 2)
         {
             Signal("logic puzzle", SignalClass.Reasoning, 2.0);
@@ -233,12 +286,12 @@ internal static class LanguageSignalDetector
         // Code
         bool prose = Has(CueKind.TextNoun);
         if (Has(CueKind.CodeOnlyVerb)
-            || view.Near(bit, CueKind.FixVerb, CueKind.CodeNoun, Near)
-            || (!prose && view.Near(bit, CueKind.FixVerb, CueKind.BugNoun, Near)))
+            || view.Near(CueKind.FixVerb, CueKind.CodeNoun, Near)
+            || (!prose && view.Near(CueKind.FixVerb, CueKind.BugNoun, Near)))
         {
             Signal("asks to fix or change code", SignalClass.Code, 2.5);
         }
-        else if (view.Near(bit, CueKind.CodeVerb | CueKind.ImplementVerb, CueKind.CodeNoun, Near))
+        else if (view.Near(CueKind.CodeVerb | CueKind.ImplementVerb, CueKind.CodeNoun, Near))
         {
             Signal("asks for code", SignalClass.Code, 2.5);
         }
@@ -254,7 +307,7 @@ internal static class LanguageSignalDetector
         {
             Signal("code question about a technology", SignalClass.Code, 1.0);
         }
-        else if (view.Near(bit, CueKind.CodeNoun, CueKind.Deictic, Close))
+        else if (view.Near(CueKind.CodeNoun, CueKind.Deictic, Close))
         {
             Signal("refers to code", SignalClass.Code, 1.0);
         }
@@ -275,14 +328,14 @@ internal static class LanguageSignalDetector
         }
 
         // Wide scope
-        int architectureTerms = view.Distinct(bit, CueKind.ArchitectureTerm, enough: 2);
+        int architectureTerms = view.Distinct(CueKind.ArchitectureTerm, enough: 2);
         bool architecture = architectureTerms > 0 || HasEnglish("architecture terms") || Has(CueKind.SystemNoun);
-        if (view.Near(bit, CueKind.DesignVerb, CueKind.SystemNoun, Near))
+        if (view.Near(CueKind.DesignVerb, CueKind.SystemNoun, Near))
         {
             Signal("system design", SignalClass.Wide, 2.5);
         }
         else if (Has(CueKind.Roadmap)
-            || view.Near(bit, CueKind.MigrationWord | CueKind.DesignVerb | CueKind.ChooseWord, CueKind.PlanNoun, Near)
+            || view.Near(CueKind.MigrationWord | CueKind.DesignVerb | CueKind.ChooseWord, CueKind.PlanNoun, Near)
             || (Has(CueKind.ChooseWord) && architecture))
         {
             Signal("design question", SignalClass.Wide, 2.0);
@@ -293,16 +346,16 @@ internal static class LanguageSignalDetector
             Signal("architecture terms", SignalClass.Wide, architectureTerms >= 2 ? 2.0 : 1.0);
         }
 
-        if (view.Near(bit, CueKind.AllWord, CueKind.CodebaseNoun, Close) || view.Near(bit, CueKind.CodebaseNoun, CueKind.StructureNoun, Close))
+        if (view.Near(CueKind.AllWord, CueKind.CodebaseNoun, Close) || view.Near(CueKind.CodebaseNoun, CueKind.StructureNoun, Close))
         {
             Signal("whole-codebase question", SignalClass.Wide, 2.0);
         }
 
-        if (view.Near(bit, CueKind.AllWord | CueKind.EachWord, CueKind.PartsNoun, Close) || view.AfterNumber(bit, CueKind.PartsNoun, folded))
+        if (view.Near(CueKind.AllWord | CueKind.EachWord, CueKind.PartsNoun, Close) || view.AfterNumber(CueKind.PartsNoun, folded))
         {
             Signal("spans many parts", SignalClass.Wide, 1.5);
         }
-        else if (view.Near(bit, CueKind.Deictic, CueKind.PartsNoun, Close))
+        else if (view.Near(CueKind.Deictic, CueKind.PartsNoun, Close))
         {
             Signal("refers to several parts", SignalClass.Wide, 1.0);
         }
@@ -327,27 +380,32 @@ internal static class LanguageSignalDetector
         return null;
     }
 
-    /// <summary>Keeps one signal per name and class: where two languages find the same, the stronger, or the one of the
+    /// <summary>Keeps one signal per label and class: where two languages find the same, the stronger, or the one of the
     /// language with more cues.</summary>
-    private static void Merge(List<(ContentSignal Signal, int Evidence)> found, ContentSignal signal, int evidence)
+    private static void Merge(List<FoundSignal> found, FoundSignal signal)
     {
-        string label = signal.Name[..signal.Name.LastIndexOf(" (", StringComparison.Ordinal)];
         for (int i = 0; i < found.Count; i++)
         {
-            ContentSignal other = found[i].Signal;
-            if (other.Class == signal.Class && other.Name.StartsWith(label, StringComparison.Ordinal) && other.Name.Length == signal.Name.Length)
+            FoundSignal other = found[i];
+            if (other.Class == signal.Class && string.Equals(other.Label, signal.Label, StringComparison.Ordinal))
             {
-                if (signal.Weight > other.Weight || (signal.Weight == other.Weight && evidence > found[i].Evidence))
+                if (signal.Weight > other.Weight || (signal.Weight == other.Weight && signal.Evidence > other.Evidence))
                 {
-                    found[i] = (signal, evidence);
+                    found[i] = signal;
                 }
 
                 return;
             }
         }
 
-        found.Add((signal, evidence));
+        found.Add(signal);
     }
+
+    // "proof request (de)": built once per label and language.
+    private static readonly ConcurrentDictionary<(string Label, string Language), string> Names = new();
+
+    private static string NameOf(string label, string language) =>
+        Names.GetOrAdd((label, language), static key => $"{key.Label} ({key.Language})");
 
     private static void RemoveQuoted(List<CueHit> hits, ReadOnlySpan<int> quotes)
     {

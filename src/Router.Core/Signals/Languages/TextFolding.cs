@@ -28,11 +28,26 @@ internal static class TextFolding
         char pendingClose = '\0';
         int pendingFolded = 0;
         int pendingSource = 0;
+        char[] ascii = AsciiFolds;
         for (int i = 0; i < text.Length; i++)
         {
             char c = text[i];
-            if (c < 0x80 && !char.IsAsciiLetterOrDigit(c))
+            if (c < 0x80)
             {
+                // One look-up folds ASCII: a lower-case letter or digit, or '\0' for a separator.
+                char lower = ascii[c];
+                if (lower != '\0')
+                {
+                    if (previousClass == 2)
+                    {
+                        folded[length++] = ' ';
+                    }
+
+                    folded[length++] = lower;
+                    previousClass = 1;
+                    continue;
+                }
+
                 if (c == '\n')
                 {
                     pendingClose = '\0';
@@ -42,13 +57,12 @@ internal static class TextFolding
                     TrackQuote(text, i, c, length, quotes, ref quoteCount, ref pendingClose, ref pendingFolded, ref pendingSource);
                 }
 
-                Separate(folded, ref length, ref previousClass);
-                continue;
-            }
+                if (previousClass != 0)
+                {
+                    folded[length++] = ' ';
+                    previousClass = 0;
+                }
 
-            if (c < 0x80)
-            {
-                Append(folded, ref length, ref previousClass, 1, (char)(c | (char.IsAsciiLetterUpper(c) ? 0x20 : 0)));
                 continue;
             }
 
@@ -62,8 +76,15 @@ internal static class TextFolding
             }
             else if (c is >= '\u0400' and <= '\u04FF')
             {
+                // Russian capitals by arithmetic (А-Я, Ѐ-Џ), the rarer letters by the general rule; ё as е.
                 scripts |= Scripts.Cyrillic;
-                char lower = char.ToLowerInvariant(c);
+                char lower = c switch
+                {
+                    >= '\u0410' and <= '\u042F' => (char)(c + 0x20),
+                    >= '\u0400' and <= '\u040F' => (char)(c + 0x50),
+                    < '\u0460' => c,
+                    _ => char.ToLowerInvariant(c),
+                };
                 Append(folded, ref length, ref previousClass, 1, lower == 'ё' ? 'е' : lower);
             }
             else if (c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF' or >= '\uF900' and <= '\uFAFF' or '\u3005' or '\u3007')
@@ -121,6 +142,19 @@ internal static class TextFolding
         }
 
         return length;
+    }
+
+    private static readonly char[] AsciiFolds = BuildAsciiFolds();
+
+    private static char[] BuildAsciiFolds()
+    {
+        char[] folds = new char[128];
+        for (char c = '\0'; c < 128; c++)
+        {
+            folds[c] = char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '\0';
+        }
+
+        return folds;
     }
 
     private static void FoldLatin(char c, Span<char> folded, ref int length, ref int previousClass)
