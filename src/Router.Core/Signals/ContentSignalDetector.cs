@@ -694,7 +694,8 @@ public static partial class ContentSignalDetector
     [GeneratedRegex(@"\b\d+\s*[−\-+*×÷/]\s*\d+\s*=\s*\d", Ci)]
     private static partial Regex MathEquation();
 
-    private const string ProbabilityPattern = @"\b(?:probabilit(?:y|ies)|expected\s+(?:value|number|count)|fair\s+(?:die|dice|coin)|dice|die\s+rolls?|rolls?\s+of\s+a\s+die|coin\s+(?:flips?|tosses?)|deck\s+of\s+cards|at\s+random|randomly\s+(?:chosen|picked|selected|drawn)|uniformly\s+at|do\s+you\s+expect\s+to|what(?:'s|\s+is)\s+the\s+(?:chance|likelihood)|odds\s+(?:of|that|are)|variance|standard\s+deviation|bayes(?:ian)?|conditional\s+probability|(?:in\s+)?how\s+many\s+(?:ways|different\s+\w+|distinct\s+\w+|possible\s+\w+|arrangements|combinations|permutations|paths|subsets))\b";
+    // "dice que", "dice che": Spanish and Italian "says that", never English dice.
+    private const string ProbabilityPattern = @"\b(?:probabilit(?:y|ies)|expected\s+(?:value|number|count)|fair\s+(?:die|dice|coin)|dice(?!\s+(?:que|che)\b)|die\s+rolls?|rolls?\s+of\s+a\s+die|coin\s+(?:flips?|tosses?)|deck\s+of\s+cards|at\s+random|randomly\s+(?:chosen|picked|selected|drawn)|uniformly\s+at|do\s+you\s+expect\s+to|what(?:'s|\s+is)\s+the\s+(?:chance|likelihood)|odds\s+(?:of|that|are)|variance|standard\s+deviation|bayes(?:ian)?|conditional\s+probability|(?:in\s+)?how\s+many\s+(?:ways|different\s+\w+|distinct\s+\w+|possible\s+\w+|arrangements|combinations|permutations|paths|subsets))\b";
 
     private const string ComplexityQuestionPattern = @"\b(?:what(?:'s|\s+is|\s+are)\s+the\s+(?:time\s+|space\s+|runtime\s+|big[-\s]?o\s+)?complexit(?:y|ies)|big[-\s]?o\s+of|analy[sz]e\s+the\s+(?:time\s+|space\s+)?complexity|is\s+(?:this|it)\s+O\s*\(|how\s+many\s+comparisons|worst[-\s]case\s+(?:running|run)\s+time|prove\s+(?:that\s+)?(?:it|this|the\s+algorithm)\s+terminates)";
 

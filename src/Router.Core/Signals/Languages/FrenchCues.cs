@@ -74,6 +74,7 @@ internal static class FrenchCues
             "bibliothèque", "test unitaire", "tests unitaires", "boucle", "structure de données", "commande|", "commandes|", "ligne de commande",
             "décorateur", "?api|", "point de terminaison", "?application", "appli|", "?endpoint", "?singleton", "patron de conception",
             "tas binaire", "arbre binaire", "arbre de recherche", "table de hachage", "liste chaînée", "file de priorité", "graphe|", "graphes|",
+            "?pile|", "file d attente", "?cache|", "serveur", "recherche binaire", "arbre|",
         ],
         BugNouns = ["?bug|", "?bugs|", "bogue", "erreur", "?exception", "plantage", "message d erreur", "trace de la pile"],
         TextNouns =
@@ -123,6 +124,7 @@ internal static class FrenchCues
         PuzzleHints =
         [
             "sablier", "sabliers", "balance à deux plateaux", "?balance|", "pesée", "pesées", "prisonniers", "chapeau", "chapeaux", "seau|", "seaux|", "cruche", "fausse pièce", "qui fait quoi", "exactement", "traverser la rivière",
+            "qui habite où", "qui habite", "qui est qui",
         ],
         ComplexityNouns =
         [
@@ -134,7 +136,7 @@ internal static class FrenchCues
         ],
         PlanNouns =
         [
-            "?plan|", "étapes", "stratégie|", "stratégies|", "?phases|", "risques", "ordre des", "jalons", "calendrier",
+            "?plan|", "étapes", "stratégie|", "?stratégies|", "?phases|", "risques", "ordre des", "jalons", "calendrier",
         ],
         Roadmaps =
         [

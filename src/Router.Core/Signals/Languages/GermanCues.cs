@@ -19,6 +19,7 @@ internal static class GermanCues
         [
             "beweis", "!beweisaufnahme", "zeige dass", "zeig dass", "zeigen sie dass", "zeige man dass", "weise nach",
             "weisen sie nach", "nachweis", "widerleg",
+            "zeig * dass", "zeige * dass", "zeigen sie * dass",
         ],
         DeriveVerbs = ["herleit", "leite her", "leiten sie her", "leite die formel"],
         SolveVerbs = ["?löse|", "?löst|", "lösen|", "lösen sie", "berechne", "berechnen sie", "rechne aus", "rechne|", "ermittle|", "bestimme|"],
@@ -74,6 +75,7 @@ internal static class GermanCues
             "datenstruktur", "schleife", "konstruktor", "befehl", "kommandozeile", "makro", "dekorator", "anwendung", "?app|",
             "?api|", "?parser", "?skript", "?singleton", "entwurfsmuster", "threadsicher", "shellskript", "codezeile",
             "suchbaum", "binärbaum", "hashtabelle", "hash tabelle", "verkettete liste", "?heap|", "prioritätswarteschlange", "graphen",
+            "stapelspeicher", "warteschlange", "zwischenspeicher", "webserver", "binäre suche", "~suche|",
         ],
         BugNouns = ["?bug|", "?bugs|", "fehlermeldung", "ausnahme", "?exception", "stacktrace", "absturz", "fehler|", "fehlers|"],
         TextNouns =

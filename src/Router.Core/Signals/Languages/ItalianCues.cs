@@ -62,6 +62,7 @@ internal static class ItalianCues
             "componente", "?modulo|", "?moduli|", "libreria", "test unitari", "test unitario", "ciclo", "struttura dati",
             "comando", "riga di comando", "decoratore", "?api|", "?endpoint", "applicazione", "?singleton", "?design pattern",
             "?heap|", "albero binario", "albero di ricerca", "tabella hash", "lista concatenata", "coda di priorità", "grafo|", "grafi|",
+            "?coda|", "code di|", "pila|", "?cache|", "?server|", "ricerca binaria", "lista collegata",
         ],
         BugNouns = ["?bug|", "?bugs|", "errore", "errori", "eccezione", "messaggio di errore"],
         TextNouns =
@@ -111,6 +112,7 @@ internal static class ItalianCues
         PuzzleHints =
         [
             "clessidra", "clessidre", "bilancia", "pesata", "pesate", "prigionieri", "cappello", "cappelli", "secchio", "secchi|", "brocca", "moneta falsa", "monete|", "chi fa cosa", "esattamente", "attraversare il fiume",
+            "chi abita dove", "chi abita", "chi è chi",
         ],
         ComplexityNouns =
         [

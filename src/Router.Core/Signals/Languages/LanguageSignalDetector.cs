@@ -448,22 +448,49 @@ internal static class LanguageSignalDetector
     }
 
     /// <summary>Numbers in the text: runs of digits that do not continue a Latin word ("x2", "v1.2" hold none), counted
-    /// up to <paramref name="enough"/>; unlike <c>\b\d</c>, a number right after a Chinese character counts ("有10个").</summary>
+    /// up to <paramref name="enough"/>; unlike <c>\b\d</c>, a number right after a Chinese character counts ("有10个").
+    /// A card or phone number (nine digits or more, alone or in groups joined by a space, '-' or '.') is a number
+    /// of nothing: it counts as none.</summary>
     private static int CountNumbers(ReadOnlySpan<char> text, int enough)
     {
         int count = 0;
         for (int i = text.IndexOfAny(Digits); i >= 0 && count < enough;)
         {
+            int end = GroupEnd(text, i, out int digits);
             char before = i > 0 ? text[i - 1] : ' ';
-            if (!char.IsAsciiLetter(before) && before is not ('_' or '.') && !Digits.Contains(before))
+            if (!char.IsAsciiLetter(before) && before is not ('_' or '.') && !Digits.Contains(before) && digits < 9)
             {
                 count++;
             }
 
-            int next = text[(i + 1)..].IndexOfAny(Digits);
-            i = next < 0 ? -1 : i + 1 + next;
+            int next = end < text.Length ? text[end..].IndexOfAny(Digits) : -1;
+            i = next < 0 ? -1 : end + next;
         }
 
         return count;
+    }
+
+    /// <summary>The end of the run of digits at <paramref name="start"/>, and of the runs joined to it by one space, '-'
+    /// or '.' ("4548 1302 6679 2155"), with how many digits they hold.</summary>
+    private static int GroupEnd(ReadOnlySpan<char> text, int start, out int digits)
+    {
+        int at = start;
+        digits = 0;
+        while (true)
+        {
+            while (at < text.Length && Digits.Contains(text[at]))
+            {
+                at++;
+                digits++;
+            }
+
+            if (at + 1 < text.Length && text[at] is ' ' or '-' or '.' && Digits.Contains(text[at + 1]))
+            {
+                at++;
+                continue;
+            }
+
+            return at;
+        }
     }
 }

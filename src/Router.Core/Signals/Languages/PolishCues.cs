@@ -61,6 +61,7 @@ internal static class PolishCues
             "kodzie|", "komponent", "moduł|", "modułu|", "modułem|", "modułów|", "bibliotek", "test* jednostkow", "pętl", "struktur* danych", 
             "poleceni", "dekorator", "aplikacj", "?endpoint", "?api|", "?singleton", "wzorzec projektowy", "bezpieczn* wątkowo",
             "kopiec", "drzew* binarn", "drzew* poszukiwań", "tablic* mieszając", "list* wiązan", "kolejk* priorytetow", "graf|", "grafu|", "słownik",
+            "stos|", "stosu|", "stosem|", "kolejk", "pamięć podręczn", "serwer", "wyszukiwani* binarn", "drzewo|",
         ],
         BugNouns = ["?bug|", "?bugi|", "błąd|", "błędu", "błędy", "błędem", "wyjątek", "wyjątku", "komunikat* błędu"],
         TextNouns =
@@ -117,6 +118,7 @@ internal static class PolishCues
         PuzzleHints =
         [
             "klepsydr", "wag* szalkow", "wadze szalkowej", "ważeni", "więźni", "kapelusz", "wiadro", "wiadra", "dzban", "fałszyw* monet", "monet|", "monety|", "kto co robi", "dokładnie", "przez rzekę",
+            "kto gdzie mieszka", "kto mieszka", "kto jest kim",
         ],
         ComplexityNouns =
         [

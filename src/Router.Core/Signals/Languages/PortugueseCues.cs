@@ -60,6 +60,7 @@ internal static class PortugueseCues
             "construir", "desenvolva", "programe|", "me dê|", "me dá", "mostre", "converta", "?converter|", "reescreva", "adicione",
             "otimize|", "otimizar|", "faça|", "faz|", "monte|",
             "preciso de", "preciso|", "quero|",
+            "gero|",
         ],
         ImplementVerbs = ["implemente|", "implementar|", "implementa|", "implementação", "programar|"],
         FixVerbs = ["corrija", "corrigir", "corrige|", "conserte", "consertar", "arrume", "arrumar", "resolva o", "melhore"],
@@ -72,6 +73,7 @@ internal static class PortugueseCues
             "estrutura de dados", "comando", "linha de comando", "decorador", "aplicativo", "?endpoint", "?api|", "?query",
             "padrão singleton", "padrão de projeto",
             "?heap|", "árvore binária", "árvore de busca", "tabela hash", "lista ligada", "lista encadeada", "fila de prioridade", "grafo|", "grafos|",
+            "pilha|", "fila|", "servidor", "busca binária", "árvore|",
         ],
         BugNouns = ["?bug|", "?bugs|", "erro|", "erros|", "exceção", "falha|", "mensagem de erro"],
         TextNouns =
@@ -118,10 +120,11 @@ internal static class PortugueseCues
         ImageReferences = ["captura de tela", "print da tela", "?screenshot", "na imagem", "na foto", "da imagem"],
         ImageNouns = ["imagem", "imagens", "foto|", "fotos|", "fotografia"],
         DiagramNouns = ["diagrama", "gráfico", "esboço", "desenho", "quadro branco", "?slide|"],
-        Deictics = ["esta|", "este|", "essa|", "esse|", "nesta|", "nessa|", "anexa|", "anexo|", "anexada", "acima|", "seguinte", "estes|", "estas|", "esses|", "essas|"],
+        Deictics = ["esta|", "este|", "essa|", "esse|", "nesta|", "nessa|", "anexa|", "anexo|", "anexada", "acima|", "seguinte", "estes|", "estas|", "esses|", "essas|", "desta|", "deste|", "dessa|", "desse|", "neste|"],
         PuzzleHints =
         [
             "ampulheta", "ampulhetas", "balança", "pesagem", "pesagens", "prisioneiros", "chapéu", "chapéus", "balde|", "baldes|", "moeda falsa", "moedas|", "quem faz o quê", "exatamente", "atravessar o rio",
+            "quem mora onde", "quem mora", "quem é quem",
         ],
         ComplexityNouns =
         [

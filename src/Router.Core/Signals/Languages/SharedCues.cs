@@ -11,12 +11,14 @@ internal static class SharedCues
             "spring boot", "spring|", "flutter", "dart|", "azure", "aws|", "gcp|", "laravel", "rails|", "next js", "nextjs",
             "nuxt", "svelte", "tailwind", "jquery", "asp net", "net core", "entity framework", "hibernate", "mariadb",
             "sql server", "dynamodb", "firebase", "supabase", "openapi", "swagger", "prometheus", "grafana", "jenkins",
-            "github actions", "gitlab", "android", "ios|", "xcode", "swiftui", "jetpack compose", "listview", "recyclerview",
+            "github actions", "android", "ios|", "xcode", "swiftui", "jetpack compose", "listview", "recyclerview",
             "matplotlib", "scikit", "sklearn", "opencv", "selenium", "playwright", "cypress", "nunit", "mocha", "vitest",
             "eslint", "linux", "ubuntu", "wsl|", "intellij", "pycharm", "unity|", "nats|", "mediatr", "blazor", "wpf|",
             "winforms", "electron", "tauri", "deno", "bun|", "express js", "nestjs", "spring mvc", "kotlin coroutines",
             "room|", "sqlalchemy", "prisma", "typeorm", "sequelize", "mongoose", "pydantic", "celery", "airflow", "dbt|",
             "snowflake", "bigquery", "clickhouse", "cassandra", "etcd", "consul", "vault|", "istio", "envoy", "argocd",
+            "go|", "golang",
+            "node|", "node js", "argon2", "bcrypt", "commit|", "commits|", "rebase", "pull request", "merge request", "cherry pick", "stash|",
         ],
         CodeNouns =
         [
@@ -24,6 +26,8 @@ internal static class SharedCues
             "callback", "promise", "async await", "middleware", "interface", "struct|", "enum|", "lambda", "getter", "setter",
             "dataframe", "json|", "yaml|", "csv|", "dockerfile", "makefile", "cron", "webhook", "pipeline", "unit test",
             "snippet", "one liner", "oneliner", "workflow", "query string", "stack trace", "traceback", "null pointer",
+            "stack|", "cache|", "lru|", "queue|", "trie|", "binary search", "web server", "rest api", "crud|",
+            "hash|", "hashes|",
         ],
     };
 }

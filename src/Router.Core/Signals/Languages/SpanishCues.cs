@@ -74,6 +74,7 @@ internal static class SpanishCues
             "estructura de datos", "comando", "línea de comandos", "decorador", "?api|", "?endpoint", "aplicación", "?app|",
             "?query", "patrón singleton", "patrón de diseño", "hilo seguro",
             "montículo", "árbol binario", "árbol de búsqueda", "tabla hash", "lista enlazada", "cola de prioridad", "grafo|", "grafos|",
+            "pila|", "?cola|", "?caché", "servidor", "búsqueda binaria", "árbol|",
         ],
         BugNouns = ["?bug|", "?bugs|", "?error|", "errores|", "excepción", "fallo|", "mensaje de error", "traza"],
         TextNouns =
@@ -121,10 +122,11 @@ internal static class SpanishCues
         ImageReferences = ["captura de pantalla", "captura|", "pantallazo", "?screenshot", "en la imagen", "en la foto", "de la imagen"],
         ImageNouns = ["imagen", "imágenes", "foto|", "fotos|", "fotografía"],
         DiagramNouns = ["diagrama", "gráfico", "gráfica", "boceto", "dibujo", "pizarra", "diapositiva", "maqueta"],
-        Deictics = ["esta|", "este|", "esa|", "ese|", "adjunta", "adjunto", "siguiente", "subida", "?anterior", "estos|", "estas|", "esos|", "esas|"],
+        Deictics = ["esta|", "este|", "esa|", "ese|", "adjunta", "adjunto", "siguiente", "subida", "?anterior", "estos|", "estas|", "esos|", "esas|", "de esta", "en esta", "en este"],
         PuzzleHints =
         [
             "reloj de arena", "relojes de arena", "balanza", "pesada|", "pesadas|", "prisioneros", "sombrero", "sombreros", "cubo de", "jarra", "jarras", "moneda falsa", "monedas|", "quién hace qué", "exactamente", "cruzar el río",
+            "quién vive dónde", "quién vive", "quién es quién",
         ],
         ComplexityNouns =
         [

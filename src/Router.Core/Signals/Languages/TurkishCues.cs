@@ -60,6 +60,7 @@ internal static class TurkishCues
             "algoritma", "kod|", "kodu", "kodun", "koda|", "kodda", "kodla", "bileşen", "modül|", "modülü|", "modülünü|", "kütüphane", "birim test",
             "döngü", "veri yapısı", "komut", "dekoratör", "uygulama", "?api|", "uç nokta", "?endpoint", "?singleton", "tasarım deseni",
             "hash tablosu", "ikili ağaç", "ikili arama ağacı", "bağlı liste", "öncelik kuyruğu", "yığın", "graf|",
+            "kuyruk", "önbellek", "sunucu", "ikili arama", "ağaç|", "yığıt",
         ],
         BugNouns = ["?bug|", "hata|", "hatası", "hatayı", "hatalar", "istisna", "hata mesajı", "yığın izi"],
         TextNouns = ["cümle", "metin|", "metni", "e posta", "mektup", "paragraf", "yazım", "dilbilgisi", "çeviri", "mesaj", "makale", "şiir", "özgeçmiş"],
@@ -93,12 +94,13 @@ internal static class TurkishCues
             "dosyalar", "dosyaları", "dosyalarda",
         ],
         ImageReferences = ["ekran görüntüsü", "ekran görüntüsünde", "ekran resmi", "?screenshot", "resimde", "görselde", "fotoğrafta", "resimdeki", "görseldeki"],
-        ImageNouns = ["resim", "görsel", "fotoğraf", "görüntü"],
+        ImageNouns = ["resim", "görsel", "fotoğraf", "görüntü", "resmi|", "resme|", "resmin|", "resimler"],
         DiagramNouns = ["diyagram", "şema|", "şemayı", "şemasını", "grafik", "çizim", "taslak", "slayt"],
         Deictics = ["bu|", "?şu|", "ekteki", "ekli|", "yüklediğim", "yukarıdaki", "aşağıdaki", "bunlar"],
         PuzzleHints =
         [
             "kum saati", "terazi", "tartı|", "tartım|", "mahkum", "şapka", "kova|", "kovası", "sahte para", "madeni para", "kim ne yapıyor", "tam olarak", "nehri geç",
+            "kim nerede", "kim kimdir",
         ],
         ComplexityNouns =
         [
