@@ -129,4 +129,7 @@ internal enum CueKind : ulong
 
     /// <summary>"why": with big-O notation, a question about an algorithm's cost.</summary>
     WhyWord = 1UL << 40,
+
+    /// <summary>"structure", "organise", "split": with a how word, a design question ("how would you split …").</summary>
+    StructureVerb = 1UL << 41,
 }

@@ -16,6 +16,7 @@ internal sealed class CueMatcher
     private readonly bool[] _needsEvidence;
     private readonly bool[] _exclusion;
     private readonly string[] _stems;
+    private readonly HashSet<string>[] _falseFriends;
 
     /// <param name="tables">One table per language.</param>
     /// <param name="shared">Cues of every language (technology names, loanwords): they count for each language that shows
@@ -29,6 +30,7 @@ internal sealed class CueMatcher
         }
 
         string[] codes = [.. tables.Select(t => t.Code)];
+        _falseFriends = [.. tables.Select(t => new HashSet<string>(t.FalseFriends, StringComparer.OrdinalIgnoreCase))];
         Languages = codes;
         int chinese = Array.IndexOf(codes, "zh");
         int japanese = Array.IndexOf(codes, "ja");
@@ -131,6 +133,10 @@ internal sealed class CueMatcher
     public uint InfixLanguages { get; }
 
     public CueKind KindsOf(int entry) => _kinds[entry];
+
+    /// <summary>The words of a language (by index) that name no technology in its text (see
+    /// <see cref="LanguageCues.FalseFriends"/>).</summary>
+    public IReadOnlySet<string> FalseFriendsOf(int language) => _falseFriends[language];
 
     /// <summary>The languages a text's scripts show by themselves: Cyrillic Russian, Hangul Korean, kana Japanese, Chinese
     /// characters without kana Chinese.</summary>

@@ -22,7 +22,7 @@ internal static class FrenchCues
         ],
         DeriveVerbs = ["déduis", "déduire", "déduisez", "établis la formule", "trouve la formule", "dérive la", "dériver|"],
         SolveVerbs = ["résous", "résoudre", "résolvez", "calcule|", "calculer|", "calculez", "?détermine|", "déterminez"],
-        ComputeQuestions = ["combien", "à quelle heure", "quelle distance", "en combien de temps"],
+        ComputeQuestions = ["combien", "à quelle heure", "quelle distance", "en combien de temps", "vitesse", "moyenne", "?distance"],
         CountingQuestions =
         [
             "de combien de façons", "combien de façons", "combien de manières", "de combien de manières", "combien de chemins",
@@ -149,6 +149,14 @@ internal static class FrenchCues
         WhyWords =
         [
             "pourquoi",
+        ],
+        StructureVerbs =
+        [
+            "?organis", "?structur", "?découp", "diviser", "séparer",
+        ],
+        FalseFriends =
+        [
+            "vue",
         ],
     };
 }

@@ -23,7 +23,7 @@ internal static class GermanCues
         ],
         DeriveVerbs = ["herleit", "leite her", "leiten sie her", "leite die formel"],
         SolveVerbs = ["?löse|", "?löst|", "lösen|", "lösen sie", "berechne", "berechnen sie", "rechne aus", "rechne|", "ermittle|", "bestimme|"],
-        ComputeQuestions = ["wie viel", "wieviel", "wie lange", "wie weit", "wie schnell", "wie oft", "um wie viel"],
+        ComputeQuestions = ["wie viel", "wieviel", "wie lange", "wie weit", "wie schnell", "wie oft", "um wie viel", "geschwindigkeit", "durchschnittsgeschwindigkeit", "durchschnitt", "entfernung"],
         CountingQuestions =
         [
             "wie viele möglichkeiten", "wie viele arten", "auf wie viele", "wie viele wege", "wie viele kombinationen",
@@ -160,6 +160,10 @@ internal static class GermanCues
         WhyWords =
         [
             "warum", "wieso", "weshalb",
+        ],
+        StructureVerbs =
+        [
+            "strukturier", "organisier", "aufteil", "teile * auf", "gliedern", "zerleg", "schneiden|", "schneidet|", "aufbauen|",
         ],
     };
 }

@@ -16,7 +16,7 @@ internal static class ItalianCues
         ProofVerbs = ["dimostra", "dimostrare", "dimostri", "dimostrate", "prova che", "provare che", "mostra che", "mostrare che", "confuta|"],
         DeriveVerbs = ["ricava", "ricavare", "deduci|", "dedurre", "deriva la", "ottieni la formula"],
         SolveVerbs = ["risolvi", "risolvere", "risolva", "calcola", "calcolare", "calcoli|", "determina|", "trova il valore"],
-        ComputeQuestions = ["quanto", "quanti|", "quante|", "?quanta|", "a che ora", "quale distanza", "dopo quanto"],
+        ComputeQuestions = ["quanto", "quanti|", "quante|", "?quanta|", "a che ora", "quale distanza", "dopo quanto", "velocità", "?media|", "distanza"],
         CountingQuestions = ["in quanti modi", "quanti modi", "quante combinazioni", "quanti percorsi", "quante permutazioni", "quanti sottoinsiemi"],
         MathTerms =
         [
@@ -137,6 +137,14 @@ internal static class ItalianCues
         WhyWords =
         [
             "perché|",
+        ],
+        StructureVerbs =
+        [
+            "organizz", "struttur", "?divid", "suddivid", "separare|",
+        ],
+        FalseFriends =
+        [
+            "cargo",
         ],
     };
 }

@@ -9,7 +9,7 @@ internal static class KoreanCues
         ProofVerbs = ["증명하", "증명해", "증명을", "증명하시오", "증명하라", "임을 보이", "을 보이시오", "를 보이시오", "반증"],
         DeriveVerbs = ["유도하", "유도해", "유도를", "도출하", "도출해", "일반항을 구"],
         SolveVerbs = ["풀어", "풀이", "계산해", "계산하", "구하시오", "구해", "구하라", "답을 구"],
-        ComputeQuestions = ["몇 개", "몇개", "몇 번", "몇번", "몇 명", "얼마나", "얼마", "몇 분", "몇 시간", "몇 km"],
+        ComputeQuestions = ["몇 개", "몇개", "몇 번", "몇번", "몇 명", "얼마나", "얼마", "몇 분", "몇 시간", "몇 km", "속력", "속도", "평균", "거리"],
         CountingQuestions = ["몇 가지", "몇가지", "경우의 수", "방법의 수"],
         MathTerms =
         [
@@ -102,6 +102,10 @@ internal static class KoreanCues
         WhyWords =
         [
             "^왜",
+        ],
+        StructureVerbs =
+        [
+            "구성하", "구성해", "나누", "분리하", "구조화",
         ],
     };
 }

@@ -97,6 +97,12 @@ internal sealed record LanguageCues(string Code)
 
     public IReadOnlyList<string> WhyWords { get; init; } = [];
 
+    public IReadOnlyList<string> StructureVerbs { get; init; } = [];
+
+    /// <summary>Words of the language that are also technology names in the English look-up ("jest" is Polish for
+    /// "is"): in this language's text they name no technology.</summary>
+    public IReadOnlyList<string> FalseFriends { get; init; } = [];
+
     /// <summary>Every list with the kind it stands for.</summary>
     public IEnumerable<(CueKind Kind, IReadOnlyList<string> Stems)> ByKind()
     {
@@ -141,5 +147,6 @@ internal sealed record LanguageCues(string Code)
         yield return (CueKind.Roadmap, Roadmaps);
         yield return (CueKind.ChooseWord, ChooseWords);
         yield return (CueKind.WhyWord, WhyWords);
+        yield return (CueKind.StructureVerb, StructureVerbs);
     }
 }

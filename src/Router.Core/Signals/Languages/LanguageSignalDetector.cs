@@ -122,7 +122,12 @@ internal static class LanguageSignalDetector
                 uint bit = 1u << language;
                 if ((present & bit) != 0)
                 {
-                    AddLanguage(scratch.View.Reset(matcher, hits, languagesOf, bit), folded, matcher.Languages[language], facts, signals, found);
+                    // An English technology name that is a word of this language ("jest" in Polish) names nothing here.
+                    IReadOnlySet<string> falseFriends = matcher.FalseFriendsOf(language);
+                    AskFacts languageFacts = facts.TechnologyNamed && falseFriends.Count > 0 && !NamesTechnologyBesides(ask, falseFriends)
+                        ? facts with { TechnologyNamed = false }
+                        : facts;
+                    AddLanguage(scratch.View.Reset(matcher, hits, languagesOf, bit), folded, matcher.Languages[language], languageFacts, signals, found);
                 }
             }
 
@@ -138,6 +143,49 @@ internal static class LanguageSignalDetector
                 ArrayPool<char>.Shared.Return(rented);
             }
         }
+    }
+
+    private static readonly HashSet<string> TechnologyWords = new(ContentSignalDetector.TechnologyWords, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Whether the text names a technology of the English look-up other than <paramref name="falseFriends"/>:
+    /// a run of ASCII letters and digits (with the '#' and '+' after it) that is one, read as the English scanner reads it.</summary>
+    private static bool NamesTechnologyBesides(string text, IReadOnlySet<string> falseFriends)
+    {
+        HashSet<string>.AlternateLookup<ReadOnlySpan<char>> technologies = TechnologyWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        ReadOnlySpan<char> span = text;
+        for (int i = 0; i < span.Length;)
+        {
+            if (!char.IsAsciiLetterOrDigit(span[i]))
+            {
+                i++;
+                continue;
+            }
+
+            int start = i;
+            while (i < span.Length && (char.IsAsciiLetterOrDigit(span[i]) || span[i] == '_'))
+            {
+                i++;
+            }
+
+            int end = i;
+            while (end < span.Length && span[end] is '#' or '+')
+            {
+                end++;
+            }
+
+            for (int length = i - start; length <= end - start; length++)
+            {
+                ReadOnlySpan<char> word = span.Slice(start, length);
+                if (technologies.TryGetValue(word, out string? technology) && !falseFriends.Contains(technology))
+                {
+                    return true;
+                }
+            }
+
+            i = end;
+        }
+
+        return false;
     }
 
     // Lists and arrays one reading needs, kept per thread so that reading a text allocates nothing once they have grown.
@@ -336,6 +384,7 @@ internal static class LanguageSignalDetector
         }
         else if (Has(CueKind.Roadmap)
             || view.Near(CueKind.MigrationWord | CueKind.DesignVerb | CueKind.ChooseWord, CueKind.PlanNoun, Near)
+            || view.Near(CueKind.HowWord, CueKind.StructureVerb, Near)
             || (Has(CueKind.ChooseWord) && architecture))
         {
             Signal("design question", SignalClass.Wide, 2.0);

@@ -17,7 +17,7 @@ internal static class PolishCues
         ProofVerbs = ["udowodnij", "udowodnić", "udowodnienie", "dowód", "dowodu", "wykaż", "wykazać", "pokaż że", "pokazać że", "obal|"],
         DeriveVerbs = ["wyprowadź", "wyprowadzić", "wyznacz wzór", "wyprowadzenie"],
         SolveVerbs = ["rozwiąż", "rozwiązać", "oblicz", "obliczyć", "policz|", "policzyć", "wylicz", "wyznacz|"],
-        ComputeQuestions = ["ile|", "jak długo", "jak daleko", "jak szybko", "o której", "po jakim czasie"],
+        ComputeQuestions = ["ile|", "jak długo", "jak daleko", "jak szybko", "o której", "po jakim czasie", "prędkość", "prędkości", "średni", "odległość"],
         CountingQuestions = ["na ile sposobów", "ile jest sposobów", "ile sposobów", "ile różnych", "ile kombinacji", "ile permutacji", "ile podzbiorów"],
         MathTerms =
         [
@@ -147,6 +147,14 @@ internal static class PolishCues
         WhyWords =
         [
             "dlaczego", "czemu|",
+        ],
+        StructureVerbs =
+        [
+            "zorganiz", "organizow", "podziel", "strukturyz", "rozdziel", "rozbić",
+        ],
+        FalseFriends =
+        [
+            "jest", "pod", "pods",
         ],
     };
 }

@@ -20,7 +20,7 @@ internal static class PortugueseCues
         ],
         DeriveVerbs = ["deduza", "deduzir", "obtenha a fórmula", "derivar|"],
         SolveVerbs = ["resolva|", "?resolver|", "?resolve|", "calcule|", "calcular|", "calcula|", "encontre o valor"],
-        ComputeQuestions = ["quanto", "quantos", "quantas", "?quanta|", "que horas", "qual a distância", "quanto tempo"],
+        ComputeQuestions = ["quanto", "quantos", "quantas", "?quanta|", "que horas", "qual a distância", "quanto tempo", "velocidade", "?média|", "distância"],
         CountingQuestions =
         [
             "quantas maneiras", "quantas formas", "de quantas", "de quantos", "quantos caminhos", "quantas combinações",
@@ -149,6 +149,14 @@ internal static class PortugueseCues
         WhyWords =
         [
             "por que|", "por quê",
+        ],
+        StructureVerbs =
+        [
+            "?organiz", "estrutur", "?divid", "separar|", "quebrar|", "quebraria",
+        ],
+        FalseFriends =
+        [
+            "lua", "cargo",
         ],
     };
 }

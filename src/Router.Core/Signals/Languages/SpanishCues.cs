@@ -21,7 +21,7 @@ internal static class SpanishCues
         ],
         DeriveVerbs = ["deduce que", "obtén la fórmula", "deduzca", "dedúcelo", "derivar|", "deriva la"],
         SolveVerbs = ["resuelve", "?resolver|", "resuelva", "calcula|", "calcular|", "calcule|", "calculen|", "halla|", "hallar|", "determina|"],
-        ComputeQuestions = ["cuánto", "cuántos", "cuántas", "cuánta", "cuanto tiempo", "a qué hora", "qué distancia"],
+        ComputeQuestions = ["cuánto", "cuántos", "cuántas", "cuánta", "cuanto tiempo", "a qué hora", "qué distancia", "velocidad", "promedio", "distancia"],
         CountingQuestions =
         [
             "cuántas formas", "cuántas maneras", "de cuántas", "cuántos caminos", "cuántas combinaciones",
@@ -151,6 +151,14 @@ internal static class SpanishCues
         WhyWords =
         [
             "por qué", "porqué|",
+        ],
+        StructureVerbs =
+        [
+            "?organiz", "estructur", "?divid", "separar|", "separarías", "partir|",
+        ],
+        FalseFriends =
+        [
+            "cargo",
         ],
     };
 }

@@ -16,7 +16,7 @@ internal static class TurkishCues
         ProofVerbs = ["kanıtla", "kanıtı", "kanıtını", "ispatla", "ispatı", "ispat et", "olduğunu göster", "olduğunu gösteriniz", "çürüt"],
         DeriveVerbs = ["türet", "formülünü bul", "formülünü çıkar"],
         SolveVerbs = ["?çöz|", "çözün|", "çözünüz", "çözer misin", "çözebilir", "hesapla", "bulunuz|"],
-        ComputeQuestions = ["kaç|", "kaç tane", "ne kadar", "kaçta", "kaçıncı", "kaç saat", "kaç dakika", "kaç gün"],
+        ComputeQuestions = ["kaç|", "kaç tane", "ne kadar", "kaçta", "kaçıncı", "kaç saat", "kaç dakika", "kaç gün", "hızı|", "hız|", "ortalama", "mesafe"],
         CountingQuestions = ["kaç farklı", "kaç yolla", "kaç şekilde", "kaç yol|", "kaç kombinasyon", "kaç permütasyon", "kaç alt küme"],
         MathTerms =
         [
@@ -125,6 +125,10 @@ internal static class TurkishCues
         WhyWords =
         [
             "neden|", "niçin", "niye|",
+        ],
+        StructureVerbs =
+        [
+            "yapılandır", "organize ed", "bölmeli", "bölerdin", "bölersin", "ayırmalı", "kurardın", "kurgular",
         ],
     };
 }
