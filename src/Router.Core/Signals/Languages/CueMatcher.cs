@@ -182,6 +182,9 @@ internal sealed class CueMatcher
 
     public bool NeedsEvidence(int entry) => _needsEvidence[entry];
 
+    /// <summary>How many entries (stems of a language, with their kinds) the matcher holds.</summary>
+    public int EntryCount => _kinds.Length;
+
     /// <summary>The stem as written in its table (for tests and diagnostics).</summary>
     public string StemOf(int entry) => _stems[entry];
 
