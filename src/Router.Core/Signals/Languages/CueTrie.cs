@@ -27,21 +27,21 @@ internal sealed class CueTrie
     public CueTrie(IEnumerable<(string Stem, int Entry)> stems)
     {
         ArgumentNullException.ThrowIfNull(stems);
-        BuildNode root = new();
+        CueTrieBuilderNode root = new();
         foreach ((string stem, int entry) in stems)
         {
-            BuildNode node = root;
+            CueTrieBuilderNode node = root;
             foreach (char c in stem)
             {
                 if (c == Wildcard)
                 {
-                    node = node.Wild ??= new BuildNode();
+                    node = node.Wild ??= new CueTrieBuilderNode();
                     continue;
                 }
 
-                if (!node.Children.TryGetValue(c, out BuildNode? child))
+                if (!node.Children.TryGetValue(c, out CueTrieBuilderNode? child))
                 {
-                    child = new BuildNode();
+                    child = new CueTrieBuilderNode();
                     node.Children.Add(c, child);
                 }
 
@@ -53,10 +53,10 @@ internal sealed class CueTrie
         }
 
         // Number the nodes breadth first, then lay out their edges and entries.
-        List<BuildNode> nodes = [root];
+        List<CueTrieBuilderNode> nodes = [root];
         for (int i = 0; i < nodes.Count; i++)
         {
-            BuildNode node = nodes[i];
+            CueTrieBuilderNode node = nodes[i];
             node.Id = i;
             foreach (char c in node.Children.Keys.Order())
             {
@@ -77,7 +77,7 @@ internal sealed class CueTrie
         List<char> edgeChars = [];
         List<int> edgeTargets = [];
         List<int> entries = [];
-        foreach (BuildNode node in nodes)
+        foreach (CueTrieBuilderNode node in nodes)
         {
             _edgeStart[node.Id] = edgeChars.Count;
             foreach (char c in node.Children.Keys.Order())
@@ -98,10 +98,10 @@ internal sealed class CueTrie
         _entries = [.. entries];
         for (char c = '\0'; c < 128; c++)
         {
-            _rootAscii[c] = root.Children.TryGetValue(c, out BuildNode? child) ? child.Id : -1;
+            _rootAscii[c] = root.Children.TryGetValue(c, out CueTrieBuilderNode? child) ? child.Id : -1;
         }
 
-        foreach ((char c, BuildNode child) in root.Children)
+        foreach ((char c, CueTrieBuilderNode child) in root.Children)
         {
             if (c >= 128)
             {
@@ -111,9 +111,9 @@ internal sealed class CueTrie
         }
 
         Array.Fill(_pairs, -1);
-        foreach ((char first, BuildNode child) in root.Children)
+        foreach ((char first, CueTrieBuilderNode child) in root.Children)
         {
-            foreach ((char second, BuildNode grandchild) in child.Children)
+            foreach ((char second, CueTrieBuilderNode grandchild) in child.Children)
             {
                 if (PairSlot(first) >= 0 && PairSlot(second) >= 0)
                 {
@@ -194,15 +194,4 @@ internal sealed class CueTrie
 
     /// <summary>The entries whose stems end at <paramref name="node"/>.</summary>
     public ReadOnlySpan<int> EntriesAt(int node) => _entries.AsSpan(_entryStart[node], _entryCount[node]);
-
-    private sealed class BuildNode
-    {
-        public Dictionary<char, BuildNode> Children { get; } = [];
-
-        public BuildNode? Wild { get; set; }
-
-        public List<int> Entries { get; } = [];
-
-        public int Id { get; set; }
-    }
 }

@@ -59,7 +59,7 @@ internal static class LanguageSignalDetector
             Span<int> quotes = stackalloc int[MaxQuotes * 2];
             int length = TextFolding.Fold(ask, buffer, quotes, out int quoteCount, out Scripts scripts);
             ReadOnlySpan<char> folded = buffer[..length];
-            Scratch scratch = t_scratch ??= new Scratch();
+            CueScratch scratch = t_scratch ??= new CueScratch();
             List<CueHit> hits = scratch.Hits;
             hits.Clear();
             CueMatcher matcher = CueMatcher.Default;
@@ -190,18 +190,7 @@ internal static class LanguageSignalDetector
 
     // Lists and arrays one reading needs, kept per thread so that reading a text allocates nothing once they have grown.
     [ThreadStatic]
-    private static Scratch? t_scratch;
-
-    private sealed class Scratch
-    {
-        public List<CueHit> Hits { get; } = new(64);
-
-        public uint[] Languages { get; set; } = new uint[64];
-
-        public List<FoundSignal> Found { get; } = new(16);
-
-        public CueView View { get; } = new();
-    }
+    private static CueScratch? t_scratch;
 
     /// <summary>Languages shown by a cue that needs no other evidence.</summary>
     private static uint Evidence(CueMatcher matcher, List<CueHit> hits, uint scriptLanguages)
