@@ -9,6 +9,14 @@ public static class BenchmarkRequest
     /// <summary>About 4 KB of English prose.</summary>
     public static string Prose4K { get; } = Load("prose-4k");
 
+    /// <summary>About 4 KB (UTF-8) of chat in another language than English: prose about a bug with a code snippet,
+    /// in Chinese ("zh"), Japanese ("ja"), Russian ("ru") or German ("de").</summary>
+    public static string Chat4K(string language) => language switch
+    {
+        "zh" or "ja" or "ru" or "de" => Load($"chat-{language}-4k"),
+        _ => throw new ArgumentOutOfRangeException(nameof(language), language, "Known languages: zh, ja, ru, de."),
+    };
+
     /// <summary>Names accepted by <see cref="Text"/>, for <c>[Params]</c>.</summary>
     public static IEnumerable<string> Kinds => ["code", "prose"];
 

@@ -22,7 +22,8 @@ public class DecisionBenchmarks
     [ParamsSource(nameof(Kinds))]
     public string Kind { get; set; } = "chat-code";
 
-    public static IEnumerable<string> Kinds => ["chat-code", "chat-code-new", "chat-prose", "refactor", "explain", "completion"];
+    public static IEnumerable<string> Kinds =>
+        ["chat-code", "chat-code-new", "chat-prose", "refactor", "explain", "completion", "chat-zh", "chat-ja", "chat-ru", "chat-de"];
 
     // A chat prompt is new text: "chat-code-new" decides a different variant of the code request at every call, each of
     // its lines ending in the variant's number. Before any variant is decided, the token counter's line cache is filled
@@ -87,6 +88,7 @@ public class DecisionBenchmarks
                 History = [new HistoryTurn(RequestKind.Chat, "why does the sync hang after a timeout?", Tier.Code, 3)],
             },
             "chat-prose" => new RouteRequest("chat-prose", RequestKind.Chat) { Text = prose },
+            "chat-zh" or "chat-ja" or "chat-ru" or "chat-de" => new RouteRequest(kind, RequestKind.Chat) { Text = BenchmarkRequest.Chat4K(kind[5..]) },
             "refactor" => new RouteRequest("refactor", RequestKind.Refactor)
             {
                 Language = "csharp",

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Router.Core.Signals.Languages;
 
 namespace Router.Core.Signals;
 
@@ -32,12 +33,20 @@ public static partial class ContentSignalDetector
         string scanned = text is null ? "" : text.Length > ScanChars ? text[..ScanChars] : text;
 
         // Wording signals read the ask (start and end of the prompt); structural ones (traces, code lines) the whole scan.
+        // Patterns that hold \b also read the ask with the Chinese, Japanese and Korean letters that touch Latin ones as
+        // spaces, so that "证明n^2" and "ZeroDivisionError가" hold a word boundary as they would in English; for English
+        // text the spaced ask is the ask itself.
         string ask = AskOf(text ?? "");
+        string spacedAsk = UnspacedLetters.AsSpaces(ask);
         WordingScan words = Wording.Read(ask);
         AddImageSignals(scanned, words, file, files, signals);
-        AddReasoningSignals(ask, words, signals);
-        AddCodeSignals(scanned, ask, words, signals);
+        AddReasoningSignals(spacedAsk, words, signals);
+        int identifiers = AddCodeSignals(scanned, ReferenceEquals(spacedAsk, ask) ? null : spacedAsk, ask, words, signals);
         AddWideSignals(text ?? "", ask, words, files, textTokens, signals);
+        if (words.HasGateWord || LanguageSignalDetector.HoldsLetterOutsideAscii(ask))
+        {
+            LanguageSignalDetector.Add(ask, words.HasWholeWord, identifiers, signals);
+        }
         return new ContentAnalysis(signals);
     }
 
@@ -75,7 +84,9 @@ public static partial class ContentSignalDetector
         }
 
         Match match = ArchitectureWording().Match(instruction.ToString());
-        return match.Success ? new ContentSignal($"architecture-level change (\"{match.Value.Trim()}\")", SignalClass.Wide, 2.5) : null;
+        return match.Success
+            ? new ContentSignal($"architecture-level change (\"{match.Value.Trim()}\")", SignalClass.Wide, 2.5)
+            : LanguageSignalDetector.FindArchitectureChange(instruction.ToString());
     }
 
     private static void AddImageSignals(string text, WordingScan words, string? file, IReadOnlyList<string> files, List<ContentSignal> signals)
@@ -154,19 +165,23 @@ public static partial class ContentSignalDetector
     private const int AskHeadChars = 600;
     private const int AskTailChars = 400;
 
-    private static void AddCodeSignals(string text, string ask, WordingScan words, List<ContentSignal> signals)
+    /// <returns>The identifiers counted.</returns>
+    /// <param name="spacedAsk">The ask with unspaced letters next to Latin ones as spaces, when it differs from the ask.</param>
+    private static int AddCodeSignals(string text, string? spacedAsk, string ask, WordingScan words, List<ContentSignal> signals)
     {
         if (HoldsFence(text))
         {
             signals.Add(new ContentSignal("code block", SignalClass.Code, 2.0));
         }
 
-        if (MatchesAround(StackTraceDfa, text, StackTraceHits(text)))
+        if (MatchesAround(StackTraceDfa, text, StackTraceHits(text))
+            || (spacedAsk is not null && MatchesAround(StackTraceDfa, spacedAsk, StackTraceHits(spacedAsk))))
         {
             signals.Add(new ContentSignal("stack trace", SignalClass.Code, 2.5));
         }
 
-        if (MatchesAround(ErrorMessageDfa, text, ErrorMessageHits(text)))
+        if (MatchesAround(ErrorMessageDfa, text, ErrorMessageHits(text))
+            || (spacedAsk is not null && MatchesAround(ErrorMessageDfa, spacedAsk, ErrorMessageHits(spacedAsk))))
         {
             signals.Add(new ContentSignal("error message", SignalClass.Code, 1.5));
         }
@@ -187,6 +202,10 @@ public static partial class ContentSignalDetector
         }
 
         int identifiers = IdentifierCounter.Count(text);
+        if (spacedAsk is not null && identifiers < IdentifierCounter.MaxCounted)
+        {
+            identifiers = Math.Max(identifiers, IdentifierCounter.Count(spacedAsk));
+        }
         if (identifiers > 0)
         {
             signals.Add(new ContentSignal("identifiers", SignalClass.Code, identifiers >= IdentifierCounter.MaxCounted ? 1.5 : 0.75));
@@ -226,6 +245,8 @@ public static partial class ContentSignalDetector
         {
             signals.Add(new ContentSignal("how-to about technology", SignalClass.Code, 1.0));
         }
+
+        return identifiers;
     }
 
     private static void AddWideSignals(string fullText, string text, WordingScan words, IReadOnlyList<string> files, int textTokens, List<ContentSignal> signals)
@@ -647,7 +668,7 @@ public static partial class ContentSignalDetector
         ImageReference, PictureNoun, MathVocabulary, Probability, ComplexityQuestion, LogicPuzzle, CodeRequest, CodeNounRequest,
         ProblemReport, CodeReference, DesignQuestion, ArchitectureTerm, SpansManyParts, ComputeQuestion, ProofRequest, ComplexityTerm,
         SystemDesign, WholeCodebase,
-    ], TechnologyWords);
+    ], TechnologyWords, CueMatcher.Default.GateWords);
 
     private static readonly GuardedRegex CodeVerbOnThisGuarded = new(CodeVerbOnThis(), "fix", "debug", "refactor", "implement", "write");
 
@@ -673,7 +694,8 @@ public static partial class ContentSignalDetector
     [GeneratedRegex(@"\b\d+\s*[−\-+*×÷/]\s*\d+\s*=\s*\d", Ci)]
     private static partial Regex MathEquation();
 
-    private const string ProbabilityPattern = @"\b(?:probabilit(?:y|ies)|expected\s+(?:value|number|count)|fair\s+(?:die|dice|coin)|dice|die\s+rolls?|rolls?\s+of\s+a\s+die|coin\s+(?:flips?|tosses?)|deck\s+of\s+cards|at\s+random|randomly\s+(?:chosen|picked|selected|drawn)|uniformly\s+at|do\s+you\s+expect\s+to|what(?:'s|\s+is)\s+the\s+(?:chance|likelihood)|odds\s+(?:of|that|are)|variance|standard\s+deviation|bayes(?:ian)?|conditional\s+probability|(?:in\s+)?how\s+many\s+(?:ways|different\s+\w+|distinct\s+\w+|possible\s+\w+|arrangements|combinations|permutations|paths|subsets))\b";
+    // "dice que", "dice che": Spanish and Italian "says that", never English dice.
+    private const string ProbabilityPattern = @"\b(?:probabilit(?:y|ies)|expected\s+(?:value|number|count)|fair\s+(?:die|dice|coin)|dice(?!\s+(?:que|che)\b)|die\s+rolls?|rolls?\s+of\s+a\s+die|coin\s+(?:flips?|tosses?)|deck\s+of\s+cards|at\s+random|randomly\s+(?:chosen|picked|selected|drawn)|uniformly\s+at|do\s+you\s+expect\s+to|what(?:'s|\s+is)\s+the\s+(?:chance|likelihood)|odds\s+(?:of|that|are)|variance|standard\s+deviation|bayes(?:ian)?|conditional\s+probability|(?:in\s+)?how\s+many\s+(?:ways|different\s+\w+|distinct\s+\w+|possible\s+\w+|arrangements|combinations|permutations|paths|subsets))\b";
 
     private const string ComplexityQuestionPattern = @"\b(?:what(?:'s|\s+is|\s+are)\s+the\s+(?:time\s+|space\s+|runtime\s+|big[-\s]?o\s+)?complexit(?:y|ies)|big[-\s]?o\s+of|analy[sz]e\s+the\s+(?:time\s+|space\s+)?complexity|is\s+(?:this|it)\s+O\s*\(|how\s+many\s+comparisons|worst[-\s]case\s+(?:running|run)\s+time|prove\s+(?:that\s+)?(?:it|this|the\s+algorithm)\s+terminates)";
 

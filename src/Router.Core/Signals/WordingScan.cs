@@ -16,9 +16,12 @@ internal sealed class WordingScan
     /// <param name="everyPosition">Patterns to try at every position: the text holds a character only the regex engine
     /// reads as one of their start words' letters or digits.</param>
     /// <param name="hasWholeWord">Whether one of the scanner's whole words occurs.</param>
-    internal WordingScan(WordingScanner scanner, string text, List<WordStart> starts, ulong mayMatch, ulong everyPosition, bool hasWholeWord)
+    /// <param name="hasGateWord">Whether one of the scanner's gate words occurs.</param>
+    internal WordingScan(
+        WordingScanner scanner, string text, List<WordStart> starts, ulong mayMatch, ulong everyPosition, bool hasWholeWord, bool hasGateWord)
     {
         HasWholeWord = hasWholeWord;
+        HasGateWord = hasGateWord;
         _scanner = scanner;
         _text = text;
         _starts = starts;
@@ -29,6 +32,10 @@ internal sealed class WordingScan
     /// <summary>Whether the text holds one of the scanner's whole words: a run of letters, digits and '_' equal to one
     /// (ignoring case), or such a run with the '#' and '+' after it ("C#", "c++").</summary>
     public bool HasWholeWord { get; }
+
+    /// <summary>Whether a word of the text begins with one of the scanner's gate words (or is one, for whole ones),
+    /// ignoring case; only words of ASCII letters and digits are read.</summary>
+    public bool HasGateWord { get; }
 
     /// <summary>Whether <paramref name="pattern"/> (one of the scanner's) matches anywhere in the text.</summary>
     public bool IsMatch(WordingPattern pattern)

@@ -23,9 +23,11 @@ internal sealed class WordingScanner
     private readonly List<ulong> _buildingStarts = [];
     private readonly List<ulong> _buildingRequired = [];
     private readonly List<bool> _buildingWhole = [];
+    private readonly List<byte> _buildingGate = [];
     private readonly int[] _children;
     private readonly ulong[] _masks; // per node: its start-word mask, then its required-word mask, side by side
     private readonly bool[] _wholeWords;
+    private readonly byte[] _gate; // per node: GatePrefix when a gate word starts so, GateWhole when a gate word is exactly so
     private readonly Dictionary<WordingPattern, ulong> _bits = [];
     private readonly ulong _needsNothing;
     private readonly ulong _startsWithDigit;
@@ -33,7 +35,10 @@ internal sealed class WordingScanner
     /// <param name="patterns">The wording patterns (at most 64).</param>
     /// <param name="wholeWords">Words looked up whole, ignoring case (see <see cref="WordingScan.HasWholeWord"/>): ASCII
     /// letters and digits, optionally ending in '#' or '+'.</param>
-    public WordingScanner(IReadOnlyList<WordingPattern> patterns, IEnumerable<string>? wholeWords = null)
+    /// <param name="gateWords">Words, or beginnings of words, whose presence the scan reports (see
+    /// <see cref="WordingScan.HasGateWord"/>), read on the same walk: ASCII letters and digits.</param>
+    public WordingScanner(
+        IReadOnlyList<WordingPattern> patterns, IEnumerable<string>? wholeWords = null, IEnumerable<(string Word, bool Whole)>? gateWords = null)
     {
         ArgumentNullException.ThrowIfNull(patterns);
         if (patterns.Count > 64)
@@ -75,8 +80,14 @@ internal sealed class WordingScanner
             _buildingWhole[NodeOf(word, allowSuffix: true)] = true;
         }
 
+        foreach ((string word, bool whole) in gateWords ?? [])
+        {
+            _buildingGate[NodeOf(word)] |= whole ? GateWhole : GatePrefix;
+        }
+
         _children = [.. _building];
         _wholeWords = [.. _buildingWhole];
+        _gate = [.. _buildingGate];
         _masks = new ulong[_buildingStarts.Count * 2];
         for (int node = 0; node < _buildingStarts.Count; node++)
         {
@@ -99,6 +110,8 @@ internal sealed class WordingScanner
         List<WordStart> starts = new(capacity: Math.Min(256, (text.Length / 16) + 4));
         ulong required = _needsNothing;
         bool wholeWord = false;
+        int gate = 0;
+        byte[] gates = _gate;
         byte[] slots = SlotOfChar;
         int[] children = _children;
         ulong[] masks = _masks;
@@ -127,8 +140,11 @@ internal sealed class WordingScanner
 
                 startMask |= masks[2 * node];
                 required |= masks[(2 * node) + 1];
+                gate |= gates[node] & GatePrefix;
                 if (++i == span.Length || (c = span[i]) >= 128 || slots[c] >= HashSlot)
                 {
+                    // The whole word was walked: a gate word may be exactly it.
+                    gate |= gates[node] & GateWhole;
                     break;
                 }
             }
@@ -170,7 +186,7 @@ internal sealed class WordingScanner
             everywhere = _startsWithDigit;
         }
 
-        return new WordingScan(this, text, starts, required | everywhere, everywhere, wholeWord);
+        return new WordingScan(this, text, starts, required | everywhere, everywhere, wholeWord, gate != 0);
     }
 
     private static byte[] BuildSlots()
@@ -216,6 +232,9 @@ internal sealed class WordingScanner
         return node;
     }
 
+    private const byte GatePrefix = 1;
+    private const byte GateWhole = 2;
+
     // A missing child is -1, so the walk stops; the root (0) is never a child.
     private int AddNode()
     {
@@ -223,6 +242,7 @@ internal sealed class WordingScanner
         _buildingStarts.Add(0);
         _buildingRequired.Add(0);
         _buildingWhole.Add(false);
+        _buildingGate.Add(0);
         for (int c = 0; c < Alphabet; c++)
         {
             _building.Add(-1);
@@ -233,9 +253,11 @@ internal sealed class WordingScanner
 
     private static bool HoldsNonAsciiDigit(ReadOnlySpan<char> text)
     {
+        // Only digits outside ASCII count: after the first character outside ASCII, an ASCII digit is no reason to try
+        // the digit patterns at every position (it did, and a Chinese prompt with a number in it paid several times over).
         for (int i = text.IndexOfAnyExceptInRange('\0', '\u007F'); i >= 0 && i < text.Length; i++)
         {
-            if (char.IsDigit(text[i]))
+            if (text[i] > '\u007F' && char.IsDigit(text[i]))
             {
                 return true;
             }
