@@ -127,6 +127,7 @@ public sealed class ContentSignalDetectorTests
 
     [Theory]
     [InlineData("Move this to a hexagonal design with ports and adapters.\n\nclass Service:\n    pass", true)]
+    [InlineData("Restructure this into a ports-and-adapters layout.\n\nclass Service:\n    pass", true)]
     [InlineData("Apply this change across all the modules.\n\nx = 1", true)]
     [InlineData("Use early returns.\n\n# layered architecture note in a comment\ndef f():\n    pass", false)]
     [InlineData("def f():\n    # the microservices call this\n    pass", false)]
