@@ -30,7 +30,7 @@ internal sealed class CueFinder
         for (int i = 0; i < _words.Length; i++)
         {
             string word = _words[i];
-            int offset = word.AsSpan().IndexOfAnyExceptInRange('\0', '\u007F');
+            int offset = RarestLetter(word);
             if (offset >= 0)
             {
                 foreach (char variant in new[] { char.ToLowerInvariant(word[offset]), char.ToUpperInvariant(word[offset]) }.Distinct())
@@ -69,6 +69,33 @@ internal sealed class CueFinder
         {
             _byCharAnchor[c] = [.. list];
         }
+    }
+
+    // Letters that fill most of Russian text, most frequent first: a word is found through its letter that is not ASCII and
+    // comes last here or not at all ("ф" of "сид-фраза", "ь" of "пароль"), so that few places of a text stop the search.
+    private const string CommonLetters = "оеаинтсрвлкмдпуяыьгзбчйх";
+
+    private static int RarestLetter(string word)
+    {
+        int best = -1;
+        int bestRank = -1;
+        for (int i = 0; i < word.Length; i++)
+        {
+            char c = char.ToLowerInvariant(word[i]);
+            if (c < 128)
+            {
+                continue;
+            }
+
+            int common = CommonLetters.IndexOf(c, StringComparison.Ordinal);
+            int rank = common < 0 ? int.MaxValue : common;
+            if (rank > bestRank)
+            {
+                (best, bestRank) = (i, rank);
+            }
+        }
+
+        return best;
     }
 
     /// <summary>Calls <paramref name="found"/> with each place a word starts and the word, in no set order, until it returns
