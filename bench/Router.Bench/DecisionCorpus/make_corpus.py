@@ -2,7 +2,7 @@
 
 Run from the repository root:  python3 bench/Router.Bench/DecisionCorpus/make_corpus.py > /tmp/corpus.jsonl
 Then route it with the build before and after the change and compare byte for byte (see docs/benchmarks.md).
-The corpus mixes the labelled cases (eval/cases/*.jsonl; without them, ../shared/eval/dev.jsonl if it is there),
+The corpus mixes the labelled cases (eval/cases/*.jsonl),
 every string literal in the tests, the docs' paragraphs, chunks of the sources, the benchmark requests, upper-cased
 copies and seeded random splices with history and files in scope. A corpus is compared only with one made from the
 same tree, so what it holds may change from tree to tree.
@@ -10,13 +10,10 @@ same tree, so what it holds may change from tree to tree.
 import json, re, glob, random, os, sys
 random.seed(7)
 root = os.getcwd()
-shared = os.path.join(root, "..", "shared")
 out = []
 def add(req): req["id"] = "g%05d" % len(out); out.append(req)
 texts = []
 case_files = sorted(glob.glob(os.path.join(root, "eval", "cases", "*.jsonl")))
-if not case_files and os.path.exists(os.path.join(shared, "eval", "dev.jsonl")):
-    case_files = [os.path.join(shared, "eval", "dev.jsonl")]
 for line in (l for f in case_files for l in open(f, encoding="utf-8")):
     if not line.strip(): continue
     try: r = json.loads(line)
@@ -35,11 +32,11 @@ for f in glob.glob(root + "/tests/**/*.cs", recursive=True):
         s = unescape(m.group(1))
         if len(s) >= 3: texts.append(s)
     for m in re.finditer(r'"""(.*?)"""', src, re.S): texts.append(m.group(1))
-for f in glob.glob(os.path.join(shared, "*.md")) + glob.glob(root + "/docs/*.md") + [root + "/README.md", root + "/eval/README.md"]:
+for f in glob.glob(root + "/docs/*.md") + [root + "/README.md", root + "/eval/README.md"]:
     if not os.path.exists(f): continue
     for para in open(f, encoding="utf-8").read().split("\n\n"):
         if para.strip(): texts.append(para)
-srcs = glob.glob(root + "/src/**/*.cs", recursive=True) + glob.glob(os.path.join(shared, "eval", "*.py"))
+srcs = glob.glob(root + "/src/**/*.cs", recursive=True)
 for f in srcs[:60]:
     s = open(f, encoding="utf-8").read()
     for i in range(0, min(len(s), 12000), 3000):

@@ -36,8 +36,7 @@ internal sealed class IndianAadhaarDetector : INumberRunDetector
 
     public PrivacyFinding? Inspect(ReadOnlySpan<char> text, NumberRun run, in TextScanContext context)
     {
-        bool written = run.Groups == 1 || run.IsWrittenAs(text, "0000 0000 0000") || run.IsWrittenAs(text, "0000-0000-0000");
-        if (!written || !run.IsStandalone(text))
+        if (!run.IsTwelveInFours(text) || !run.IsStandalone(text))
         {
             return null;
         }

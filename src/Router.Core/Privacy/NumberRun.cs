@@ -70,6 +70,10 @@ internal readonly record struct NumberRun(int Start, int End, int Digits, int Gr
         return count;
     }
 
+    /// <summary>Twelve digits as written bare or in groups of four, by spaces or dashes (Aadhaar, My Number).</summary>
+    public bool IsTwelveInFours(ReadOnlySpan<char> text) =>
+        Groups == 1 || IsWrittenAs(text, "0000 0000 0000") || IsWrittenAs(text, "0000-0000-0000");
+
     /// <summary>
     /// Whether the run is written exactly as <paramref name="pattern"/>, where '0' stands for any digit and every other
     /// character for itself: "000.000.000-00".

@@ -56,7 +56,7 @@ internal static class PasswordInProseDetector
     private static readonly SearchValues<char> CodeChars = SearchValues.Create("(){}[]=\"<>`");
 
     // The common cues of the twelve languages most developers write in share these few anchors; cues of other languages
-    // are found by their letters that are not ASCII (lösenord, jelszó, mật khẩu, сісма…).
+    // are found by their letters that are not ASCII (lösenord, jelszó, mật khẩu, пароль, 密码…).
     private static readonly CueFinder CueWords = new(
         [.. Cues.Select(cue => cue.Word)], ["pass", "wort", "mdp", "contras", "clave", "senha", "hasl", "sifre", "paro", "pin", "key", "wachtw"]);
 

@@ -93,8 +93,8 @@ internal static class SecretNameLexicon
         [.. ScriptWords.Where(entry => entry.Role != SecretWordRole.Harmless)
             .SelectMany(entry => new[] { char.ToLowerInvariant(entry.Word[0]), char.ToUpperInvariant(entry.Word[0]) }).Distinct()]);
 
-    // First two folded characters of every Latin-script secret, key and password word, and last two of compound ends:
-    // most words of a name match neither, and are passed over after one look-up.
+    // First two folded characters of every Latin-script secret, key and password word: most words of a name start like
+    // none, and are passed over after one look-up (compound ends are looked for through EndPairs).
     private static readonly bool[] StartPairs = BuildStartPairs();
 
     /// <summary>What a value stored under <paramref name="name"/> is, when a word of it (in any language) says so.</summary>
@@ -350,7 +350,7 @@ internal static class SecretNameLexicon
     private static SecretWordRole? LatinRole(ReadOnlySpan<char> word, bool candidatesOnly)
     {
         bool start = word.Length >= 2 && StartPairs[Pair(word[0], word[1])];
-        bool end = word.Length > 5 && StartPairs[Pair(word[^2], word[^1])];
+        bool end = word.Length > 5 && EndPairs[Pair(word[^2], word[^1])];
         if (candidatesOnly && !start && !end)
         {
             return null;
@@ -487,11 +487,6 @@ internal static class SecretNameLexicon
         foreach ((string stem, _, _) in Stems)
         {
             pairs[Pair(stem[0], stem[1])] = true;
-        }
-
-        foreach (string compoundEnd in CompoundEnds.Concat(KeyCompoundEnds))
-        {
-            pairs[Pair(compoundEnd[^2], compoundEnd[^1])] = true;
         }
 
         return pairs;
