@@ -1,8 +1,10 @@
 using System.Text.Json;
-using Router.Lsp.Assistant;
 using Router.Lsp.Completion;
 using Router.Lsp.Configuration;
 using Router.Lsp.Documents;
+using Router.Lsp.Progress;
+using Router.Lsp.Refactor;
+using Router.Lsp.Status;
 using Router.Protocol.JsonRpc;
 using Router.Protocol.Lsp;
 

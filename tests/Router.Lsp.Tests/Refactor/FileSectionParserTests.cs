@@ -1,6 +1,7 @@
-using Router.Lsp.Assistant;
 
-namespace Router.Lsp.Tests.Assistant;
+using Router.Lsp.Refactor;
+
+namespace Router.Lsp.Tests.Refactor;
 
 public sealed class FileSectionParserTests
 {

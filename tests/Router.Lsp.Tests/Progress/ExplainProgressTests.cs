@@ -5,7 +5,7 @@ using Router.Protocol.JsonRpc;
 using Router.Protocol.Lsp;
 using Range = Router.Protocol.Lsp.Range;
 
-namespace Router.Lsp.Tests.Assistant;
+namespace Router.Lsp.Tests.Progress;
 
 public sealed class ExplainProgressTests
 {

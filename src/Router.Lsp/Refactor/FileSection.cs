@@ -1,4 +1,4 @@
-namespace Router.Lsp.Assistant;
+namespace Router.Lsp.Refactor;
 
 /// <summary>One file of a multi-file refactor answer: the path the model named, its fence's language tag and the file's
 /// complete new content.</summary>

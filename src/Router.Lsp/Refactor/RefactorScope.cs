@@ -1,4 +1,4 @@
-namespace Router.Lsp.Assistant;
+namespace Router.Lsp.Refactor;
 
 /// <summary>The files a multi-file refactor works on: the selection's document, the other open documents it sends, and the
 /// new files the instruction names; every path relative to <see cref="Root"/>, outside which nothing is edited.</summary>

@@ -7,7 +7,7 @@ using Router.Lsp.Documents;
 using Router.Protocol.Lsp;
 using Range = Router.Protocol.Lsp.Range;
 
-namespace Router.Lsp.Assistant;
+namespace Router.Lsp.Refactor;
 
 /// <summary>A refactor across the files of a <see cref="RefactorScope"/>: the prompt that sends them whole and defines the
 /// answer's format (a <c>FILE: path</c> line, then one fenced block with the file's complete new content, per file changed

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Router.Lsp.Assistant;
+namespace Router.Lsp.Refactor;
 
 /// <summary>Reads a multi-file refactor answer: one fenced block per file, its path on the line before the fence
 /// ("FILE: src/A.cs", also "### src/A.cs", "**File:** `src/A.cs`", "// File: src/A.cs") or in the fence's info string

@@ -3,13 +3,13 @@ using Router.Backends.Endpoints;
 using Router.Backends.Providers;
 using Router.Core.Configuration;
 using Router.Emulator;
-using Router.Lsp.Assistant;
 using Router.Lsp.Configuration;
+using Router.Lsp.Refactor;
 using Router.Protocol;
 using Router.Protocol.Lsp;
 using Range = Router.Protocol.Lsp.Range;
 
-namespace Router.Lsp.Tests.Assistant;
+namespace Router.Lsp.Tests.Refactor;
 
 public sealed class MultiFileRefactorTests
 {

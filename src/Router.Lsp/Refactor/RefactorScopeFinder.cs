@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using Router.Core.Tokens;
 using Router.Lsp.Documents;
 
-namespace Router.Lsp.Assistant;
+namespace Router.Lsp.Refactor;
 
 /// <summary>Decides whether a refactor instruction spans files and which open documents go with it. It spans files when it
 /// names a file ("move this to Utils.cs") or speaks of other places ("update the callers", "rename … everywhere"); the

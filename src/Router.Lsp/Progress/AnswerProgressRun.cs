@@ -6,7 +6,7 @@ using Router.Protocol.JsonRpc;
 using Router.Protocol.Lsp;
 using Router.Runtime.Dispatch;
 
-namespace Router.Lsp.Assistant;
+namespace Router.Lsp.Progress;
 
 /// <summary>The <c>$/progress</c> of one answer: begin when the first model is asked, short reports as its text streams
 /// ("qwen2.5:3b · 48 tokens", fit for a status line; the text itself goes in <c>router/answer</c>), end when it is over.</summary>

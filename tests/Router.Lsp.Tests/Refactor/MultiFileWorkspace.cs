@@ -1,4 +1,4 @@
-namespace Router.Lsp.Tests.Assistant;
+namespace Router.Lsp.Tests.Refactor;
 
 /// <summary>A workspace folder on disk for multi-file refactors (new files must not exist there), removed afterwards.</summary>
 internal sealed class MultiFileWorkspace : IDisposable

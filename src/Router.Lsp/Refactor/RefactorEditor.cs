@@ -1,11 +1,12 @@
 using Router.Core.Configuration;
 using Router.Core.Requests;
 using Router.Core.Tokens;
+using Router.Lsp.Assistant;
 using Router.Lsp.Documents;
 using Router.Protocol.Lsp;
 using Range = Router.Protocol.Lsp.Range;
 
-namespace Router.Lsp.Assistant;
+namespace Router.Lsp.Refactor;
 
 /// <summary>Turns a refactor answer into an edit the user can review: of the selection, or, when the instruction spans files
 /// (<see cref="RefactorScopeFinder"/>), one edit of every file the answer changes or creates (<see cref="MultiFileRefactor"/>).

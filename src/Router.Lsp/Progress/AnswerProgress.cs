@@ -3,7 +3,7 @@ using System.Globalization;
 using Router.Protocol.JsonRpc;
 using Router.Protocol.Lsp;
 
-namespace Router.Lsp.Assistant;
+namespace Router.Lsp.Progress;
 
 /// <summary>Work-done progress for explain and ask answers: uses the client's <c>workDoneToken</c>, or creates a token when the
 /// client supports <c>window/workDoneProgress</c> but gave none, and cancels the answer on <c>window/workDoneProgress/cancel</c>.</summary>

@@ -1,4 +1,4 @@
-namespace Router.Lsp.Assistant;
+namespace Router.Lsp.Status;
 
 /// <summary>Something wrong on a host that the user can fix: the host not answering, or a model it does not have.</summary>
 /// <param name="Key">Identifies the problem across requests, whatever the wording of each attempt ("down|gpu-box").</param>

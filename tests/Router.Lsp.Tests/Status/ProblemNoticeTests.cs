@@ -2,7 +2,7 @@ using System.Text.Json;
 using Router.Protocol.Lsp;
 using Router.Runtime.Health;
 
-namespace Router.Lsp.Tests.Assistant;
+namespace Router.Lsp.Tests.Status;
 
 public sealed class ProblemNoticeTests
 {

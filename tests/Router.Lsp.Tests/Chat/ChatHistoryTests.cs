@@ -3,13 +3,13 @@ using Router.Backends.Providers;
 using Router.Core.Configuration;
 using Router.Core.Requests;
 using Router.Core.Tokens;
-using Router.Lsp.Assistant;
+using Router.Lsp.Chat;
 using Router.Protocol;
 using Router.Protocol.Lsp;
 using Router.Runtime.Sessions;
 using Range = Router.Protocol.Lsp.Range;
 
-namespace Router.Lsp.Tests.Assistant;
+namespace Router.Lsp.Tests.Chat;
 
 public sealed class ChatHistoryTests
 {

@@ -3,7 +3,7 @@ using Router.Protocol;
 using Router.Protocol.Lsp;
 using Range = Router.Protocol.Lsp.Range;
 
-namespace Router.Lsp.Tests.Assistant;
+namespace Router.Lsp.Tests.Refactor;
 
 public sealed class WorkspaceEditWireTests
 {

@@ -1,6 +1,6 @@
 using Router.Protocol.Lsp;
 
-namespace Router.Lsp.Assistant;
+namespace Router.Lsp.Status;
 
 /// <summary>The last answered requests with their routes and reasons, for "Why this model?".</summary>
 internal sealed class DecisionLog(int capacity = DecisionLog.DefaultCapacity)

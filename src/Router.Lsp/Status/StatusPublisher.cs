@@ -9,7 +9,7 @@ using Router.Runtime;
 using Router.Runtime.Dispatch;
 using Router.Runtime.Health;
 
-namespace Router.Lsp.Assistant;
+namespace Router.Lsp.Status;
 
 /// <summary>Sends <c>router/status</c> for the editor's status bar: what served the last request, each host's health, the
 /// models warm on it and today's spend; and tells the user what to do when a host is down or a model missing, once per

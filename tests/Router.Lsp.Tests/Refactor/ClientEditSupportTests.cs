@@ -1,11 +1,11 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using Router.Lsp.Assistant;
+using Router.Lsp.Refactor;
 using Router.Protocol;
 using Router.Protocol.Lsp;
 using Range = Router.Protocol.Lsp.Range;
 
-namespace Router.Lsp.Tests.Assistant;
+namespace Router.Lsp.Tests.Refactor;
 
 public sealed class ClientEditSupportTests
 {

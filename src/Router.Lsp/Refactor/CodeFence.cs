@@ -1,4 +1,4 @@
-namespace Router.Lsp.Assistant;
+namespace Router.Lsp.Refactor;
 
 /// <summary>Finds the code in a model's answer: the first fenced block, or the whole answer when it has no fence.</summary>
 internal static class CodeFence

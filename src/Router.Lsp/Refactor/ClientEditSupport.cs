@@ -1,6 +1,6 @@
 using Router.Protocol.Lsp;
 
-namespace Router.Lsp.Assistant;
+namespace Router.Lsp.Refactor;
 
 /// <summary>What the connected editor can do with a refactor's edit, read from its capabilities at <c>initialize</c>.</summary>
 /// <remarks>What a client does not describe at all is taken as supported, as VS Code, Neovim and Helix do; what it

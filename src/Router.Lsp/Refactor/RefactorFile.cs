@@ -1,6 +1,6 @@
 using Router.Lsp.Documents;
 
-namespace Router.Lsp.Assistant;
+namespace Router.Lsp.Refactor;
 
 /// <summary>An open document sent with a multi-file refactor, as it was when sent (its version makes a stale edit fail).</summary>
 /// <param name="Path">Its path relative to the workspace, with '/' separators, as the model sees and names it.</param>

@@ -1,6 +1,6 @@
 using Router.Runtime.Dispatch;
 
-namespace Router.Lsp.Assistant;
+namespace Router.Lsp.Status;
 
 /// <summary>The problems the user has been told about and that have not been resolved since, so each is told once:
 /// a dead host or a missing model is a notice on the first request that meets it, not on every keystroke after.</summary>

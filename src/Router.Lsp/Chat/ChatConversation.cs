@@ -5,7 +5,7 @@ using Router.Core.Requests;
 using Router.Core.Tokens;
 using Router.Runtime.Sessions;
 
-namespace Router.Lsp.Assistant;
+namespace Router.Lsp.Chat;
 
 /// <summary>The earlier turns a chat sends to the model, so a follow-up ("and why is that slower?") is understood: the
 /// session's explain and chat turns with their answers, newest first, until the token budget is spent; older ones are
