@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Router.Lsp.Completion;
 using Router.Lsp.Configuration;
+using Router.Lsp.Contracts;
 using Router.Lsp.Documents;
 using Router.Lsp.Progress;
 using Router.Lsp.Refactor;

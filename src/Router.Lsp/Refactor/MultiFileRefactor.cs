@@ -3,6 +3,7 @@ using System.Text;
 using Router.Backends.Providers;
 using Router.Core.Quality;
 using Router.Core.Requests;
+using Router.Lsp.Contracts;
 using Router.Lsp.Documents;
 using Router.Protocol.Lsp;
 using Range = Router.Protocol.Lsp.Range;

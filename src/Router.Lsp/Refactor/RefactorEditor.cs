@@ -2,6 +2,7 @@ using Router.Core.Configuration;
 using Router.Core.Requests;
 using Router.Core.Tokens;
 using Router.Lsp.Assistant;
+using Router.Lsp.Contracts;
 using Router.Lsp.Documents;
 using Router.Protocol.Lsp;
 using Range = Router.Protocol.Lsp.Range;

@@ -2,7 +2,7 @@ using Router.Core.Configuration;
 using Router.Core.Redaction;
 using Router.Core.Requests;
 using Router.Lsp.Configuration;
-using Router.Protocol;
+using Router.Lsp.Contracts;
 using Router.Protocol.JsonRpc;
 using Router.Protocol.Lsp;
 using Router.Runtime;
@@ -196,7 +196,7 @@ internal sealed class StatusPublisher(RouterConfigSource config, RouterRuntime r
     {
         try
         {
-            await client.SendNotificationAsync(LspMethods.RouterStatus, Current(message, severity), LspJsonContext.Default.RouterStatusParams, cancellationToken);
+            await client.SendNotificationAsync(RouterMethods.Status, Current(message, severity), RouterJsonContext.Default.RouterStatusParams, cancellationToken);
         }
         catch (IOException)
         {

@@ -4,7 +4,7 @@ using Router.Core.Configuration;
 using Router.Core.Requests;
 using Router.Core.Tokens;
 using Router.Lsp.Chat;
-using Router.Protocol;
+using Router.Lsp.Contracts;
 using Router.Protocol.Lsp;
 using Router.Runtime.Sessions;
 using Range = Router.Protocol.Lsp.Range;
@@ -15,7 +15,7 @@ public sealed class ChatHistoryTests
 {
     private const string Code = "int Twice(int x)\n{\n    return x * 2;\n}\n";
 
-    private static LspJsonContext Json => LspJsonContext.Default;
+    private static RouterJsonContext Json => RouterJsonContext.Default;
 
     [Fact]
     public async Task A_follow_up_question_carries_the_earlier_prompt_and_answer()

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using Router.Lsp.Client;
+using Router.Lsp.Contracts;
 using Router.Protocol;
 using Router.Protocol.JsonRpc;
 using Router.Protocol.Lsp;
@@ -13,6 +15,8 @@ public sealed class ExplainProgressTests
     private const string Answer = "It doubles x, and it overflows silently for large values because the arithmetic is unchecked.";
 
     private static LspJsonContext Json => LspJsonContext.Default;
+
+    private static RouterJsonContext RouterJson => RouterJsonContext.Default;
 
     [Fact]
     public async Task Explain_with_a_work_done_token_reports_begin_short_reports_and_end_on_that_token()
@@ -63,7 +67,7 @@ public sealed class ExplainProgressTests
         lsp.Provider.Answer = _ => Answer;
 
         RouterAskArguments ask = new("What is a monad?");
-        await lsp.Client.ExecuteCommandAsync(new ExecuteCommandParams(RouterCommands.Ask, [JsonSerializer.SerializeToElement(ask, Json.RouterAskArguments)]), lsp.Timeout);
+        await lsp.Client.ExecuteCommandAsync(new ExecuteCommandParams(RouterCommands.Ask, [JsonSerializer.SerializeToElement(ask, RouterJson.RouterAskArguments)]), lsp.Timeout);
 
         List<(string Token, JsonElement Value)> steps = await progress.UntilEndAsync(lsp);
         string token = Assert.Single(created);
@@ -97,7 +101,7 @@ public sealed class ExplainProgressTests
 
     private static ExecuteCommandParams Explain(JsonElement token) => new(
         RouterCommands.Explain,
-        [JsonSerializer.SerializeToElement(new RouterSelectionArguments(LspHarness.Uri, new Range(new Position(0, 0), new Position(4, 0))), Json.RouterSelectionArguments)],
+        [JsonSerializer.SerializeToElement(new RouterSelectionArguments(LspHarness.Uri, new Range(new Position(0, 0), new Position(4, 0))), RouterJson.RouterSelectionArguments)],
         token);
 
     private static string Kind((string Token, JsonElement Value) step) => step.Value.GetProperty("kind").GetString()!;

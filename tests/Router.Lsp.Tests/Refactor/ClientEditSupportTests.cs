@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using Router.Lsp.Contracts;
 using Router.Lsp.Refactor;
 using Router.Protocol;
 using Router.Protocol.Lsp;
@@ -13,6 +14,8 @@ public sealed class ClientEditSupportTests
     private static readonly Range Whole = new(new Position(0, 0), new Position(4, 0));
 
     private static LspJsonContext Json => LspJsonContext.Default;
+
+    private static RouterJsonContext RouterJson => RouterJsonContext.Default;
 
     // What eglot 1.9 says: it applies edits and takes documentChanges, and lists code actions but no lazy edits.
     private static ClientCapabilities LikeEglot => new(
@@ -44,7 +47,7 @@ public sealed class ClientEditSupportTests
         ApplyWorkspaceEditParams sent = Assert.Single(applied);
         TextEdit edit = Assert.Single(sent.Edit.Changes![LspHarness.Uri]);
         Assert.Equal("int Twice(int x) => checked(x * 2);\n", edit.NewText);
-        string? message = result.Deserialize(Json.RouterRefactorResult)!.Message;
+        string? message = result.Deserialize(RouterJson.RouterRefactorResult)!.Message;
         Assert.DoesNotContain("did not apply", message ?? "", StringComparison.Ordinal);
     }
 
@@ -55,11 +58,11 @@ public sealed class ClientEditSupportTests
         lsp.Provider.Answer = _ => "```csharp\nint Twice(int x) => checked(x * 2);\n```";
         await lsp.OpenAsync(Code);
         JsonElement argument = JsonSerializer.SerializeToElement(
-            new RouterSelectionArguments(LspHarness.Uri, Whole, "Add error handling", Apply: true), Json.RouterSelectionArguments);
+            new RouterSelectionArguments(LspHarness.Uri, Whole, "Add error handling", Apply: true), RouterJson.RouterSelectionArguments);
 
         JsonElement result = await lsp.Client.ExecuteCommandAsync(new ExecuteCommandParams(RouterCommands.Refactor, [argument]), lsp.Timeout);
 
-        Assert.Contains("did not apply the refactor: the user said no", result.Deserialize(Json.RouterRefactorResult)!.Message, StringComparison.Ordinal);
+        Assert.Contains("did not apply the refactor: the user said no", result.Deserialize(RouterJson.RouterRefactorResult)!.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -4,8 +4,8 @@ using Router.Backends.Providers;
 using Router.Core.Configuration;
 using Router.Emulator;
 using Router.Lsp.Configuration;
+using Router.Lsp.Contracts;
 using Router.Lsp.Refactor;
-using Router.Protocol;
 using Router.Protocol.Lsp;
 using Range = Router.Protocol.Lsp.Range;
 
@@ -18,7 +18,7 @@ public sealed class MultiFileRefactorTests
     private const string Unrelated = "namespace Demo;\n\npublic sealed class Clock\n{\n    public int Hour => 12;\n}\n";
     private static readonly Range Method = new(new Position(4, 0), new Position(8, 0));
 
-    private static LspJsonContext Json => LspJsonContext.Default;
+    private static RouterJsonContext Json => RouterJsonContext.Default;
 
     [Fact]
     public async Task Renaming_a_method_sends_the_files_that_call_it_and_edits_them_all_in_one_versioned_edit()

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Router.Protocol;
+using Router.Lsp.Contracts;
 using Router.Protocol.Lsp;
 using Range = Router.Protocol.Lsp.Range;
 
@@ -21,14 +21,14 @@ public sealed class WorkspaceEditWireTests
             ],
         };
 
-        string json = JsonSerializer.Serialize(edit, LspJsonContext.Default.RouterRefactorResult.Options.GetTypeInfo(typeof(WorkspaceEdit)));
+        string json = JsonSerializer.Serialize(edit, RouterJsonContext.Default.RouterRefactorResult.Options.GetTypeInfo(typeof(WorkspaceEdit)));
 
         Assert.Equal(
             """{"documentChanges":[{"textDocument":{"uri":"file:///w/A.cs","version":3},"edits":[{"range":{"start":{"line":0,"character":0},"end":{"line":0,"character":0}},"newText":"x"}]},"""
             + """{"uri":"file:///w/B.cs","options":{"overwrite":false,"ignoreIfExists":false},"kind":"create"},"""
             + """{"textDocument":{"uri":"file:///w/B.cs","version":null},"edits":[{"range":{"start":{"line":0,"character":0},"end":{"line":0,"character":0}},"newText":"y"}]}]}""",
             json);
-        WorkspaceEdit read = (WorkspaceEdit)JsonSerializer.Deserialize(json, LspJsonContext.Default.RouterRefactorResult.Options.GetTypeInfo(typeof(WorkspaceEdit)))!;
+        WorkspaceEdit read = (WorkspaceEdit)JsonSerializer.Deserialize(json, RouterJsonContext.Default.RouterRefactorResult.Options.GetTypeInfo(typeof(WorkspaceEdit)))!;
         Assert.Equal([typeof(TextDocumentEdit), typeof(CreateFile), typeof(TextDocumentEdit)], read.DocumentChanges!.Select(c => c.GetType()));
         Assert.Equal("file:///w/B.cs", ((CreateFile)read.DocumentChanges![1]).Uri);
         Assert.Null(((TextDocumentEdit)read.DocumentChanges[2]).TextDocument.Version);

@@ -1,4 +1,4 @@
-namespace Router.Protocol.Lsp;
+namespace Router.Lsp.Contracts;
 
 /// <summary>The commands <c>router lsp</c> executes through <c>workspace/executeCommand</c> (see docs/protocol.md).</summary>
 public static class RouterCommands

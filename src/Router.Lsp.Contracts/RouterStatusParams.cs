@@ -1,4 +1,4 @@
-namespace Router.Protocol.Lsp;
+namespace Router.Lsp.Contracts;
 
 /// <summary>Parameters of <c>router/status</c>: what served the last request, the hosts' health, warm models and today's spend,
 /// for a status bar. <see cref="Message"/> tells the user what to do when something is wrong.</summary>

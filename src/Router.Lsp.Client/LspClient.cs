@@ -1,14 +1,19 @@
 using System.IO.Pipelines;
 using System.Text.Json;
+using Router.Lsp.Contracts;
+using Router.Protocol;
 using Router.Protocol.JsonRpc;
+using Router.Protocol.Lsp;
 
-namespace Router.Protocol.Lsp;
+namespace Router.Lsp.Client;
 
 /// <summary>A typed LSP client over a <see cref="JsonRpcConnection"/>, for tests and <c>router demo</c>.
 /// Register extra handlers on <see cref="Connection"/> (or with <see cref="OnLogMessage"/>) before <see cref="Start"/>.</summary>
 public sealed class LspClient : IAsyncDisposable
 {
     private static LspJsonContext Json => LspJsonContext.Default;
+
+    private static RouterJsonContext RouterJson => RouterJsonContext.Default;
 
     private Task? _running;
 
@@ -66,8 +71,8 @@ public sealed class LspClient : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(onAnswer);
         ArgumentNullException.ThrowIfNull(onStatus);
         Connection.AddNotificationHandler(
-            LspMethods.RouterAnswer,
-            Json.RouterAnswerParams,
+            RouterMethods.Answer,
+            RouterJson.RouterAnswerParams,
             (answer, _) =>
             {
                 onAnswer(answer);
@@ -75,8 +80,8 @@ public sealed class LspClient : IAsyncDisposable
             },
             HandlerMode.Mutating);
         Connection.AddNotificationHandler(
-            LspMethods.RouterStatus,
-            Json.RouterStatusParams,
+            RouterMethods.Status,
+            RouterJson.RouterStatusParams,
             (status, _) =>
             {
                 onStatus(status);
@@ -103,8 +108,8 @@ public sealed class LspClient : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(onTrace);
         Connection.AddNotificationHandler(
-            LspMethods.RouterCompletionTrace,
-            Json.CompletionTraceParams,
+            RouterMethods.CompletionTrace,
+            RouterJson.CompletionTraceParams,
             (trace, _) =>
             {
                 onTrace(trace);

@@ -1,4 +1,6 @@
-namespace Router.Protocol.Lsp;
+using Range = Router.Protocol.Lsp.Range;
+
+namespace Router.Lsp.Contracts;
 
 /// <summary>Argument of <c>router.explain</c> and <c>router.refactor</c>, and the data of Router's lazy code actions:
 /// a document range and, for a refactor, what to do with it.</summary>

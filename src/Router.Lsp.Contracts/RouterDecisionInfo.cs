@@ -1,4 +1,4 @@
-namespace Router.Protocol.Lsp;
+namespace Router.Lsp.Contracts;
 
 /// <summary>One answered request as "Why this model?" shows it: the route, the policy's reasons, the time and what happened at run time.</summary>
 public sealed record RouterDecisionInfo(

@@ -1,4 +1,4 @@
-namespace Router.Protocol.Lsp;
+namespace Router.Lsp.Contracts;
 
 /// <summary>Parameters of the <c>router/completionTrace</c> notification: what one completion request did.
 /// Sent only to clients that pass <c>{"completionTraces": true}</c> as initializationOptions.</summary>

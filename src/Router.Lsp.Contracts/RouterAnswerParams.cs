@@ -1,4 +1,4 @@
-namespace Router.Protocol.Lsp;
+namespace Router.Lsp.Contracts;
 
 /// <summary>Parameters of <c>router/answer</c>: one chunk of an explain or chat answer to append, sent as it streams.
 /// <see cref="Done"/> marks the last one. <see cref="Reset"/> says to drop what was shown so far first: the host failed
