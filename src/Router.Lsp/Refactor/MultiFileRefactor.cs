@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Text;
 using Router.Backends.Providers;
-using Router.Core.Quality;
 using Router.Core.Requests;
 using Router.Lsp.Contracts;
 using Router.Lsp.Documents;
 using Router.Protocol.Lsp;
+using Router.Quality;
 using Range = Router.Protocol.Lsp.Range;
 
 namespace Router.Lsp.Refactor;

@@ -1,5 +1,5 @@
 using Router.Core.Configuration;
-using Router.Core.Quality;
+using Router.Quality;
 
 namespace Router.Runtime.Dispatch;
 

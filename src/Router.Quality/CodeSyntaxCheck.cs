@@ -1,6 +1,6 @@
 using Router.Core.Requests;
 
-namespace Router.Core.Quality;
+namespace Router.Quality;
 
 /// <summary>Checks the syntax of the code in an answer: C# through Roslyn, other languages by their brackets, quotes and
 /// comments. Refactors are checked in any known language; explanations and chat only where the code is C#.</summary>

@@ -1,4 +1,4 @@
-namespace Router.Core.Quality;
+namespace Router.Quality;
 
 /// <summary>Whether an answer is weak enough to retry one tier up, and why in plain words.</summary>
 public sealed record AnswerVerdict(bool IsWeak, string Reason)

@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace Router.Core.Quality;
+namespace Router.Quality;
 
 /// <summary>Finds the code in an answer: its fenced blocks (<c>```lang</c> or <c>~~~</c>), or, when it has none and
 /// bare code is expected, the answer without the sentences that introduce or close it.</summary>

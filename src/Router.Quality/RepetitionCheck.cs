@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Router.Core.Quality;
+namespace Router.Quality;
 
 /// <summary>Recognises text that loops: the same words, line or sentence over and over, the way a small model fails.</summary>
 internal static partial class RepetitionCheck

@@ -1,4 +1,4 @@
-namespace Router.Core.Quality;
+namespace Router.Quality;
 
 /// <summary>The first syntax problem found in a piece of code: a parse error, or a bracket, quote or comment that is
 /// never closed or closes nothing.</summary>

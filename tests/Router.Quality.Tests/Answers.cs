@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.Text;
-using Router.Core.Quality;
 using Router.Core.Requests;
 
-namespace Router.Core.Tests.Quality;
+namespace Router.Quality.Tests;
 
 /// <summary>Builders for answer-quality test cases.</summary>
 internal static class Answers

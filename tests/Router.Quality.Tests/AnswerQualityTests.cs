@@ -1,8 +1,7 @@
-using Router.Core.Quality;
 using Router.Core.Requests;
-using static Router.Core.Tests.Quality.Answers;
+using static Router.Quality.Tests.Answers;
 
-namespace Router.Core.Tests.Quality;
+namespace Router.Quality.Tests;
 
 public sealed class AnswerQualityTests
 {

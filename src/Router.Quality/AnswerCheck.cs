@@ -1,6 +1,6 @@
 using Router.Core.Requests;
 
-namespace Router.Core.Quality;
+namespace Router.Quality;
 
 /// <summary>An answer to judge, with what was asked: the request's kind and language, the prompt or selection, and why the stream ended.</summary>
 /// <param name="Task">The prompt or selected code the answer responds to.</param>

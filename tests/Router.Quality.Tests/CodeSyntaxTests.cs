@@ -1,7 +1,6 @@
-using Router.Core.Quality;
-using static Router.Core.Tests.Quality.Answers;
+using static Router.Quality.Tests.Answers;
 
-namespace Router.Core.Tests.Quality;
+namespace Router.Quality.Tests;
 
 public sealed class CodeSyntaxTests
 {

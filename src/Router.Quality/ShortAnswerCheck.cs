@@ -1,7 +1,7 @@
 using System.Globalization;
 using Router.Core.Requests;
 
-namespace Router.Core.Quality;
+namespace Router.Quality;
 
 /// <summary>Recognises an answer far shorter than its task needs, scaled by the task's size and kind: five words about
 /// a forty-line selection is weak, "Hello!" in reply to "hi" is not.</summary>

@@ -1,4 +1,4 @@
-namespace Router.Core.Quality;
+namespace Router.Quality;
 
 /// <summary>What a language's lexer must know to skip comments and string literals while it counts brackets and quotes.</summary>
 /// <param name="Name">The name used in verdicts ("python", "javascript").</param>

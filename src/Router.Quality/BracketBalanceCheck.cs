@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Router.Core.Quality;
+namespace Router.Quality;
 
 /// <summary>Checks that brackets pair up and that quotes and block comments close, skipping what sits inside string
 /// literals and comments: the syntax check for languages without a parser here.</summary>

@@ -1,4 +1,4 @@
-namespace Router.Core.Quality;
+namespace Router.Quality;
 
 /// <summary>One name for each language however a fence tag or an editor spells it ("cs", "c#", "csharp" → "csharp").</summary>
 internal static class CodeLanguages

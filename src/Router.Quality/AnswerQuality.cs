@@ -1,6 +1,6 @@
 using Router.Core.Requests;
 
-namespace Router.Core.Quality;
+namespace Router.Quality;
 
 /// <summary>Judges an answer after it arrived, so a weak one can be retried on the next tier of the escalation order.</summary>
 public static class AnswerQuality

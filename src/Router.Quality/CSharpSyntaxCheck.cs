@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
-namespace Router.Core.Quality;
+namespace Router.Quality;
 
 /// <summary>Parses C# with Roslyn, accepting the fragments answers are made of: a whole file, top-level statements, a
 /// method or property alone, or statements alone.</summary>

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Router.Core.Quality;
+namespace Router.Quality;
 
 /// <summary>Recognises an answer that declines the task. Only the answer's opening counts: an explanation that later
 /// says "you cannot call this twice" is not a refusal.</summary>

@@ -1,4 +1,4 @@
-namespace Router.Core.Quality;
+namespace Router.Quality;
 
 /// <summary>Code found in an answer: a fenced block, or the whole answer when it is bare code.</summary>
 /// <param name="Tag">The fence's language tag, or null when it has none or the code was not fenced.</param>
