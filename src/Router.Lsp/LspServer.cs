@@ -12,6 +12,7 @@ using Router.Protocol;
 using Router.Protocol.JsonRpc;
 using Router.Protocol.Lsp;
 using Router.Runtime;
+using Router.Runtime.Configuration;
 using Router.Runtime.Sessions;
 
 namespace Router.Lsp;

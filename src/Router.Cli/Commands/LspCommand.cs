@@ -2,9 +2,9 @@ using System.CommandLine;
 using System.Reflection;
 using Router.Backends.Endpoints;
 using Router.Lsp;
-using Router.Lsp.Configuration;
 using Router.Runtime;
 using Router.Runtime.Budget;
+using Router.Runtime.Configuration;
 using Router.Runtime.Inventory;
 
 namespace Router.Cli.Commands;

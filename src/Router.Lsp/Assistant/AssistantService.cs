@@ -6,13 +6,13 @@ using Router.Core.Redaction;
 using Router.Core.Requests;
 using Router.Core.Tokens;
 using Router.Lsp.Chat;
-using Router.Lsp.Configuration;
 using Router.Lsp.Contracts;
 using Router.Lsp.Documents;
 using Router.Lsp.Status;
 using Router.Protocol.JsonRpc;
 using Router.Protocol.Lsp;
 using Router.Runtime;
+using Router.Runtime.Configuration;
 using Router.Runtime.Dispatch;
 using Router.Runtime.Sessions;
 

@@ -8,6 +8,7 @@ using Router.Lsp.Refactor;
 using Router.Lsp.Status;
 using Router.Protocol.JsonRpc;
 using Router.Protocol.Lsp;
+using Router.Runtime.Configuration;
 
 namespace Router.Lsp.Lifecycle;
 

@@ -1,11 +1,11 @@
 using Router.Core.Configuration;
 using Router.Core.Redaction;
 using Router.Core.Requests;
-using Router.Lsp.Configuration;
 using Router.Lsp.Contracts;
 using Router.Protocol.JsonRpc;
 using Router.Protocol.Lsp;
 using Router.Runtime;
+using Router.Runtime.Configuration;
 using Router.Runtime.Dispatch;
 using Router.Runtime.Health;
 

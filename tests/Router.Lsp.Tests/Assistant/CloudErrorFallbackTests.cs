@@ -2,9 +2,9 @@ using System.Text.Json;
 using Router.Backends.Endpoints;
 using Router.Core.Configuration;
 using Router.Emulator;
-using Router.Lsp.Configuration;
 using Router.Lsp.Contracts;
 using Router.Protocol.Lsp;
+using Router.Runtime.Configuration;
 using Range = Router.Protocol.Lsp.Range;
 
 namespace Router.Lsp.Tests.Assistant;

@@ -5,10 +5,10 @@ using Router.Backends.Endpoints;
 using Router.Backends.Ollama;
 using Router.Core.Configuration;
 using Router.Emulator;
-using Router.Lsp.Configuration;
 using Router.Lsp.Contracts;
 using Router.Protocol.JsonRpc;
 using Router.Protocol.Lsp;
+using Router.Runtime.Configuration;
 using Range = Router.Protocol.Lsp.Range;
 
 namespace Router.Lsp.Tests.Assistant;

@@ -1,11 +1,11 @@
 using System.Text.Json;
 using Router.Core.Configuration;
 using Router.Core.Policy;
-using Router.Lsp.Configuration;
 using Router.Lsp.Contracts;
 using Router.Protocol;
 using Router.Protocol.JsonRpc;
 using Router.Protocol.Lsp;
+using Router.Runtime.Configuration;
 using Range = Router.Protocol.Lsp.Range;
 
 namespace Router.Lsp.Tests.Configuration;

@@ -3,10 +3,10 @@ using Router.Backends.Endpoints;
 using Router.Backends.Providers;
 using Router.Core.Configuration;
 using Router.Emulator;
-using Router.Lsp.Configuration;
 using Router.Lsp.Contracts;
 using Router.Lsp.Refactor;
 using Router.Protocol.Lsp;
+using Router.Runtime.Configuration;
 using Range = Router.Protocol.Lsp.Range;
 
 namespace Router.Lsp.Tests.Refactor;

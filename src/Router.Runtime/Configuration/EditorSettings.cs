@@ -2,7 +2,7 @@ using System.Text.Json;
 using Router.Core.Configuration;
 using Router.Core.Policy;
 
-namespace Router.Lsp.Configuration;
+namespace Router.Runtime.Configuration;
 
 /// <summary>The editor's <c>router</c> settings (VS Code's settings, or any client's <c>workspace/configuration</c>) that
 /// apply on top of router.yaml without a restart: local-only privacy, the daily budget, completion on or off, and a model per

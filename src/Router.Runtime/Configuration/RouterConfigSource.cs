@@ -3,10 +3,11 @@ using System.Security;
 using Router.Core.Configuration;
 using Router.Core.Policy;
 
-namespace Router.Lsp.Configuration;
+namespace Router.Runtime.Configuration;
 
 /// <summary>The configuration in force for the language server, and its routing policy. It follows router.yaml:
-/// a saved edit takes effect for the next request, a broken edit keeps the last good configuration.</summary>
+/// a saved edit takes effect for the next request, a broken edit keeps the last good configuration. The one-shot
+/// commands load it once through <see cref="Load"/>.</summary>
 /// <remarks>Resolution: an explicit file (<c>--config</c>), else router.yaml in the workspace root, else the built-in
 /// default. The workspace file is watched even before it exists, so creating one takes effect too.</remarks>
 public sealed class RouterConfigSource : IDisposable
@@ -207,6 +208,46 @@ public sealed class RouterConfigSource : IDisposable
             _settle?.Dispose();
             _settle = null;
         }
+    }
+
+    /// <summary>Finds and loads the configuration once, for a command: <paramref name="configPath"/> (--config), else
+    /// router.yaml in <paramref name="currentDirectory"/>, else the built-in default. A file that cannot be read is an
+    /// error diagnostic naming it.</summary>
+    public static ConfigLoadResult Load(string? configPath, string currentDirectory, Func<string, string?> environment)
+    {
+        string? path = configPath;
+        if (path is null)
+        {
+            string candidate = Path.Combine(currentDirectory, WorkspaceFileName);
+            if (!File.Exists(candidate))
+            {
+                return new ConfigLoadResult(RouterConfig.Default, []);
+            }
+
+            path = candidate;
+        }
+
+        return ReadFile(path, environment);
+    }
+
+    /// <summary>Loads the configuration for <paramref name="command"/> and writes its diagnostics to <paramref name="stderr"/>;
+    /// null (after saying so) when it is unusable, which the commands answer with exit code 2.</summary>
+    public static async Task<RouterConfig?> LoadReportingAsync(
+        string command, string? configPath, string currentDirectory, Func<string, string?> environment, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stderr);
+        ConfigLoadResult loaded = Load(configPath, currentDirectory, environment);
+        foreach (ConfigDiagnostic diagnostic in loaded.Diagnostics)
+        {
+            await stderr.WriteLineAsync(diagnostic.ToString().AsMemory(), cancellationToken);
+        }
+
+        if (loaded.Config is null)
+        {
+            await stderr.WriteLineAsync($"router {command}: the configuration {configPath ?? WorkspaceFileName} is unusable".AsMemory(), cancellationToken);
+        }
+
+        return loaded.Config;
     }
 
     /// <summary>Reads and validates one configuration file; an unreadable file is an error naming it, not an exception.</summary>

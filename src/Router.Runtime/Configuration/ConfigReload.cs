@@ -1,6 +1,6 @@
 using Router.Core.Configuration;
 
-namespace Router.Lsp.Configuration;
+namespace Router.Runtime.Configuration;
 
 /// <summary>The outcome of reading the configuration file: taken, or refused with the last good one kept.</summary>
 /// <param name="Source">The file read, or the built-in default's name.</param>
