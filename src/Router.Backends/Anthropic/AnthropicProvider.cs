@@ -21,6 +21,8 @@ public sealed class AnthropicProvider : IModelProvider, IDisposable
     // The package would otherwise look for a key of its own in the environment; a local stand-in needs none.
     private const string PlaceholderKey = "not-needed";
 
+    private static readonly JsonDocument NoMessages = JsonDocument.Parse("[]");
+
     private readonly Uri _baseAddress;
     private readonly ApiKeySource _key;
     private readonly HttpClient _http;
@@ -99,7 +101,7 @@ public sealed class AnthropicProvider : IModelProvider, IDisposable
 
     /// <summary>The package dropped temperature from its typed parameters (the newest models refuse it), so its chat adapter
     /// cannot send <see cref="ChatOptions.Temperature"/>; older models and Anthropic-shaped proxies still honour it, so it
-    /// goes in the raw body the adapter starts from (with the model and max_tokens, which that body must then hold).</summary>
+    /// goes in the raw body the adapter starts from (with the model, max_tokens and messages, which that body must then hold).</summary>
     private static ChatOptions CarryTemperature(ChatOptions options)
     {
         if (options.Temperature is not { } temperature || options.RawRepresentationFactory is not null)
@@ -113,6 +115,9 @@ public sealed class AnthropicProvider : IModelProvider, IDisposable
             ["model"] = JsonSerializer.SerializeToElement(options.ModelId, AnthropicJsonContext.Default.String),
             ["max_tokens"] = JsonSerializer.SerializeToElement(options.MaxOutputTokens ?? DefaultMaxTokens, AnthropicJsonContext.Default.Int32),
             ["temperature"] = JsonSerializer.SerializeToElement(temperature, AnthropicJsonContext.Default.Single),
+
+            // Required; the adapter appends the conversation's messages to these.
+            ["messages"] = NoMessages.RootElement,
         };
         carried.RawRepresentationFactory = _ => MessageCreateParams.FromRawUnchecked(
             new Dictionary<string, JsonElement>(), new Dictionary<string, JsonElement>(), body);
