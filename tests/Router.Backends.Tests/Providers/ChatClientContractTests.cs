@@ -2,8 +2,6 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
-using Router.Backends.Anthropic;
-using Router.Backends.OpenAi;
 using Router.Backends.Providers;
 using Router.Emulator;
 
@@ -25,10 +23,8 @@ public sealed class ChatClientContractTests
     [MemberData(nameof(Apis))]
     public async Task Streams_text_then_reports_usage_and_the_finish_reason(string api)
     {
-        await using EmulatorServer host = await StartAsync();
-        using RecordingHandler wire = new();
-        (IChatClient chat, IDisposable provider) = Create(api, host, wire);
-        using IDisposable owned = provider;
+        await using ChatClientUnderTest under = await ChatClientUnderTest.StartAsync(api);
+        (EmulatorServer host, IChatClient chat) = (under.Host!, under.Chat);
 
         List<ChatResponseUpdate> updates = [];
         await foreach (ChatResponseUpdate update in chat.GetStreamingResponseAsync(Conversation, new ChatOptions { ModelId = "qwen2.5:3b" }, Deadline()))
@@ -52,17 +48,15 @@ public sealed class ChatClientContractTests
     [MemberData(nameof(Apis))]
     public async Task Temperature_max_tokens_and_stop_sequences_reach_the_wire(string api)
     {
-        await using EmulatorServer host = await StartAsync();
-        using RecordingHandler wire = new();
-        (IChatClient chat, IDisposable provider) = Create(api, host, wire);
-        using IDisposable owned = provider;
+        await using ChatClientUnderTest under = await ChatClientUnderTest.StartAsync(api);
+        (EmulatorServer host, IChatClient chat) = (under.Host!, under.Chat);
         ChatOptions options = new() { ModelId = "qwen2.5:3b", Temperature = 0.25f, MaxOutputTokens = 5, StopSequences = ["\n\n"] };
 
         ChatResponse response = await chat.GetResponseAsync(Conversation, options, Deadline());
 
         Assert.Equal(ChatFinishReason.Length, response.FinishReason);
         Assert.Equal(5, response.Usage?.OutputTokenCount);
-        using JsonDocument body = JsonDocument.Parse(Assert.Single(wire.Sent).Body);
+        using JsonDocument body = JsonDocument.Parse(Assert.Single(under.Wire.Sent).Body);
         JsonElement sent = body.RootElement;
         Assert.Equal(0.25, sent.GetProperty("temperature").GetDouble(), 3);
         Assert.Equal(5, sent.GetProperty(api == "openai" ? "max_completion_tokens" : "max_tokens").GetInt32());
@@ -75,10 +69,8 @@ public sealed class ChatClientContractTests
     [MemberData(nameof(Apis))]
     public async Task Failures_are_provider_errors_never_the_packages_own(string api)
     {
-        await using EmulatorServer host = await StartAsync();
-        using RecordingHandler wire = new();
-        (IChatClient chat, IDisposable provider) = Create(api, host, wire);
-        using IDisposable owned = provider;
+        await using ChatClientUnderTest under = await ChatClientUnderTest.StartAsync(api);
+        (EmulatorServer host, IChatClient chat) = (under.Host!, under.Chat);
 
         ProviderException missing = await Assert.ThrowsAsync<ProviderException>(
             () => chat.GetResponseAsync(Conversation, new ChatOptions { ModelId = "no-such-model" }, Deadline()));
@@ -100,10 +92,8 @@ public sealed class ChatClientContractTests
     [MemberData(nameof(Apis))]
     public async Task A_host_that_is_down_fails_Unreachable(string api)
     {
-        using RecordingHandler wire = new();
-        Uri down = new($"http://127.0.0.1:{ClosedPort()}");
-        (IChatClient chat, IDisposable provider) = Create(api, down, wire);
-        using IDisposable owned = provider;
+        await using ChatClientUnderTest under = ChatClientUnderTest.For(api, new Uri($"http://127.0.0.1:{ClosedPort()}"));
+        IChatClient chat = under.Chat;
 
         ProviderException error = await Assert.ThrowsAsync<ProviderException>(
             () => chat.GetResponseAsync(Conversation, new ChatOptions { ModelId = "qwen2.5:3b" }, Deadline()));
@@ -115,11 +105,9 @@ public sealed class ChatClientContractTests
     [MemberData(nameof(Apis))]
     public async Task Cancelling_mid_stream_closes_the_http_stream(string api)
     {
-        await using EmulatorServer host = await StartAsync();
+        await using ChatClientUnderTest under = await ChatClientUnderTest.StartAsync(api);
+        (EmulatorServer host, IChatClient chat) = (under.Host!, under.Chat);
         host.SetFaults(new EmulatorFaultSet { StallAfterChunks = 2 });
-        using RecordingHandler wire = new();
-        (IChatClient chat, IDisposable provider) = Create(api, host, wire);
-        using IDisposable owned = provider;
         using CancellationTokenSource cancel = new();
 
         int received = 0;
@@ -142,33 +130,12 @@ public sealed class ChatClientContractTests
     [MemberData(nameof(Apis))]
     public async Task A_request_without_a_model_is_refused_before_it_is_sent(string api)
     {
-        await using EmulatorServer host = await StartAsync();
-        using RecordingHandler wire = new();
-        (IChatClient chat, IDisposable provider) = Create(api, host, wire);
-        using IDisposable owned = provider;
+        await using ChatClientUnderTest under = await ChatClientUnderTest.StartAsync(api);
+        (EmulatorServer host, IChatClient chat) = (under.Host!, under.Chat);
 
         await Assert.ThrowsAsync<ArgumentException>(() => chat.GetResponseAsync(Conversation, null, Deadline()));
 
-        Assert.Empty(wire.Sent);
-    }
-
-    private static Task<EmulatorServer> StartAsync() => EmulatorServer.StartAsync(new EmulatorOptions { TimeScale = 0 }, CancellationToken.None);
-
-    private static (IChatClient Chat, IDisposable Provider) Create(string api, EmulatorServer host, RecordingHandler wire) =>
-        Create(api, host.BaseAddress, wire);
-
-    // Each provider gets its own HTTP client over the recording handler; the provider is disposed before it.
-    private static (IChatClient Chat, IDisposable Provider) Create(string api, Uri baseAddress, RecordingHandler wire)
-    {
-        HttpClient http = new(wire, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
-        if (api == "openai")
-        {
-            OpenAiProvider openAi = new("emulated-openai", new Uri(baseAddress, "v1"), ApiKeySource.None, http);
-            return (openAi.ChatClient, openAi);
-        }
-
-        AnthropicProvider anthropic = new("emulated-anthropic", baseAddress, ApiKeySource.None, http);
-        return (anthropic.ChatClient, anthropic);
+        Assert.Empty(under.Wire.Sent);
     }
 
     private static CancellationToken Deadline() => new CancellationTokenSource(TimeSpan.FromSeconds(20)).Token;
