@@ -6,7 +6,7 @@ namespace Router.Backends.Providers;
 
 /// <summary>A chat <see cref="ModelRequest"/> sent through an <see cref="IChatClient"/> and its updates read back as
 /// <see cref="ModelChunk"/>s: the one translation every provider's chat path shares.</summary>
-public static class ChatTranslation
+internal static class ChatTranslation
 {
     /// <summary>The request's messages (or its prompt as one user message) in Microsoft.Extensions.AI's shape.</summary>
     public static List<ChatMessage> Messages(ModelRequest request)
