@@ -36,8 +36,9 @@ internal static class ChatTranslation
     }
 
     /// <summary>Streams <paramref name="request"/> through <paramref name="client"/>: a chunk per piece of text, then a final chunk
-    /// with the finish reason and, when the host reported it, usage (the wall clock split at the first token, as chat APIs
-    /// report no timings).</summary>
+    /// with the finish reason and, when the host reported it, usage. Timings are the host's when an update carries them
+    /// (<see cref="HostTimings"/>: Ollama's load and eval durations, which say whether the answer paid for a cold load); else the
+    /// wall clock split at the first token, as cloud chat APIs report none.</summary>
     public static async IAsyncEnumerable<ModelChunk> StreamAsync(
         IChatClient client, ModelRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -47,9 +48,11 @@ internal static class ChatTranslation
         TimeSpan? firstToken = null;
         ChatFinishReason? finishReason = null;
         UsageDetails? usage = null;
+        HostTimings? timings = null;
         await foreach (ChatResponseUpdate update in client.GetStreamingResponseAsync(Messages(request), Options(request), cancellationToken))
         {
             finishReason = update.FinishReason ?? finishReason;
+            timings = HostTimings.From(update.AdditionalProperties) ?? timings;
             string text = "";
             foreach (AIContent content in update.Contents)
             {
@@ -73,7 +76,9 @@ internal static class ChatTranslation
 
         TimeSpan total = clock.Elapsed;
         ModelUsage? toUsage = usage is { InputTokenCount: { } input, OutputTokenCount: { } output }
-            ? new ModelUsage((int)input, (int)output, total, TimeSpan.Zero, firstToken ?? total, total - (firstToken ?? total))
+            ? timings is { } host
+                ? new ModelUsage((int)input, (int)output, host.Total, host.Load, host.PromptEval, host.Eval)
+                : new ModelUsage((int)input, (int)output, total, TimeSpan.Zero, firstToken ?? total, total - (firstToken ?? total))
             : null;
         yield return new ModelChunk("", true, toUsage, DoneReason(finishReason));
     }
