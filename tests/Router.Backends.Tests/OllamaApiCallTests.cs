@@ -150,7 +150,7 @@ public sealed class OllamaApiCallTests
         Assert.Equal(404, error.StatusCode);
         Assert.Equal("ghost:7b", error.Model);
         Assert.Contains(host.Emulator.BaseAddress.ToString(), error.Message, StringComparison.Ordinal);
-        Assert.Contains("model \"ghost:7b\" not found, try pulling it first", error.Message, StringComparison.Ordinal);
+        Assert.Contains("model 'ghost:7b' not found", error.Message, StringComparison.Ordinal);
         Assert.Contains("ollama pull ghost:7b", error.Message, StringComparison.Ordinal);
     }
 
