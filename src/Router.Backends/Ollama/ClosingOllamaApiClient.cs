@@ -1,6 +1,8 @@
+using System.Buffers;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using OllamaSharp;
 using OllamaSharp.Models;
@@ -40,7 +42,7 @@ internal sealed class ClosingOllamaApiClient : OllamaApiClient
             byte[] body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
             cancellationToken.ThrowIfCancellationRequested();
             CheckWhole(body, requestMessage.RequestUri);
-            HttpResponseMessage whole = new(response.StatusCode) { RequestMessage = response.RequestMessage, Content = new ByteArrayContent(body) };
+            HttpResponseMessage whole = new(response.StatusCode) { RequestMessage = response.RequestMessage, Content = new ByteArrayContent(OnOneLine(body)) };
             whole.Content.Headers.ContentType = response.Content.Headers.ContentType ?? new MediaTypeHeaderValue("application/json");
             return whole;
         }
@@ -61,6 +63,25 @@ internal sealed class ClosingOllamaApiClient : OllamaApiClient
         {
             throw new HttpIOException(HttpRequestError.ResponseEnded, $"the answer from {path} ended in the middle of its JSON");
         }
+    }
+
+    /// <summary>The one JSON value of a whole answer, written on one line: OllamaSharp reads /api/generate and /api/chat line by
+    /// line even when not streaming, so an answer a proxy pretty-printed would otherwise fail to parse.</summary>
+    private static byte[] OnOneLine(byte[] body)
+    {
+        if (body.AsSpan().IndexOfAny((byte)'\n', (byte)'\r') < 0)
+        {
+            return body;
+        }
+
+        using JsonDocument document = JsonDocument.Parse(body);
+        ArrayBufferWriter<byte> compact = new(body.Length);
+        using (Utf8JsonWriter writer = new(compact, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            document.WriteTo(writer);
+        }
+
+        return compact.WrittenSpan.ToArray();
     }
 
     /// <summary>True when the text is empty or the valid beginning of a JSON value that never ends.</summary>
