@@ -1,4 +1,3 @@
-using Router.Backends.Ollama;
 using Router.Backends.Providers;
 using Router.Core.Configuration;
 using Router.Core.Policy;
