@@ -1,5 +1,6 @@
 using Router.Backends.Ollama;
 using Router.Backends.Providers;
+using static Router.Backends.Tests.ModelChunks;
 using Router.Emulator;
 
 namespace Router.Backends.Tests;
@@ -9,17 +10,6 @@ namespace Router.Backends.Tests;
 public sealed class OllamaApiCallTests
 {
     private static ModelRequest Prompt(string model = "qwen2.5:3b", string prompt = "Why is the sky blue?") => new(model) { Prompt = prompt };
-
-    private static async Task<List<ModelChunk>> CollectAsync(IAsyncEnumerable<ModelChunk> chunks)
-    {
-        var all = new List<ModelChunk>();
-        await foreach (var chunk in chunks)
-        {
-            all.Add(chunk);
-        }
-
-        return all;
-    }
 
     [Fact]
     public async Task Streaming_generate_yields_text_chunks_then_a_final_chunk_with_usage_and_load_time()

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.AI;
 using Router.Backends.Ollama;
 using Router.Backends.Providers;
+using static Router.Backends.Tests.ModelChunks;
 using Router.Backends.Tests.Providers;
 
 namespace Router.Backends.Tests;
@@ -22,17 +23,6 @@ public sealed class OllamaApiExampleTests
         CannedReplyHost host = CannedReplyHost.Start(new CannedReply(status, contentType, body));
         HttpClient http = ProviderHttpClient.Create();
         return (host, http, new OllamaProvider("documented", host.BaseAddress, http));
-    }
-
-    private static async Task<List<ModelChunk>> CollectAsync(IAsyncEnumerable<ModelChunk> chunks)
-    {
-        var all = new List<ModelChunk>();
-        await foreach (var chunk in chunks)
-        {
-            all.Add(chunk);
-        }
-
-        return all;
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Router.Backends.Ollama;
 using Router.Backends.Providers;
+using static Router.Backends.Tests.ModelChunks;
 
 namespace Router.Backends.Tests;
 
@@ -11,17 +12,6 @@ namespace Router.Backends.Tests;
 public sealed class OllamaWireTests
 {
     private static readonly Uri Host = new("http://gpu-box:11434");
-
-    private static async Task<List<ModelChunk>> CollectAsync(IAsyncEnumerable<ModelChunk> chunks)
-    {
-        var all = new List<ModelChunk>();
-        await foreach (var chunk in chunks)
-        {
-            all.Add(chunk);
-        }
-
-        return all;
-    }
 
     private const string Done = """{"model":"m","created_at":"2024-07-22T20:47:51.147561Z","response":"","done":true,"done_reason":"stop"}""";
 

@@ -15,6 +15,17 @@ public sealed class ResidencyTests
         response.Dispose();
     }
 
+    /// <summary>A streamed qwen2.5:3b answer that stalls after its first chunk (the model's fault is set by the caller), holding the model busy.</summary>
+    private static async Task<HttpResponseMessage> StalledGenerateAsync(HttpClient http, EmulatorServer emulator, CancellationToken cancellationToken)
+    {
+        var response = await http.SendAsync(
+            new HttpRequestMessage(HttpMethod.Post, new Uri("api/generate", UriKind.Relative)) { Content = Json("""{"model":"qwen2.5:3b","prompt":"hi"}""") },
+            HttpCompletionOption.ResponseHeadersRead,
+            cancellationToken);
+        await emulator.WaitForRequestAsync(r => r.Chunks == 1, Deadline());
+        return response;
+    }
+
     [Fact]
     public async Task Max_loaded_models_unloads_the_idle_model_with_the_shortest_keep_alive_not_the_least_recently_used()
     {
@@ -39,11 +50,7 @@ public sealed class ResidencyTests
         using var http = Client(emulator);
         emulator.SetFaults(new EmulatorFaultSet { StallAfterChunks = 1 }, "qwen2.5:3b");
         using var stalled = new CancellationTokenSource();
-        using var busy = await http.SendAsync(
-            new HttpRequestMessage(HttpMethod.Post, new Uri("api/generate", UriKind.Relative)) { Content = Json("""{"model":"qwen2.5:3b","prompt":"hi"}""") },
-            HttpCompletionOption.ResponseHeadersRead,
-            stalled.Token);
-        await emulator.WaitForRequestAsync(r => r.Chunks == 1, Deadline());
+        using var busy = await StalledGenerateAsync(http, emulator, stalled.Token);
 
         var next = PostAsync(http, "api/generate", """{"model":"deepseek-r1:8b","prompt":"hi","stream":false}""");
         await Task.Delay(100);
@@ -65,11 +72,7 @@ public sealed class ResidencyTests
         using var http = Client(emulator);
         emulator.SetFaults(new EmulatorFaultSet { StallAfterChunks = 1 }, "qwen2.5:3b");
         using var stalled = new CancellationTokenSource();
-        using var first = await http.SendAsync(
-            new HttpRequestMessage(HttpMethod.Post, new Uri("api/generate", UriKind.Relative)) { Content = Json("""{"model":"qwen2.5:3b","prompt":"hi"}""") },
-            HttpCompletionOption.ResponseHeadersRead,
-            stalled.Token);
-        await emulator.WaitForRequestAsync(r => r.Chunks == 1, Deadline());
+        using var first = await StalledGenerateAsync(http, emulator, stalled.Token);
         emulator.ClearFaults();
 
         var second = PostAsync(http, "api/generate", """{"model":"qwen2.5:3b","prompt":"again","stream":false}""");
@@ -91,11 +94,7 @@ public sealed class ResidencyTests
         using var http = Client(emulator);
         emulator.SetFaults(new EmulatorFaultSet { StallAfterChunks = 1 }, "qwen2.5:3b");
         using var stalled = new CancellationTokenSource();
-        using var first = await http.SendAsync(
-            new HttpRequestMessage(HttpMethod.Post, new Uri("api/generate", UriKind.Relative)) { Content = Json("""{"model":"qwen2.5:3b","prompt":"hi"}""") },
-            HttpCompletionOption.ResponseHeadersRead,
-            stalled.Token);
-        await emulator.WaitForRequestAsync(r => r.Chunks == 1, Deadline());
+        using var first = await StalledGenerateAsync(http, emulator, stalled.Token);
         emulator.ClearFaults();
 
         var (response, _) = await PostAsync(http, "api/generate", """{"model":"qwen2.5:3b","prompt":"again","stream":false}""");
