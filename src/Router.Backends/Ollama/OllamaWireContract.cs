@@ -39,8 +39,17 @@ internal static class OllamaWireContract
             return;
         }
 
-        JsonPropertyInfo error = type.CreateJsonPropertyInfo(typeof(string), "error");
-        error.Set = static (_, message) => throw new ResponseError(message as string ?? "(no message)");
+        // Made through the metadata services that source generation uses, so no reflection is needed (trimming, NativeAOT).
+        JsonPropertyInfo error = JsonMetadataServices.CreatePropertyInfo(type.Options, new JsonPropertyInfoValues<string?>
+        {
+            IsProperty = true,
+            IsPublic = true,
+            DeclaringType = type.Type,
+            PropertyName = "Error",
+            JsonPropertyName = "error",
+            Converter = JsonMetadataServices.StringConverter,
+            Setter = static (_, message) => throw new ResponseError(message ?? "(no message)"),
+        });
         type.Properties.Add(error);
     }
 }
