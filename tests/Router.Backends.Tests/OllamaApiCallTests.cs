@@ -1,34 +1,33 @@
 using Router.Backends.Ollama;
+using Router.Backends.Providers;
+using static Router.Backends.Tests.ModelChunks;
 using Router.Emulator;
 
 namespace Router.Backends.Tests;
 
-public sealed class OllamaClientTests
+/// <summary>Every Ollama API the router calls, through <see cref="OllamaProvider"/> (OllamaSharp underneath) against the
+/// emulator on loopback: what comes back, and how each way of failing is told apart.</summary>
+public sealed class OllamaApiCallTests
 {
-    private static OllamaGenerateRequest Prompt(string model = "qwen2.5:3b", string prompt = "Why is the sky blue?") =>
-        new() { Model = model, Prompt = prompt };
+    private static ModelRequest Prompt(string model = "qwen2.5:3b", string prompt = "Why is the sky blue?") => new(model) { Prompt = prompt };
 
     [Fact]
-    public async Task Streaming_generate_yields_text_chunks_then_a_final_chunk_with_timings()
+    public async Task Streaming_generate_yields_text_chunks_then_a_final_chunk_with_usage_and_load_time()
     {
         await using var host = await EmulatedHost.StartAsync();
 
-        var chunks = new List<OllamaGenerateResponse>();
-        await foreach (var chunk in host.Client.GenerateStreamAsync(Prompt(), EmulatedHost.Deadline()))
-        {
-            chunks.Add(chunk);
-        }
+        var chunks = await CollectAsync(host.Provider.StreamAsync(Prompt(), EmulatedHost.Deadline()));
 
         Assert.True(chunks.Count > 2);
-        Assert.All(chunks[..^1], c => Assert.Null(c.Timings));
-        var timings = Assert.IsType<OllamaTimings>(chunks[^1].Timings);
-        Assert.Equal("stop", timings.DoneReason);
-        Assert.Equal(chunks.Count - 1, timings.EvalCount);
-        Assert.True(timings.PromptEvalCount > 0);
-        Assert.Equal(TimeSpan.FromMilliseconds(1500), timings.LoadDuration);
-        Assert.True(timings.TotalDuration > timings.EvalDuration);
-        Assert.NotNull(chunks[^1].Context);
-        Assert.Contains("sky", string.Concat(chunks.Select(c => c.Response)), StringComparison.OrdinalIgnoreCase);
+        Assert.All(chunks[..^1], c => Assert.Null(c.Usage));
+        var usage = Assert.IsType<ModelUsage>(chunks[^1].Usage);
+        Assert.Equal("stop", chunks[^1].DoneReason);
+        Assert.Equal(chunks.Count - 1, usage.OutputTokens);
+        Assert.True(usage.PromptTokens > 0);
+        Assert.Equal(TimeSpan.FromMilliseconds(1500), usage.LoadDuration);
+        Assert.True(usage.TotalDuration > usage.EvalDuration);
+        Assert.True(Assert.Single(host.Emulator.Requests).Stream);
+        Assert.Contains("sky", string.Concat(chunks.Select(c => c.Text)), StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
@@ -36,13 +35,13 @@ public sealed class OllamaClientTests
     {
         await using var host = await EmulatedHost.StartAsync();
 
-        var cold = await host.Client.GenerateAsync(Prompt("qwen2.5-coder:14b"), EmulatedHost.Deadline());
-        var warm = await host.Client.GenerateAsync(Prompt("qwen2.5-coder:14b"), EmulatedHost.Deadline());
+        var cold = await host.Provider.GenerateAsync(Prompt("qwen2.5-coder:14b"), EmulatedHost.Deadline());
+        var warm = await host.Provider.GenerateAsync(Prompt("qwen2.5-coder:14b"), EmulatedHost.Deadline());
 
         Assert.True(cold.Done);
-        Assert.False(string.IsNullOrWhiteSpace(cold.Response));
-        Assert.Equal(TimeSpan.FromSeconds(6), cold.Timings!.LoadDuration);
-        Assert.True(warm.Timings!.LoadDuration < TimeSpan.FromMilliseconds(100));
+        Assert.False(string.IsNullOrWhiteSpace(cold.Text));
+        Assert.Equal(TimeSpan.FromSeconds(6), cold.Usage!.LoadDuration);
+        Assert.True(warm.Usage!.LoadDuration < TimeSpan.FromMilliseconds(100));
         Assert.False(host.Emulator.Requests[0].Stream);
     }
 
@@ -50,94 +49,81 @@ public sealed class OllamaClientTests
     public async Task Fill_in_the_middle_sends_the_suffix_and_gets_code_back()
     {
         await using var host = await EmulatedHost.StartAsync();
-        var request = new OllamaGenerateRequest
+        var request = new ModelRequest("qwen2.5-coder:14b")
         {
-            Model = "qwen2.5-coder:14b",
             Prompt = "def area(width, height):",
             Suffix = "\n\nprint(area(2, 3))\n",
-            Options = new OllamaModelOptions { Temperature = 0, NumCtx = 4096 },
+            Options = new GenerationOptions { Temperature = 0, ContextTokens = 4096 },
             KeepAlive = "10m",
         };
 
-        var answer = await host.Client.GenerateAsync(request, EmulatedHost.Deadline());
+        var answer = await host.Provider.GenerateAsync(request, EmulatedHost.Deadline());
 
         var record = Assert.Single(host.Emulator.Requests);
         Assert.Equal("\n\nprint(area(2, 3))\n", record.Suffix);
-        Assert.StartsWith("\n    ", answer.Response, StringComparison.Ordinal);
-        Assert.Contains("width", answer.Response, StringComparison.Ordinal);
+        Assert.StartsWith("\n    ", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("width", answer.Text, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Num_predict_and_stop_are_honoured()
+    public async Task Num_predict_is_honoured()
     {
         await using var host = await EmulatedHost.StartAsync();
-        var request = Prompt() with { Options = new OllamaModelOptions { NumPredict = 4 } };
+        var request = Prompt() with { Options = new GenerationOptions { MaxTokens = 4 } };
 
-        var answer = await host.Client.GenerateAsync(request, EmulatedHost.Deadline());
+        var answer = await host.Provider.GenerateAsync(request, EmulatedHost.Deadline());
 
         Assert.Equal("length", answer.DoneReason);
-        Assert.Equal(4, answer.EvalCount);
+        Assert.Equal(4, answer.Usage!.OutputTokens);
     }
 
     [Fact]
-    public async Task Chat_streams_assistant_content_and_ends_with_timings()
+    public async Task Chat_goes_through_the_chat_client_and_ends_with_usage_and_load_time()
     {
         await using var host = await EmulatedHost.StartAsync();
-        var request = new OllamaChatRequest
+        var request = new ModelRequest("qwen2.5:3b")
         {
-            Model = "qwen2.5:3b",
             Messages = [new("system", "Be brief."), new("user", "What is a mutex?")],
+            Options = new GenerationOptions { MaxTokens = 5, ContextTokens = 2048 },
+            KeepAlive = "-1",
         };
 
-        var chunks = new List<OllamaChatResponse>();
-        await foreach (var chunk in host.Client.ChatStreamAsync(request, EmulatedHost.Deadline()))
-        {
-            chunks.Add(chunk);
-        }
+        var chunks = await CollectAsync(host.Provider.StreamAsync(request, EmulatedHost.Deadline()));
 
-        Assert.Contains("mutex", string.Concat(chunks.Select(c => c.Content)), StringComparison.OrdinalIgnoreCase);
-        Assert.Equal("assistant", chunks[0].Message!.Role);
-        Assert.Equal(chunks.Count - 1, chunks[^1].Timings!.EvalCount);
-        Assert.Equal("/api/chat", Assert.Single(host.Emulator.Requests).Endpoint);
-    }
-
-    [Fact]
-    public async Task Non_streaming_chat_returns_the_whole_message()
-    {
-        await using var host = await EmulatedHost.StartAsync();
-        var request = new OllamaChatRequest { Model = "qwen2.5:3b", Messages = [new("user", "Explain closures")] };
-
-        var answer = await host.Client.ChatAsync(request, EmulatedHost.Deadline());
-
-        Assert.True(answer.Done);
-        Assert.Contains("closures", answer.Content, StringComparison.OrdinalIgnoreCase);
+        Assert.False(string.IsNullOrWhiteSpace(string.Concat(chunks.Select(c => c.Text))));
+        var record = Assert.Single(host.Emulator.Requests);
+        Assert.Equal("/api/chat", record.Endpoint);
+        Assert.Equal("length", chunks[^1].DoneReason);
+        Assert.Equal(5, chunks[^1].Usage!.OutputTokens);
+        Assert.Equal(TimeSpan.FromMilliseconds(1500), chunks[^1].Usage!.LoadDuration);
     }
 
     [Fact]
     public async Task Tags_ps_show_and_version_are_parsed()
     {
         await using var host = await EmulatedHost.StartAsync();
-        await host.Client.GenerateAsync(Prompt("qwen2.5-coder:14b"), EmulatedHost.Deadline());
+        await host.Provider.GenerateAsync(Prompt("qwen2.5-coder:14b"), EmulatedHost.Deadline());
 
-        var models = await host.Client.ListModelsAsync(EmulatedHost.Deadline());
-        var running = await host.Client.ListRunningModelsAsync(EmulatedHost.Deadline());
-        var show = await host.Client.ShowAsync("qwen2.5-coder:14b", EmulatedHost.Deadline());
-        var version = await host.Client.GetVersionAsync(EmulatedHost.Deadline());
+        var models = await host.Provider.ListModelsAsync(EmulatedHost.Deadline());
+        var running = await host.Provider.ListRunningModelsAsync(EmulatedHost.Deadline());
+        var show = await host.Provider.ShowAsync("qwen2.5-coder:14b", EmulatedHost.Deadline());
+        var version = await host.Provider.GetVersionAsync(EmulatedHost.Deadline());
 
         Assert.Equal(5, models.Count);
         Assert.Equal("qwen2", models[0].Details!.Family);
         Assert.Equal("14.8B", models[0].Details!.ParameterSize);
         Assert.True(models[0].Size > 0);
-        Assert.NotNull(models[0].ModifiedAt);
+        Assert.NotEqual(default, models[0].ModifiedAt);
 
         var loaded = Assert.Single(running);
         Assert.Equal("qwen2.5-coder:14b", loaded.Name);
         Assert.Equal(10_600_000_000, loaded.SizeVram);
-        Assert.True(loaded.ExpiresAt > DateTimeOffset.UtcNow.AddMinutes(4));
+        Assert.True(OllamaModelFacts.ExpiresAt(loaded) > DateTimeOffset.UtcNow.AddMinutes(4));
 
-        Assert.Equal(32768, show.ContextLength);
-        Assert.True(show.HasCapability("insert"));
-        Assert.False(show.HasCapability("vision"));
+        Assert.Equal(32768, OllamaModelFacts.ContextLength(show));
+        Assert.True(OllamaModelFacts.HasCapability(show, "insert"));
+        Assert.False(OllamaModelFacts.HasCapability(show, "vision"));
+        Assert.Equal("qwen2", show.Info.Architecture);
         Assert.Contains("fim_prefix", show.Template, StringComparison.Ordinal);
 
         Assert.Matches(@"^\d+\.\d+\.\d+", version);
@@ -148,14 +134,24 @@ public sealed class OllamaClientTests
     {
         await using var host = await EmulatedHost.StartAsync();
 
-        var error = await Assert.ThrowsAsync<OllamaException>(() => host.Client.GenerateAsync(Prompt("ghost:7b"), EmulatedHost.Deadline()));
+        var error = await Assert.ThrowsAsync<ProviderException>(() => host.Provider.GenerateAsync(Prompt("ghost:7b"), EmulatedHost.Deadline()));
 
-        Assert.Equal(OllamaErrorKind.ModelNotFound, error.Kind);
+        Assert.Equal(ProviderErrorKind.ModelNotFound, error.Kind);
         Assert.Equal(404, error.StatusCode);
         Assert.Equal("ghost:7b", error.Model);
         Assert.Contains(host.Emulator.BaseAddress.ToString(), error.Message, StringComparison.Ordinal);
-        Assert.Contains("ghost:7b", error.Message, StringComparison.Ordinal);
+        Assert.Contains("model 'ghost:7b' not found", error.Message, StringComparison.Ordinal);
         Assert.Contains("ollama pull ghost:7b", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Show_for_a_missing_model_is_model_not_found()
+    {
+        await using var host = await EmulatedHost.StartAsync();
+
+        var error = await Assert.ThrowsAsync<ProviderException>(() => host.Provider.ShowAsync("ghost:7b", EmulatedHost.Deadline()));
+
+        Assert.Equal(ProviderErrorKind.ModelNotFound, error.Kind);
     }
 
     [Fact]
@@ -164,15 +160,15 @@ public sealed class OllamaClientTests
         await using var host = await EmulatedHost.StartAsync();
         host.Emulator.SetFaults(new EmulatorFaultSet { ModelNotFound = true }, "qwen2.5:3b");
 
-        var error = await Assert.ThrowsAsync<OllamaException>(async () =>
+        var error = await Assert.ThrowsAsync<ProviderException>(async () =>
         {
-            await foreach (var unused in host.Client.GenerateStreamAsync(Prompt(), EmulatedHost.Deadline()))
+            await foreach (var unused in host.Provider.StreamAsync(Prompt(), EmulatedHost.Deadline()))
             {
                 Assert.Fail("no chunk expected");
             }
         });
 
-        Assert.Equal(OllamaErrorKind.ModelNotFound, error.Kind);
+        Assert.Equal(ProviderErrorKind.ModelNotFound, error.Kind);
     }
 
     [Fact]
@@ -181,9 +177,9 @@ public sealed class OllamaClientTests
         await using var host = await EmulatedHost.StartAsync();
         host.Emulator.SetFaults(new EmulatorFaultSet { ServerError = true });
 
-        var error = await Assert.ThrowsAsync<OllamaException>(() => host.Client.ListModelsAsync(EmulatedHost.Deadline()));
+        var error = await Assert.ThrowsAsync<ProviderException>(() => host.Provider.ListModelsAsync(EmulatedHost.Deadline()));
 
-        Assert.Equal(OllamaErrorKind.ServerError, error.Kind);
+        Assert.Equal(ProviderErrorKind.ServerError, error.Kind);
         Assert.Equal(500, error.StatusCode);
         Assert.Contains("llama runner process has terminated", error.Message, StringComparison.Ordinal);
     }
@@ -194,9 +190,9 @@ public sealed class OllamaClientTests
         await using var host = await EmulatedHost.StartAsync();
         await host.Emulator.StopListeningAsync(CancellationToken.None);
 
-        var error = await Assert.ThrowsAsync<OllamaException>(() => host.Client.GenerateAsync(Prompt(), EmulatedHost.Deadline()));
+        var error = await Assert.ThrowsAsync<ProviderException>(() => host.Provider.GenerateAsync(Prompt(), EmulatedHost.Deadline()));
 
-        Assert.Equal(OllamaErrorKind.Unreachable, error.Kind);
+        Assert.Equal(ProviderErrorKind.Unreachable, error.Kind);
         Assert.Equal(host.Emulator.BaseAddress, error.Host);
         Assert.Contains(host.Emulator.BaseAddress.ToString(), error.Message, StringComparison.Ordinal);
         Assert.Contains("connection refused", error.Message, StringComparison.Ordinal);
@@ -209,9 +205,9 @@ public sealed class OllamaClientTests
         await using var host = await EmulatedHost.StartAsync();
         host.Emulator.SetFaults(new EmulatorFaultSet { HostDown = true });
 
-        var error = await Assert.ThrowsAsync<OllamaException>(() => host.Client.GetVersionAsync(EmulatedHost.Deadline()));
+        var error = await Assert.ThrowsAsync<ProviderException>(() => host.Provider.GetVersionAsync(EmulatedHost.Deadline()));
 
-        Assert.Equal(OllamaErrorKind.Unreachable, error.Kind);
+        Assert.Equal(ProviderErrorKind.Unreachable, error.Kind);
     }
 
     [Fact]
@@ -221,15 +217,15 @@ public sealed class OllamaClientTests
         host.Emulator.SetFaults(new EmulatorFaultSet { CutAfterChunks = 3 });
         var received = 0;
 
-        var error = await Assert.ThrowsAsync<OllamaException>(async () =>
+        var error = await Assert.ThrowsAsync<ProviderException>(async () =>
         {
-            await foreach (var unused in host.Client.GenerateStreamAsync(Prompt(), EmulatedHost.Deadline()))
+            await foreach (var unused in host.Provider.StreamAsync(Prompt(), EmulatedHost.Deadline()))
             {
                 received++;
             }
         });
 
-        Assert.Equal(OllamaErrorKind.StreamCut, error.Kind);
+        Assert.Equal(ProviderErrorKind.StreamCut, error.Kind);
         Assert.Equal(3, received);
         Assert.Contains("done", error.Message, StringComparison.Ordinal);
     }
@@ -240,9 +236,9 @@ public sealed class OllamaClientTests
         await using var host = await EmulatedHost.StartAsync();
         host.Emulator.SetFaults(new EmulatorFaultSet { CutAfterChunks = 0 });
 
-        var error = await Assert.ThrowsAsync<OllamaException>(() => host.Client.GenerateAsync(Prompt(), EmulatedHost.Deadline()));
+        var error = await Assert.ThrowsAsync<ProviderException>(() => host.Provider.GenerateAsync(Prompt(), EmulatedHost.Deadline()));
 
-        Assert.Equal(OllamaErrorKind.StreamCut, error.Kind);
+        Assert.Equal(ProviderErrorKind.StreamCut, error.Kind);
     }
 
     [Fact]
@@ -252,7 +248,7 @@ public sealed class OllamaClientTests
         host.Emulator.SetFaults(new EmulatorFaultSet { StallAfterChunks = 2 });
         using var cancel = new CancellationTokenSource();
 
-        var stream = host.Client.GenerateStreamAsync(Prompt(), cancel.Token).GetAsyncEnumerator(cancel.Token);
+        var stream = host.Provider.StreamAsync(Prompt(), cancel.Token).GetAsyncEnumerator(cancel.Token);
         await using (stream)
         {
             Assert.True(await stream.MoveNextAsync());
@@ -271,16 +267,15 @@ public sealed class OllamaClientTests
     }
 
     [Fact]
-    public async Task Cancelling_closes_the_stream_with_a_default_HttpClient_too()
+    public async Task Cancelling_a_chat_closes_the_stream_with_a_default_HttpClient_too()
     {
         await using var host = await EmulatedHost.StartAsync();
         host.Emulator.SetFaults(new EmulatorFaultSet { StallAfterChunks = 1 });
         using var plain = new HttpClient();
-        var client = new OllamaClient(host.Emulator.BaseAddress, plain);
+        using var provider = new OllamaProvider("plain", host.Emulator.BaseAddress, plain);
         using var cancel = new CancellationTokenSource();
 
-        var stream = client.ChatStreamAsync(new OllamaChatRequest { Model = "qwen2.5:3b", Messages = [new("user", "hi")] }, cancel.Token)
-            .GetAsyncEnumerator(cancel.Token);
+        var stream = provider.StreamAsync(new ModelRequest("qwen2.5:3b") { Messages = [new("user", "hi")] }, cancel.Token).GetAsyncEnumerator(cancel.Token);
         await using (stream)
         {
             Assert.True(await stream.MoveNextAsync());
@@ -300,7 +295,7 @@ public sealed class OllamaClientTests
         await using var host = await EmulatedHost.StartAsync();
         host.Emulator.SetFaults(new EmulatorFaultSet { StallAfterChunks = 2 });
 
-        await foreach (var unused in host.Client.GenerateStreamAsync(Prompt(), EmulatedHost.Deadline()))
+        await foreach (var unused in host.Provider.StreamAsync(Prompt(), EmulatedHost.Deadline()))
         {
             break;
         }
