@@ -19,7 +19,6 @@ public sealed class TokenCounterOracleTests
     {
         var samples = new TokenizerSampleText(Seed);
         IReadOnlyList<string> kinds = TokenizerSampleText.Kinds;
-        var perKind = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int sample = 0; sample < Samples; sample++)
         {
             string kind = kinds[sample % kinds.Count];
@@ -29,21 +28,17 @@ public sealed class TokenCounterOracleTests
             int actual = TokenCounter.Default.Count(text);
             if (actual != expected)
             {
-                Assert.Fail(Mismatch(sample, kind, text, expected, actual));
+                Assert.Fail(Mismatch(Seed, sample, kind, text, expected, actual));
             }
-
-            perKind[kind] = perKind.GetValueOrDefault(kind) + 1;
         }
-
-        Assert.Equal(kinds.Count, perKind.Count);
-        Assert.All(perKind.Values, count => Assert.True(count >= Samples / kinds.Count));
     }
 
     [Fact]
     public void Token_ids_equal_the_reference_tokenizer_on_text_of_every_kind()
     {
         // A different seed, so these texts are new ones; ids, not only counts, so a wrong merge that keeps the count shows.
-        var samples = new TokenizerSampleText(Seed + 1);
+        const int seed = Seed + 1;
+        var samples = new TokenizerSampleText(seed);
         IReadOnlyList<string> kinds = TokenizerSampleText.Kinds;
         for (int sample = 0; sample < kinds.Count * 50; sample++)
         {
@@ -54,7 +49,7 @@ public sealed class TokenCounterOracleTests
             IReadOnlyList<int> actual = TokenCounter.Default.Encode(text);
             if (!expected.SequenceEqual(actual))
             {
-                Assert.Fail(Mismatch(sample, kind, text, expected.Count, actual.Count));
+                Assert.Fail(Mismatch(seed, sample, kind, text, expected.Count, actual.Count));
             }
         }
     }
@@ -105,7 +100,7 @@ public sealed class TokenCounterOracleTests
 
     /// <summary>The first mismatch, told so it can be reproduced: the sample, the text as a JSON string, both counts, and the
     /// first piece where the token ids part.</summary>
-    private static string Mismatch(int sample, string kind, string text, int expected, int actual)
+    private static string Mismatch(int seed, int sample, string kind, string text, int expected, int actual)
     {
         IReadOnlyList<int> expectedIds = Oracle.Value.EncodeToIds(text);
         IReadOnlyList<int> actualIds = TokenCounter.Default.Encode(text);
@@ -119,7 +114,7 @@ public sealed class TokenCounterOracleTests
             $"{id}:{JsonSerializer.Serialize(Oracle.Value.Decode([id]))}"));
 
         var message = new StringBuilder()
-            .AppendLine($"Sample {sample} ({kind}, seed {Seed}): reference counts {expected} tokens, Router.Core counts {actual}.")
+            .AppendLine($"Sample {sample} ({kind}, seed {seed}): reference counts {expected} tokens, Router.Core counts {actual}.")
             .AppendLine($"Text ({text.Length} chars): {JsonSerializer.Serialize(text)}")
             .AppendLine($"Ids agree up to token {first}; text before it: {JsonSerializer.Serialize(Oracle.Value.Decode(expectedIds.Take(first)))}")
             .AppendLine($"reference:   {Window(expectedIds)}")
