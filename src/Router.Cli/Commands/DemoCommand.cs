@@ -43,6 +43,7 @@ internal static class DemoCommand
 
         DemoReport report = new();
         int exitCode;
+        int keystrokes;
         await using (LspClient client = new(server.FromServer, server.ToServer))
         {
             client.OnCompletionTrace(report.Add);
@@ -61,6 +62,7 @@ internal static class DemoCommand
 
             TypingSession typing = new(client, keystroke);
             await RunScriptAsync(hosts, typing, report, output, cancellationToken);
+            keystrokes = typing.Keystrokes;
 
             await client.ShutdownAsync(cancellationToken);
             await client.ExitAsync(cancellationToken);
@@ -74,12 +76,14 @@ internal static class DemoCommand
             await output.WriteLineAsync($"  server said: {log}");
         }
 
+        // The hosts' own request logs, not the server's word: what reached a model is what the GPU would have done.
         IReadOnlyList<EmulatorRequestRecord> asked = [.. hosts.GpuBox.Requests.Concat(hosts.Laptop.Requests).Where(r => r.Endpoint == "/api/generate")];
         int closedEarly = asked.Count(r => r.Outcome == EmulatorRequestOutcome.ClientClosed);
         await output.WriteLineAsync();
         await output.WriteLineAsync(
-            $"  {report.Count("completed")} shown, {report.Count("cancelled")} cancelled as typing went on, {report.Count("failed")} failed; " +
-            $"the models saw {asked.Count} requests and {closedEarly} of them were closed early, so stale work never piles up.");
+            $"  {keystrokes} keystrokes, each a change and an inline-completion request, the previous one cancelled first as VS Code does: " +
+            $"{report.CancelledBeforeAModel} were cancelled in the debounce before reaching a model, and {asked.Count} generations reached one " +
+            $"({closedEarly} closed early, by a newer keystroke or at the end of the line); {report.Count("completed")} suggestions shown, {report.Count("failed")} failed.");
         await output.WriteLineAsync($"  server exit code after shutdown: {exitCode}");
         if (exitCode != 0)
         {

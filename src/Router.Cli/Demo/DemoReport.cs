@@ -25,19 +25,29 @@ internal sealed class DemoReport
 
     public int Count(string outcome) => _traces.Count(t => t.Trace.Outcome == outcome);
 
+    /// <summary>Completions cancelled while they waited in the debounce: no model was chosen, none was asked.</summary>
+    public int CancelledBeforeAModel => _traces.Count(t => t.Trace.Outcome == "cancelled" && t.Trace.Model.Length == 0);
+
     /// <summary>Completed and failed requests one per row; requests cancelled as the user typed on, one row per step.</summary>
     public string Table()
     {
         TextTable table = new("step", "request", "outcome", "tier", "model@host", "latency", "first token", "tokens in/out");
         foreach (IGrouping<string, DemoStepTrace> step in _traces.GroupBy(t => t.Step))
         {
-            int cancelled = step.Count(t => t.Trace.Outcome == "cancelled");
-            if (cancelled > 0)
+            int waiting = step.Count(t => t.Trace.Outcome == "cancelled" && t.Trace.Model.Length == 0);
+            if (waiting > 0)
             {
+                // The debounce held them until the next keystroke cancelled them: no model was asked.
                 CompletionTraceParams first = step.First(t => t.Trace.Outcome == "cancelled").Trace;
-                // Most never reached a model: the debounce held them until the next keystroke superseded them.
-                table.Add(step.Key, $"{Short(first.Method)} x{cancelled}", "cancelled", Or(first.Tier), Host(first),
-                    "-", "-", "superseded by the next keystroke");
+                table.Add(step.Key, $"{Short(first.Method)} x{waiting}", "cancelled", "-", "-", "-", "-", "in the debounce, never sent");
+            }
+
+            foreach (IGrouping<string, CompletionTraceParams> atModel in step.Select(t => t.Trace)
+                .Where(t => t.Outcome == "cancelled" && t.Model.Length > 0).GroupBy(Host))
+            {
+                CompletionTraceParams first = atModel.First();
+                table.Add(step.Key, $"{Short(first.Method)} x{atModel.Count()}", "cancelled", Or(first.Tier), atModel.Key,
+                    "-", "-", "passed the debounce, then cancelled");
             }
 
             foreach (CompletionTraceParams trace in step.Select(t => t.Trace).Where(t => t.Outcome != "cancelled"))
