@@ -54,8 +54,9 @@ internal sealed class AdaptiveDebounce(TimeSpan minimum, TimeSpan maximum, TimeP
             {
                 TimeSpan gap = _time.GetElapsedTime(previous.LastKeystroke, now);
 
-                // The rest of one edit: the keystroke happened when its first part came.
-                return gap < SameEditGap ? previous : previous.After(now, gap <= PauseGap ? gap : null, Kept);
+                // The rest of one edit is no gap; the wait still counts from it, so a change the server took late (a
+                // busy machine) never shortens the wait of the request that follows it.
+                return previous.After(now, gap >= SameEditGap && gap <= PauseGap ? gap : null, Kept);
             });
         if (rhythm.TypicalGap is { } typical)
         {

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Text;
+using System.Text.Json;
+using Router.Backends.Endpoints;
 using Router.Backends.Providers;
 using Router.Core.Requests;
 using Router.Lsp.Documents;
@@ -8,6 +10,7 @@ using Router.Protocol.Lsp;
 using Router.Lsp.Assistant;
 using Router.Runtime;
 using Router.Runtime.Dispatch;
+using Router.Runtime.Inventory;
 
 namespace Router.Lsp.Completion;
 
@@ -193,7 +196,7 @@ internal sealed class CompletionService(
     /// <summary>Runs the completion path once on a made-up document, everything but the host: applying a keystroke, the
     /// debounce, fill-in-the-middle context, related files, routing, both prompt shapes, post-processing and the cache. The
     /// JIT compiles it here, at start-up, instead of on the user's first completion. Nothing is sent and nothing is kept.</summary>
-    public void WarmUp()
+    public async Task WarmUpAsync(CancellationToken cancellationToken)
     {
         const string uri = "file:///router-warm-up/warm_up.py";
         TextDocument document = new TextDocument(uri, "python", 1, "import math\n\n\ndef area(r):\n    return math.pi * r * r\n")
@@ -214,6 +217,38 @@ internal sealed class CompletionService(
         CompletionCache cache = new(1);
         cache.Store(uri, document.Text, cursor, completion);
         _ = cache.Find(uri, document.Text, cursor);
+
+        // The request and the answer as the wire carries them.
+        InlineCompletionParams asked = new(new TextDocumentIdentifier(uri), new Position(3, 6), new InlineCompletionContext(InlineCompletionTriggerKind.Automatic));
+        _ = JsonSerializer.Deserialize(JsonSerializer.SerializeToUtf8Bytes(asked, Protocol.LspJsonContext.Default.InlineCompletionParams), Protocol.LspJsonContext.Default.InlineCompletionParams);
+        _ = JsonSerializer.SerializeToUtf8Bytes(
+            new InlineCompletionList([new InlineCompletionItem(completion, new Protocol.Lsp.Range(asked.Position, asked.Position))]), Protocol.LspJsonContext.Default.InlineCompletionList);
+
+        // The dispatch and the provider's HTTP and JSON path, through a runtime of its own over a host inside the process:
+        // the real runtime's health, inventory and spend never see it.
+        using HttpClient http = new(new WarmUpHost());
+        using ModelProviderPool providers = new(http, static _ => null);
+        using HostInventory inventory = new(http: http, readVariable: static _ => null);
+        await using RouterRuntime warmUp = new(providers, inventory);
+
+        DispatchRequest request = new(route.Request, route.Decision, route.Config)
+        {
+            BuildModelRequest = model => BuildRequest(model, context),
+            BuildRawFillInTheMiddle = model => BuildRawRequest(model, context),
+        };
+        StringBuilder streamed = new();
+        _ = await warmUp.Dispatcher.DispatchAsync(
+            request,
+            (step, _) =>
+            {
+                if (step.Kind == DispatchEventKind.Text)
+                {
+                    streamed.Append(step.Text);
+                }
+
+                return ValueTask.CompletedTask;
+            },
+            cancellationToken);
     }
 
     /// <summary>Drops every cached completion: after a configuration change they may come from a model no longer routed to.</summary>

@@ -73,14 +73,15 @@ internal sealed class LifecycleHandlers(
         configuration.PullEditorSettings();
 
         // Off the request path: the first completion should cost what the thousandth does, not the JIT's time.
-        _ = Task.Run(WarmUpCompletion, CancellationToken.None);
+        _ = Task.Run(WarmUpCompletionAsync, CancellationToken.None);
     }
 
-    private void WarmUpCompletion()
+    private async Task WarmUpCompletionAsync()
     {
         try
         {
-            completions.WarmUp();
+            using CancellationTokenSource limit = new(TimeSpan.FromSeconds(30));
+            await completions.WarmUpAsync(limit.Token);
         }
 #pragma warning disable CA1031 // A warm-up that fails (say, a configuration that does not route) only leaves the JIT cold.
         catch (Exception)
