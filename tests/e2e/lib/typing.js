@@ -29,6 +29,9 @@ async function startSession(workspace, configPath) {
   child.stderr.on('data', (d) => { stderr += d; });
   const exited = new Promise((resolve) => child.on('exit', resolve));
   const conn = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  // What the server did with each completion (completed, cached, cancelled...), as it reports it.
+  const traces = [];
+  conn.onNotification('router/completionTrace', (trace) => traces.push(trace));
   conn.listen();
   await conn.sendRequest(P.InitializeRequest.type, {
     processId: process.pid,
@@ -36,10 +39,12 @@ async function startSession(workspace, configPath) {
     workspaceFolders: [{ uri: pathToFileURL(workspace).href, name: 'ws' }],
     clientInfo: { name: 'typing replay', version: '1' },
     capabilities: { textDocument: { inlineCompletion: {}, synchronization: {} } },
+    initializationOptions: { completionTraces: true },
   });
   await conn.sendNotification(P.InitializedNotification.type, {});
   return {
     conn,
+    traces,
     stderr: () => stderr,
     async stop() {
       try {
