@@ -41,7 +41,7 @@ internal static class DemoCommand
         await output.WriteLineAsync($"  language server: `router lsp --config {hosts.ConfigPath}` (pid {server.ProcessId}), driven over stdio");
         await output.WriteLineAsync();
 
-        DemoReport report = new();
+        using DemoReport report = new();
         int exitCode;
         int keystrokes;
         await using (LspClient client = new(server.FromServer, server.ToServer))
@@ -101,6 +101,7 @@ internal static class DemoCommand
         report.Step = "1 new function";
         const string header = "def distance(p, q):\n    ";
         string? body = await typing.TypeAsync(python, new Position(3, 0), header, cancellationToken);
+        await report.WaitForAnswerTraceAsync(cancellationToken);
         await Show(output, report.Step, "def distance(p, q):\n    ", body);
         if (body is not null)
         {
@@ -112,16 +113,19 @@ internal static class DemoCommand
         await typing.OpenAsync(csharp, "csharp", "public sealed class Invoice\n{\n    public decimal Net { get; init; }\n    public decimal Vat { get; init; }\n\n}\n", cancellationToken);
         const string property = "    public decimal Total => ";
         string? total = await typing.TypeAsync(csharp, new Position(4, 0), property, cancellationToken);
+        await report.WaitForAnswerTraceAsync(cancellationToken);
         await Show(output, report.Step, property, total);
 
         report.Step = "3 classic list";
         string? classic = await typing.ClassicCompletionAsync(csharp, new Position(4, property.Length), cancellationToken);
+        await report.WaitForAnswerTraceAsync(cancellationToken);
         await Show(output, report.Step, property, classic);
 
         report.Step = "4 gpu-box down";
         hosts.GpuBox.SetFaults(new EmulatorFaultSet { HostDown = true });
         // "Vat" is not how the suggestion shown goes on, so the cache can't serve it: the model must be asked again.
         string? fallback = await typing.TypeAsync(csharp, new Position(4, property.Length), "Vat", cancellationToken);
+        await report.WaitForAnswerTraceAsync(cancellationToken);
         await Show(output, report.Step, property + "Vat", fallback);
         hosts.GpuBox.ClearFaults();
     }

@@ -5,10 +5,11 @@ using Router.Protocol.Lsp;
 namespace Router.Cli.Demo;
 
 /// <summary>Collects what the server reported during the session and prints it as one table.</summary>
-internal sealed class DemoReport
+internal sealed class DemoReport : IDisposable
 {
     private readonly ConcurrentQueue<DemoStepTrace> _traces = new();
     private readonly ConcurrentQueue<string> _logs = new();
+    private readonly SemaphoreSlim _answered = new(0);
     private volatile string _step = "";
 
     public string Step
@@ -19,7 +20,19 @@ internal sealed class DemoReport
 
     public IReadOnlyCollection<string> Logs => _logs;
 
-    public void Add(CompletionTraceParams trace) => _traces.Enqueue(new DemoStepTrace(_step, trace));
+    public void Add(CompletionTraceParams trace)
+    {
+        _traces.Enqueue(new DemoStepTrace(_step, trace));
+        if (trace.Outcome != "cancelled")
+        {
+            _answered.Release();
+        }
+    }
+
+    /// <summary>Waits (a few seconds at most) for the trace of the answer just received: the server sends it before the
+    /// answer, but the client handles notifications apart from responses, so it may come in after the step has moved on.</summary>
+    public async Task WaitForAnswerTraceAsync(CancellationToken cancellationToken) =>
+        await _answered.WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
 
     public void AddLog(LogMessageParams message) => _logs.Enqueue($"[{message.Type.ToString().ToLowerInvariant()}] {message.Message}");
 
@@ -66,6 +79,8 @@ internal sealed class DemoReport
 
         return table.ToString();
     }
+
+    public void Dispose() => _answered.Dispose();
 
     private static string Short(string method) => method switch
     {
