@@ -58,9 +58,10 @@ public sealed class LspServer : IAsyncDisposable
         StatusPublisher status = new(config, runtime, _connection);
         AnswerProgress progress = new(_connection);
         ClientEditSupport edits = new();
-        LifecycleHandlers lifecycle = new(_lifecycle, documents, traces, config, configuration, status, progress, edits, _connection, options);
         DocumentSyncHandlers sync = new(documents);
         CompletionService completionService = new(documents, new CompletionRouter(config), runtime, status, options, traces);
+        LifecycleHandlers lifecycle = new(_lifecycle, documents, traces, config, configuration, status, progress, edits, completionService, _connection, options);
+        documents.Changed += completionService.Typed;
         documents.Closed += completionService.Forget;
         config.Reloaded += _ => completionService.ForgetCompletions();
 

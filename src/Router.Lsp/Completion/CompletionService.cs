@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Text;
+using System.Text.Json;
+using Router.Backends.Endpoints;
 using Router.Backends.Providers;
 using Router.Core.Requests;
 using Router.Lsp.Documents;
@@ -8,6 +10,7 @@ using Router.Protocol.JsonRpc;
 using Router.Protocol.Lsp;
 using Router.Runtime;
 using Router.Runtime.Dispatch;
+using Router.Runtime.Inventory;
 
 namespace Router.Lsp.Completion;
 
@@ -47,8 +50,8 @@ internal sealed class CompletionService(
         long started = Stopwatch.GetTimestamp();
         int cursor = document.OffsetAt(position, documents.Encoding);
         FillInTheMiddleContext context = _contextBuilder.Build(document.Text, cursor);
-        CompletionLease lease = _supersession.Begin(documentUri, cancellationToken, out bool supersedes);
-        TimeSpan debounce = invoked ? TimeSpan.Zero : _debounce.Next(documentUri, supersedes);
+        CompletionLease lease = _supersession.Begin(documentUri, cancellationToken);
+        TimeSpan debounce = invoked ? TimeSpan.Zero : _debounce.Next(documentUri);
         if (_cache.Find(documentUri, document.Text, cursor) is { } cached)
         {
             _supersession.End(documentUri, lease);
@@ -62,8 +65,10 @@ internal sealed class CompletionService(
         AnsweredBy? answeredBy = null;
         try
         {
-            // Waiting inside the lease: a newer keystroke cancels this request before it reaches the model.
+            // Waiting inside the lease: the client's cancel, a newer request or a newer keystroke ends this request before it
+            // reaches the model.
             await _debounce.WaitAsync(debounce, lease.Token);
+            lease.MarkDebounced();
 
             // Quoting other files costs token counts: only a request that outlived the debounce pays for it.
             RelatedFilesContext related = _relatedFiles.Build(document.LanguageId, documents.RecentlyTouched(document.LanguageId, documentUri));
@@ -172,12 +177,78 @@ internal sealed class CompletionService(
         }
     }
 
+    /// <summary>A change in the document: a keystroke for the debounce to learn from, and the end of a completion still
+    /// waiting in it.</summary>
+    public void Typed(string documentUri)
+    {
+        _debounce.Keystroke(documentUri);
+        _supersession.Changed(documentUri);
+    }
+
     /// <summary>Drops what is kept for a closed document, and the completion still running for it.</summary>
     public void Forget(string documentUri)
     {
         _supersession.Closed(documentUri);
         _cache.Forget(documentUri);
         _debounce.Forget(documentUri);
+    }
+
+    /// <summary>Runs the completion path once on a made-up document, everything but the host: applying a keystroke, the
+    /// debounce, fill-in-the-middle context, related files, routing, both prompt shapes, post-processing and the cache. The
+    /// JIT compiles it here, at start-up, instead of on the user's first completion. Nothing is sent and nothing is kept.</summary>
+    public async Task WarmUpAsync(CancellationToken cancellationToken)
+    {
+        const string uri = "file:///router-warm-up/warm_up.py";
+        TextDocument document = new TextDocument(uri, "python", 1, "import math\n\n\ndef area(r):\n    return math.pi * r * r\n")
+            .WithChanges(2, [new TextDocumentContentChangeEvent("ci", new Protocol.Lsp.Range(new Position(3, 4), new Position(3, 4)))], documents.Encoding);
+        int cursor = document.OffsetAt(new Position(3, 6), documents.Encoding);
+        FillInTheMiddleContext context = _contextBuilder.Build(document.Text, cursor);
+        AdaptiveDebounce debounce = new(options.DebounceMinimum, options.DebounceMaximum, options.Time);
+        debounce.Keystroke(uri);
+        _ = debounce.Next(uri);
+        RelatedFilesContext related = _relatedFiles.Build(document.LanguageId, [document]);
+        context = context with { Prefix = related.Text + context.Prefix, PrefixTokens = related.Tokens + context.PrefixTokens };
+        CompletionRoute route = router.Route(document, context, related.DocumentUris);
+        _ = BuildRequest(route.Decision.Model, context);
+        _ = BuildRawRequest(route.Decision.Model, context);
+        FillInTheMiddleTemplate template = FillInTheMiddleTemplates.ForModel(route.Decision.Model) ?? FillInTheMiddleTemplates.QwenCoder;
+        string answer = template.CutAtSpecialToken(CompletionPostProcessor.KeepWholeLines("rcle_area(r):\n    return 0<|endoftext|>"));
+        string completion = CompletionPostProcessor.Process(answer, context);
+        CompletionCache cache = new(1);
+        cache.Store(uri, document.Text, cursor, completion);
+        _ = cache.Find(uri, document.Text, cursor);
+
+        // The request and the answer as the wire carries them.
+        InlineCompletionParams asked = new(new TextDocumentIdentifier(uri), new Position(3, 6), new InlineCompletionContext(InlineCompletionTriggerKind.Automatic));
+        _ = JsonSerializer.Deserialize(JsonSerializer.SerializeToUtf8Bytes(asked, Protocol.LspJsonContext.Default.InlineCompletionParams), Protocol.LspJsonContext.Default.InlineCompletionParams);
+        _ = JsonSerializer.SerializeToUtf8Bytes(
+            new InlineCompletionList([new InlineCompletionItem(completion, new Protocol.Lsp.Range(asked.Position, asked.Position))]), Protocol.LspJsonContext.Default.InlineCompletionList);
+
+        // The dispatch and the provider's HTTP and JSON path, through a runtime of its own over a host inside the process:
+        // the real runtime's health, inventory and spend never see it.
+        using HttpClient http = new(new WarmUpHost());
+        using ModelProviderPool providers = new(http, static _ => null);
+        using HostInventory inventory = new(http: http, readVariable: static _ => null);
+        await using RouterRuntime warmUp = new(providers, inventory);
+
+        DispatchRequest request = new(route.Request, route.Decision, route.Config)
+        {
+            BuildModelRequest = model => BuildRequest(model, context),
+            BuildRawFillInTheMiddle = model => BuildRawRequest(model, context),
+        };
+        StringBuilder streamed = new();
+        _ = await warmUp.Dispatcher.DispatchAsync(
+            request,
+            (step, _) =>
+            {
+                if (step.Kind == DispatchEventKind.Text)
+                {
+                    streamed.Append(step.Text);
+                }
+
+                return ValueTask.CompletedTask;
+            },
+            cancellationToken);
     }
 
     /// <summary>Drops every cached completion: after a configuration change they may come from a model no longer routed to.</summary>

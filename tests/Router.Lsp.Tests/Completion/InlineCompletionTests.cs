@@ -226,7 +226,9 @@ public sealed class InlineCompletionTests
     [Fact]
     public async Task Each_change_is_seen_by_the_completion_sent_right_after_it()
     {
-        await using LspHarness lsp = await LspHarness.StartAsync();
+        // No debounce: this client waits for each answer before its next keystroke, so the debounce would learn its own wait
+        // as the typist's rhythm and hold all 150 keystrokes at the maximum.
+        await using LspHarness lsp = await LspHarness.StartAsync(options: new LspServerOptions { DebounceMinimum = TimeSpan.Zero, DebounceMaximum = TimeSpan.Zero });
         lsp.Provider.Answer = request => "<" + request.Prompt![^1..] + ">";
         await lsp.OpenAsync(string.Empty);
         string typed = string.Empty;
