@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using Router.Backends.Providers;
+using Router.Core.FillInTheMiddle;
 using Router.Core.Requests;
 using Router.Lsp.Documents;
 using Router.Protocol.JsonRpc;

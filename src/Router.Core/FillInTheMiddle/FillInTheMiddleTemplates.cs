@@ -1,7 +1,7 @@
-namespace Router.Lsp.Completion;
+namespace Router.Core.FillInTheMiddle;
 
 /// <summary>The fill-in-the-middle templates of the coder model families people run locally, as their model cards give them.</summary>
-internal static class FillInTheMiddleTemplates
+public static class FillInTheMiddleTemplates
 {
     public static FillInTheMiddleTemplate QwenCoder { get; } = new(
         "qwen2.5-coder",

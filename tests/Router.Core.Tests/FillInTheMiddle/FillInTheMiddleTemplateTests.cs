@@ -1,6 +1,6 @@
-using Router.Lsp.Completion;
+using Router.Core.FillInTheMiddle;
 
-namespace Router.Lsp.Tests.Completion;
+namespace Router.Core.Tests.FillInTheMiddle;
 
 public sealed class FillInTheMiddleTemplateTests
 {
