@@ -70,10 +70,11 @@ internal sealed class CompletionService(
             RelatedFilesContext related = _relatedFiles.Build(document.LanguageId, documents.RecentlyTouched(document.LanguageId, documentUri));
             context = context with { Prefix = related.Text + context.Prefix, PrefixTokens = related.Tokens + context.PrefixTokens };
             route = router.Route(document, context, related.DocumentUris);
+            QuotedFiles? quoted = related.Files.Count == 0 ? null : new QuotedFiles(related.Text, related.Files);
             DispatchRequest request = new(route.Request, route.Decision, route.Config)
             {
-                BuildModelRequest = model => BuildRequest(model, context),
-                BuildRawFillInTheMiddle = model => BuildRawRequest(model, context),
+                BuildModelRequest = model => BuildRequest(model, context, quoted),
+                BuildRawFillInTheMiddle = model => BuildRawRequest(model, context, quoted),
             };
 
             // In single-line mode the rest of the answer would be cut anyway: the first line break ends the stream.
@@ -125,11 +126,13 @@ internal sealed class CompletionService(
                 }
             }
 
-            // A model that ran past its middle must not show its own markup, whichever prompt it was given.
+            // A model that ran past its middle must not show its own markup, whichever prompt or mode it was given.
             if (answeredBy is not null && FillInTheMiddleTemplates.ForModel(answeredBy.Model) is { } template)
             {
                 answer = template.CutAtSpecialToken(answer);
             }
+
+            answer = FillInTheMiddleTemplates.CutAtAnyFillInTheMiddleToken(answer);
 
             string completion = CompletionPostProcessor.Process(answer, context);
             _cache.Store(documentUri, document.Text, cursor, completion);
@@ -185,27 +188,28 @@ internal sealed class CompletionService(
     public void ForgetCompletions() => _cache.Clear();
 
     /// <summary>For a host without <c>insert</c>: the family's own FIM tokens in a raw prompt, which stop the answer too.</summary>
-    private ModelRequest? BuildRawRequest(string model, FillInTheMiddleContext context)
+    private ModelRequest? BuildRawRequest(string model, FillInTheMiddleContext context, QuotedFiles? quoted)
     {
         if (FillInTheMiddleTemplates.ForModel(model) is not { } template)
         {
             return null;
         }
 
-        ModelRequest request = BuildRequest(model, context);
-        return request with
+        return BuildRequest(model, context, quoted) with
         {
             Prompt = template.Render(context.Prefix, context.Suffix),
             Suffix = null,
             Raw = true,
-            Options = request.Options with { Stop = [.. request.Options.Stop ?? [], .. template.SpecialTokens] },
         };
     }
 
-    private ModelRequest BuildRequest(string model, FillInTheMiddleContext context) => new(model)
+    /// <summary>Whatever the mode, the answer stops at the family's end tokens (a server applying the template itself may
+    /// still let the model run past its middle).</summary>
+    private ModelRequest BuildRequest(string model, FillInTheMiddleContext context, QuotedFiles? quoted) => new(model)
     {
         Prompt = context.Prefix,
         Suffix = context.Suffix,
+        OtherFiles = quoted,
         KeepAlive = options.KeepAlive,
         Options = new GenerationOptions
         {
@@ -213,7 +217,7 @@ internal sealed class CompletionService(
             Temperature = options.Temperature,
 
             // Two blank lines end a block; in single-line mode the first line break ends the answer.
-            Stop = context.MultiLine ? ["\n\n\n"] : ["\n"],
+            Stop = [context.MultiLine ? "\n\n\n" : "\n", .. FillInTheMiddleTemplates.ForModel(model)?.SpecialTokens ?? []],
         },
     };
 
