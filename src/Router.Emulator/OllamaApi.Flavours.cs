@@ -9,7 +9,7 @@ namespace Router.Emulator;
 internal sealed partial class OllamaApi
 {
     /// <summary>The <c>owned_by</c> each server writes in GET /v1/models (its source's default).</summary>
-    private string OwnedBy => options.Flavour switch
+    private string OwnedBy => options.OwnedBy ?? options.Flavour switch
     {
         EmulatorFlavour.Vllm => "vllm",
         EmulatorFlavour.LlamaCpp => "llamacpp",
@@ -29,7 +29,11 @@ internal sealed partial class OllamaApi
             return false;
         }
 
-        if (flavour == EmulatorFlavour.LlamaCpp)
+        if (options.OwnedBy is not null)
+        {
+            // Behind a proxy: the server's own header does not reach the client.
+        }
+        else if (flavour == EmulatorFlavour.LlamaCpp)
         {
             http.Response.Headers.Server = "llama.cpp";
         }
