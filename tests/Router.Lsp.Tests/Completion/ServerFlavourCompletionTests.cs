@@ -4,6 +4,7 @@ using Router.Core.Configuration;
 using Router.Core.FillInTheMiddle;
 using Router.Emulator;
 using Router.Lsp.Configuration;
+using Router.Protocol.Lsp;
 
 namespace Router.Lsp.Tests.Completion;
 
@@ -96,6 +97,34 @@ public sealed class ServerFlavourCompletionTests
 
         // The prefix is the document's own text: the other file went to input_extra, not into comments before it.
         Assert.Equal(Prefix, infill.Prompt);
+    }
+
+    [Fact]
+    public async Task A_model_that_cannot_fill_in_the_middle_there_still_completes_and_the_log_says_why()
+    {
+        const string model = "meta-llama/Llama-3.1-8B";
+        await using EmulatorServer emulator = await StartAsync(EmulatorFlavour.Vllm, model);
+        FillInTheMiddleModeBook modes = new();
+        using ModelProviderPool providers = new(modes: modes);
+        await using LspHarness lsp = await LspHarness.StartAsync(
+            options: new LspServerOptions { FillInTheMiddleModes = modes }, config: Config(EmulatorFlavour.Vllm, emulator, model, "/v1"), providers: providers);
+        await lsp.OpenAsync(Document);
+
+        string? completion = await lsp.InlineAsync(2, 11);
+
+        Assert.NotNull(completion);
+        EmulatorRequestRecord asked = Assert.Single(emulator.Requests, r => r.Endpoint == "/v1/completions");
+        Assert.Null(asked.Suffix);
+        Assert.Equal(Prefix, asked.Prompt);
+        LogMessageParams log;
+        do
+        {
+            log = await lsp.NextLogAsync();
+        }
+        while (!log.Message.Contains(model, StringComparison.Ordinal));
+
+        Assert.Equal(MessageType.Warning, log.Type);
+        Assert.Contains("only continue the text before the cursor", log.Message, StringComparison.Ordinal);
     }
 
     private static void AssertClean(string completion)
