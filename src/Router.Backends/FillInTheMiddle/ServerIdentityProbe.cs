@@ -14,7 +14,11 @@ public static class ServerIdentityProbe
 
     /// <summary>The server behind <paramref name="baseAddress"/> (the API root with /v1), or null when it does not say, does
     /// not answer, or answers in a shape no known server uses. Throws only when <paramref name="cancellationToken"/> is cancelled.</summary>
-    public static async Task<ServerIdentity?> ProbeAsync(HttpClient http, Uri baseAddress, ApiKeySource key, CancellationToken cancellationToken)
+    public static async Task<ServerIdentity?> ProbeAsync(HttpClient http, Uri baseAddress, ApiKeySource key, CancellationToken cancellationToken) =>
+        (await AskAsync(http, baseAddress, key, cancellationToken)).Identity;
+
+    /// <summary>As <see cref="ProbeAsync"/>, and whether the server answered at all: one that did not may say more later.</summary>
+    internal static async Task<(bool Answered, ServerIdentity? Identity)> AskAsync(HttpClient http, Uri baseAddress, ApiKeySource key, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(baseAddress);
@@ -24,13 +28,18 @@ public static class ServerIdentityProbe
         string root = baseAddress.AbsoluteUri.TrimEnd('/');
         try
         {
-            return await FromModelListAsync(http, new Uri(root + "/models"), key, limit.Token)
-                ?? await FromPropsAsync(http, new Uri(ServerRoot(root) + "/props"), key, limit.Token);
+            ServerIdentity? named = await FromModelListAsync(http, new Uri(root + "/models"), key, limit.Token);
+            return (true, named ?? await FromPropsAsync(http, new Uri(ServerRoot(root) + "/props"), key, limit.Token));
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested
-            && e is HttpRequestException or IOException or JsonException or OperationCanceledException or HttpErrorReplyException)
+            && e is HttpRequestException or IOException or OperationCanceledException or HttpErrorReplyException)
         {
-            return null;
+            return (false, null);
+        }
+        catch (JsonException)
+        {
+            // It answered, in a shape no known server uses.
+            return (true, null);
         }
     }
 

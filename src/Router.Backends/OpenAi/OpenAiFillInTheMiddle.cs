@@ -18,7 +18,7 @@ internal sealed class OpenAiFillInTheMiddle(
     Uri baseAddress, ApiKeySource key, HttpClient shared, HttpClient http, FillInTheMiddleMode? configured, FillInTheMiddleModeBook book)
 {
     private readonly Lock _gate = new();
-    private Task<ServerIdentity?>? _identity;
+    private Task<(bool Answered, ServerIdentity? Identity)>? _identity;
 
     /// <summary>The mode this endpoint uses for <paramref name="model"/>, asking the server what it is the first time.</summary>
     public async Task<FillInTheMiddleChoice> ChooseAsync(string model, CancellationToken cancellationToken)
@@ -28,9 +28,15 @@ internal sealed class OpenAiFillInTheMiddle(
             return known;
         }
 
-        ServerIdentity? identity = configured is null ? await IdentityAsync(cancellationToken) : null;
+        (bool answered, ServerIdentity? identity) = configured is null ? await IdentityAsync(cancellationToken) : (true, null);
         FillInTheMiddleChoice choice = FillInTheMiddleChooser.Choose(configured, identity, model);
-        book.Remember(baseAddress, model, choice);
+
+        // A server that could not be asked (down, or too slow) is asked again next time rather than taken for unnamed.
+        if (answered)
+        {
+            book.Remember(baseAddress, model, choice);
+        }
+
         return choice;
     }
 
@@ -213,16 +219,16 @@ internal sealed class OpenAiFillInTheMiddle(
 
     /// <summary>One question per provider, shared by concurrent first requests; a server that could not be asked is asked
     /// again next time, and a caller's cancel never spoils the answer for the others.</summary>
-    private async Task<ServerIdentity?> IdentityAsync(CancellationToken cancellationToken)
+    private async Task<(bool Answered, ServerIdentity? Identity)> IdentityAsync(CancellationToken cancellationToken)
     {
-        Task<ServerIdentity?> probe;
+        Task<(bool Answered, ServerIdentity? Identity)> probe;
         lock (_gate)
         {
-            probe = _identity ??= ServerIdentityProbe.ProbeAsync(shared, baseAddress, key, CancellationToken.None);
+            probe = _identity ??= ServerIdentityProbe.AskAsync(shared, baseAddress, key, CancellationToken.None);
         }
 
-        ServerIdentity? identity = await probe.WaitAsync(cancellationToken);
-        if (identity is null)
+        (bool Answered, ServerIdentity? Identity) answer = await probe.WaitAsync(cancellationToken);
+        if (!answer.Answered)
         {
             lock (_gate)
             {
@@ -233,7 +239,7 @@ internal sealed class OpenAiFillInTheMiddle(
             }
         }
 
-        return identity;
+        return answer;
     }
 
     private static IEnumerable<string> Texts(OpenAiCompletionChunk chunk)

@@ -80,6 +80,29 @@ public sealed class FillInTheMiddleModeTests
     }
 
     [Fact]
+    public async Task A_server_that_was_down_at_the_first_completion_is_asked_again_when_it_is_back()
+    {
+        int port = OpenAiProviderTests.ClosedPort();
+        using HttpClient http = Router.Backends.Ollama.OllamaClient.CreateHttpClient();
+        OpenAiProvider provider = new("laptop", new Uri($"http://127.0.0.1:{port}/v1"), ApiKeySource.None, http, null, new FillInTheMiddleModeBook());
+
+        ProviderException down = await Assert.ThrowsAsync<ProviderException>(() => CollectAsync(provider, Fim("qwen2.5-coder:14b")));
+        await using EmulatedHost host = await EmulatedHost.StartAsync(new EmulatorOptions
+        {
+            TimeScale = 0,
+            Port = port,
+            Flavour = EmulatorFlavour.LlamaCpp,
+            Models = [new ModelProfile { Name = "qwen2.5-coder:14b", Capabilities = ["completion", "insert"] }],
+        });
+        List<ModelChunk> chunks = await CollectAsync(provider, Fim("qwen2.5-coder:14b"));
+
+        Assert.Equal(ProviderErrorKind.Unreachable, down.Kind);
+        Assert.True(chunks[^1].Done);
+        Assert.Single(host.Emulator.Requests, r => r.Endpoint == "/infill");
+        Assert.DoesNotContain(host.Emulator.Requests, r => r.Endpoint == "/v1/completions");
+    }
+
+    [Fact]
     public async Task A_suffix_set_in_router_yaml_is_not_switched_when_rejected()
     {
         await using EmulatedHost host = await StartAsync(EmulatorFlavour.Vllm);
