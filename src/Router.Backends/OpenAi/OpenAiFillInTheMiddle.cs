@@ -14,6 +14,8 @@ namespace Router.Backends.OpenAi;
 /// <summary>Fill-in-the-middle on an OpenAI-compatible server in the mode it takes (<see cref="FillInTheMiddleMode"/>): the mode
 /// router.yaml sets, else the one the server's own description implies, else <c>suffix</c>. A server that rejects
 /// <c>suffix</c> costs one immediate retry in the model family's template, once per endpoint and model: the book remembers.</summary>
+/// <param name="shared">The plain shared client, for asking the server what it is (a 404 there is an answer, not an error).</param>
+/// <param name="http">The client whose non-success replies throw <see cref="HttpErrorReplyException"/>, for completions.</param>
 internal sealed class OpenAiFillInTheMiddle(
     Uri baseAddress, ApiKeySource key, HttpClient shared, HttpClient http, FillInTheMiddleMode? configured, FillInTheMiddleModeBook book)
 {
