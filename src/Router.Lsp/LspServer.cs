@@ -1,4 +1,6 @@
 using Router.Backends.Endpoints;
+using Router.Backends.FillInTheMiddle;
+using Router.Core.Configuration;
 using Router.Core.Redaction;
 using Router.Lsp.Assistant;
 using Router.Lsp.Completion;
@@ -24,6 +26,7 @@ public sealed class LspServer : IAsyncDisposable
     private readonly LspLifecycle _lifecycle = new();
     private readonly RouterRuntime _runtime;
     private readonly RouterRuntime? _ownedRuntime;
+    private readonly FillInTheMiddleModeBook _fillInTheMiddleModes;
 
     /// <summary>Creates a server reading LSP messages from <paramref name="input"/> and writing to <paramref name="output"/>
     /// (stdin and stdout for <c>router lsp</c>). Each request is routed by the policy over <paramref name="config"/>
@@ -51,6 +54,9 @@ public sealed class LspServer : IAsyncDisposable
         _connection.NotificationFailed = ReportNotificationFailure;
         _connection.ErrorMessageFilter = OutwardRedactor.Default.Redact;
         _connection.MessageDropped = ReportDroppedMessage;
+
+        _fillInTheMiddleModes = options.FillInTheMiddleModes;
+        _fillInTheMiddleModes.Learned += ReportFillInTheMiddleMode;
 
         DocumentStore documents = new();
         CompletionTracePublisher traces = new(_connection, options.CompletionObserver);
@@ -110,10 +116,24 @@ public sealed class LspServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _fillInTheMiddleModes.Learned -= ReportFillInTheMiddleMode;
         await _connection.DisposeAsync();
         if (_ownedRuntime is not null)
         {
             await _ownedRuntime.DisposeAsync();
+        }
+    }
+
+    /// <summary>A model that cannot fill in the middle gives worse completions without any error: the user is told why.</summary>
+    private void ReportFillInTheMiddleMode(string endpoint, string model, FillInTheMiddleChoice choice)
+    {
+        if (choice.Mode == FillInTheMiddleMode.None)
+        {
+            Log(MessageType.Warning, $"{model} on {endpoint} cannot fill in the middle ({choice.HowFound}): completions there only continue the text before the cursor");
+        }
+        else
+        {
+            Log(MessageType.Info, $"{model} on {endpoint} fills in the middle by {choice.Mode.Name()} ({choice.HowFound})");
         }
     }
 

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Router.Backends.Endpoints;
 using Router.Backends.Providers;
+using Router.Core.FillInTheMiddle;
 using Router.Core.Requests;
 using Router.Lsp.Documents;
 using Router.Lsp.Status;
@@ -74,10 +75,11 @@ internal sealed class CompletionService(
             RelatedFilesContext related = _relatedFiles.Build(document.LanguageId, documents.RecentlyTouched(document.LanguageId, documentUri));
             context = context with { Prefix = related.Text + context.Prefix, PrefixTokens = related.Tokens + context.PrefixTokens };
             route = router.Route(document, context, related.DocumentUris);
+            QuotedFiles? quoted = related.Files.Count == 0 ? null : new QuotedFiles(related.Text, related.Files);
             DispatchRequest request = new(route.Request, route.Decision, route.Config)
             {
-                BuildModelRequest = model => BuildRequest(model, context),
-                BuildRawFillInTheMiddle = model => BuildRawRequest(model, context),
+                BuildModelRequest = model => BuildRequest(model, context, quoted),
+                BuildRawFillInTheMiddle = model => BuildRawRequest(model, context, quoted),
             };
 
             // In single-line mode the rest of the answer would be cut anyway: the first line break ends the stream.
@@ -129,11 +131,13 @@ internal sealed class CompletionService(
                 }
             }
 
-            // A model that ran past its middle must not show its own markup, whichever prompt it was given.
+            // A model that ran past its middle must not show its own markup, whichever prompt or mode it was given.
             if (answeredBy is not null && FillInTheMiddleTemplates.ForModel(answeredBy.Model) is { } template)
             {
                 answer = template.CutAtSpecialToken(answer);
             }
+
+            answer = FillInTheMiddleTemplates.CutAtAnyFillInTheMiddleToken(answer);
 
             string completion = CompletionPostProcessor.Process(answer, context);
             _cache.Store(documentUri, document.Text, cursor, completion);
@@ -209,8 +213,9 @@ internal sealed class CompletionService(
         RelatedFilesContext related = _relatedFiles.Build(document.LanguageId, [document]);
         context = context with { Prefix = related.Text + context.Prefix, PrefixTokens = related.Tokens + context.PrefixTokens };
         CompletionRoute route = router.Route(document, context, related.DocumentUris);
-        _ = BuildRequest(route.Decision.Model, context);
-        _ = BuildRawRequest(route.Decision.Model, context);
+        QuotedFiles? quoted = related.Files.Count == 0 ? null : new QuotedFiles(related.Text, related.Files);
+        _ = BuildRequest(route.Decision.Model, context, quoted);
+        _ = BuildRawRequest(route.Decision.Model, context, quoted);
         FillInTheMiddleTemplate template = FillInTheMiddleTemplates.ForModel(route.Decision.Model) ?? FillInTheMiddleTemplates.QwenCoder;
         string answer = template.CutAtSpecialToken(CompletionPostProcessor.KeepWholeLines("rcle_area(r):\n    return 0<|endoftext|>"));
         string completion = CompletionPostProcessor.Process(answer, context);
@@ -233,8 +238,8 @@ internal sealed class CompletionService(
 
         DispatchRequest request = new(route.Request, route.Decision, route.Config)
         {
-            BuildModelRequest = model => BuildRequest(model, context),
-            BuildRawFillInTheMiddle = model => BuildRawRequest(model, context),
+            BuildModelRequest = model => BuildRequest(model, context, quoted),
+            BuildRawFillInTheMiddle = model => BuildRawRequest(model, context, quoted),
         };
         StringBuilder streamed = new();
         _ = await warmUp.Dispatcher.DispatchAsync(
@@ -255,27 +260,28 @@ internal sealed class CompletionService(
     public void ForgetCompletions() => _cache.Clear();
 
     /// <summary>For a host without <c>insert</c>: the family's own FIM tokens in a raw prompt, which stop the answer too.</summary>
-    private ModelRequest? BuildRawRequest(string model, FillInTheMiddleContext context)
+    private ModelRequest? BuildRawRequest(string model, FillInTheMiddleContext context, QuotedFiles? quoted)
     {
         if (FillInTheMiddleTemplates.ForModel(model) is not { } template)
         {
             return null;
         }
 
-        ModelRequest request = BuildRequest(model, context);
-        return request with
+        return BuildRequest(model, context, quoted) with
         {
             Prompt = template.Render(context.Prefix, context.Suffix),
             Suffix = null,
             Raw = true,
-            Options = request.Options with { Stop = [.. request.Options.Stop ?? [], .. template.SpecialTokens] },
         };
     }
 
-    private ModelRequest BuildRequest(string model, FillInTheMiddleContext context) => new(model)
+    /// <summary>Whatever the mode, the answer stops at the family's end tokens (a server applying the template itself may
+    /// still let the model run past its middle).</summary>
+    private ModelRequest BuildRequest(string model, FillInTheMiddleContext context, QuotedFiles? quoted) => new(model)
     {
         Prompt = context.Prefix,
         Suffix = context.Suffix,
+        OtherFiles = quoted,
         KeepAlive = options.KeepAlive,
         Options = new GenerationOptions
         {
@@ -283,7 +289,7 @@ internal sealed class CompletionService(
             Temperature = options.Temperature,
 
             // Two blank lines end a block; in single-line mode the first line break ends the answer.
-            Stop = context.MultiLine ? ["\n\n\n"] : ["\n"],
+            Stop = [context.MultiLine ? "\n\n\n" : "\n", .. FillInTheMiddleTemplates.ForModel(model)?.SpecialTokens ?? []],
         },
     };
 

@@ -62,7 +62,10 @@ public sealed class InlineCompletionTests
         string? completion = await lsp.InlineAsync(0, 18);
 
         Assert.Equal("\n    int y = x * 2;\n    return y;", completion);
-        Assert.Equal(["\n\n\n"], Assert.Single(lsp.Provider.Requests).Options.Stop);
+        // Two blank lines end a block, and so does any of the family's end tokens, whatever the mode.
+        IReadOnlyList<string> stops = Assert.Single(lsp.Provider.Requests).Options.Stop!;
+        Assert.Equal("\n\n\n", stops[0]);
+        Assert.Equal(Router.Core.FillInTheMiddle.FillInTheMiddleTemplates.QwenCoder.SpecialTokens, stops.Skip(1));
     }
 
     [Fact]
