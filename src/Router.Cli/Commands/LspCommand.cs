@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Reflection;
 using Router.Backends.Endpoints;
 using Router.Lsp;
+using Router.Protocol.Framing;
 using Router.Runtime;
 using Router.Runtime.Budget;
 using Router.Runtime.Configuration;
@@ -59,7 +60,8 @@ internal static class LspCommand
 
         // Hosts are probed in the background, so a dead one is skipped and a revived one used again without a user waiting on it.
         runtime.StartProbing(() => config.Policy.Config.Endpoints.Values, ProbeInterval, cancellationToken);
-        await using Stream input = Console.OpenStandardInput();
+        await using Stream standardInput = Console.OpenStandardInput();
+        await using Stream input = OwnThreadInput.Start(standardInput, "router lsp: standard input");
         await using Stream output = Console.OpenStandardOutput();
         LspServerOptions options = new() { ServerVersion = Version };
         await using LspServer server = new(input, output, options, config, runtime);
