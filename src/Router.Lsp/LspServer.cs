@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Router.Backends.Endpoints;
 using Router.Core.Redaction;
 using Router.Lsp.Assistant;
@@ -20,6 +21,7 @@ public sealed class LspServer : IAsyncDisposable
     private readonly LspLifecycle _lifecycle = new();
     private readonly RouterRuntime _runtime;
     private readonly RouterRuntime? _ownedRuntime;
+    private readonly ILogger _log;
 
     /// <summary>Creates a server reading LSP messages from <paramref name="input"/> and writing to <paramref name="output"/>
     /// (stdin and stdout for <c>router lsp</c>). Each request is routed by the policy over <paramref name="config"/>
@@ -41,6 +43,7 @@ public sealed class LspServer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(runtime);
         options.Validate();
         _runtime = runtime;
+        _log = options.Logger;
 
         _connection = new JsonRpcConnection(input, output);
         _connection.Admission = _lifecycle.Admit;
@@ -112,9 +115,17 @@ public sealed class LspServer : IAsyncDisposable
         }
     }
 
-    private void ReportNotificationFailure(string method, Exception exception) => Log(MessageType.Error, $"{method} failed: {exception.Message}");
+    private void ReportNotificationFailure(string method, Exception exception)
+    {
+        LspServerLog.NotificationFailed(_log, method, exception);
+        Log(MessageType.Error, $"{method} failed: {exception.Message}");
+    }
 
-    private void ReportDroppedMessage(string reason) => Log(MessageType.Warning, reason);
+    private void ReportDroppedMessage(string reason)
+    {
+        LspServerLog.MessageDropped(_log, reason);
+        Log(MessageType.Warning, reason);
+    }
 
     private void Log(MessageType type, string message) =>
         _ = _connection.LogMessageAsync(type, OutwardRedactor.Default.Redact(message), CancellationToken.None)
