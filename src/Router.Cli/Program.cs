@@ -19,6 +19,6 @@ root.Subcommands.Add(DoctorCommand.Create());
 
 ParseResult parsed = root.Parse(args);
 
-// Log lines pass the same redaction (and so stay out of the way of the protocol on stdout).
+// Log lines go to stderr, never stdout (the protocol's, for `router lsp`), and to router.log; each is redacted first.
 logs.Start(parsed, Console.Error, Environment.GetEnvironmentVariable);
 return await parsed.InvokeAsync();
