@@ -41,10 +41,11 @@ internal static partial class DispatchLog
         }
 
         string kind = request.Request.Kind.Name();
-        if (result.FellBack)
+        // Where the first answer came from after the decided host failed (an escalation may have replaced it since).
+        if (result.FellBack && result.Attempts.FirstOrDefault(a => !a.Escalation && a.Outcome == DispatchAttemptOutcome.Answered) is { } answered)
         {
             string failed = string.Join("; ", result.Attempts.Where(a => a.Outcome != DispatchAttemptOutcome.Answered && !a.Escalation).Select(a => $"{a.Endpoint}: {a.Reason}"));
-            FellBack(log, kind, request.Decision.Id, result.Tier.Name(), result.Model, result.Endpoint, failed);
+            FellBack(log, kind, request.Decision.Id, answered.Tier.Name(), answered.Model, answered.Endpoint, failed);
         }
 
         if (result.Escalation is { } escalation)
