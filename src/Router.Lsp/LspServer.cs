@@ -6,10 +6,14 @@ using Router.Lsp.Completion;
 using Router.Lsp.Configuration;
 using Router.Lsp.Documents;
 using Router.Lsp.Lifecycle;
+using Router.Lsp.Progress;
+using Router.Lsp.Refactor;
+using Router.Lsp.Status;
 using Router.Protocol;
 using Router.Protocol.JsonRpc;
 using Router.Protocol.Lsp;
 using Router.Runtime;
+using Router.Runtime.Configuration;
 using Router.Runtime.Sessions;
 
 namespace Router.Lsp;

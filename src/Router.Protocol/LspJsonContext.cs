@@ -5,7 +5,8 @@ using Router.Protocol.Lsp;
 
 namespace Router.Protocol;
 
-/// <summary>The one source-generated serializer context listing every wire type of the protocol.
+/// <summary>The one source-generated serializer context listing every wire type of JSON-RPC and the LSP base protocol;
+/// a server's own messages are listed in a context of their own.
 /// Required constructor parameters and nullable annotations are enforced, so a message missing a required field
 /// is an InvalidParams error instead of a half-filled object reaching a handler.</summary>
 [JsonSourceGenerationOptions(
@@ -39,7 +40,6 @@ namespace Router.Protocol;
 [JsonSerializable(typeof(ProgressParams<JsonElement>))]
 [JsonSerializable(typeof(ConfigurationParams))]
 [JsonSerializable(typeof(DidChangeConfigurationParams))]
-[JsonSerializable(typeof(CompletionTraceParams))]
 [JsonSerializable(typeof(Position))]
 [JsonSerializable(typeof(CodeActionParams))]
 [JsonSerializable(typeof(CodeAction))]
@@ -47,14 +47,6 @@ namespace Router.Protocol;
 [JsonSerializable(typeof(ExecuteCommandParams))]
 [JsonSerializable(typeof(ApplyWorkspaceEditParams))]
 [JsonSerializable(typeof(ApplyWorkspaceEditResult))]
-[JsonSerializable(typeof(RouterStatusParams))]
-[JsonSerializable(typeof(RouterAnswerParams))]
-[JsonSerializable(typeof(RouterSelectionArguments))]
-[JsonSerializable(typeof(RouterAskArguments))]
-[JsonSerializable(typeof(RouterAnswerStarted))]
-[JsonSerializable(typeof(RouterRefactorResult))]
-[JsonSerializable(typeof(RouterDecisionsResult))]
-[JsonSerializable(typeof(RouterDoctorResult))]
 [JsonSerializable(typeof(TextDocumentEdit))]
 [JsonSerializable(typeof(CreateFile))]
 public sealed partial class LspJsonContext : JsonSerializerContext;

@@ -4,12 +4,12 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Router.Backends.Endpoints;
 using Router.Cli.Asking;
 using Router.Cli.Logging;
-using Router.Cli.Routing;
 using Router.Cli.Terminal;
 using Router.Core.Configuration;
 using Router.Core.Policy;
 using Router.Core.Requests;
 using Router.Runtime.Budget;
+using Router.Runtime.Configuration;
 using Router.Runtime.Dispatch;
 using Router.Runtime.Health;
 using Router.Runtime.Inventory;
@@ -72,7 +72,7 @@ internal static class AskCommand
         ArgumentNullException.ThrowIfNull(logs);
         stderr = RedactingWriter.Wrap(stderr);
 
-        if (await RouteConfigSource.LoadReportingAsync("ask", invocation.ConfigPath, currentDirectory, environment, stderr, cancellationToken) is not { } routerConfig)
+        if (await RouterConfigSource.LoadReportingAsync("ask", invocation.ConfigPath, currentDirectory, environment, stderr, cancellationToken) is not { } routerConfig)
         {
             return 2;
         }

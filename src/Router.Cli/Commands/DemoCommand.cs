@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Router.Cli.Demo;
 using Router.Emulator;
+using Router.Lsp.Client;
 using Router.Protocol.Lsp;
 using Command = System.CommandLine.Command;
 

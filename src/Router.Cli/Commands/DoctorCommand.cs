@@ -1,10 +1,10 @@
 using System.CommandLine;
 using System.Text.Json;
 using Router.Cli.Doctor;
-using Router.Cli.Routing;
 using Router.Cli.Terminal;
 using Router.Core.Configuration;
 using Router.Core.Redaction;
+using Router.Runtime.Configuration;
 using Router.Runtime.Inventory;
 
 namespace Router.Cli.Commands;
@@ -51,7 +51,7 @@ internal static class DoctorCommand
         ArgumentNullException.ThrowIfNull(stderr);
         stderr = RedactingWriter.Wrap(stderr);
 
-        if (await RouteConfigSource.LoadReportingAsync("doctor", invocation.ConfigPath, currentDirectory, environment, stderr, cancellationToken) is not { } routerConfig)
+        if (await RouterConfigSource.LoadReportingAsync("doctor", invocation.ConfigPath, currentDirectory, environment, stderr, cancellationToken) is not { } routerConfig)
         {
             return 2;
         }

@@ -7,6 +7,7 @@ using Router.Cli.Routing;
 using Router.Cli.Terminal;
 using Router.Core.Configuration;
 using Router.Core.Policy;
+using Router.Runtime.Configuration;
 
 namespace Router.Cli.Commands;
 
@@ -68,7 +69,7 @@ internal static class EvalCommand
             return 2;
         }
 
-        if (await RouteConfigSource.LoadReportingAsync("eval", invocation.ConfigPath, currentDirectory, environment, stderr, cancellationToken) is not { } routerConfig)
+        if (await RouterConfigSource.LoadReportingAsync("eval", invocation.ConfigPath, currentDirectory, environment, stderr, cancellationToken) is not { } routerConfig)
         {
             return 2;
         }

@@ -4,9 +4,9 @@ using Microsoft.Extensions.Logging;
 using Router.Backends.Endpoints;
 using Router.Cli.Logging;
 using Router.Lsp;
-using Router.Lsp.Configuration;
 using Router.Runtime;
 using Router.Runtime.Budget;
+using Router.Runtime.Configuration;
 using Router.Runtime.Dispatch;
 using Router.Runtime.Inventory;
 

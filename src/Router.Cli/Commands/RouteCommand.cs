@@ -5,6 +5,7 @@ using Router.Cli.Terminal;
 using Router.Core.Configuration;
 using Router.Core.Policy;
 using Router.Core.Requests;
+using Router.Runtime.Configuration;
 
 namespace Router.Cli.Commands;
 
@@ -58,7 +59,7 @@ internal static class RouteCommand
         ArgumentNullException.ThrowIfNull(stderr);
         stderr = RedactingWriter.Wrap(stderr);
 
-        if (await RouteConfigSource.LoadReportingAsync("route", invocation.ConfigPath, currentDirectory, environment, stderr, cancellationToken) is not { } routerConfig)
+        if (await RouterConfigSource.LoadReportingAsync("route", invocation.ConfigPath, currentDirectory, environment, stderr, cancellationToken) is not { } routerConfig)
         {
             return 2;
         }

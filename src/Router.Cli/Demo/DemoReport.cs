@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using Router.Lsp.Contracts;
 using Router.Protocol.Lsp;
 
 namespace Router.Cli.Demo;

@@ -1,4 +1,4 @@
-using Router.Protocol.Lsp;
+using Router.Lsp.Contracts;
 
 namespace Router.Cli.Demo;
 

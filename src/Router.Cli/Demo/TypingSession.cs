@@ -1,3 +1,4 @@
+using Router.Lsp.Client;
 using Router.Protocol.Lsp;
 
 namespace Router.Cli.Demo;

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Router.Lsp.Completion;
-using Router.Lsp.Configuration;
+using Router.Runtime.Configuration;
 
 namespace Router.Cli.Logging;
 

@@ -27,11 +27,9 @@ public sealed class RouterConfigLoader
     private const double MaxAgeMinutes = 525_600; // a year
     private const double MaxUsdPerMillionTokens = 100_000;
 
-    // Private-path globs are matched against every file a request names: their number, length and "**" count bound
-    // that cost (a dozen "**" made one check take minutes).
+    // Private-path globs are matched against every file a request names: their number and length bound that cost.
     private const int MaxPrivatePaths = 1_000;
     private const int MaxPrivatePathLength = 1_000;
-    private const int MaxAnyFolderSegments = 3;
 
     private readonly Func<string, string?> _environment;
     private readonly ConfigProblems _problems;
@@ -602,8 +600,7 @@ public sealed class RouterConfigLoader
         return new PrivacyConfig(mode, paths);
     }
 
-    // Matching "**" tries every way of spreading a path's folders over the "**"s, so their number is bounded; "**/**"
-    // means the same as "**" and is folded into it first.
+    // "**/**" means the same as "**" and is folded into it, so the configuration in force reads as simply as it can.
     private string? PrivatePathGlobOrError(ConfigScalar glob, string path)
     {
         if (glob.Value.Length > MaxPrivatePathLength)
@@ -615,13 +612,6 @@ public sealed class RouterConfigLoader
         // The matcher reads \ as /, so the folded glob means what the written one does.
         string[] segments = glob.Value.Replace('\\', '/').Split('/');
         string[] folded = [.. segments.Where((segment, i) => !(segment == "**" && i > 0 && segments[i - 1] == "**"))];
-        int anyFolders = folded.Count(segment => segment == "**");
-        if (anyFolders > MaxAnyFolderSegments)
-        {
-            Error(glob, path, Invariant($"'{Excerpt(glob.Value)}' has {anyFolders} separate '**' segments; a glob may have at most {MaxAnyFolderSegments}"));
-            return null;
-        }
-
         return folded.Length == segments.Length ? glob.Value : string.Join('/', folded);
     }
 

@@ -6,16 +6,12 @@ namespace Router.Core.Privacy;
 /// </summary>
 internal sealed class PrivatePathGlob
 {
-    /// <summary>Segments a path is split into at most; a deeper path keeps its remaining folders in the last one.</summary>
+    /// <summary>Segments of a path that are matched at most: a deeper path is matched by its last ones, since a pattern may
+    /// match any tail of a path.</summary>
     public const int MaxSegments = 128;
 
     private readonly string[] _segments;
     private readonly bool[] _anyFolders;
-
-    // From each segment on: how many name segments are left, and whether a ** is, so that a tail of the path with too
-    // few or (with no ** left) too many folders is refused before any name is compared.
-    private readonly int[] _namesFrom;
-    private readonly bool[] _anyFoldersFrom;
 
     public PrivatePathGlob(string pattern)
     {
@@ -23,13 +19,6 @@ internal sealed class PrivatePathGlob
         Pattern = pattern;
         _segments = pattern.Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries);
         _anyFolders = [.. _segments.Select(segment => segment == "**")];
-        _namesFrom = new int[_segments.Length + 1];
-        _anyFoldersFrom = new bool[_segments.Length + 1];
-        for (int i = _segments.Length - 1; i >= 0; i--)
-        {
-            _namesFrom[i] = _namesFrom[i + 1] + (_anyFolders[i] ? 0 : 1);
-            _anyFoldersFrom[i] = _anyFoldersFrom[i + 1] || _anyFolders[i];
-        }
     }
 
     public string Pattern { get; }
@@ -44,51 +33,86 @@ internal sealed class PrivatePathGlob
 
     /// <summary>The segments of <paramref name="path"/> (split at / and \), for <see cref="IsMatch(ReadOnlySpan{char}, ReadOnlySpan{Range})"/>,
     /// so that a path tried against every pattern is split once.</summary>
-    public static int Split(ReadOnlySpan<char> path, Span<Range> parts) => path.SplitAny(parts, "/\\", StringSplitOptions.RemoveEmptyEntries);
+    public static int Split(ReadOnlySpan<char> path, Span<Range> parts)
+    {
+        // Read from the end, so that a path of more segments than there are ranges keeps its tail, the file's own name
+        // among it.
+        int count = 0;
+        int end = path.Length;
+        while (end > 0 && count < parts.Length)
+        {
+            int separator = path[..end].LastIndexOfAny('/', '\\');
+            if (separator < end - 1)
+            {
+                parts[count++] = new Range(separator + 1, end);
+            }
+
+            end = separator < 0 ? 0 : separator;
+        }
+
+        parts[..count].Reverse();
+        return count;
+    }
 
     public bool IsMatch(ReadOnlySpan<char> path, ReadOnlySpan<Range> parts)
     {
-        // A relative pattern may match the tail of an absolute path: "config/*.pem" matches "/srv/app/config/tls.pem".
-        // One that starts with ** already spans any leading folders, so it needs trying from the start only.
-        int lastStart = _anyFolders.Length > 0 && _anyFolders[0] ? Math.Min(0, parts.Length - 1) : parts.Length - 1;
-        for (int start = 0; start <= lastStart; start++)
-        {
-            if (MatchSegments(0, path, parts, start))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private bool MatchSegments(int segment, ReadOnlySpan<char> path, ReadOnlySpan<Range> parts, int part)
-    {
-        int left = parts.Length - part;
-        if (left < _namesFrom[segment] || (!_anyFoldersFrom[segment] && left != _namesFrom[segment]))
+        if (parts.IsEmpty)
         {
             return false;
         }
 
-        if (segment == _segments.Length)
+        // The pattern is run as a set of positions in it, one path segment at a time, so each segment is compared with
+        // each pattern segment at most once: the cost grows with path depth × pattern length, however many "**" there
+        // are (trying every way of spreading folders over the "**"s grew exponentially with their number).
+        int states = _segments.Length + 1;
+        Span<bool> current = states <= 256 ? stackalloc bool[states] : new bool[states];
+        Span<bool> next = states <= 256 ? stackalloc bool[states] : new bool[states];
+        current.Clear();
+        foreach (Range part in parts)
         {
-            return true;
-        }
-
-        if (_anyFolders[segment])
-        {
-            for (int skip = part; skip <= parts.Length; skip++)
+            // A relative pattern may match the tail of an absolute path: "config/*.pem" matches
+            // "/srv/app/config/tls.pem", so the pattern may also start at this segment.
+            Enter(current, 0);
+            next.Clear();
+            ReadOnlySpan<char> name = path[part];
+            for (int position = 0; position < _segments.Length; position++)
             {
-                if (MatchSegments(segment + 1, path, parts, skip))
+                if (!current[position])
                 {
-                    return true;
+                    continue;
+                }
+
+                if (_anyFolders[position])
+                {
+                    Enter(next, position);
+                }
+                else if (MatchName(_segments[position], name))
+                {
+                    Enter(next, position + 1);
                 }
             }
 
-            return false;
+            Span<bool> swap = current;
+            current = next;
+            next = swap;
         }
 
-        return part < parts.Length && MatchName(_segments[segment], path[parts[part]]) && MatchSegments(segment + 1, path, parts, part + 1);
+        return current[_segments.Length];
+    }
+
+    // Entering a "**" also enters what follows it: "**" may span no folder at all.
+    private void Enter(Span<bool> positions, int position)
+    {
+        while (!positions[position])
+        {
+            positions[position] = true;
+            if (position == _segments.Length || !_anyFolders[position])
+            {
+                return;
+            }
+
+            position++;
+        }
     }
 
     private static bool MatchName(ReadOnlySpan<char> pattern, ReadOnlySpan<char> name)

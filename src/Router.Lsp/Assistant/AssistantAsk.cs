@@ -1,6 +1,6 @@
 using Router.Backends.Providers;
-using Router.Core.Quality;
 using Router.Core.Requests;
+using Router.Quality;
 using Range = Router.Protocol.Lsp.Range;
 
 namespace Router.Lsp.Assistant;

@@ -1,7 +1,11 @@
 using System.Text.Json;
 using Router.Core.Redaction;
 using Router.Core.Requests;
+using Router.Lsp.Contracts;
 using Router.Lsp.Documents;
+using Router.Lsp.Progress;
+using Router.Lsp.Refactor;
+using Router.Lsp.Status;
 using Router.Protocol;
 using Router.Protocol.JsonRpc;
 using Router.Protocol.Lsp;
@@ -22,6 +26,8 @@ internal sealed class AssistantHandlers(
 {
     private static LspJsonContext Json => LspJsonContext.Default;
 
+    private static RouterJsonContext RouterJson => RouterJsonContext.Default;
+
     private static OutwardRedactor Redactor => OutwardRedactor.Default;
 
     /// <summary>The refactors offered on a selection; each is resolved (the model asked) only when the user picks it.</summary>
@@ -39,35 +45,35 @@ internal sealed class AssistantHandlers(
         {
             case RouterCommands.Explain:
             {
-                RouterSelectionArguments selection = Argument(request, Json.RouterSelectionArguments);
+                RouterSelectionArguments selection = Argument(request, RouterJson.RouterSelectionArguments);
                 AssistantAnswer answer = await AnswerAsync(new AssistantAsk(RequestKind.Explain, selection.Uri, selection.Range, null), request, "Explaining", cancellationToken);
-                return JsonSerializer.SerializeToElement(new RouterAnswerStarted(answer.Id), Json.RouterAnswerStarted);
+                return JsonSerializer.SerializeToElement(new RouterAnswerStarted(answer.Id), RouterJson.RouterAnswerStarted);
             }
 
             case RouterCommands.Ask:
             {
-                RouterAskArguments ask = Argument(request, Json.RouterAskArguments);
+                RouterAskArguments ask = Argument(request, RouterJson.RouterAskArguments);
                 AssistantAnswer answer = await AnswerAsync(new AssistantAsk(RequestKind.Chat, ask.Uri, ask.Range, ask.Prompt), request, "Asking", cancellationToken);
-                return JsonSerializer.SerializeToElement(new RouterAnswerStarted(answer.Id), Json.RouterAnswerStarted);
+                return JsonSerializer.SerializeToElement(new RouterAnswerStarted(answer.Id), RouterJson.RouterAnswerStarted);
             }
 
             case RouterCommands.Refactor:
             {
-                RouterSelectionArguments selection = Argument(request, Json.RouterSelectionArguments);
+                RouterSelectionArguments selection = Argument(request, RouterJson.RouterSelectionArguments);
                 RouterRefactorResult result = ForClient(await refactors.RefactorAsync(selection, cancellationToken));
                 if (selection.Apply == true && result.Edit is { } edit)
                 {
                     result = await ApplyAsync(edit, result, cancellationToken);
                 }
 
-                return JsonSerializer.SerializeToElement(result, Json.RouterRefactorResult);
+                return JsonSerializer.SerializeToElement(result, RouterJson.RouterRefactorResult);
             }
 
             case RouterCommands.WhyThisModel:
-                return JsonSerializer.SerializeToElement(new RouterDecisionsResult([.. decisions.Recent().Select(Redacted)]), Json.RouterDecisionsResult);
+                return JsonSerializer.SerializeToElement(new RouterDecisionsResult([.. decisions.Recent().Select(Redacted)]), RouterJson.RouterDecisionsResult);
 
             case RouterCommands.Doctor:
-                return JsonSerializer.SerializeToElement(new RouterDoctorResult(Redactor.Redact(DoctorText(status.Current()))), Json.RouterDoctorResult);
+                return JsonSerializer.SerializeToElement(new RouterDoctorResult(Redactor.Redact(DoctorText(status.Current()))), RouterJson.RouterDoctorResult);
 
             default:
                 throw new JsonRpcException(JsonRpcErrorCodes.InvalidParams, $"unknown command '{request.Command}'; this server runs {string.Join(", ", RouterCommands.All)}");
@@ -89,7 +95,7 @@ internal sealed class AssistantHandlers(
             new CodeAction("Explain with AI")
             {
                 Kind = CodeActionKinds.QuickFix,
-                Command = new Command("Explain with AI", RouterCommands.Explain, [JsonSerializer.SerializeToElement(explain, Json.RouterSelectionArguments)]),
+                Command = new Command("Explain with AI", RouterCommands.Explain, [JsonSerializer.SerializeToElement(explain, RouterJson.RouterSelectionArguments)]),
             },
         ];
         foreach ((string title, string kind, string instruction) in Refactors)
@@ -105,13 +111,13 @@ internal sealed class AssistantHandlers(
                 ? new CodeAction(title)
                 {
                     Kind = kind,
-                    Data = JsonSerializer.SerializeToElement(explain with { Instruction = instruction }, Json.RouterSelectionArguments),
+                    Data = JsonSerializer.SerializeToElement(explain with { Instruction = instruction }, RouterJson.RouterSelectionArguments),
                 }
                 : new CodeAction(title)
                 {
                     Kind = kind,
                     Command = new Command(
-                        title, RouterCommands.Refactor, [JsonSerializer.SerializeToElement(explain with { Instruction = instruction, Apply = true }, Json.RouterSelectionArguments)]),
+                        title, RouterCommands.Refactor, [JsonSerializer.SerializeToElement(explain with { Instruction = instruction, Apply = true }, RouterJson.RouterSelectionArguments)]),
                 });
         }
 
@@ -138,7 +144,7 @@ internal sealed class AssistantHandlers(
         RouterSelectionArguments selection;
         try
         {
-            selection = data.Deserialize(Json.RouterSelectionArguments)
+            selection = data.Deserialize(RouterJson.RouterSelectionArguments)
                 ?? throw new JsonRpcException(JsonRpcErrorCodes.InvalidParams, "the code action carries no selection");
         }
         catch (JsonException e)

@@ -5,12 +5,14 @@ using Router.Core.Policy;
 using Router.Core.Redaction;
 using Router.Core.Requests;
 using Router.Core.Tokens;
-using Router.Lsp.Configuration;
+using Router.Lsp.Chat;
+using Router.Lsp.Contracts;
 using Router.Lsp.Documents;
-using Router.Protocol;
+using Router.Lsp.Status;
 using Router.Protocol.JsonRpc;
 using Router.Protocol.Lsp;
 using Router.Runtime;
+using Router.Runtime.Configuration;
 using Router.Runtime.Dispatch;
 using Router.Runtime.Sessions;
 
@@ -132,7 +134,7 @@ internal sealed class AssistantService(
     }
 
     private Task SendAsync(RouterAnswerParams answer, CancellationToken cancellationToken) =>
-        client.SendNotificationAsync(LspMethods.RouterAnswer, answer, LspJsonContext.Default.RouterAnswerParams, cancellationToken);
+        client.SendNotificationAsync(RouterMethods.Answer, answer, RouterJsonContext.Default.RouterAnswerParams, cancellationToken);
 
     private static RouterDecisionInfo Describe(string id, RequestKind kind, RouteDecision decision, DispatchResult result) => new(
         id,

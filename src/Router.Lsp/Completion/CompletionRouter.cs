@@ -1,7 +1,7 @@
 using Router.Core.Policy;
 using Router.Core.Requests;
-using Router.Lsp.Configuration;
 using Router.Lsp.Documents;
+using Router.Runtime.Configuration;
 
 namespace Router.Lsp.Completion;
 

@@ -3,9 +3,9 @@ using System.Text;
 using Router.Backends.Providers;
 using Router.Core.Requests;
 using Router.Lsp.Documents;
+using Router.Lsp.Status;
 using Router.Protocol.JsonRpc;
 using Router.Protocol.Lsp;
-using Router.Lsp.Assistant;
 using Router.Runtime;
 using Router.Runtime.Dispatch;
 

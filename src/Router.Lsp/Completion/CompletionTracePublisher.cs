@@ -1,6 +1,6 @@
 using Router.Core.Redaction;
+using Router.Lsp.Contracts;
 using Router.Protocol.JsonRpc;
-using Router.Protocol.Lsp;
 
 namespace Router.Lsp.Completion;
 
@@ -32,7 +32,7 @@ internal sealed class CompletionTracePublisher(JsonRpcConnection client, Action<
 
         try
         {
-            await client.SendNotificationAsync(LspMethods.RouterCompletionTrace, ToWire(trace), Protocol.LspJsonContext.Default.CompletionTraceParams, CancellationToken.None);
+            await client.SendNotificationAsync(RouterMethods.CompletionTrace, ToWire(trace), RouterJsonContext.Default.CompletionTraceParams, CancellationToken.None);
         }
         catch (IOException)
         {

@@ -3,6 +3,7 @@ using Router.Core.Configuration;
 using Router.Core.Redaction;
 using Router.Protocol.JsonRpc;
 using Router.Protocol.Lsp;
+using Router.Runtime.Configuration;
 
 namespace Router.Lsp.Configuration;
 

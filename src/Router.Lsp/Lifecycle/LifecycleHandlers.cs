@@ -1,10 +1,14 @@
 using System.Text.Json;
-using Router.Lsp.Assistant;
 using Router.Lsp.Completion;
 using Router.Lsp.Configuration;
+using Router.Lsp.Contracts;
 using Router.Lsp.Documents;
+using Router.Lsp.Progress;
+using Router.Lsp.Refactor;
+using Router.Lsp.Status;
 using Router.Protocol.JsonRpc;
 using Router.Protocol.Lsp;
+using Router.Runtime.Configuration;
 
 namespace Router.Lsp.Lifecycle;
 

@@ -24,13 +24,4 @@ public static class LspMethods
     public const string CodeActionResolve = "codeAction/resolve";
     public const string ExecuteCommand = "workspace/executeCommand";
     public const string ApplyEdit = "workspace/applyEdit";
-
-    /// <summary>Router's own notification, server to client: one completion's trace (see <see cref="CompletionTraceParams"/>).</summary>
-    public const string RouterCompletionTrace = "router/completionTrace";
-
-    /// <summary>Router's own notification, server to client: status for a status bar (see <see cref="RouterStatusParams"/>).</summary>
-    public const string RouterStatus = "router/status";
-
-    /// <summary>Router's own notification, server to client: an explain or chat answer as it streams (see <see cref="RouterAnswerParams"/>).</summary>
-    public const string RouterAnswer = "router/answer";
 }

@@ -1,5 +1,5 @@
-using Router.Core.Quality;
 using Router.Core.Requests;
+using Router.Quality;
 
 namespace Router.Runtime.Dispatch;
 

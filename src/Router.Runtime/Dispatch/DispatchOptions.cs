@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Router.Core.Configuration;
-using Router.Core.Quality;
+using Router.Quality;
 
 namespace Router.Runtime.Dispatch;
 

@@ -1,8 +1,8 @@
 using Router.Backends.Providers;
 using Router.Core.Configuration;
 using Router.Core.Policy;
-using Router.Core.Quality;
 using Router.Core.Requests;
+using Router.Quality;
 
 namespace Router.Runtime.Dispatch;
 

@@ -1,6 +1,6 @@
 using Router.Backends.Providers;
-using Router.Core.Quality;
 using Router.Core.Requests;
+using Router.Quality;
 
 namespace Router.Runtime.Dispatch;
 

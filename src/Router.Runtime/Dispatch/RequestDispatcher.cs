@@ -6,8 +6,8 @@ using Router.Backends.Ollama;
 using Router.Backends.Providers;
 using Router.Core.Configuration;
 using Router.Core.Policy;
-using Router.Core.Quality;
 using Router.Core.Requests;
+using Router.Quality;
 using Router.Runtime.Health;
 using Router.Runtime.Inventory;
 

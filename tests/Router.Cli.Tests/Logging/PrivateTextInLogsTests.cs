@@ -4,7 +4,8 @@ using System.Text;
 using System.Text.Json;
 using Router.Cli.Tests.Processes;
 using Router.Emulator;
-using Router.Protocol;
+using Router.Lsp.Client;
+using Router.Lsp.Contracts;
 using Router.Protocol.JsonRpc;
 using Router.Protocol.Lsp;
 using Range = Router.Protocol.Lsp.Range;
@@ -205,9 +206,9 @@ public sealed class PrivateTextInLogsTests : IAsyncLifetime, IDisposable
     };
 
     private static JsonElement Selection(string? instruction) => JsonSerializer.SerializeToElement(
-        new RouterSelectionArguments(DocumentUri, new Range(new Position(0, 0), new Position(3, 0)), instruction), LspJsonContext.Default.RouterSelectionArguments);
+        new RouterSelectionArguments(DocumentUri, new Range(new Position(0, 0), new Position(3, 0)), instruction), RouterJsonContext.Default.RouterSelectionArguments);
 
-    private static JsonElement Ask(string prompt) => JsonSerializer.SerializeToElement(new RouterAskArguments(prompt), LspJsonContext.Default.RouterAskArguments);
+    private static JsonElement Ask(string prompt) => JsonSerializer.SerializeToElement(new RouterAskArguments(prompt), RouterJsonContext.Default.RouterAskArguments);
 
     private static string Excerpt(string text, string value)
     {

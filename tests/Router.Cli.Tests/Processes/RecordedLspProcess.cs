@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.IO.Pipelines;
 using System.Text;
-using Router.Protocol.Lsp;
+using Router.Lsp.Client;
 
 namespace Router.Cli.Tests.Processes;
 

@@ -228,33 +228,21 @@ public sealed class ConfigLimitsTests
     }
 
     [Fact]
-    public void A_private_path_glob_with_many_separate_double_stars_is_refused_at_its_item()
+    public void A_private_path_glob_with_many_separate_double_stars_matches_what_it_says()
     {
-        string yaml = ConfigYaml.EvalWith("privatePaths: [\"**/.env\", \"**/*.pem\"]", "privatePaths: [\"**/.env\", \"**/a/**/b/**/c/**/d/**/key\"]");
-
-        ConfigLoadResult result = ConfigYaml.Load(yaml);
-
-        ConfigDiagnostic error = Assert.Single(result.Errors);
-        Assert.Equal("privacy.privatePaths[1]", error.Key);
-        Assert.Equal(ConfigYaml.LineOf(yaml, "privatePaths:"), error.Line);
-        Assert.Contains("at most 3", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Repeated_double_stars_fold_into_one_and_the_largest_accepted_glob_checks_a_deep_path_quickly()
-    {
-        string yaml = ConfigYaml.EvalWith("privatePaths: [\"**/.env\", \"**/*.pem\"]", "privatePaths: [\"**/**/**/**/**/**/**/**/**/**/**/**/.env\", \"*/**/*/**/*/**/none\"]");
+        string yaml = ConfigYaml.EvalWith("privatePaths: [\"**/.env\", \"**/*.pem\"]", "privatePaths: [\"**/a/**/b/**/c/**/d/**/key\", \"**/**/**/**/**/**/**/**/**/**/**/**/.env\"]");
         RouterConfig config = ConfigYaml.LoadGood(yaml);
         PrivacyScanner scanner = new(config.Privacy.PrivatePaths);
+        // 200 folders deep: trying every way of spreading them over a dozen "**" would never end.
         string deep = "/" + string.Join('/', Enumerable.Range(0, 200).Select(i => string.Create(null, $"d{i % 5}"))) + "/file.txt";
 
-        // The best of three runs, so a busy machine's pauses do not count; a dozen "**" would take minutes.
-        TimeSpan elapsed = Enumerable.Range(0, 3).Select(_ => Timed(() => scanner.ScanPath(deep)).Elapsed).Min();
-
-        Assert.Equal("**/.env", config.Privacy.PrivatePaths[0]);
+        Assert.Equal("**/.env", config.Privacy.PrivatePaths[1]);
         Assert.Null(scanner.ScanPath(deep));
+        Assert.Null(scanner.ScanPath(deep + "/a/b/c/key"));
+        Assert.NotNull(scanner.ScanPath(deep + "/a/x/b/c/y/z/d/key"));
+        Assert.NotNull(scanner.ScanPath("/a/b/c/d/key"));
+        Assert.NotNull(scanner.ScanPath(deep + "/.env"));
         Assert.NotNull(scanner.ScanPath("/srv/app/.env"));
-        Assert.True(elapsed < TimeSpan.FromSeconds(2), $"took {elapsed}");
     }
 
     private static (T Result, TimeSpan Elapsed) Timed<T>(Func<T> action)

@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
 using Router.Core.Privacy;
 
 namespace Router.Core.Tests.Privacy;
@@ -73,4 +76,44 @@ public sealed class PrivatePathTests
     [InlineData("src/lock.py", false)]
     [InlineData(null, false)]
     public void Lock_files_are_recognised_by_name(string? path, bool isLockFile) => Assert.Equal(isLockFile, PrivacyScanner.IsLockFile(path));
+
+    [Fact]
+    public void Globs_match_exactly_what_their_regular_expression_does_on_random_paths()
+    {
+        Random random = new(20261206);
+        string[] names = ["a", "b", "ab", "key", ".env", "x.pem"];
+        string[] patternNames = ["a", "b", "*", "?", "a*", "*b", "key", ".env", "*.pem", "**"];
+        for (int round = 0; round < 3_000; round++)
+        {
+            string pattern = string.Join('/', Enumerable.Range(0, random.Next(1, 6)).Select(_ => patternNames[random.Next(patternNames.Length)]));
+            string path = (random.Next(2) == 0 ? "/" : "") + string.Join(random.Next(4) == 0 ? '\\' : '/', Enumerable.Range(0, random.Next(1, 9)).Select(_ => names[random.Next(names.Length)]));
+
+            bool expected = Reference(pattern).IsMatch("/" + path.Replace('\\', '/').TrimStart('/'));
+
+            Assert.True(expected == new PrivatePathGlob(pattern).IsMatch(path), string.Create(CultureInfo.InvariantCulture, $"{pattern} on {path}: expected {expected}"));
+        }
+    }
+
+    // What a glob means, written the slow way, on the path with a "/" before each name: "**" any folders (none
+    // included), "*" and "?" within one name, matched against any tail of the path that starts at a name, ignoring case.
+    private static Regex Reference(string pattern)
+    {
+        StringBuilder regex = new("^(?:/[^/]+)*");
+        foreach (string segment in pattern.Split('/'))
+        {
+            if (segment == "**")
+            {
+                regex.Append("(?:/[^/]+)*");
+                continue;
+            }
+
+            regex.Append('/');
+            foreach (char c in segment)
+            {
+                regex.Append(c switch { '*' => "[^/]*", '?' => "[^/]", _ => Regex.Escape(c.ToString()) });
+            }
+        }
+
+        return new Regex(regex.Append('$').ToString(), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    }
 }

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Router.Protocol;
+using Router.Lsp.Contracts;
 using Router.Protocol.JsonRpc;
 using Router.Protocol.Lsp;
 using Range = Router.Protocol.Lsp.Range;
@@ -11,7 +11,7 @@ public sealed class AssistantTests
     private const string Code = "int Twice(int x)\n{\n    return x * 2;\n}\n";
     private static readonly Range Whole = new(new Position(0, 0), new Position(4, 0));
 
-    private static LspJsonContext Json => LspJsonContext.Default;
+    private static RouterJsonContext Json => RouterJsonContext.Default;
 
     private static JsonElement Selection(string? instruction = null) =>
         JsonSerializer.SerializeToElement(new RouterSelectionArguments(LspHarness.Uri, Whole, instruction), Json.RouterSelectionArguments);

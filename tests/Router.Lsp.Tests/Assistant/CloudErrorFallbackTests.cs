@@ -2,9 +2,9 @@ using System.Text.Json;
 using Router.Backends.Endpoints;
 using Router.Core.Configuration;
 using Router.Emulator;
-using Router.Lsp.Configuration;
-using Router.Protocol;
+using Router.Lsp.Contracts;
 using Router.Protocol.Lsp;
+using Router.Runtime.Configuration;
 using Range = Router.Protocol.Lsp.Range;
 
 namespace Router.Lsp.Tests.Assistant;
@@ -53,7 +53,7 @@ public sealed class CloudErrorFallbackTests
         await using LspHarness lsp = await LspHarness.StartAsync(config: config, providers: providers);
         await lsp.OpenAsync(Code);
         JsonElement selection = JsonSerializer.SerializeToElement(
-            new RouterSelectionArguments(LspHarness.Uri, new Range(new Position(0, 0), new Position(4, 0)), null), LspJsonContext.Default.RouterSelectionArguments);
+            new RouterSelectionArguments(LspHarness.Uri, new Range(new Position(0, 0), new Position(4, 0)), null), RouterJsonContext.Default.RouterSelectionArguments);
 
         JsonElement started = await lsp.Client.ExecuteCommandAsync(new ExecuteCommandParams(RouterCommands.Explain, [selection]), lsp.Timeout);
 

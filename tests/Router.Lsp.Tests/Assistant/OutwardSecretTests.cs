@@ -5,10 +5,10 @@ using Router.Backends.Endpoints;
 using Router.Backends.Ollama;
 using Router.Core.Configuration;
 using Router.Emulator;
-using Router.Lsp.Configuration;
-using Router.Protocol;
+using Router.Lsp.Contracts;
 using Router.Protocol.JsonRpc;
 using Router.Protocol.Lsp;
+using Router.Runtime.Configuration;
 using Range = Router.Protocol.Lsp.Range;
 
 namespace Router.Lsp.Tests.Assistant;
@@ -168,9 +168,9 @@ public sealed class OutwardSecretTests : IAsyncLifetime
     }
 
     private static JsonElement Selection(int firstLine, int endLine) => JsonSerializer.SerializeToElement(
-        new RouterSelectionArguments(DocumentUri, new Range(new Position(firstLine, 0), new Position(endLine, 0))), LspJsonContext.Default.RouterSelectionArguments);
+        new RouterSelectionArguments(DocumentUri, new Range(new Position(firstLine, 0), new Position(endLine, 0))), RouterJsonContext.Default.RouterSelectionArguments);
 
-    private static JsonElement Ask(string prompt) => JsonSerializer.SerializeToElement(new RouterAskArguments(prompt), LspJsonContext.Default.RouterAskArguments);
+    private static JsonElement Ask(string prompt) => JsonSerializer.SerializeToElement(new RouterAskArguments(prompt), RouterJsonContext.Default.RouterAskArguments);
 
     private static async Task<T> WaitForAsync<T>(LspHarness lsp, Func<T?> probe)
         where T : class

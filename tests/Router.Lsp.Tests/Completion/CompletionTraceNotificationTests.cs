@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Router.Lsp.Contracts;
 using Router.Protocol.Lsp;
 
 namespace Router.Lsp.Tests.Completion;

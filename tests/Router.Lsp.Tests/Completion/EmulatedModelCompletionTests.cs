@@ -1,6 +1,6 @@
 using Router.Backends.Endpoints;
 using Router.Emulator;
-using Router.Lsp.Configuration;
+using Router.Runtime.Configuration;
 
 namespace Router.Lsp.Tests.Completion;
 

@@ -1,8 +1,8 @@
 using Router.Backends.Providers;
 using Router.Lsp.Completion;
-using Router.Lsp.Configuration;
 using Router.Protocol.JsonRpc;
 using Router.Protocol.Lsp;
+using Router.Runtime.Configuration;
 using Router.Runtime.Health;
 using Router.Runtime.Inventory;
 using Range = Router.Protocol.Lsp.Range;

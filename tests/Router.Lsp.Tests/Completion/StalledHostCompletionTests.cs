@@ -3,7 +3,7 @@ using Router.Backends.Endpoints;
 using Router.Core.Configuration;
 using Router.Emulator;
 using Router.Lsp.Completion;
-using Router.Lsp.Configuration;
+using Router.Runtime.Configuration;
 using Router.Runtime.Dispatch;
 using Router.Runtime.Health;
 using Xunit.Abstractions;

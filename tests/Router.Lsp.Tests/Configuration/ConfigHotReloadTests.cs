@@ -1,6 +1,6 @@
 using Router.Backends.Providers;
-using Router.Lsp.Configuration;
 using Router.Protocol.Lsp;
+using Router.Runtime.Configuration;
 
 namespace Router.Lsp.Tests.Configuration;
 

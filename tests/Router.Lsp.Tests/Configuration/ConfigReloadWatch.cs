@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Router.Lsp.Configuration;
+using Router.Runtime.Configuration;
 
 namespace Router.Lsp.Tests.Configuration;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Router.Core.Configuration;
-using Router.Lsp.Configuration;
 using Router.Protocol.Lsp;
+using Router.Runtime.Configuration;
 
 namespace Router.Lsp.Tests.Configuration;
 

@@ -1,10 +1,11 @@
 using System.Text.Json;
 using Router.Core.Configuration;
 using Router.Core.Policy;
-using Router.Lsp.Configuration;
+using Router.Lsp.Contracts;
 using Router.Protocol;
 using Router.Protocol.JsonRpc;
 using Router.Protocol.Lsp;
+using Router.Runtime.Configuration;
 using Range = Router.Protocol.Lsp.Range;
 
 namespace Router.Lsp.Tests.Configuration;
@@ -14,6 +15,8 @@ public sealed class ModelSettingTests
     private const string Code = "int Twice(int x)\n{\n    return x * 2;\n}\n";
 
     private static LspJsonContext Json => LspJsonContext.Default;
+
+    private static RouterJsonContext RouterJson => RouterJsonContext.Default;
 
     [Fact]
     public void The_models_section_is_read_per_kind_and_an_empty_name_means_as_routed()
@@ -51,7 +54,7 @@ public sealed class ModelSettingTests
         await lsp.Client.ExecuteCommandAsync(new ExecuteCommandParams(RouterCommands.Explain, [Selection()]), lsp.Timeout);
 
         JsonElement why = await lsp.Client.ExecuteCommandAsync(new ExecuteCommandParams(RouterCommands.WhyThisModel), lsp.Timeout);
-        RouterDecisionInfo decision = why.Deserialize(Json.RouterDecisionsResult)!.Decisions[0];
+        RouterDecisionInfo decision = why.Deserialize(RouterJson.RouterDecisionsResult)!.Decisions[0];
         Assert.Equal(("quick", "mistral:7b", "gpu-box"), (decision.Tier, decision.Model, decision.Endpoint));
         Assert.Contains(decision.Reasons, r => r.StartsWith("model set by router.models.explain: mistral:7b", StringComparison.Ordinal));
     }
@@ -92,17 +95,17 @@ public sealed class ModelSettingTests
         await PushSettingsAsync(lsp, """{"privacy":{"localOnly":true},"models":{"chat":"claude-sonnet-4-5"}}""");
 
         RouterAskArguments ask = new("Summarise the design of a rate limiter.");
-        await lsp.Client.ExecuteCommandAsync(new ExecuteCommandParams(RouterCommands.Ask, [JsonSerializer.SerializeToElement(ask, Json.RouterAskArguments)]), lsp.Timeout);
+        await lsp.Client.ExecuteCommandAsync(new ExecuteCommandParams(RouterCommands.Ask, [JsonSerializer.SerializeToElement(ask, RouterJson.RouterAskArguments)]), lsp.Timeout);
 
         Assert.DoesNotContain("claude", lsp.Providers.EndpointsAsked);
         JsonElement why = await lsp.Client.ExecuteCommandAsync(new ExecuteCommandParams(RouterCommands.WhyThisModel), lsp.Timeout);
-        RouterDecisionInfo decision = why.Deserialize(Json.RouterDecisionsResult)!.Decisions[0];
+        RouterDecisionInfo decision = why.Deserialize(RouterJson.RouterDecisionsResult)!.Decisions[0];
         Assert.Equal("gpu-box", decision.Endpoint);
         Assert.Contains(decision.Reasons, r => r.StartsWith("router.models.chat (claude-sonnet-4-5, tier frontier) set aside: the request is private", StringComparison.Ordinal));
     }
 
     private static JsonElement Selection() =>
-        JsonSerializer.SerializeToElement(new RouterSelectionArguments(LspHarness.Uri, new Range(new Position(0, 0), new Position(4, 0))), Json.RouterSelectionArguments);
+        JsonSerializer.SerializeToElement(new RouterSelectionArguments(LspHarness.Uri, new Range(new Position(0, 0), new Position(4, 0))), RouterJson.RouterSelectionArguments);
 
     // The harness's client doesn't answer workspace/configuration, so it pushes the section with the change.
     private static Task PushSettingsAsync(LspHarness lsp, string router) =>

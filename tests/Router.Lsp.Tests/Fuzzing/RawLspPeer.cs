@@ -6,8 +6,8 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
 using System.Threading.Channels;
-using Router.Lsp.Configuration;
 using Router.Runtime;
+using Router.Runtime.Configuration;
 
 namespace Router.Lsp.Tests.Fuzzing;
 

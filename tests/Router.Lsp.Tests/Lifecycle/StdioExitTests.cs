@@ -1,6 +1,6 @@
 using System.Text;
+using Router.Runtime.Configuration;
 
-using Router.Lsp.Configuration;
 
 namespace Router.Lsp.Tests.Lifecycle;
 

@@ -1,0 +1,13 @@
+namespace Router.Lsp.Contracts;
+
+/// <summary>The commands <c>router lsp</c> executes through <c>workspace/executeCommand</c> (see docs/protocol.md).</summary>
+public static class RouterCommands
+{
+    public const string Explain = "router.explain";
+    public const string Ask = "router.ask";
+    public const string Refactor = "router.refactor";
+    public const string WhyThisModel = "router.whyThisModel";
+    public const string Doctor = "router.doctor";
+
+    public static IReadOnlyList<string> All { get; } = [Explain, Ask, Refactor, WhyThisModel, Doctor];
+}

@@ -1,4 +1,0 @@
-namespace Router.Protocol.Lsp;
-
-/// <summary>Result of <c>router.whyThisModel</c>: the last decisions, newest first.</summary>
-public sealed record RouterDecisionsResult(IReadOnlyList<RouterDecisionInfo> Decisions);

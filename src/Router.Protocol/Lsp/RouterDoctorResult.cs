@@ -1,4 +1,0 @@
-namespace Router.Protocol.Lsp;
-
-/// <summary>Result of <c>router.doctor</c>: the hosts' state as markdown.</summary>
-public sealed record RouterDoctorResult(string Text);
