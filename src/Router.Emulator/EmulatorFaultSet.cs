@@ -23,7 +23,7 @@ public sealed record EmulatorFaultSet
     /// <summary>Answers HTTP 500 with Ollama's error body.</summary>
     public bool ServerError { get; init; }
 
-    /// <summary>Answers HTTP 404 "model not found, try pulling it first".</summary>
+    /// <summary>Answers HTTP 404 "model 'x' not found", as Ollama does for a model it has not pulled.</summary>
     public bool ModelNotFound { get; init; }
 
     /// <summary>Ends the stream after this many chunks without the done:true line (a non-streaming answer: half its body).</summary>

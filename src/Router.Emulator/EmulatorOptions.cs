@@ -5,11 +5,14 @@ public sealed record EmulatorOptions
 {
     public IReadOnlyList<ModelProfile> Models { get; init; } = BuiltInModelProfiles.All;
 
-    /// <summary>Total GPU memory; models are evicted least-recently-used to fit (24 GB by default).</summary>
+    /// <summary>Total GPU memory; idle models are unloaded to fit, in Ollama's order (24 GB by default).</summary>
     public long VramBudgetBytes { get; init; } = 24_000_000_000;
 
-    /// <summary>As OLLAMA_MAX_LOADED_MODELS.</summary>
+    /// <summary>As OLLAMA_MAX_LOADED_MODELS (Ollama's default on one GPU or on CPU is 3).</summary>
     public int MaxLoadedModels { get; init; } = 3;
+
+    /// <summary>As OLLAMA_NUM_PARALLEL: requests one loaded model answers at once; more wait in arrival order (Ollama's default is 1).</summary>
+    public int NumParallel { get; init; } = 1;
 
     /// <summary>As OLLAMA_KEEP_ALIVE: how long a model stays loaded after a request that names no keep_alive.</summary>
     public TimeSpan DefaultKeepAlive { get; init; } = TimeSpan.FromMinutes(5);
@@ -39,6 +42,11 @@ public sealed record EmulatorOptions
         if (MaxLoadedModels < 1)
         {
             throw new ArgumentException($"MaxLoadedModels must be at least 1, not {MaxLoadedModels}.");
+        }
+
+        if (NumParallel < 1)
+        {
+            throw new ArgumentException($"NumParallel must be at least 1, not {NumParallel}.");
         }
 
         if (VramBudgetBytes <= 0)

@@ -43,6 +43,7 @@ public static class EmulatorProfileFile
             Models = models,
             VramBudgetBytes = body.VramBudgetGB is { } gb ? (long)(gb * 1e9) : defaults.VramBudgetBytes,
             MaxLoadedModels = body.MaxLoadedModels ?? defaults.MaxLoadedModels,
+            NumParallel = body.NumParallel ?? defaults.NumParallel,
             DefaultKeepAlive = keepAlive,
             TimeScale = body.TimeScale ?? defaults.TimeScale,
         };

@@ -55,14 +55,30 @@ internal sealed class ModelCatalog(IReadOnlyList<ModelProfile> models)
 
     public static ShowBody Show(ModelProfile model)
     {
+        // Keys as Ollama reports a GGUF's metadata; arrays longer than five (the vocabulary) are emptied unless verbose.
         var family = model.Family;
+        var parameters = ParameterCount(model.ParameterSize);
+        var shape = ModelShape.For(parameters);
         var info = new Dictionary<string, JsonElement>(StringComparer.Ordinal)
         {
-            ["general.architecture"] = JsonSerializer.SerializeToElement(family, EmulatorJsonContext.Default.String),
-            ["general.basename"] = JsonSerializer.SerializeToElement(model.Name.Split(':')[0], EmulatorJsonContext.Default.String),
-            ["general.parameter_count"] = JsonSerializer.SerializeToElement(ParameterCount(model.ParameterSize), EmulatorJsonContext.Default.Int64),
-            ["general.quantization_version"] = JsonSerializer.SerializeToElement(2, EmulatorJsonContext.Default.Int32),
-            [$"{family}.context_length"] = JsonSerializer.SerializeToElement(model.ContextLength, EmulatorJsonContext.Default.Int32),
+            ["general.architecture"] = Element(family),
+            ["general.basename"] = Element(model.Name.Split(':')[0]),
+            ["general.file_type"] = Element(FileType(model.QuantizationLevel)),
+            ["general.parameter_count"] = Element(parameters),
+            ["general.quantization_version"] = Element(2),
+            [$"{family}.attention.head_count"] = Element(shape.HeadCount),
+            [$"{family}.attention.head_count_kv"] = Element(shape.HeadCountKv),
+            [$"{family}.attention.key_length"] = Element(shape.HeadLength),
+            [$"{family}.attention.value_length"] = Element(shape.HeadLength),
+            [$"{family}.block_count"] = Element(shape.BlockCount),
+            [$"{family}.context_length"] = Element(model.ContextLength),
+            [$"{family}.embedding_length"] = Element(shape.EmbeddingLength),
+            [$"{family}.feed_forward_length"] = Element(shape.FeedForwardLength),
+            ["tokenizer.ggml.model"] = Element("gpt2"),
+            ["tokenizer.ggml.pre"] = Element(family),
+            ["tokenizer.ggml.merges"] = EmptyArray,
+            ["tokenizer.ggml.token_type"] = EmptyArray,
+            ["tokenizer.ggml.tokens"] = EmptyArray,
         };
         var template = model.SupportsInsert
             ? "{{- if .Suffix }}<|fim_prefix|>{{ .Prompt }}<|fim_suffix|>{{ .Suffix }}<|fim_middle|>{{- else }}{{ .Prompt }}{{- end }}"
@@ -79,6 +95,27 @@ internal sealed class ModelCatalog(IReadOnlyList<ModelProfile> models)
             ModifiedAt = WireTime.Format(PulledAt),
         };
     }
+
+    private static readonly JsonElement EmptyArray = JsonDocument.Parse("[]").RootElement.Clone();
+
+    private static JsonElement Element(string value) => JsonSerializer.SerializeToElement(value, EmulatorJsonContext.Default.String);
+
+    private static JsonElement Element(long value) => JsonSerializer.SerializeToElement(value, EmulatorJsonContext.Default.Int64);
+
+    /// <summary>GGUF's general.file_type for a quantization level (llama.cpp's LLAMA_FTYPE numbers).</summary>
+    private static int FileType(string quantization) => quantization.ToUpperInvariant() switch
+    {
+        "F32" => 0,
+        "F16" => 1,
+        "Q4_0" => 2,
+        "Q8_0" => 7,
+        "Q4_K_S" => 14,
+        "Q4_K_M" => 15,
+        "Q5_K_M" => 17,
+        "Q6_K" => 18,
+        "BF16" => 32,
+        _ => 15,
+    };
 
     private static long ParameterCount(string parameterSize)
     {

@@ -165,7 +165,7 @@ internal sealed partial class OllamaApi(
 
         var stream = body.Stream ?? true;
         log.Describe(entry, body.Model, body.Prompt, body.Suffix, stream);
-        var admission = await AdmitAsync(http, entry, body.Model, body.KeepAlive, cancellationToken);
+        var admission = await AdmitAsync(http, entry, body.Model, body.KeepAlive, chat: false, cancellationToken);
         if (admission is not var (profile, keepAlive, fault))
         {
             return;
@@ -251,7 +251,7 @@ internal sealed partial class OllamaApi(
         var messages = body.Messages ?? [];
         var lastUser = messages.LastOrDefault(m => m.Role == "user")?.Content;
         log.Describe(entry, body.Model, lastUser, null, stream);
-        var admission = await AdmitAsync(http, entry, body.Model, body.KeepAlive, cancellationToken);
+        var admission = await AdmitAsync(http, entry, body.Model, body.KeepAlive, chat: true, cancellationToken);
         if (admission is not var (profile, keepAlive, fault))
         {
             return;
@@ -298,13 +298,17 @@ internal sealed partial class OllamaApi(
             cancellationToken);
     }
 
-    /// <summary>Applies the model checks and fault switches every generation shares; null when an error was answered.</summary>
+    /// <summary>Applies the model checks and fault switches every generation shares; null when an error was answered.
+    /// The messages are Ollama's own (server/routes.go): a missing model is a 404 "model 'x' not found", and a request that
+    /// names no model is a 400 "model is required" on /api/chat but that same 404 on /api/generate.</summary>
     private async Task<(ModelProfile Profile, TimeSpan KeepAlive, EmulatorFaultSet Fault)?> AdmitAsync(
-        HttpContext http, RequestLogEntry entry, string? model, JsonElement? keepAliveValue, CancellationToken cancellationToken)
+        HttpContext http, RequestLogEntry entry, string? model, JsonElement? keepAliveValue, bool chat, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(model))
         {
-            await ErrorAsync(http, entry, 400, "model is required", cancellationToken);
+            await (chat
+                ? ErrorAsync(http, entry, 400, "model is required", cancellationToken)
+                : ErrorAsync(http, entry, 404, $"model '{model}' not found", cancellationToken));
             return null;
         }
 
@@ -335,7 +339,7 @@ internal sealed partial class OllamaApi(
         var profile = catalog.Find(model);
         if (profile is null || fault.ModelNotFound)
         {
-            await ErrorAsync(http, entry, 404, $"model \"{model}\" not found, try pulling it first", cancellationToken);
+            await ErrorAsync(http, entry, 404, $"model '{model}' not found", cancellationToken);
             return null;
         }
 
@@ -357,22 +361,14 @@ internal sealed partial class OllamaApi(
             return "unload";
         }
 
-        var (cold, loading) = residency.Acquire(profile, keepAlive);
+        var lease = await residency.AcquireAsync(profile, keepAlive, cancellationToken);
         try
         {
-            if (cold)
-            {
-                await DelayAsync(profile.ColdLoad, cancellationToken);
-                residency.MarkLoaded(profile);
-            }
-            else
-            {
-                await loading.WaitAsync(cancellationToken);
-            }
+            await LoadAsync(lease, cancellationToken);
         }
         finally
         {
-            residency.Release(profile, keepAlive);
+            residency.Release(lease);
         }
 
         return "load";
@@ -388,20 +384,14 @@ internal sealed partial class OllamaApi(
         string streamContentType = NdJson)
     {
         var (profile, plan, stream, keepAlive, fault) = answer;
-        var (cold, loading) = residency.Acquire(profile, keepAlive);
+        var lease = await residency.AcquireAsync(profile, keepAlive, cancellationToken);
         try
         {
-            if (cold)
-            {
-                await DelayAsync(profile.ColdLoad, cancellationToken);
-                residency.MarkLoaded(profile);
-            }
-            else
-            {
-                // Another request is loading this model: wait for it, as Ollama's scheduler does.
-                await loading.WaitAsync(cancellationToken);
-            }
+            await LoadAsync(lease, cancellationToken);
 
+            // Past OLLAMA_NUM_PARALLEL requests on this model, the rest queue for a slot.
+            await ModelResidency.WaitForSlotAsync(lease, cancellationToken);
+            var cold = lease.Cold;
             var load = cold ? profile.ColdLoad : TimeSpan.FromMilliseconds(Math.Min(15, profile.ColdLoad.TotalMilliseconds));
             var promptEval = profile.TimeToFirstToken;
             var perToken = TimeSpan.FromSeconds(1 / profile.TokensPerSecond);
@@ -460,7 +450,21 @@ internal sealed partial class OllamaApi(
         }
         finally
         {
-            residency.Release(profile, keepAlive);
+            residency.Release(lease);
+        }
+    }
+
+    /// <summary>Performs the load for a cold lease; otherwise waits for the request that is loading the model, as Ollama does.</summary>
+    private async Task LoadAsync(ModelLease lease, CancellationToken cancellationToken)
+    {
+        if (lease.Cold)
+        {
+            await DelayAsync(lease.Model.Profile.ColdLoad, cancellationToken);
+            ModelResidency.MarkLoaded(lease);
+        }
+        else
+        {
+            await lease.Loaded.WaitAsync(cancellationToken);
         }
     }
 
@@ -491,6 +495,13 @@ internal sealed partial class OllamaApi(
     private async Task<T?> ReadAsync<T>(HttpContext http, RequestLogEntry entry, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
         where T : class
     {
+        if (http.Request.ContentLength == 0)
+        {
+            // Go's decoder meets io.EOF; Ollama answers this.
+            await ErrorAsync(http, entry, 400, "missing request body", cancellationToken);
+            return null;
+        }
+
         try
         {
             var body = await JsonSerializer.DeserializeAsync(http.Request.Body, typeInfo, cancellationToken);

@@ -56,7 +56,7 @@ public sealed class FaultTests
         var (response, body) = await PostAsync(http, "api/generate", Streaming);
 
         Assert.Equal(404, (int)response.StatusCode);
-        Assert.Equal("model \"qwen2.5:3b\" not found, try pulling it first", body.GetProperty("error").GetString());
+        Assert.Equal("model 'qwen2.5:3b' not found", body.GetProperty("error").GetString());
     }
 
     [Fact]

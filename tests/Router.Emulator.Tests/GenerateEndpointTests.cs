@@ -172,7 +172,7 @@ public sealed class GenerateEndpointTests
 
         Assert.Equal(404, (int)response.StatusCode);
         Assert.Equal(Sorted("error"), PropertyNames(body));
-        Assert.Equal("model \"nope:1b\" not found, try pulling it first", body.GetProperty("error").GetString());
+        Assert.Equal("model 'nope:1b' not found", body.GetProperty("error").GetString());
     }
 
     [Fact]

@@ -9,6 +9,29 @@ public sealed class HostFactsTests
     private static readonly DateTimeOffset Start = new(2026, 1, 1, 10, 0, 0, TimeSpan.Zero);
 
     [Fact]
+    public async Task Show_reports_the_gguf_metadata_ollama_reports_under_model_info()
+    {
+        await using var emulator = await StartAsync();
+        using var http = Client(emulator);
+
+        var (_, show) = await PostAsync(http, "api/show", """{"model":"qwen2.5-coder:14b"}""");
+
+        var info = show.GetProperty("model_info");
+        Assert.Equal("qwen2", info.GetProperty("general.architecture").GetString());
+        Assert.Equal(15, info.GetProperty("general.file_type").GetInt32());
+        Assert.Equal(14_800_000_000, info.GetProperty("general.parameter_count").GetInt64());
+        Assert.Equal(48, info.GetProperty("qwen2.block_count").GetInt32());
+        Assert.Equal(5120, info.GetProperty("qwen2.embedding_length").GetInt32());
+        Assert.Equal(40, info.GetProperty("qwen2.attention.head_count").GetInt32());
+        Assert.Equal(8, info.GetProperty("qwen2.attention.head_count_kv").GetInt32());
+        Assert.Equal(128, info.GetProperty("qwen2.attention.key_length").GetInt32());
+        Assert.Equal(128, info.GetProperty("qwen2.attention.value_length").GetInt32());
+        Assert.Equal(32768, info.GetProperty("qwen2.context_length").GetInt32());
+        Assert.Equal(0, info.GetProperty("tokenizer.ggml.tokens").GetArrayLength());
+        Assert.Equal(["completion", "insert", "tools"], show.GetProperty("capabilities").EnumerateArray().Select(c => c.GetString()));
+    }
+
+    [Fact]
     public async Task Show_of_a_vision_model_reports_vision_without_insert_and_its_architectures_context_length()
     {
         await using var emulator = await StartAsync();

@@ -18,6 +18,7 @@ public sealed class ProfileFileTests
 
         Assert.Equal(24_000_000_000, options.VramBudgetBytes);
         Assert.Equal(3, options.MaxLoadedModels);
+        Assert.Equal(1, options.NumParallel);
         Assert.Equal(TimeSpan.FromMinutes(5), options.DefaultKeepAlive);
     }
 
@@ -35,6 +36,7 @@ public sealed class ProfileFileTests
     [Theory]
     [InlineData("""{ "models": [ { "family": "x" } ] }""", "no name")]
     [InlineData("""{ "maxLoadedModels": 0 }""", "MaxLoadedModels")]
+    [InlineData("""{ "numParallel": 0 }""", "NumParallel")]
     [InlineData("""{ "keepAlive": "later" }""", "keepAlive")]
     [InlineData("""{ "vramBudget": 3 }""", "vramBudget")]
     public void Bad_files_fail_with_a_message_naming_the_file_and_the_problem(string json, string mentioned)

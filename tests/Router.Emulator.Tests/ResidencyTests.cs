@@ -15,22 +15,92 @@ public sealed class ResidencyTests
         response.Dispose();
     }
 
+    /// <summary>A streamed qwen2.5:3b answer that stalls after its first chunk (the model's fault is set by the caller), holding the model busy.</summary>
+    private static async Task<HttpResponseMessage> StalledGenerateAsync(HttpClient http, EmulatorServer emulator, CancellationToken cancellationToken)
+    {
+        var response = await http.SendAsync(
+            new HttpRequestMessage(HttpMethod.Post, new Uri("api/generate", UriKind.Relative)) { Content = Json("""{"model":"qwen2.5:3b","prompt":"hi"}""") },
+            HttpCompletionOption.ResponseHeadersRead,
+            cancellationToken);
+        await emulator.WaitForRequestAsync(r => r.Chunks == 1, Deadline());
+        return response;
+    }
+
     [Fact]
-    public async Task Max_loaded_models_evicts_the_least_recently_used()
+    public async Task Max_loaded_models_unloads_the_idle_model_with_the_shortest_keep_alive_not_the_least_recently_used()
     {
         var clock = new ManualClock(Start);
         await using var emulator = await StartAsync(new EmulatorOptions { TimeScale = 0, MaxLoadedModels = 2, Clock = clock });
         using var http = Client(emulator);
 
-        await Generate(http, "qwen2.5:3b");
+        await Generate(http, "qwen2.5:3b", ""","keep_alive":"1h" """);
         clock.Advance(TimeSpan.FromSeconds(1));
-        await Generate(http, "granite3.2-vision:2b");
-        clock.Advance(TimeSpan.FromSeconds(1));
-        await Generate(http, "qwen2.5:3b");
+        await Generate(http, "granite3.2-vision:2b", ""","keep_alive":"10m" """);
         clock.Advance(TimeSpan.FromSeconds(1));
         await Generate(http, "deepseek-r1:8b");
 
-        Assert.Equal(["deepseek-r1:8b", "qwen2.5:3b"], await PsNamesAsync(http));
+        // Least-recently-used would have unloaded qwen2.5:3b; Ollama unloads the shorter keep_alive.
+        Assert.Equal(["qwen2.5:3b", "deepseek-r1:8b"], await PsNamesAsync(http));
+    }
+
+    [Fact]
+    public async Task A_request_for_a_new_model_waits_while_the_only_slot_is_busy_then_takes_its_place()
+    {
+        await using var emulator = await StartAsync(new EmulatorOptions { TimeScale = 0, MaxLoadedModels = 1 });
+        using var http = Client(emulator);
+        emulator.SetFaults(new EmulatorFaultSet { StallAfterChunks = 1 }, "qwen2.5:3b");
+        using var stalled = new CancellationTokenSource();
+        using var busy = await StalledGenerateAsync(http, emulator, stalled.Token);
+
+        var next = PostAsync(http, "api/generate", """{"model":"deepseek-r1:8b","prompt":"hi","stream":false}""");
+        await Task.Delay(100);
+        Assert.False(next.IsCompleted);
+        Assert.Equal(["qwen2.5:3b"], emulator.LoadedModels);
+
+        await stalled.CancelAsync();
+        busy.Dispose();
+        var (response, _) = await next;
+
+        Assert.True(response.IsSuccessStatusCode);
+        Assert.Equal(["deepseek-r1:8b"], emulator.LoadedModels);
+    }
+
+    [Fact]
+    public async Task Requests_to_one_model_past_num_parallel_wait_for_a_free_slot()
+    {
+        await using var emulator = await StartAsync(new EmulatorOptions { TimeScale = 0, NumParallel = 1 });
+        using var http = Client(emulator);
+        emulator.SetFaults(new EmulatorFaultSet { StallAfterChunks = 1 }, "qwen2.5:3b");
+        using var stalled = new CancellationTokenSource();
+        using var first = await StalledGenerateAsync(http, emulator, stalled.Token);
+        emulator.ClearFaults();
+
+        var second = PostAsync(http, "api/generate", """{"model":"qwen2.5:3b","prompt":"again","stream":false}""");
+        await Task.Delay(100);
+        Assert.False(second.IsCompleted);
+
+        await stalled.CancelAsync();
+        first.Dispose();
+        var (response, body) = await second;
+
+        Assert.True(response.IsSuccessStatusCode);
+        Assert.True(body.GetProperty("done").GetBoolean());
+    }
+
+    [Fact]
+    public async Task With_num_parallel_two_a_second_request_is_answered_while_the_first_stalls()
+    {
+        await using var emulator = await StartAsync(new EmulatorOptions { TimeScale = 0, NumParallel = 2 });
+        using var http = Client(emulator);
+        emulator.SetFaults(new EmulatorFaultSet { StallAfterChunks = 1 }, "qwen2.5:3b");
+        using var stalled = new CancellationTokenSource();
+        using var first = await StalledGenerateAsync(http, emulator, stalled.Token);
+        emulator.ClearFaults();
+
+        var (response, _) = await PostAsync(http, "api/generate", """{"model":"qwen2.5:3b","prompt":"again","stream":false}""");
+
+        Assert.True(response.IsSuccessStatusCode);
+        await stalled.CancelAsync();
     }
 
     [Fact]

@@ -1,15 +1,15 @@
-using System.Diagnostics;
-using System.Runtime.CompilerServices;
+using System.Text.Json;
 using Anthropic;
 using Anthropic.Exceptions;
 using Anthropic.Models.Messages;
+using Microsoft.Extensions.AI;
 using Router.Backends.Providers;
 using Router.Core.Redaction;
 
 namespace Router.Backends.Anthropic;
 
-/// <summary>Anthropic's Messages API through the official package as an <see cref="IModelProvider"/>: system turns go to the
-/// system field, text deltas stream, usage arrives on the final chunk.</summary>
+/// <summary>Anthropic's Messages API as an <see cref="IModelProvider"/>, through the official package's
+/// <see cref="IChatClient"/>: system turns go to the system field, text deltas stream, usage arrives on the final chunk.</summary>
 public sealed class AnthropicProvider : IModelProvider, IDisposable
 {
     /// <summary>Anthropic's own API, for an endpoint that names no URL.</summary>
@@ -20,6 +20,8 @@ public sealed class AnthropicProvider : IModelProvider, IDisposable
 
     // The package would otherwise look for a key of its own in the environment; a local stand-in needs none.
     private const string PlaceholderKey = "not-needed";
+
+    private static readonly JsonDocument NoMessages = JsonDocument.Parse("[]");
 
     private readonly Uri _baseAddress;
     private readonly ApiKeySource _key;
@@ -40,6 +42,13 @@ public sealed class AnthropicProvider : IModelProvider, IDisposable
         _baseAddress = new Uri(baseAddress.ToString().TrimEnd('/'));
         _key = key;
         _http = ErrorReplyHandler.Wrap(httpClient);
+
+        // The package sends its key as a bearer token; the Messages API documents x-api-key, which Anthropic-shaped proxies expect.
+        if (key.Key is { } value)
+        {
+            _http.DefaultRequestHeaders.TryAddWithoutValidation("x-api-key", value);
+        }
+
         _client = new AnthropicClient
         {
             ApiKey = key.Key ?? PlaceholderKey,
@@ -52,20 +61,21 @@ public sealed class AnthropicProvider : IModelProvider, IDisposable
             // The router falls back to the next host itself; the package's retries would only delay that.
             MaxRetries = 0,
         };
+        IChatClient messages = _client.AsIChatClient(defaultModelId: null, defaultMaxOutputTokens: DefaultMaxTokens);
+        ChatClient = new ProviderChatClient(_baseAddress, "anthropic", _ => messages, Translate, () => CheckKey(null), CarryTemperature);
     }
 
     public string EndpointName { get; }
 
+    /// <summary>This host's chat as an <see cref="IChatClient"/> (the package's own adapter): name the model in
+    /// <see cref="ChatOptions.ModelId"/>; every failure is a <see cref="ProviderException"/>.</summary>
+    public IChatClient ChatClient { get; }
+
     public IAsyncEnumerable<ModelChunk> StreamAsync(ModelRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (_key.IsMissing)
-        {
-            throw new ProviderException(
-                ProviderErrorKind.Unauthorized, _baseAddress, request.Model, $"no API key: the environment variable {_key.VariableName} is not set");
-        }
-
-        return MessagesAsync(request, cancellationToken);
+        CheckKey(request.Model);
+        return ChatTranslation.StreamAsync(ChatClient, request, cancellationToken);
     }
 
     public void Dispose()
@@ -74,112 +84,52 @@ public sealed class AnthropicProvider : IModelProvider, IDisposable
         _http.Dispose();
     }
 
-    private async IAsyncEnumerable<ModelChunk> MessagesAsync(ModelRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>What a failure of the package's message stream means, in the provider's terms.</summary>
+    private Exception Translate(Exception e, string model, CancellationToken cancellationToken) => e switch
     {
-        var turns = request.Messages is { Count: > 0 } messages ? messages : [new ChatTurn("user", request.Prompt ?? "")];
-        var system = string.Join("\n\n", turns.Where(t => t.Role == "system").Select(t => t.Content));
-        var parameters = new MessageCreateParams
-        {
-            Model = request.Model,
-            MaxTokens = request.Options.MaxTokens ?? DefaultMaxTokens,
-            Messages = turns.Where(t => t.Role != "system")
-                .Select(t => new MessageParam { Role = t.Role == "assistant" ? Role.Assistant : Role.User, Content = t.Content })
-                .ToList(),
-            System = system.Length > 0 ? (MessageCreateParamsSystem)system : null,
+        // Any status with any body, read by the handler before the package could choke on a shape it does not know.
+        _ when HttpErrorReplyException.FindIn(e) is { } reply => ProviderException.FromReply(reply, _baseAddress, model, _key, e),
 
-            // Deprecated only for the newest Claude models; older ones and Anthropic-shaped proxies still honour it.
-#pragma warning disable CS0618
-            Temperature = request.Options.Temperature,
-#pragma warning restore CS0618
-            StopSequences = request.Options.Stop?.ToList(),
+        // A cancel can surface as the package's I/O error: it is still the caller's cancel.
+        _ when cancellationToken.IsCancellationRequested => new OperationCanceledException("The request was cancelled.", e, cancellationToken),
+        AnthropicSseException => Failure(ProviderErrorKind.ServerError, model, $"error event in the stream: {Shorten(e.Message)}", null, e),
+        AnthropicIOException => Failure(ProviderErrorKind.Unreachable, model, $"cannot reach the host ({Shorten(e.InnerException?.Message ?? e.Message)})", null, e),
+        HttpRequestException => Failure(ProviderErrorKind.Unreachable, model, $"cannot reach the host ({Shorten(e.Message)})", null, e),
+        IOException => Failure(ProviderErrorKind.StreamCut, model, $"the message stream broke ({Shorten(e.Message)})", null, e),
+        _ => Failure(ProviderErrorKind.BadResponse, model, $"the host's answer could not be read ({e.GetType().Name}: {Shorten(e.Message)})", null, e),
+    };
+
+    /// <summary>The package dropped temperature from its typed parameters (the newest models refuse it), so its chat adapter
+    /// cannot send <see cref="ChatOptions.Temperature"/>; older models and Anthropic-shaped proxies still honour it, so it
+    /// goes in the raw body the adapter starts from (with the model, max_tokens and messages, which that body must then hold).</summary>
+    private static ChatOptions CarryTemperature(ChatOptions options)
+    {
+        if (options.Temperature is not { } temperature || options.RawRepresentationFactory is not null)
+        {
+            return options;
+        }
+
+        ChatOptions carried = options.Clone();
+        Dictionary<string, JsonElement> body = new(StringComparer.Ordinal)
+        {
+            ["model"] = JsonSerializer.SerializeToElement(options.ModelId, AnthropicJsonContext.Default.String),
+            ["max_tokens"] = JsonSerializer.SerializeToElement(options.MaxOutputTokens ?? DefaultMaxTokens, AnthropicJsonContext.Default.Int32),
+            ["temperature"] = JsonSerializer.SerializeToElement(temperature, AnthropicJsonContext.Default.Single),
+
+            // Required; the adapter appends the conversation's messages to these.
+            ["messages"] = NoMessages.RootElement,
         };
-
-        var clock = Stopwatch.StartNew();
-        TimeSpan? firstToken = null;
-        long inputTokens = 0;
-        long? outputTokens = null;
-        string? stopReason = null;
-        var stopped = false;
-        var events = _client.Messages.CreateStreaming(parameters, cancellationToken).GetAsyncEnumerator(cancellationToken);
-        try
-        {
-            while (await MoveNextAsync(events, request.Model, cancellationToken))
-            {
-                var streamed = events.Current;
-                if (streamed.TryPickStart(out var start))
-                {
-                    inputTokens = start.Message.Usage.InputTokens;
-                }
-                else if (streamed.TryPickContentBlockDelta(out var delta) && delta.Delta.TryPickText(out var text) && text.Text.Length > 0)
-                {
-                    firstToken ??= clock.Elapsed;
-                    yield return new ModelChunk(text.Text, false);
-                }
-                else if (streamed.TryPickDelta(out var messageDelta))
-                {
-                    outputTokens = messageDelta.Usage.OutputTokens;
-                    stopReason = messageDelta.Delta.StopReason?.Raw();
-                }
-                else if (streamed.TryPickStop(out _))
-                {
-                    stopped = true;
-                }
-            }
-        }
-        finally
-        {
-            await events.DisposeAsync();
-        }
-
-        if (!stopped)
-        {
-            throw new ProviderException(ProviderErrorKind.StreamCut, _baseAddress, request.Model, "the message stream ended without message_stop");
-        }
-
-        var usage = outputTokens is { } output
-            ? new ModelUsage(
-                (int)inputTokens, (int)output, clock.Elapsed, TimeSpan.Zero, firstToken ?? clock.Elapsed, clock.Elapsed - (firstToken ?? clock.Elapsed))
-            : null;
-        yield return new ModelChunk("", true, usage, ToDoneReason(stopReason));
+        carried.RawRepresentationFactory = _ => MessageCreateParams.FromRawUnchecked(
+            new Dictionary<string, JsonElement>(), new Dictionary<string, JsonElement>(), body);
+        return carried;
     }
 
-    private async Task<bool> MoveNextAsync(IAsyncEnumerator<RawMessageStreamEvent> events, string model, CancellationToken cancellationToken)
+    private void CheckKey(string? model)
     {
-        try
+        if (_key.IsMissing)
         {
-            return await events.MoveNextAsync();
-        }
-        catch (Exception e) when (HttpErrorReplyException.FindIn(e) is { } reply)
-        {
-            // Any status with any body, read by the handler before the package could choke on a shape it does not know.
-            throw ProviderException.FromReply(reply, _baseAddress, model, _key, e);
-        }
-        catch (Exception e) when (cancellationToken.IsCancellationRequested && e is not OperationCanceledException)
-        {
-            // A cancel can surface as the package's I/O error: it is still the caller's cancel.
-            throw new OperationCanceledException("The request was cancelled.", e, cancellationToken);
-        }
-        catch (AnthropicSseException e)
-        {
-            throw Failure(ProviderErrorKind.ServerError, model, $"error event in the stream: {Shorten(e.Message)}", null, e);
-        }
-        catch (AnthropicIOException e)
-        {
-            throw Failure(ProviderErrorKind.Unreachable, model, $"cannot reach the host ({Shorten(e.InnerException?.Message ?? e.Message)})", null, e);
-        }
-        catch (HttpRequestException e)
-        {
-            throw Failure(ProviderErrorKind.Unreachable, model, $"cannot reach the host ({Shorten(e.Message)})", null, e);
-        }
-        catch (IOException e)
-        {
-            throw Failure(ProviderErrorKind.StreamCut, model, $"the message stream broke ({Shorten(e.Message)})", null, e);
-        }
-#pragma warning disable CA1031 // Whatever the package throws on a reply it cannot read must reach the dispatcher as a provider error.
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
-#pragma warning restore CA1031
-        {
-            throw Failure(ProviderErrorKind.BadResponse, model, $"the host's answer could not be read ({e.GetType().Name}: {Shorten(e.Message)})", null, e);
+            throw new ProviderException(
+                ProviderErrorKind.Unauthorized, _baseAddress, model, $"no API key: the environment variable {_key.VariableName} is not set");
         }
     }
 
@@ -187,12 +137,4 @@ public sealed class AnthropicProvider : IModelProvider, IDisposable
         new(kind, _baseAddress, model, message, status, inner);
 
     private static string Shorten(string text) => HttpErrorReply.Cut(text);
-
-    private static string ToDoneReason(string? stopReason) => stopReason switch
-    {
-        "max_tokens" => "length",
-        null => "stop",
-        "end_turn" or "stop_sequence" => "stop",
-        _ => stopReason,
-    };
 }

@@ -14,11 +14,11 @@ public sealed class ModelProviderPool : IModelProviderSource, IDisposable
     private readonly Func<string, string?> _readVariable;
     private readonly ConcurrentDictionary<EndpointConfig, IModelProvider> _providers = new();
 
-    /// <param name="http">Shared client; null makes one that fails fast on a dead host (see <see cref="OllamaClient.CreateHttpClient"/>).</param>
+    /// <param name="http">Shared client; null makes one that fails fast on a dead host (see <see cref="ProviderHttpClient.Create"/>).</param>
     /// <param name="readVariable">Reads the environment variable an endpoint's ApiKeyEnv names; null reads the process environment.</param>
     public ModelProviderPool(HttpClient? http = null, Func<string, string?>? readVariable = null)
     {
-        _http = http ?? OllamaClient.CreateHttpClient();
+        _http = http ?? ProviderHttpClient.Create();
         _readVariable = readVariable ?? Environment.GetEnvironmentVariable;
     }
 
@@ -43,7 +43,8 @@ public sealed class ModelProviderPool : IModelProviderSource, IDisposable
         ProviderKind.Ollama => new OllamaProvider(
             endpoint.Name,
             endpoint.Url ?? throw new EndpointUnavailableException($"endpoint '{endpoint.Name}' has no url"),
-            _http),
+            _http,
+            ApiKeySource.Read(endpoint.ApiKeyEnv, _readVariable)),
         ProviderKind.OpenAi => new OpenAiProvider(
             endpoint.Name, endpoint.Url ?? OpenAiProvider.DefaultBaseAddress, ApiKeySource.Read(endpoint.ApiKeyEnv, _readVariable), _http),
         ProviderKind.Anthropic => new AnthropicProvider(

@@ -5,6 +5,7 @@ using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.AI;
 using OpenAI;
 using OpenAI.Chat;
 using Router.Backends.Providers;
@@ -13,7 +14,7 @@ using Router.Core.Redaction;
 namespace Router.Backends.OpenAi;
 
 /// <summary>An OpenAI-compatible server (vLLM, llama.cpp, LM Studio, LiteLLM, OpenAI) as an <see cref="IModelProvider"/>:
-/// messages (or a prompt alone) go through the official package's streaming chat; prompt + suffix goes to /v1/completions.</summary>
+/// messages (or a prompt alone) go through <see cref="ChatClient"/>, Microsoft.Extensions.AI's adapter over the official package; prompt + suffix goes to /v1/completions.</summary>
 public sealed class OpenAiProvider : IModelProvider, IDisposable
 {
     /// <summary>OpenAI's own API, for an endpoint that names no URL.</summary>
@@ -49,78 +50,39 @@ public sealed class OpenAiProvider : IModelProvider, IDisposable
             // The router falls back to the next host itself; the package's retries would only delay that.
             RetryPolicy = new ClientRetryPolicy(0),
         };
+        ChatClient = new ProviderChatClient(_baseAddress, "openai", ChatClientFor, Translate, CheckKey);
     }
 
     public string EndpointName { get; }
+
+    /// <summary>This host's chat as an <see cref="IChatClient"/> (Microsoft.Extensions.AI's adapter over the package's chat client):
+    /// name the model in <see cref="ChatOptions.ModelId"/>; every failure is a <see cref="ProviderException"/>.</summary>
+    public IChatClient ChatClient { get; }
 
     public void Dispose() => _http.Dispose();
 
     public IAsyncEnumerable<ModelChunk> StreamAsync(ModelRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        CheckKey(request.Model);
+        return request.Suffix is not null && request.Messages is not { Count: > 0 }
+            ? CompleteAsync(request, cancellationToken)
+            : ChatTranslation.StreamAsync(ChatClient, request, cancellationToken);
+    }
+
+    // The package's chat client is bound to one model; making one is cheap (no connection of its own).
+    private IChatClient ChatClientFor(string model) =>
+        new ChatClient(model, new ApiKeyCredential(_key.Key ?? PlaceholderKey), _clientOptions).AsIChatClient();
+
+    private void CheckKey() => CheckKey(null);
+
+    private void CheckKey(string? model)
+    {
         if (_key.IsMissing)
         {
             throw new ProviderException(
-                ProviderErrorKind.Unauthorized, _baseAddress, request.Model, $"no API key: the environment variable {_key.VariableName} is not set");
+                ProviderErrorKind.Unauthorized, _baseAddress, model, $"no API key: the environment variable {_key.VariableName} is not set");
         }
-
-        return request.Suffix is not null && request.Messages is not { Count: > 0 }
-            ? CompleteAsync(request, cancellationToken)
-            : ChatAsync(request, cancellationToken);
-    }
-
-    private async IAsyncEnumerable<ModelChunk> ChatAsync(ModelRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var client = new ChatClient(request.Model, new ApiKeyCredential(_key.Key ?? PlaceholderKey), _clientOptions);
-        var messages = request.Messages is { Count: > 0 } turns
-            ? turns.Select(ToMessage).ToList()
-            : [new UserChatMessage(request.Prompt ?? "")];
-        var options = new ChatCompletionOptions
-        {
-            MaxOutputTokenCount = request.Options.MaxTokens,
-            Temperature = request.Options.Temperature is { } t ? (float)t : null,
-        };
-        foreach (var stop in request.Options.Stop ?? [])
-        {
-            options.StopSequences.Add(stop);
-        }
-
-        var clock = Stopwatch.StartNew();
-        TimeSpan? firstToken = null;
-        string? finishReason = null;
-        ChatTokenUsage? usage = null;
-        var updates = client.CompleteChatStreamingAsync(messages, options, cancellationToken).GetAsyncEnumerator(cancellationToken);
-        try
-        {
-            while (await MoveNextAsync(updates, request.Model, cancellationToken))
-            {
-                var update = updates.Current;
-                usage = update.Usage ?? usage;
-                if (update.FinishReason is { } reason)
-                {
-                    finishReason = ToDoneReason(reason);
-                }
-
-                var text = string.Concat(update.ContentUpdate.Select(part => part.Text));
-                if (text.Length > 0)
-                {
-                    firstToken ??= clock.Elapsed;
-                    yield return new ModelChunk(text, false);
-                }
-            }
-        }
-        finally
-        {
-            await updates.DisposeAsync();
-        }
-
-        if (finishReason is null)
-        {
-            throw new ProviderException(ProviderErrorKind.StreamCut, _baseAddress, request.Model, "the chat stream ended without a finish reason");
-        }
-
-        var toUsage = usage is null ? null : Usage(usage.InputTokenCount, usage.OutputTokenCount, clock.Elapsed, firstToken);
-        yield return new ModelChunk("", true, toUsage, finishReason);
     }
 
     private async IAsyncEnumerable<ModelChunk> CompleteAsync(ModelRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -217,44 +179,25 @@ public sealed class OpenAiProvider : IModelProvider, IDisposable
         }
     }
 
-    private async Task<bool> MoveNextAsync(IAsyncEnumerator<StreamingChatCompletionUpdate> updates, string model, CancellationToken cancellationToken)
+    /// <summary>What a failure of the package's chat stream means, in the provider's terms.</summary>
+    private Exception Translate(Exception e, string model, CancellationToken cancellationToken) => e switch
     {
-        try
-        {
-            return await updates.MoveNextAsync();
-        }
-        catch (Exception e) when (HttpErrorReplyException.FindIn(e) is { } reply)
-        {
-            // Any status with any body, read by the handler before the package parsed it.
-            throw ProviderException.FromReply(reply, _baseAddress, model, _key, e);
-        }
-        catch (Exception e) when (cancellationToken.IsCancellationRequested && e is not OperationCanceledException)
-        {
-            // A cancel can surface as the package's transport error: it is still the caller's cancel.
-            throw new OperationCanceledException("The request was cancelled.", e, cancellationToken);
-        }
-        catch (ClientResultException e) when (e.Status == 0)
-        {
-            throw new ProviderException(
-                ProviderErrorKind.Unreachable, _baseAddress, model, $"cannot reach the host ({HttpErrorReply.Cut(e.InnerException?.Message ?? e.Message)})", null, e);
-        }
-        catch (ClientResultException e)
-        {
-            // Only a success status gets past the handler; a package error on one is a reply it could not read.
-            throw new ProviderException(ProviderErrorKind.BadResponse, _baseAddress, model, $"unexpected reply {e.Status}: {HttpErrorReply.Cut(e.Message)}", e.Status, e);
-        }
-        catch (Exception e) when (e is IOException or HttpRequestException or JsonException)
-        {
-            throw new ProviderException(ProviderErrorKind.StreamCut, _baseAddress, model, $"the chat stream broke ({HttpErrorReply.Cut(e.Message)})", null, e);
-        }
-#pragma warning disable CA1031 // Whatever the package throws on a reply it cannot read must reach the dispatcher as a provider error.
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
-#pragma warning restore CA1031
-        {
-            throw new ProviderException(
-                ProviderErrorKind.BadResponse, _baseAddress, model, $"the host's answer could not be read ({e.GetType().Name}: {HttpErrorReply.Cut(e.Message)})", null, e);
-        }
-    }
+        // Any status with any body, read by the handler before the package parsed it.
+        _ when HttpErrorReplyException.FindIn(e) is { } reply => ProviderException.FromReply(reply, _baseAddress, model, _key, e),
+
+        // A cancel can surface as the package's transport error: it is still the caller's cancel.
+        _ when cancellationToken.IsCancellationRequested => new OperationCanceledException("The request was cancelled.", e, cancellationToken),
+        ClientResultException { Status: 0 } => new ProviderException(
+            ProviderErrorKind.Unreachable, _baseAddress, model, $"cannot reach the host ({HttpErrorReply.Cut(e.InnerException?.Message ?? e.Message)})", null, e),
+
+        // Only a success status gets past the handler; a package error on one is a reply it could not read.
+        ClientResultException failed => new ProviderException(
+            ProviderErrorKind.BadResponse, _baseAddress, model, $"unexpected reply {failed.Status}: {HttpErrorReply.Cut(e.Message)}", failed.Status, e),
+        IOException or HttpRequestException or JsonException => new ProviderException(
+            ProviderErrorKind.StreamCut, _baseAddress, model, $"the chat stream broke ({HttpErrorReply.Cut(e.Message)})", null, e),
+        _ => new ProviderException(
+            ProviderErrorKind.BadResponse, _baseAddress, model, $"the host's answer could not be read ({e.GetType().Name}: {HttpErrorReply.Cut(e.Message)})", null, e),
+    };
 
     private async Task<string?> ReadLineAsync(StreamReader reader, string model, CancellationToken cancellationToken)
     {
@@ -280,21 +223,6 @@ public sealed class OpenAiProvider : IModelProvider, IDisposable
             throw new ProviderException(ProviderErrorKind.BadResponse, _baseAddress, model, $"a completion chunk is not JSON ({HttpErrorReply.Cut(e.Message)})", null, e);
         }
     }
-
-    private static ChatMessage ToMessage(ChatTurn turn) => turn.Role switch
-    {
-        "system" => new SystemChatMessage(turn.Content),
-        "assistant" => new AssistantChatMessage(turn.Content),
-        _ => new UserChatMessage(turn.Content),
-    };
-
-    private static string ToDoneReason(ChatFinishReason reason) => reason switch
-    {
-        ChatFinishReason.Length => "length",
-        ChatFinishReason.ContentFilter => "content_filter",
-        ChatFinishReason.ToolCalls or ChatFinishReason.FunctionCall => "tool_calls",
-        _ => "stop",
-    };
 
     /// <summary>OpenAI reports no timings: the wall clock splits at the first token; no load time is known.</summary>
     private static ModelUsage Usage(int promptTokens, int outputTokens, TimeSpan total, TimeSpan? firstToken) =>

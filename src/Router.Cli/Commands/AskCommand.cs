@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Router.Backends.Endpoints;
@@ -8,15 +9,20 @@ using Router.Cli.Terminal;
 using Router.Core.Configuration;
 using Router.Core.Policy;
 using Router.Core.Requests;
+using Router.Runtime;
 using Router.Runtime.Budget;
+using Router.Runtime.Chat;
 using Router.Runtime.Configuration;
 using Router.Runtime.Dispatch;
-using Router.Runtime.Health;
 using Router.Runtime.Inventory;
+
+// Microsoft.Extensions.AI has an abstract RoutingChatClient of its own (pick one client per request).
+using RoutingChatClient = Router.Runtime.Chat.RoutingChatClient;
 
 namespace Router.Cli.Commands;
 
-/// <summary>`router ask`: routes one prompt, streams the answer from the host that serves it, then says where it went and why.</summary>
+/// <summary>`router ask`: routes one prompt through <see cref="RoutingChatClient"/>, streams the answer from the host that serves it,
+/// then says where it went and why.</summary>
 internal static class AskCommand
 {
     public static Command Create(RouterLogs logs)
@@ -103,12 +109,24 @@ internal static class AskCommand
             }
         }
 
-        RouteRequest request = BuildRequest(kind.Value, invocation, fileText);
-        using SpendLedger ledger = await SpendLedger.OpenAsync(SpendLedger.DefaultPath(environment), cancellationToken: cancellationToken);
-        RouteDecision decision;
+        SpendLedger ledger = await SpendLedger.OpenAsync(SpendLedger.DefaultPath(environment), cancellationToken: cancellationToken);
+        using ModelProviderPool providers = new(readVariable: environment);
+        await using RouterRuntime runtime = new(
+            providers, new HostInventory(readVariable: environment), ledger, dispatch: new DispatchOptions { Logger = logs.CreateLogger("dispatch") });
+        RoutingChatClient router = new(runtime, routerConfig);
+        ChatOptions options = new()
+        {
+            AdditionalProperties = new AdditionalPropertiesDictionary
+            {
+                [RoutingChatKeys.Kind] = kind.Value.Name(),
+                [RoutingChatKeys.File] = invocation.File,
+                [RoutingChatKeys.Language] = invocation.Language,
+            },
+        };
+        IAsyncEnumerable<ChatResponseUpdate> updates;
         try
         {
-            decision = new RoutePolicy(routerConfig).Decide(request, ledger.SpentToday());
+            updates = router.GetStreamingResponseAsync([new ChatMessage(ChatRole.User, MessageText(kind.Value, invocation, fileText))], options, cancellationToken);
         }
         catch (InvalidOperationException e)
         {
@@ -116,14 +134,22 @@ internal static class AskCommand
             return 2;
         }
 
-        using ModelProviderPool providers = new(readVariable: environment);
-        using HostInventory inventory = new(readVariable: environment);
-        RequestDispatcher dispatcher = new(providers, new EndpointHealthTracker(), inventory, new DispatchOptions { SpentTodayUsd = ledger.SpentToday, Logger = logs.CreateLogger("dispatch") });
         AnswerPrinter printer = new(stdout, stderr);
-        DispatchResult result;
+        RoutedAnswer? answer = null;
         try
         {
-            result = await dispatcher.DispatchAsync(new DispatchRequest(request, decision, routerConfig), printer.OnEventAsync, cancellationToken);
+            await foreach (ChatResponseUpdate update in updates)
+            {
+                switch (update.RawRepresentation)
+                {
+                    case DispatchEvent dispatchEvent:
+                        await printer.OnEventAsync(dispatchEvent, cancellationToken);
+                        break;
+                    case RoutedAnswer routed:
+                        answer = routed;
+                        break;
+                }
+            }
         }
         catch (DispatchFailedException e)
         {
@@ -139,11 +165,7 @@ internal static class AskCommand
         }
 
         await printer.EndLineAsync(cancellationToken);
-        if (result.CostUsd > 0)
-        {
-            await ledger.AddAsync(result.Endpoint, result.Tier, result.CostUsd, CancellationToken.None);
-        }
-
+        (RouteDecision decision, DispatchResult result) = answer ?? throw new InvalidOperationException("the router's stream ended without its answer");
         if (!string.Equals(printer.Shown, result.Text, StringComparison.Ordinal))
         {
             // The escalated answer was not kept (it failed or came back empty): show the answer that is returned.
@@ -156,16 +178,16 @@ internal static class AskCommand
         return 0;
     }
 
-    private static RouteRequest BuildRequest(RequestKind kind, AskInvocation invocation, string? fileText)
+    /// <summary>The one message `ask` sends: for a completion the code before the cursor (the file, then the prompt appended
+    /// at its end); otherwise the prompt with the file's text fenced below it.</summary>
+    private static string MessageText(RequestKind kind, AskInvocation invocation, string? fileText)
     {
         string prompt = invocation.Prompt!;
         if (kind == RequestKind.Completion)
         {
-            // Complete at the end of the file (or of the prompt): the prompt is appended as the code before the cursor.
-            return new RouteRequest("ask", kind) { Prefix = (fileText ?? "") + prompt, File = invocation.File, Language = invocation.Language };
+            return (fileText ?? "") + prompt;
         }
 
-        string text = fileText is null ? prompt : $"{prompt}\n\n```{invocation.Language}\n{fileText.TrimEnd()}\n```";
-        return new RouteRequest("ask", kind) { Text = text, File = invocation.File, Language = invocation.Language };
+        return fileText is null ? prompt : $"{prompt}\n\n```{invocation.Language}\n{fileText.TrimEnd()}\n```";
     }
 }

@@ -61,7 +61,7 @@ internal static class EmulateCommand
             {
                 Console.WriteLine($"Emulated Ollama listening on {server.BaseAddress}");
                 Console.WriteLine($"Models: {string.Join(", ", options.Models.Select(m => m.Name))}");
-                Console.WriteLine($"VRAM budget {options.VramBudgetBytes / 1e9:0.#} GB, at most {options.MaxLoadedModels} loaded, keep_alive {options.DefaultKeepAlive}, time scale {options.TimeScale}.");
+                Console.WriteLine($"VRAM budget {options.VramBudgetBytes / 1e9:0.#} GB, at most {options.MaxLoadedModels} loaded, {options.NumParallel} parallel per model, keep_alive {options.DefaultKeepAlive}, time scale {options.TimeScale}.");
                 Console.WriteLine("Faults: POST /_emulator/faults; request log: GET /_emulator/requests. Ctrl+C to stop.");
                 // Ctrl+C is handled here as well, so the host is disposed (sockets closed) rather than the process killed.
                 using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

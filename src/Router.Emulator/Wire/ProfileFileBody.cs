@@ -5,6 +5,7 @@ internal sealed record ProfileFileBody
 {
     public double? VramBudgetGB { get; init; }
     public int? MaxLoadedModels { get; init; }
+    public int? NumParallel { get; init; }
     public string? KeepAlive { get; init; }
     public double? TimeScale { get; init; }
     public IReadOnlyList<ProfileModelBody>? Models { get; init; }

@@ -12,19 +12,24 @@ public static class ModelPrompts
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(model);
-        string language = string.IsNullOrWhiteSpace(request.Language) ? "" : request.Language + " ";
-        string text = request.Text ?? "";
-        return request.Kind switch
-        {
-            RequestKind.Completion => new ModelRequest(model)
+        return request.Kind == RequestKind.Completion
+            ? new ModelRequest(model)
             {
                 Prompt = request.Prefix ?? request.Text ?? "",
                 Suffix = string.IsNullOrEmpty(request.Suffix) ? null : request.Suffix,
-            },
-            RequestKind.Explain => Chat(model, $"Explain what this {language}code does, briefly and precisely.", text),
-            RequestKind.Refactor => Chat(
-                model, $"Refactor this {language}code as asked. Answer with the complete rewritten code in one fenced block, then one line on what changed.", text),
-            _ => Chat(model, "You are a concise, precise programming assistant.", text),
+            }
+            : Chat(model, Instruction(request.Kind, request.Language), request.Text ?? "");
+    }
+
+    /// <summary>The system instruction a chat-shaped request of <paramref name="kind"/> is sent with.</summary>
+    public static string Instruction(RequestKind kind, string? language)
+    {
+        string code = string.IsNullOrWhiteSpace(language) ? "code" : language + " code";
+        return kind switch
+        {
+            RequestKind.Explain => $"Explain what this {code} does, briefly and precisely.",
+            RequestKind.Refactor => $"Refactor this {code} as asked. Answer with the complete rewritten code in one fenced block, then one line on what changed.",
+            _ => "You are a concise, precise programming assistant.",
         };
     }
 

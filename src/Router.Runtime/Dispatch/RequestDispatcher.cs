@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Router.Backends.Endpoints;
-using Router.Backends.Ollama;
 using Router.Backends.Providers;
 using Router.Core.Configuration;
 using Router.Core.Policy;
@@ -319,10 +318,6 @@ public sealed class RequestDispatcher
         {
             return (null, FromProvider(e, candidate, endpoint), firstText is not null);
         }
-        catch (OllamaException e) when (!inCallback)
-        {
-            return (null, FromOllama(e, candidate), firstText is not null);
-        }
         catch (HttpRequestException e) when (!inCallback)
         {
             return (null, new AttemptFailure($"cannot reach {candidate.Endpoint}: {e.Message}", EndpointFailureKind.Unreachable), firstText is not null);
@@ -461,15 +456,6 @@ public sealed class RequestDispatcher
             ? (null, new AttemptFailure($"timeout: no answer within {Seconds(wait.Loading ? run.Limits.Load : run.Limits.FirstToken)}", EndpointFailureKind.Timeout), streamed)
             : (null, new AttemptFailure($"timeout: stalled, nothing for {Seconds(run.Limits.Idle)} after {chunks} chunks", EndpointFailureKind.Timeout), streamed);
     }
-
-    private static AttemptFailure FromOllama(OllamaException e, DispatchCandidate candidate) => e.Kind switch
-    {
-        OllamaErrorKind.Unreachable => new(e.Message, EndpointFailureKind.Unreachable),
-        OllamaErrorKind.StreamCut => new(e.Message, EndpointFailureKind.StreamCut),
-        OllamaErrorKind.ServerError or OllamaErrorKind.BadResponse => new(ServerReason(e.Message), EndpointFailureKind.ServerError),
-        OllamaErrorKind.ModelNotFound => new($"model missing — ollama pull {candidate.Model} ({e.Message})", null),
-        _ => new(e.Message, null),
-    };
 
     private static AttemptFailure FromProvider(ProviderException e, DispatchCandidate candidate, EndpointConfig endpoint) => e.Kind switch
     {

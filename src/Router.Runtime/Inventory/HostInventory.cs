@@ -19,6 +19,7 @@ public sealed class HostInventory : IModelStatusSource, IDisposable
     private readonly Func<string, string?> _readVariable;
     private readonly ConcurrentDictionary<EndpointConfig, EndpointState> _endpoints = new();
     private readonly ConcurrentDictionary<(EndpointConfig Endpoint, string Model), CachedModelInfo> _modelInfo = new();
+    private readonly ConcurrentDictionary<Uri, OllamaProvider> _ollamaHosts = new();
     private readonly CancellationTokenSource _disposing = new();
     private int _disposed;
 
@@ -29,7 +30,7 @@ public sealed class HostInventory : IModelStatusSource, IDisposable
     {
         Options = options ?? new HostInventoryOptions();
         _ownsHttp = http is null;
-        _http = http ?? OllamaClient.CreateHttpClient(Options.ConnectTimeout);
+        _http = http ?? ProviderHttpClient.Create(Options.ConnectTimeout);
         _readVariable = readVariable ?? Environment.GetEnvironmentVariable;
     }
 
@@ -81,10 +82,10 @@ public sealed class HostInventory : IModelStatusSource, IDisposable
         {
             using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _disposing.Token);
             limit.CancelAfter(Options.ProbeTimeout);
-            var running = await new OllamaClient(endpoint.Url, _http).ListRunningModelsAsync(limit.Token);
-            return running.Any(m => OllamaModelName.SameModel(m.Name, model) || (m.Model is { } name && OllamaModelName.SameModel(name, model)));
+            var running = await OllamaHost(endpoint.Url).ListRunningModelsAsync(limit.Token);
+            return running.Any(m => OllamaModelName.SameModel(m.Name, model) || (m.ModelName is { } name && OllamaModelName.SameModel(name, model)));
         }
-        catch (Exception e) when (e is OllamaException or OperationCanceledException or HttpRequestException or IOException or JsonException or ObjectDisposedException)
+        catch (Exception e) when (e is ProviderException or OperationCanceledException or ObjectDisposedException)
         {
             return null;
         }
@@ -156,11 +157,19 @@ public sealed class HostInventory : IModelStatusSource, IDisposable
 
         _disposing.Cancel();
         _disposing.Dispose();
+        foreach (OllamaProvider host in _ollamaHosts.Values)
+        {
+            host.Dispose();
+        }
+
         if (_ownsHttp)
         {
             _http.Dispose();
         }
     }
+
+    /// <summary>One OllamaSharp-backed client per host address, over the inventory's HTTP client.</summary>
+    private OllamaProvider OllamaHost(Uri url) => _ollamaHosts.GetOrAdd(url, u => new OllamaProvider("inventory", u, _http));
 
     private EndpointState StateOf(EndpointConfig endpoint) => _endpoints.GetOrAdd(endpoint, _ => new EndpointState());
 
@@ -232,7 +241,7 @@ public sealed class HostInventory : IModelStatusSource, IDisposable
 
     private async Task<EndpointSnapshot> ProbeOllamaAsync(Uri url, EndpointSnapshot blank, CancellationToken cancellationToken)
     {
-        var client = new OllamaClient(url, _http);
+        var client = OllamaHost(url);
 
         // All three at once: a probe costs one round trip, and a dead host fails all of them within the connect timeout.
         var tags = Settle(client.ListModelsAsync(cancellationToken));
@@ -252,7 +261,7 @@ public sealed class HostInventory : IModelStatusSource, IDisposable
             Reachable = true,
             Version = versionText,
             ModelsPresent = models.Select(m => m.Name).ToList(),
-            LoadedModels = running?.Select(r => new LoadedModel(r.Name, r.SizeVram, r.Size, r.ExpiresAt, FromAnswer: false)).ToList(),
+            LoadedModels = running?.Select(r => new LoadedModel(r.Name, r.SizeVram, r.Size, OllamaModelFacts.ExpiresAt(r), FromAnswer: false)).ToList(),
         };
     }
 
@@ -340,10 +349,10 @@ public sealed class HostInventory : IModelStatusSource, IDisposable
 
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(_disposing.Token);
         limit.CancelAfter(Options.ProbeTimeout);
-        var (show, _) = await Settle(new OllamaClient(endpoint.Url, _http).ShowAsync(model, limit.Token));
+        var (show, _) = await Settle(OllamaHost(endpoint.Url).ShowAsync(model, limit.Token));
         return show is null
             ? ModelInfo.Unknown
-            : new ModelInfo(show.HasCapability("insert"), show.HasCapability("vision"), show.ContextLength);
+            : new ModelInfo(OllamaModelFacts.HasCapability(show, "insert"), OllamaModelFacts.HasCapability(show, "vision"), OllamaModelFacts.ContextLength(show));
     }
 
     private string TimeoutMessage() =>
@@ -359,7 +368,7 @@ public sealed class HostInventory : IModelStatusSource, IDisposable
         {
             return (await call, null);
         }
-        catch (Exception e) when (e is OllamaException or OperationCanceledException or HttpRequestException or ObjectDisposedException)
+        catch (Exception e) when (e is ProviderException or OperationCanceledException or ObjectDisposedException)
         {
             return (null, e);
         }

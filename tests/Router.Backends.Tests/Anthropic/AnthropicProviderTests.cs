@@ -100,7 +100,7 @@ public sealed class AnthropicProviderTests
     [Fact]
     public async Task Host_down_fails_Unreachable()
     {
-        using var http = OllamaClient.CreateHttpClient();
+        using var http = ProviderHttpClient.Create();
         using var provider = new AnthropicProvider("down", new Uri($"http://127.0.0.1:{ClosedPort()}"), ApiKeySource.None, http);
 
         var error = await Assert.ThrowsAsync<ProviderException>(() => CollectAsync(provider, Chat));
@@ -146,5 +146,5 @@ public sealed class AnthropicProviderTests
 
     // The provider's client is disposed per test; it gets its own HTTP client so the host's shared one is untouched.
     private static AnthropicProvider Provider(EmulatedHost host, ApiKeySource key) =>
-        new("emulated-anthropic", host.Emulator.BaseAddress, key, OllamaClient.CreateHttpClient());
+        new("emulated-anthropic", host.Emulator.BaseAddress, key, ProviderHttpClient.Create());
 }

@@ -161,7 +161,7 @@ public sealed class OpenAiProviderTests
     [Fact]
     public async Task Host_down_fails_Unreachable_for_chat_and_completions()
     {
-        using var http = OllamaClient.CreateHttpClient();
+        using var http = ProviderHttpClient.Create();
         var provider = new OpenAiProvider("down", new Uri($"http://127.0.0.1:{ClosedPort()}/v1"), ApiKeySource.None, http);
 
         var chat = await Assert.ThrowsAsync<ProviderException>(() => CollectAsync(provider, Chat));

@@ -22,7 +22,7 @@ public sealed class ErrorReplyContractTests
     [MemberData(nameof(Bodies))]
     public async Task Ollama_maps_every_status_and_body_to_a_provider_error(RealWorldErrorBody body)
     {
-        using HttpClient http = OllamaClient.CreateHttpClient();
+        using HttpClient http = ProviderHttpClient.Create();
         await AssertEveryStatusAsync(body, host => new OllamaProvider("ollama-box", host, http), [Prompt, Chat]);
     }
 
@@ -30,7 +30,7 @@ public sealed class ErrorReplyContractTests
     [MemberData(nameof(Bodies))]
     public async Task OpenAi_maps_every_status_and_body_to_a_provider_error(RealWorldErrorBody body)
     {
-        using HttpClient http = OllamaClient.CreateHttpClient();
+        using HttpClient http = ProviderHttpClient.Create();
         await AssertEveryStatusAsync(body, host => new OpenAiProvider("vllm-box", new Uri(host, "v1"), ApiKeySource.None, http), [Chat, FillInTheMiddle]);
     }
 
@@ -38,7 +38,7 @@ public sealed class ErrorReplyContractTests
     [MemberData(nameof(Bodies))]
     public async Task Anthropic_maps_every_status_and_body_to_a_provider_error(RealWorldErrorBody body)
     {
-        using HttpClient http = OllamaClient.CreateHttpClient();
+        using HttpClient http = ProviderHttpClient.Create();
         await AssertEveryStatusAsync(body, host => new AnthropicProvider("claude", host, new ApiKeySource("ROUTER_TEST_KEY", "sk-ant-test"), http), [Chat]);
     }
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
 using Router.Backends.Endpoints;
-using Router.Backends.Ollama;
+using Router.Backends.Providers;
 using Router.Core.Configuration;
 using Router.Emulator;
 using Router.Lsp.Contracts;
@@ -94,7 +94,7 @@ public sealed class OutwardSecretTests : IAsyncLifetime
     [Fact]
     public async Task No_secret_from_config_prompt_or_host_error_reaches_the_editor_on_any_channel()
     {
-        using HttpClient http = OllamaClient.CreateHttpClient(TimeSpan.FromSeconds(5));
+        using HttpClient http = ProviderHttpClient.Create(TimeSpan.FromSeconds(5));
         using ModelProviderPool providers = new(http, name => name == "GATEWAY_KEY" ? CloudKey : null);
         await using LspHarness lsp = await LspHarness.StartAsync(
             initialize: false, config: RouterConfigSource.Fixed(Config()), providers: providers);
@@ -140,7 +140,7 @@ public sealed class OutwardSecretTests : IAsyncLifetime
     [Fact]
     public async Task A_private_ask_with_no_local_host_says_it_was_kept_off_the_cloud_why_and_which_host_to_start()
     {
-        using HttpClient http = OllamaClient.CreateHttpClient(TimeSpan.FromSeconds(5));
+        using HttpClient http = ProviderHttpClient.Create(TimeSpan.FromSeconds(5));
         using ModelProviderPool providers = new(http, _ => null);
         await using LspHarness lsp = await LspHarness.StartAsync(config: RouterConfigSource.Fixed(Config()), providers: providers);
 

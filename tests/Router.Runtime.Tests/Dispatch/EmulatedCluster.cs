@@ -1,5 +1,5 @@
 using Router.Backends.Endpoints;
-using Router.Backends.Ollama;
+using Router.Backends.Providers;
 using Router.Core.Configuration;
 using Router.Core.Policy;
 using Router.Core.Requests;
@@ -23,7 +23,7 @@ internal sealed class EmulatedCluster : IAsyncDisposable
     private EmulatedCluster(Dictionary<string, EmulatorServer> hosts)
     {
         _hosts = hosts;
-        Http = OllamaClient.CreateHttpClient(TimeSpan.FromSeconds(2));
+        Http = ProviderHttpClient.Create(TimeSpan.FromSeconds(2));
         Pool = new ModelProviderPool(Http, _ => null);
     }
 

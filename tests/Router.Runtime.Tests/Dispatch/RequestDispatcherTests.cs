@@ -1,4 +1,3 @@
-using Router.Backends.Ollama;
 using Router.Backends.Providers;
 using Router.Core.Configuration;
 using Router.Core.Policy;
@@ -485,8 +484,8 @@ public sealed class RequestDispatcherTests
     {
         await using EmulatedCluster cluster = await StartAsync("a", "b");
         RouterConfig config = cluster.Config(new() { [Tier.Quick] = ["a", "b"] });
-        OllamaException oom = new(
-            OllamaErrorKind.ServerError, cluster["a"].BaseAddress, QuickModel, "HTTP 500: model requires more system memory: out of memory", 500);
+        ProviderException oom = new(
+            ProviderErrorKind.ServerError, cluster["a"].BaseAddress, QuickModel, "HTTP 500: model requires more system memory: out of memory", 500);
         RequestDispatcher dispatcher = new(new FailingProviderSource(cluster.Pool, "a", oom), cluster.Health, cluster.Status, null, cluster.Clock);
 
         DispatchResult result = await dispatcher.DispatchAsync(Request(config, Explain), null, Deadline());

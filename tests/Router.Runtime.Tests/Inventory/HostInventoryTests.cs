@@ -1,4 +1,5 @@
 using Router.Backends.Ollama;
+using Router.Backends.Providers;
 using Router.Core.Configuration;
 using Router.Emulator;
 using Router.Runtime.Inventory;
@@ -64,10 +65,11 @@ public sealed class HostInventoryTests
         var clock = new ManualClock(Start);
         await using var hosts = await EmulatedHosts.StartAsync(new EmulatorOptions { TimeScale = 0, Clock = clock });
         using var inventory = new HostInventory(EmulatedHosts.Patient() with { Clock = clock });
-        using var http = OllamaClient.CreateHttpClient();
+        using var http = ProviderHttpClient.Create();
+        using var provider = new OllamaProvider("emulated", hosts.Emulator.BaseAddress, http);
         Assert.False((await inventory.GetAsync(hosts.Ollama, "qwen2.5:3b", EmulatedHosts.Deadline())).Loaded);
 
-        await new OllamaClient(hosts.Emulator.BaseAddress, http).GenerateAsync(new OllamaGenerateRequest { Model = "qwen2.5:3b", Prompt = "hi" }, EmulatedHosts.Deadline());
+        await provider.GenerateAsync(new ModelRequest("qwen2.5:3b") { Prompt = "hi" }, EmulatedHosts.Deadline());
         clock.Advance(TimeSpan.FromSeconds(1));
         var snapshot = await inventory.ProbeAsync(hosts.Ollama, EmulatedHosts.Deadline());
 

@@ -1,4 +1,0 @@
-namespace Router.Backends.Ollama;
-
-/// <summary>GET /api/ps.</summary>
-public sealed record OllamaPsResponse(IReadOnlyList<OllamaRunningModel>? Models);

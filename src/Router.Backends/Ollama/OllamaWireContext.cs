@@ -1,0 +1,23 @@
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using OllamaSharp.Models;
+using OllamaSharp.Models.Chat;
+
+namespace Router.Backends.Ollama;
+
+/// <summary>Source-generated metadata for every OllamaSharp type the provider sends or reads, so no call needs reflection
+/// (OllamaSharp falls back to reflection when it is given no context).</summary>
+[JsonSerializable(typeof(GenerateRequest))]
+[JsonSerializable(typeof(GenerateResponseStream))]
+[JsonSerializable(typeof(GenerateDoneResponseStream))]
+[JsonSerializable(typeof(ChatRequest))]
+[JsonSerializable(typeof(ChatResponseStream))]
+[JsonSerializable(typeof(ChatDoneResponseStream))]
+[JsonSerializable(typeof(ListModelsResponse))]
+[JsonSerializable(typeof(ListRunningModelsResponse))]
+[JsonSerializable(typeof(ShowModelRequest))]
+[JsonSerializable(typeof(ShowModelResponse))]
+[JsonSerializable(typeof(JsonNode))]
+[JsonSerializable(typeof(JsonObject))]
+[JsonSerializable(typeof(string))]
+internal sealed partial class OllamaWireContext : JsonSerializerContext;
