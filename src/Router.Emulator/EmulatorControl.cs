@@ -102,5 +102,6 @@ internal static class EmulatorControl
         Outcome = JsonNamingPolicy.SnakeCaseLower.ConvertName(record.Outcome.ToString()),
         Chunks = record.Chunks,
         StartedAt = WireTime.Format(record.StartedAt),
+        FinishedAt = record.FinishedAt is { } finished ? WireTime.Format(finished) : null,
     };
 }

@@ -31,6 +31,13 @@ public sealed record EmulatorOptions
     /// this key as <c>Authorization: Bearer</c> or <c>x-api-key</c>; null accepts any request, as a local server does.</summary>
     public string? ApiKey { get; init; }
 
+    /// <summary>The server the emulator answers as (Ollama by default); see <see cref="EmulatorFlavour"/>.</summary>
+    public EmulatorFlavour Flavour { get; init; }
+
+    /// <summary>What GET /v1/models names as owner instead of the flavour's own, as a proxy in front of the server would
+    /// (LiteLLM writes "openai"); null keeps the flavour's.</summary>
+    public string? OwnedBy { get; init; }
+
     /// <summary>Rejects settings the emulator cannot honour, naming the first one.</summary>
     public void Validate()
     {

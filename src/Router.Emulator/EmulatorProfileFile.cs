@@ -37,6 +37,12 @@ public static class EmulatorProfileFile
             throw new FormatException($"{source}: keepAlive \"{body.KeepAlive}\" is not a duration such as \"5m\", \"30s\" or \"-1\".");
         }
 
+        var flavour = EmulatorFlavour.Ollama;
+        if (body.Flavour is not null && !EmulatorFlavourNames.TryParse(body.Flavour, out flavour))
+        {
+            throw new FormatException($"{source}: flavour \"{body.Flavour}\" is not one of {string.Join(", ", EmulatorFlavourNames.All)}.");
+        }
+
         var models = body.Models is null ? defaults.Models : body.Models.Select((m, i) => ToProfile(m, i, source)).ToList();
         var options = defaults with
         {
@@ -46,6 +52,7 @@ public static class EmulatorProfileFile
             NumParallel = body.NumParallel ?? defaults.NumParallel,
             DefaultKeepAlive = keepAlive,
             TimeScale = body.TimeScale ?? defaults.TimeScale,
+            Flavour = flavour,
         };
         try
         {

@@ -21,4 +21,7 @@ public sealed record EmulatorRequestRecord
     public int Chunks { get; init; }
 
     public required DateTimeOffset StartedAt { get; init; }
+
+    /// <summary>When the outcome was set: the answer was written, or the emulator saw the client go away; null while in progress.</summary>
+    public DateTimeOffset? FinishedAt { get; init; }
 }

@@ -13,7 +13,7 @@ public sealed class EmulatorServer : IAsyncDisposable
 {
     private readonly ModelCatalog catalog;
     private readonly ModelResidency residency;
-    private readonly RequestLog log = new();
+    private readonly RequestLog log;
     private readonly FaultBoard faults = new();
     private readonly CancellationTokenSource stopping = new();
     private readonly SemaphoreSlim lifecycle = new(1, 1);
@@ -26,6 +26,7 @@ public sealed class EmulatorServer : IAsyncDisposable
         Options = options;
         catalog = new ModelCatalog(options.Models);
         residency = new ModelResidency(options);
+        log = new RequestLog(options.Clock);
         port = options.Port;
     }
 

@@ -27,7 +27,7 @@ internal sealed partial class OllamaApi
         }
 
         var created = options.Clock.GetUtcNow().ToUnixTimeSeconds();
-        var list = new OpenAiModelListBody("list", catalog.Models.Select(m => new OpenAiModelBody(m.Name, "model", created, "emulator")).ToList());
+        var list = new OpenAiModelListBody("list", catalog.Models.Select(m => new OpenAiModelBody(m.Name, "model", created, OwnedBy)).ToList());
         await WriteJsonAsync(http, entry, 200, list, CloudJsonContext.Default.OpenAiModelListBody, cancellationToken);
     }
 
@@ -130,14 +130,23 @@ internal sealed partial class OllamaApi
             return;
         }
 
-        if (suffix.Length > 0 && !profile.SupportsInsert)
+        var (refused, ignored) = await RefuseSuffixAsync(http, entry, body.Suffix, cancellationToken);
+        if (refused)
+        {
+            return;
+        }
+
+        if (suffix.Length > 0 && !ignored && !profile.SupportsInsert)
         {
             await CloudErrorAsync(http, entry, CloudShape.OpenAi, 400, $"{profile.Name} does not support suffix (fill-in-the-middle)", cancellationToken);
             return;
         }
 
-        var text = fault.Reply is { } reply ? reply : suffix.Length > 0
-            ? CodeContinuation.Continue(prompt, suffix)
+        // A server that drops the suffix continues the prefix as if nothing followed the cursor.
+        var text = fault.Reply is { } reply ? reply
+            : suffix.Length > 0 && !ignored ? CodeContinuation.Continue(prompt, suffix)
+            : FillRawPrompt(prompt) is { } filled ? filled
+            : ignored ? CodeContinuation.Continue(prompt, "")
             : ProseWriter.Write(profile.Name, prompt, prompt, Thinks(profile));
         var limits = new RequestOptionsBody { NumPredict = body.MaxTokens, Stop = WireText.List(body.Stop) };
         var plan = GenerationPlan.Create(text, limits, Tokenizer.Count(prompt) + Tokenizer.Count(suffix), profile.ContextLength);

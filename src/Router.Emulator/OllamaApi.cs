@@ -53,6 +53,11 @@ internal sealed partial class OllamaApi(
                 return;
             }
 
+            if (await AnswerFlavourAsync(http, entry, path, cancellationToken))
+            {
+                return;
+            }
+
             switch (http.Request.Method, path)
             {
                 case ("GET" or "HEAD", "/"):

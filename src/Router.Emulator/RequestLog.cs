@@ -1,7 +1,7 @@
 namespace Router.Emulator;
 
 /// <summary>Every request the emulator was asked, with a change signal so tests wait on conditions instead of sleeping.</summary>
-internal sealed class RequestLog
+internal sealed class RequestLog(TimeProvider clock)
 {
     private readonly Lock gate = new();
     private readonly List<RequestLogEntry> entries = [];
@@ -48,6 +48,7 @@ internal sealed class RequestLog
             if (entry.Outcome == EmulatorRequestOutcome.InProgress)
             {
                 entry.Outcome = outcome;
+                entry.FinishedAt = clock.GetUtcNow();
                 SignalLocked();
             }
         }

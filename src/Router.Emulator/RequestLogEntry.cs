@@ -12,6 +12,7 @@ internal sealed class RequestLogEntry(long id, string endpoint, DateTimeOffset s
     public bool Stream { get; set; }
     public EmulatorRequestOutcome Outcome { get; set; } = EmulatorRequestOutcome.InProgress;
     public int Chunks { get; set; }
+    public DateTimeOffset? FinishedAt { get; set; }
 
     public EmulatorRequestRecord ToRecord() => new()
     {
@@ -24,5 +25,6 @@ internal sealed class RequestLogEntry(long id, string endpoint, DateTimeOffset s
         Outcome = Outcome,
         Chunks = Chunks,
         StartedAt = StartedAt,
+        FinishedAt = FinishedAt,
     };
 }

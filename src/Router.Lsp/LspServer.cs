@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Router.Backends.Endpoints;
+using Router.Backends.FillInTheMiddle;
+using Router.Core.Configuration;
 using Router.Core.Redaction;
 using Router.Lsp.Assistant;
 using Router.Lsp.Completion;
@@ -26,6 +28,7 @@ public sealed class LspServer : IAsyncDisposable
     private readonly RouterRuntime _runtime;
     private readonly RouterRuntime? _ownedRuntime;
     private readonly ILogger _log;
+    private readonly FillInTheMiddleModeBook _fillInTheMiddleModes;
 
     /// <summary>Creates a server reading LSP messages from <paramref name="input"/> and writing to <paramref name="output"/>
     /// (stdin and stdout for <c>router lsp</c>). Each request is routed by the policy over <paramref name="config"/>
@@ -55,15 +58,19 @@ public sealed class LspServer : IAsyncDisposable
         _connection.ErrorMessageFilter = OutwardRedactor.Default.Redact;
         _connection.MessageDropped = ReportDroppedMessage;
 
+        _fillInTheMiddleModes = options.FillInTheMiddleModes;
+        _fillInTheMiddleModes.Learned += ReportFillInTheMiddleMode;
+
         DocumentStore documents = new();
         CompletionTracePublisher traces = new(_connection, options.CompletionObserver);
         ConfigurationHandlers configuration = new(config, _connection);
         StatusPublisher status = new(config, runtime, _connection);
         AnswerProgress progress = new(_connection);
         ClientEditSupport edits = new();
-        LifecycleHandlers lifecycle = new(_lifecycle, documents, traces, config, configuration, status, progress, edits, _connection, options);
         DocumentSyncHandlers sync = new(documents);
         CompletionService completionService = new(documents, new CompletionRouter(config), runtime, status, options, traces);
+        LifecycleHandlers lifecycle = new(_lifecycle, documents, traces, config, configuration, status, progress, edits, completionService, _connection, options);
+        documents.Changed += completionService.Typed;
         documents.Closed += completionService.Forget;
         config.Reloaded += _ => completionService.ForgetCompletions();
 
@@ -112,10 +119,25 @@ public sealed class LspServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _fillInTheMiddleModes.Learned -= ReportFillInTheMiddleMode;
         await _connection.DisposeAsync();
         if (_ownedRuntime is not null)
         {
             await _ownedRuntime.DisposeAsync();
+        }
+    }
+
+    /// <summary>A model that cannot fill in the middle gives worse completions without any error: the user is told why.</summary>
+    private void ReportFillInTheMiddleMode(string endpoint, string model, FillInTheMiddleChoice choice)
+    {
+        LspServerLog.FillInTheMiddleLearned(_log, model, endpoint, choice.Mode, choice.HowFound);
+        if (choice.Mode == FillInTheMiddleMode.None)
+        {
+            Log(MessageType.Warning, $"{model} on {endpoint} cannot fill in the middle ({choice.HowFound}): completions there only continue the text before the cursor");
+        }
+        else
+        {
+            Log(MessageType.Info, $"{model} on {endpoint} fills in the middle by {choice.Mode.Name()} ({choice.HowFound})");
         }
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Router.Backends.FillInTheMiddle;
 using Router.Lsp.Completion;
 
 namespace Router.Lsp;
@@ -7,6 +8,10 @@ namespace Router.Lsp;
 /// <summary>Settings of the language server; validated when the server is created.</summary>
 public sealed record LspServerOptions
 {
+    /// <summary>Where the providers keep each endpoint's fill-in-the-middle mode; the server says in the editor's log which
+    /// mode each model ended up with, and warns when one can only continue the prefix.</summary>
+    public FillInTheMiddleModeBook FillInTheMiddleModes { get; init; } = FillInTheMiddleModeBook.Shared;
+
     /// <summary>Token budget of the text before the cursor.</summary>
     public int PrefixTokenBudget { get; init; } = 1536;
 

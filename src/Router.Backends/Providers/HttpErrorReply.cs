@@ -134,7 +134,10 @@ public sealed partial record HttpErrorReply(int Status, string Excerpt, bool IsA
                     string? type = value.TryGetProperty("type", out JsonElement t) && t.ValueKind == JsonValueKind.String ? StringOf(t) : null;
                     return type is { Length: > 0 } && !nested.Contains(type, StringComparison.Ordinal) ? $"{nested} ({type})" : nested;
                 case JsonValueKind.Array when value.GetArrayLength() > 0 && value[0] is { ValueKind: JsonValueKind.Object } first && MessageOf(first) is { } listed:
-                    return listed;
+                    // A validation error names the field it refused in loc (["body","suffix"]): the message alone would not say which.
+                    return first.TryGetProperty("loc", out JsonElement loc) && loc.ValueKind == JsonValueKind.Array
+                        ? $"{listed} ({string.Join('.', loc.EnumerateArray().Select(part => part.ToString()))})"
+                        : listed;
             }
         }
 

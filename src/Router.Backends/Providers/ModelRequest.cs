@@ -8,6 +8,9 @@ public sealed record ModelRequest(string Model)
     /// <summary>Text after the cursor for fill-in-the-middle; null for plain generation.</summary>
     public string? Suffix { get; init; }
 
+    /// <summary>Other open files quoted at the start of <see cref="Prompt"/>; null when none are.</summary>
+    public QuotedFiles? OtherFiles { get; init; }
+
     public IReadOnlyList<ChatTurn>? Messages { get; init; }
 
     /// <summary>True when the prompt already carries the model's own template (e.g. FIM tokens).</summary>

@@ -42,8 +42,9 @@ internal static class DemoCommand
         await output.WriteLineAsync($"  language server: `router lsp --config {hosts.ConfigPath}` (pid {server.ProcessId}), driven over stdio");
         await output.WriteLineAsync();
 
-        DemoReport report = new();
+        using DemoReport report = new();
         int exitCode;
+        int keystrokes;
         await using (LspClient client = new(server.FromServer, server.ToServer))
         {
             client.OnCompletionTrace(report.Add);
@@ -62,6 +63,7 @@ internal static class DemoCommand
 
             TypingSession typing = new(client, keystroke);
             await RunScriptAsync(hosts, typing, report, output, cancellationToken);
+            keystrokes = typing.Keystrokes;
 
             await client.ShutdownAsync(cancellationToken);
             await client.ExitAsync(cancellationToken);
@@ -75,12 +77,14 @@ internal static class DemoCommand
             await output.WriteLineAsync($"  server said: {log}");
         }
 
+        // The hosts' own request logs, not the server's word: what reached a model is what the GPU would have done.
         IReadOnlyList<EmulatorRequestRecord> asked = [.. hosts.GpuBox.Requests.Concat(hosts.Laptop.Requests).Where(r => r.Endpoint == "/api/generate")];
         int closedEarly = asked.Count(r => r.Outcome == EmulatorRequestOutcome.ClientClosed);
         await output.WriteLineAsync();
         await output.WriteLineAsync(
-            $"  {report.Count("completed")} shown, {report.Count("cancelled")} cancelled as typing went on, {report.Count("failed")} failed; " +
-            $"the models saw {asked.Count} requests and {closedEarly} of them were closed early, so stale work never piles up.");
+            $"  {keystrokes} keystrokes, each a change and an inline-completion request, the previous one cancelled first as VS Code does: " +
+            $"{report.CancelledBeforeAModel} were cancelled in the debounce before reaching a model, and {asked.Count} generations reached one " +
+            $"({closedEarly} closed early, by a newer keystroke or at the end of the line); {report.Count("completed")} suggestions shown, {report.Count("failed")} failed.");
         await output.WriteLineAsync($"  server exit code after shutdown: {exitCode}");
         if (exitCode != 0)
         {
@@ -98,6 +102,7 @@ internal static class DemoCommand
         report.Step = "1 new function";
         const string header = "def distance(p, q):\n    ";
         string? body = await typing.TypeAsync(python, new Position(3, 0), header, cancellationToken);
+        await report.WaitForAnswerTraceAsync(cancellationToken);
         await Show(output, report.Step, "def distance(p, q):\n    ", body);
         if (body is not null)
         {
@@ -109,16 +114,19 @@ internal static class DemoCommand
         await typing.OpenAsync(csharp, "csharp", "public sealed class Invoice\n{\n    public decimal Net { get; init; }\n    public decimal Vat { get; init; }\n\n}\n", cancellationToken);
         const string property = "    public decimal Total => ";
         string? total = await typing.TypeAsync(csharp, new Position(4, 0), property, cancellationToken);
+        await report.WaitForAnswerTraceAsync(cancellationToken);
         await Show(output, report.Step, property, total);
 
         report.Step = "3 classic list";
         string? classic = await typing.ClassicCompletionAsync(csharp, new Position(4, property.Length), cancellationToken);
+        await report.WaitForAnswerTraceAsync(cancellationToken);
         await Show(output, report.Step, property, classic);
 
         report.Step = "4 gpu-box down";
         hosts.GpuBox.SetFaults(new EmulatorFaultSet { HostDown = true });
         // "Vat" is not how the suggestion shown goes on, so the cache can't serve it: the model must be asked again.
         string? fallback = await typing.TypeAsync(csharp, new Position(4, property.Length), "Vat", cancellationToken);
+        await report.WaitForAnswerTraceAsync(cancellationToken);
         await Show(output, report.Step, property + "Vat", fallback);
         hosts.GpuBox.ClearFaults();
     }

@@ -58,7 +58,8 @@ internal static class DoctorCommand
 
         TimeProvider clock = TimeProvider.System;
         using HostInventory inventory = new(new HostInventoryOptions { Clock = clock, ProbeTimeout = invocation.Timeout }, readVariable: environment);
-        DoctorReport report = (await new DoctorExamination(routerConfig, inventory, clock).RunAsync(cancellationToken)).Redacted(OutwardRedactor.Default);
+        using HttpClient http = new() { Timeout = invocation.Timeout };
+        DoctorReport report = (await new DoctorExamination(routerConfig, inventory, clock, http, environment).RunAsync(cancellationToken)).Redacted(OutwardRedactor.Default);
         string text = invocation.Json
             ? JsonSerializer.Serialize(report, DoctorJsonContext.Default.DoctorReport) + "\n"
             : DoctorTable.Format(report, clock.GetUtcNow());

@@ -22,10 +22,16 @@ internal static class EmulateCommand
             Description = "Multiplies every simulated delay: 1 real time (default), 0.1 ten times faster, 0 instant.",
         };
 
+        Option<string?> flavour = new("--flavour")
+        {
+            Description = $"The server to answer as on /v1/*: {string.Join(", ", EmulatorFlavourNames.All)} (default ollama, or the profile's flavour).",
+        };
+
         Command command = new("emulate", "Run an emulated Ollama host (no GPU, no weights) on 127.0.0.1 until Ctrl+C.");
         command.Options.Add(port);
         command.Options.Add(profile);
         command.Options.Add(timeScale);
+        command.Options.Add(flavour);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             EmulatorOptions options;
@@ -33,10 +39,18 @@ internal static class EmulateCommand
             try
             {
                 options = file is null ? new EmulatorOptions() : await EmulatorProfileFile.LoadAsync(file.FullName, cancellationToken);
+                var flavourName = parseResult.GetValue(flavour);
+                var chosen = options.Flavour;
+                if (flavourName is not null && !EmulatorFlavourNames.TryParse(flavourName, out chosen))
+                {
+                    throw new ArgumentException($"--flavour {flavourName} is not one of {string.Join(", ", EmulatorFlavourNames.All)}");
+                }
+
                 options = options with
                 {
                     Port = parseResult.GetValue(port),
                     TimeScale = parseResult.GetValue(timeScale) ?? options.TimeScale,
+                    Flavour = chosen,
                 };
                 options.Validate();
             }
@@ -59,7 +73,7 @@ internal static class EmulateCommand
 
             await using (server)
             {
-                Console.WriteLine($"Emulated Ollama listening on {server.BaseAddress}");
+                Console.WriteLine($"Emulated {options.Flavour.Name()} listening on {server.BaseAddress}");
                 Console.WriteLine($"Models: {string.Join(", ", options.Models.Select(m => m.Name))}");
                 Console.WriteLine($"VRAM budget {options.VramBudgetBytes / 1e9:0.#} GB, at most {options.MaxLoadedModels} loaded, {options.NumParallel} parallel per model, keep_alive {options.DefaultKeepAlive}, time scale {options.TimeScale}.");
                 Console.WriteLine("Faults: POST /_emulator/faults; request log: GET /_emulator/requests. Ctrl+C to stop.");

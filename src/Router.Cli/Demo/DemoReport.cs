@@ -6,10 +6,11 @@ using Router.Protocol.Lsp;
 namespace Router.Cli.Demo;
 
 /// <summary>Collects what the server reported during the session and prints it as one table.</summary>
-internal sealed class DemoReport
+internal sealed class DemoReport : IDisposable
 {
     private readonly ConcurrentQueue<DemoStepTrace> _traces = new();
     private readonly ConcurrentQueue<string> _logs = new();
+    private readonly SemaphoreSlim _answered = new(0);
     private volatile string _step = "";
 
     public string Step
@@ -20,11 +21,26 @@ internal sealed class DemoReport
 
     public IReadOnlyCollection<string> Logs => _logs;
 
-    public void Add(CompletionTraceParams trace) => _traces.Enqueue(new DemoStepTrace(_step, trace));
+    public void Add(CompletionTraceParams trace)
+    {
+        _traces.Enqueue(new DemoStepTrace(_step, trace));
+        if (trace.Outcome != "cancelled")
+        {
+            _answered.Release();
+        }
+    }
+
+    /// <summary>Waits (a few seconds at most) for the trace of the answer just received: the server sends it before the
+    /// answer, but the client handles notifications apart from responses, so it may come in after the step has moved on.</summary>
+    public async Task WaitForAnswerTraceAsync(CancellationToken cancellationToken) =>
+        await _answered.WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
 
     public void AddLog(LogMessageParams message) => _logs.Enqueue($"[{message.Type.ToString().ToLowerInvariant()}] {message.Message}");
 
     public int Count(string outcome) => _traces.Count(t => t.Trace.Outcome == outcome);
+
+    /// <summary>Completions cancelled while they waited in the debounce: no model was chosen, none was asked.</summary>
+    public int CancelledBeforeAModel => _traces.Count(t => t.Trace.Outcome == "cancelled" && t.Trace.Model.Length == 0);
 
     /// <summary>Completed and failed requests one per row; requests cancelled as the user typed on, one row per step.</summary>
     public string Table()
@@ -32,13 +48,20 @@ internal sealed class DemoReport
         TextTable table = new("step", "request", "outcome", "tier", "model@host", "latency", "first token", "tokens in/out");
         foreach (IGrouping<string, DemoStepTrace> step in _traces.GroupBy(t => t.Step))
         {
-            int cancelled = step.Count(t => t.Trace.Outcome == "cancelled");
-            if (cancelled > 0)
+            int waiting = step.Count(t => t.Trace.Outcome == "cancelled" && t.Trace.Model.Length == 0);
+            if (waiting > 0)
             {
+                // The debounce held them until the next keystroke cancelled them: no model was asked.
                 CompletionTraceParams first = step.First(t => t.Trace.Outcome == "cancelled").Trace;
-                // Most never reached a model: the debounce held them until the next keystroke superseded them.
-                table.Add(step.Key, $"{Short(first.Method)} x{cancelled}", "cancelled", Or(first.Tier), Host(first),
-                    "-", "-", "superseded by the next keystroke");
+                table.Add(step.Key, $"{Short(first.Method)} x{waiting}", "cancelled", "-", "-", "-", "-", "in the debounce, never sent");
+            }
+
+            foreach (IGrouping<string, CompletionTraceParams> atModel in step.Select(t => t.Trace)
+                .Where(t => t.Outcome == "cancelled" && t.Model.Length > 0).GroupBy(Host))
+            {
+                CompletionTraceParams first = atModel.First();
+                table.Add(step.Key, $"{Short(first.Method)} x{atModel.Count()}", "cancelled", Or(first.Tier), atModel.Key,
+                    "-", "-", "passed the debounce, then cancelled");
             }
 
             foreach (CompletionTraceParams trace in step.Select(t => t.Trace).Where(t => t.Outcome != "cancelled"))
@@ -57,6 +80,8 @@ internal sealed class DemoReport
 
         return table.ToString();
     }
+
+    public void Dispose() => _answered.Dispose();
 
     private static string Short(string method) => method switch
     {

@@ -4,10 +4,14 @@ using Router.Protocol.Lsp;
 namespace Router.Cli.Demo;
 
 /// <summary>Types into a document the way an editor reports it: one incremental didChange per keystroke, and an
-/// automatic inline-completion request after each, the previous one cancelled (as VS Code does).</summary>
+/// automatic inline-completion request after each. As VS Code does, the previous request, if still unanswered, is cancelled
+/// before the change is sent.</summary>
 internal sealed class TypingSession(LspClient client, TimeSpan keystroke)
 {
     private readonly Dictionary<string, int> _versions = new(StringComparer.Ordinal);
+
+    /// <summary>Keys typed so far, each one change and one completion request.</summary>
+    public int Keystrokes { get; private set; }
 
     public Task OpenAsync(string uri, string languageId, string text, CancellationToken cancellationToken)
     {
@@ -23,15 +27,15 @@ internal sealed class TypingSession(LspClient client, TimeSpan keystroke)
         Task<InlineCompletionList>? pending = null;
         foreach (char typed in text)
         {
-            await InsertAsync(uri, cursor, typed.ToString(), cancellationToken);
-            cursor = typed == '\n' ? new Position(cursor.Line + 1, 0) : cursor with { Character = cursor.Character + 1 };
-
-            if (pendingCancel is not null)
+            if (pending is { IsCompleted: false } && pendingCancel is not null)
             {
                 await pendingCancel.CancelAsync();
             }
 
             pendingCancel?.Dispose();
+            await InsertAsync(uri, cursor, typed.ToString(), cancellationToken);
+            cursor = typed == '\n' ? new Position(cursor.Line + 1, 0) : cursor with { Character = cursor.Character + 1 };
+            Keystrokes++;
             pendingCancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             pending = Observe(client.InlineCompletionAsync(
                 new InlineCompletionParams(new TextDocumentIdentifier(uri), cursor, new InlineCompletionContext(InlineCompletionTriggerKind.Automatic)),

@@ -1,13 +1,20 @@
+using Router.Backends.FillInTheMiddle;
+using Router.Backends.Providers;
 using Router.Core.Configuration;
+using Router.Core.FillInTheMiddle;
 using Router.Core.Requests;
 using Router.Runtime.Inventory;
 
 namespace Router.Cli.Doctor;
 
 /// <summary>Probes every endpoint of a configuration once and judges each tier: is there a host that can serve it, and how well.</summary>
-internal sealed class DoctorExamination(RouterConfig config, HostInventory inventory, TimeProvider clock)
+/// <param name="http">Asks OpenAI-compatible servers what they are, for their fill-in-the-middle mode; null skips that.</param>
+/// <param name="readVariable">Reads the environment variable an endpoint's key comes from; null reads none.</param>
+internal sealed class DoctorExamination(
+    RouterConfig config, HostInventory inventory, TimeProvider clock, HttpClient? http = null, Func<string, string?>? readVariable = null)
 {
     private readonly List<DoctorProblem> _problems = [];
+    private readonly Dictionary<string, ServerIdentity?> _identities = new(StringComparer.Ordinal);
 
     public async Task<DoctorReport> RunAsync(CancellationToken cancellationToken)
     {
@@ -15,6 +22,10 @@ internal sealed class DoctorExamination(RouterConfig config, HostInventory inven
         var snapshots = await Task.WhenAll(endpoints.Select(e => inventory.ProbeAsync(e, cancellationToken)));
         var byName = snapshots.ToDictionary(s => s.Endpoint, StringComparer.Ordinal);
         var now = clock.GetUtcNow();
+        foreach (var (endpoint, identity) in await Task.WhenAll(endpoints.Select(async e => (e, await IdentifyAsync(e, byName[e.Name], cancellationToken)))))
+        {
+            _identities[endpoint.Name] = identity;
+        }
 
         var endpointFindings = endpoints.Select(e => Describe(e, byName[e.Name], now)).ToList();
         var tierFindings = new List<TierFinding>();
@@ -67,7 +78,49 @@ internal sealed class DoctorExamination(RouterConfig config, HostInventory inven
             snapshot.ModelsPresent,
             loaded,
             snapshot.KeyVariable,
-            snapshot.KeyVariable is null ? null : !snapshot.KeyMissing);
+            snapshot.KeyVariable is null ? null : !snapshot.KeyMissing,
+            EndpointMode(endpoint)?.Mode.Name(),
+            EndpointMode(endpoint)?.HowFound);
+    }
+
+    /// <summary>What an OpenAI-compatible server says it is; null for other providers, a host that did not answer, or no client.</summary>
+    private async Task<ServerIdentity?> IdentifyAsync(EndpointConfig endpoint, EndpointSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        if (http is null || endpoint.Provider != ProviderKind.OpenAi || endpoint.FillInTheMiddle is not null || snapshot.Reachable != true || endpoint.Url is null)
+        {
+            return null;
+        }
+
+        return await ServerIdentityProbe.ProbeAsync(http, endpoint.Url, ApiKeySource.Read(endpoint.ApiKeyEnv, readVariable ?? (_ => null)), cancellationToken);
+    }
+
+    /// <summary>The endpoint's mode before any model is known: what router.yaml sets, else what its server takes.</summary>
+    private FillInTheMiddleChoice? EndpointMode(EndpointConfig endpoint) => endpoint.Provider switch
+    {
+        _ when endpoint.FillInTheMiddle is { } set => new FillInTheMiddleChoice(set, "set in router.yaml"),
+        ProviderKind.Ollama => new FillInTheMiddleChoice(FillInTheMiddleMode.Native, "Ollama's suffix, for models with insert"),
+        ProviderKind.OpenAi when _identities.GetValueOrDefault(endpoint.Name) is { } identity =>
+            new FillInTheMiddleChoice(identity.Mode, $"{identity.Server}: {identity.Evidence}"),
+        ProviderKind.OpenAi => new FillInTheMiddleChoice(FillInTheMiddleMode.Suffix, "server not recognised: suffix until it is rejected"),
+        _ => null,
+    };
+
+    /// <summary>The mode a completion with <paramref name="model"/> gets there; "none" and "unavailable" mean no fill-in-the-middle.</summary>
+    private string? ModelMode(EndpointConfig endpoint, string model, bool? supportsInsert)
+    {
+        bool hasTemplate = FillInTheMiddleTemplates.ForModel(model) is not null;
+        return endpoint.Provider switch
+        {
+            ProviderKind.Ollama when endpoint.FillInTheMiddle is { } set => set == FillInTheMiddleMode.Template && !hasTemplate ? "unavailable" : set.Name(),
+            ProviderKind.Ollama when supportsInsert == false => hasTemplate ? "template" : "unavailable",
+            ProviderKind.Ollama => supportsInsert == true ? "native" : null,
+            ProviderKind.OpenAi => FillInTheMiddleChooser.Choose(endpoint.FillInTheMiddle, _identities.GetValueOrDefault(endpoint.Name), model) switch
+            {
+                { Mode: FillInTheMiddleMode.Template } when !hasTemplate => "none",
+                var choice => choice.Mode.Name(),
+            },
+            _ => null,
+        };
     }
 
     private async Task<TierFinding> ExamineAsync(TierConfig tier, Dictionary<string, EndpointSnapshot> snapshots, CancellationToken cancellationToken)
@@ -127,7 +180,18 @@ internal sealed class DoctorExamination(RouterConfig config, HostInventory inven
             return new TierHostFinding(endpoint.Name, "missing", null, null, null, null, Usable: false);
         }
 
-        if (tier.Tier == config.Routes.Completion && status.SupportsInsert == false)
+        var mode = ModelMode(endpoint, tier.Model, status.SupportsInsert);
+        if (tier.Tier == config.Routes.Completion && mode is "none" or "unavailable")
+        {
+            var consequence = mode == "none"
+                ? "so completion only continues the text before the cursor"
+                : "so completion skips this host";
+            problems.Add(new DoctorProblem(
+                "warning", name, endpoint.Name,
+                $"{name}: {tier.Model} on {endpoint.Name} has no known FIM template and no native fill-in-the-middle, {consequence}",
+                "use a coder model (Qwen2.5-Coder, DeepSeek-Coder, StarCoder2, CodeLlama, Codestral) for the completion tier"));
+        }
+        else if (tier.Tier == config.Routes.Completion && endpoint.Provider == ProviderKind.Ollama && status.SupportsInsert == false)
         {
             problems.Add(new DoctorProblem(
                 "warning", name, endpoint.Name,
@@ -150,7 +214,7 @@ internal sealed class DoctorExamination(RouterConfig config, HostInventory inven
         }
 
         return new TierHostFinding(
-            endpoint.Name, status.Present == true ? "present" : "unknown", status.Loaded, status.SupportsInsert, status.SupportsVision, status.ContextTokens, Usable: status.Present == true);
+            endpoint.Name, status.Present == true ? "present" : "unknown", status.Loaded, status.SupportsInsert, status.SupportsVision, status.ContextTokens, Usable: status.Present == true, mode);
     }
 
     private static DoctorProblem Missing(TierConfig tier, EndpointConfig endpoint, EndpointSnapshot snapshot)

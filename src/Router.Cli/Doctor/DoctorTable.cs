@@ -15,7 +15,7 @@ internal static class DoctorTable
         text.AppendLine();
 
         text.AppendLine("Endpoints");
-        TextTable endpoints = new("endpoint", "provider", "address", "status", "version", "models", "loaded now", "key");
+        TextTable endpoints = new("endpoint", "provider", "address", "status", "version", "models", "loaded now", "key", "fim");
         foreach (var endpoint in report.Endpoints)
         {
             endpoints.Add(
@@ -26,19 +26,20 @@ internal static class DoctorTable
                 endpoint.Version ?? "-",
                 endpoint.Models is null ? "-" : endpoint.Models.Count.ToString(CultureInfo.InvariantCulture),
                 Loaded(endpoint.Loaded, now),
-                endpoint.KeyVariable is null ? "-" : $"${endpoint.KeyVariable} " + (endpoint.KeySet == true ? "set" : "NOT SET"));
+                endpoint.KeyVariable is null ? "-" : $"${endpoint.KeyVariable} " + (endpoint.KeySet == true ? "set" : "NOT SET"),
+                endpoint.FillInTheMiddle is null ? "-" : $"{endpoint.FillInTheMiddle} ({endpoint.FillInTheMiddleFoundBy})");
         }
 
         text.Append(endpoints);
         text.AppendLine();
 
         text.AppendLine("Tiers");
-        TextTable tiers = new("tier", "model", "endpoint", "model there", "loaded", "insert", "vision", "context", "usable");
+        TextTable tiers = new("tier", "model", "endpoint", "model there", "loaded", "insert", "fim", "vision", "context", "usable");
         foreach (var tier in report.Tiers)
         {
             if (tier.Hosts.Count == 0)
             {
-                tiers.Add(tier.Tier, tier.Model, "-", "-", "-", "-", "-", "-", "no");
+                tiers.Add(tier.Tier, tier.Model, "-", "-", "-", "-", "-", "-", "-", "no");
                 continue;
             }
 
@@ -51,6 +52,7 @@ internal static class DoctorTable
                     host.Model,
                     DoctorText.YesNo(host.Loaded),
                     DoctorText.YesNo(host.SupportsInsert),
+                    host.FillInTheMiddle ?? "-",
                     DoctorText.YesNo(host.SupportsVision),
                     host.ContextTokens?.ToString(CultureInfo.InvariantCulture) ?? "-",
                     host.Usable ? "yes" : "no");

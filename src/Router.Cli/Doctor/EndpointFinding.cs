@@ -5,6 +5,8 @@ namespace Router.Cli.Doctor;
 /// <param name="Status">"reachable", "unreachable" or "not probed" (a cloud or Anthropic endpoint).</param>
 /// <param name="KeyVariable">The environment variable its key comes from (its value is never shown).</param>
 /// <param name="KeySet">Whether that variable holds a value; null when the endpoint needs no key.</param>
+/// <param name="FillInTheMiddle">The fill-in-the-middle mode the endpoint takes ("infill", "template", ...); null when it has none (Anthropic).</param>
+/// <param name="FillInTheMiddleFoundBy">How that mode was found: router.yaml, what the server said of itself, or the default.</param>
 internal sealed record EndpointFinding(
     string Name,
     string Provider,
@@ -16,4 +18,6 @@ internal sealed record EndpointFinding(
     IReadOnlyList<string>? Models,
     IReadOnlyList<LoadedModelFinding>? Loaded,
     string? KeyVariable,
-    bool? KeySet);
+    bool? KeySet,
+    string? FillInTheMiddle = null,
+    string? FillInTheMiddleFoundBy = null);

@@ -3,4 +3,8 @@ namespace Router.Core.Configuration;
 /// <summary>A model host: how to reach it and whether it is a cloud service (never used for private requests).</summary>
 /// <param name="Url">Base URL; null for a cloud provider's public default.</param>
 /// <param name="ApiKeyEnv">Name of the environment variable holding the key; the key itself is never stored here.</param>
-public sealed record EndpointConfig(string Name, ProviderKind Provider, Uri? Url, string? ApiKeyEnv, bool Cloud);
+public sealed record EndpointConfig(string Name, ProviderKind Provider, Uri? Url, string? ApiKeyEnv, bool Cloud)
+{
+    /// <summary>The fill-in-the-middle mode router.yaml sets (<c>fim:</c>); null detects it from the server.</summary>
+    public FillInTheMiddleMode? FillInTheMiddle { get; init; }
+}

@@ -220,7 +220,7 @@ public sealed class RouterConfigLoader
                 continue;
             }
 
-            WarnUnknownKeys(fields, path, "provider", "url", "apiKeyEnv", "cloud");
+            WarnUnknownKeys(fields, path, "provider", "url", "apiKeyEnv", "cloud", "fim");
             ProviderKind? provider = null;
             if (fields.Find("provider") is not { } providerNode)
             {
@@ -275,13 +275,46 @@ public sealed class RouterConfigLoader
                 }
             }
 
+            FillInTheMiddleMode? fim = fields.Find("fim") is { } fimNode ? FillInTheMiddle(fimNode, $"{path}.fim", provider) : null;
             if (provider is { } known)
             {
-                endpoints[name] = new EndpointConfig(name, known, url, apiKeyEnv, cloud);
+                endpoints[name] = new EndpointConfig(name, known, url, apiKeyEnv, cloud) { FillInTheMiddle = fim };
             }
         }
 
         return endpoints;
+    }
+
+    /// <summary>An endpoint's <c>fim:</c> mode; an unknown name, or a mode its provider cannot speak, is an error.</summary>
+    private FillInTheMiddleMode? FillInTheMiddle(ConfigNode node, string path, ProviderKind? provider)
+    {
+        string? text = Scalar(node, path);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!FillInTheMiddleModeNames.TryParse(text, out FillInTheMiddleMode? mode))
+        {
+            Error(node, path, $"unknown fill-in-the-middle mode '{Excerpt(text)}' ({string.Join(", ", FillInTheMiddleModeNames.All)})");
+            return null;
+        }
+
+        string? refusal = (provider, mode) switch
+        {
+            (ProviderKind.Anthropic, not null) => "an anthropic endpoint has no completions API, so it never fills in the middle; remove fim",
+            (ProviderKind.Ollama, FillInTheMiddleMode.Suffix or FillInTheMiddleMode.Infill or FillInTheMiddleMode.FimEndpoint) =>
+                $"an ollama endpoint fills in the middle with native, template or none, not {mode.Value.Name()}",
+            (ProviderKind.OpenAi, FillInTheMiddleMode.Native) => "native is Ollama's suffix; an openai endpoint takes suffix, template, infill, fim-endpoint or none",
+            _ => null,
+        };
+        if (refusal is not null)
+        {
+            Error(node, path, refusal);
+            return null;
+        }
+
+        return mode;
     }
 
     // Safe default: a hosted API is cloud unless it points at this machine or a private network.

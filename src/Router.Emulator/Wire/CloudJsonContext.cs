@@ -17,4 +17,11 @@ namespace Router.Emulator.Wire;
 [JsonSerializable(typeof(AnthropicEventBody))]
 [JsonSerializable(typeof(AnthropicErrorBody))]
 [JsonSerializable(typeof(JsonElement))]
+[JsonSerializable(typeof(LlamaInfillRequestBody))]
+[JsonSerializable(typeof(LlamaInfillChunkBody))]
+[JsonSerializable(typeof(LlamaPropsBody))]
+[JsonSerializable(typeof(LlamaErrorBody))]
+[JsonSerializable(typeof(VllmErrorBody))]
+[JsonSerializable(typeof(FastApiErrorBody))]
+[JsonSerializable(typeof(MistralErrorBody))]
 internal sealed partial class CloudJsonContext : JsonSerializerContext;

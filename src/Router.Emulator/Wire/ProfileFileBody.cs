@@ -8,5 +8,8 @@ internal sealed record ProfileFileBody
     public int? NumParallel { get; init; }
     public string? KeepAlive { get; init; }
     public double? TimeScale { get; init; }
+
+    /// <summary>"ollama" (default), "vllm", "llamacpp", "sglang", "lmstudio", "deepseek" or "codestral".</summary>
+    public string? Flavour { get; init; }
     public IReadOnlyList<ProfileModelBody>? Models { get; init; }
 }

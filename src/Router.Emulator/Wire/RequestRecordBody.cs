@@ -12,4 +12,5 @@ internal sealed record RequestRecordBody
     public required string Outcome { get; init; }
     public required int Chunks { get; init; }
     public required string StartedAt { get; init; }
+    public string? FinishedAt { get; init; }
 }

@@ -8,6 +8,7 @@ internal sealed class CompletionLease : IDisposable
 {
     private readonly CancellationTokenSource _source;
     private JsonRpcError? _droppedBecause;
+    private volatile bool _debounced;
 
     public CompletionLease(CancellationToken requestCancellation)
     {
@@ -17,6 +18,11 @@ internal sealed class CompletionLease : IDisposable
     public CancellationToken Token => _source.Token;
 
     public bool IsCancellationRequested => _source.IsCancellationRequested;
+
+    /// <summary>Set once the completion has waited out its debounce and goes on to the model.</summary>
+    public bool Debounced => _debounced;
+
+    public void MarkDebounced() => _debounced = true;
 
     /// <summary>Why the server gave the completion up; null while it has not (a client cancel leaves it null too).</summary>
     public JsonRpcError? DroppedBecause => Volatile.Read(ref _droppedBecause);

@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using System.Text;
+using System.Text.Json;
+using Router.Backends.Endpoints;
 using Router.Backends.Providers;
+using Router.Core.FillInTheMiddle;
 using Router.Core.Requests;
 using Router.Lsp.Documents;
 using Router.Lsp.Status;
@@ -8,6 +11,7 @@ using Router.Protocol.JsonRpc;
 using Router.Protocol.Lsp;
 using Router.Runtime;
 using Router.Runtime.Dispatch;
+using Router.Runtime.Inventory;
 
 namespace Router.Lsp.Completion;
 
@@ -47,8 +51,8 @@ internal sealed class CompletionService(
         long started = Stopwatch.GetTimestamp();
         int cursor = document.OffsetAt(position, documents.Encoding);
         FillInTheMiddleContext context = _contextBuilder.Build(document.Text, cursor);
-        CompletionLease lease = _supersession.Begin(documentUri, cancellationToken, out bool supersedes);
-        TimeSpan debounce = invoked ? TimeSpan.Zero : _debounce.Next(documentUri, supersedes);
+        CompletionLease lease = _supersession.Begin(documentUri, cancellationToken);
+        TimeSpan debounce = invoked ? TimeSpan.Zero : _debounce.Next(documentUri);
         if (_cache.Find(documentUri, document.Text, cursor) is { } cached)
         {
             _supersession.End(documentUri, lease);
@@ -62,17 +66,20 @@ internal sealed class CompletionService(
         AnsweredBy? answeredBy = null;
         try
         {
-            // Waiting inside the lease: a newer keystroke cancels this request before it reaches the model.
+            // Waiting inside the lease: the client's cancel, a newer request or a newer keystroke ends this request before it
+            // reaches the model.
             await _debounce.WaitAsync(debounce, lease.Token);
+            lease.MarkDebounced();
 
             // Quoting other files costs token counts: only a request that outlived the debounce pays for it.
             RelatedFilesContext related = _relatedFiles.Build(document.LanguageId, documents.RecentlyTouched(document.LanguageId, documentUri));
             context = context with { Prefix = related.Text + context.Prefix, PrefixTokens = related.Tokens + context.PrefixTokens };
             route = router.Route(document, context, related.DocumentUris);
+            QuotedFiles? quoted = related.Files.Count == 0 ? null : new QuotedFiles(related.Text, related.Files);
             DispatchRequest request = new(route.Request, route.Decision, route.Config)
             {
-                BuildModelRequest = model => BuildRequest(model, context),
-                BuildRawFillInTheMiddle = model => BuildRawRequest(model, context),
+                BuildModelRequest = model => BuildRequest(model, context, quoted),
+                BuildRawFillInTheMiddle = model => BuildRawRequest(model, context, quoted),
             };
 
             // In single-line mode the rest of the answer would be cut anyway: the first line break ends the stream.
@@ -124,11 +131,13 @@ internal sealed class CompletionService(
                 }
             }
 
-            // A model that ran past its middle must not show its own markup, whichever prompt it was given.
+            // A model that ran past its middle must not show its own markup, whichever prompt or mode it was given.
             if (answeredBy is not null && FillInTheMiddleTemplates.ForModel(answeredBy.Model) is { } template)
             {
                 answer = template.CutAtSpecialToken(answer);
             }
+
+            answer = FillInTheMiddleTemplates.CutAtAnyFillInTheMiddleToken(answer);
 
             string completion = CompletionPostProcessor.Process(answer, context);
             _cache.Store(documentUri, document.Text, cursor, completion);
@@ -172,6 +181,14 @@ internal sealed class CompletionService(
         }
     }
 
+    /// <summary>A change in the document: a keystroke for the debounce to learn from, and the end of a completion still
+    /// waiting in it.</summary>
+    public void Typed(string documentUri)
+    {
+        _debounce.Keystroke(documentUri);
+        _supersession.Changed(documentUri);
+    }
+
     /// <summary>Drops what is kept for a closed document, and the completion still running for it.</summary>
     public void Forget(string documentUri)
     {
@@ -180,31 +197,91 @@ internal sealed class CompletionService(
         _debounce.Forget(documentUri);
     }
 
+    /// <summary>Runs the completion path once on a made-up document, everything but the host: applying a keystroke, the
+    /// debounce, fill-in-the-middle context, related files, routing, both prompt shapes, post-processing and the cache. The
+    /// JIT compiles it here, at start-up, instead of on the user's first completion. Nothing is sent and nothing is kept.</summary>
+    public async Task WarmUpAsync(CancellationToken cancellationToken)
+    {
+        const string uri = "file:///router-warm-up/warm_up.py";
+        TextDocument document = new TextDocument(uri, "python", 1, "import math\n\n\ndef area(r):\n    return math.pi * r * r\n")
+            .WithChanges(2, [new TextDocumentContentChangeEvent("ci", new Protocol.Lsp.Range(new Position(3, 4), new Position(3, 4)))], documents.Encoding);
+        int cursor = document.OffsetAt(new Position(3, 6), documents.Encoding);
+        FillInTheMiddleContext context = _contextBuilder.Build(document.Text, cursor);
+        AdaptiveDebounce debounce = new(options.DebounceMinimum, options.DebounceMaximum, options.Time);
+        debounce.Keystroke(uri);
+        _ = debounce.Next(uri);
+        RelatedFilesContext related = _relatedFiles.Build(document.LanguageId, [document]);
+        context = context with { Prefix = related.Text + context.Prefix, PrefixTokens = related.Tokens + context.PrefixTokens };
+        CompletionRoute route = router.Route(document, context, related.DocumentUris);
+        QuotedFiles? quoted = related.Files.Count == 0 ? null : new QuotedFiles(related.Text, related.Files);
+        _ = BuildRequest(route.Decision.Model, context, quoted);
+        _ = BuildRawRequest(route.Decision.Model, context, quoted);
+        FillInTheMiddleTemplate template = FillInTheMiddleTemplates.ForModel(route.Decision.Model) ?? FillInTheMiddleTemplates.QwenCoder;
+        string answer = template.CutAtSpecialToken(CompletionPostProcessor.KeepWholeLines("rcle_area(r):\n    return 0<|endoftext|>"));
+        string completion = CompletionPostProcessor.Process(answer, context);
+        CompletionCache cache = new(1);
+        cache.Store(uri, document.Text, cursor, completion);
+        _ = cache.Find(uri, document.Text, cursor);
+
+        // The request and the answer as the wire carries them.
+        InlineCompletionParams asked = new(new TextDocumentIdentifier(uri), new Position(3, 6), new InlineCompletionContext(InlineCompletionTriggerKind.Automatic));
+        _ = JsonSerializer.Deserialize(JsonSerializer.SerializeToUtf8Bytes(asked, Protocol.LspJsonContext.Default.InlineCompletionParams), Protocol.LspJsonContext.Default.InlineCompletionParams);
+        _ = JsonSerializer.SerializeToUtf8Bytes(
+            new InlineCompletionList([new InlineCompletionItem(completion, new Protocol.Lsp.Range(asked.Position, asked.Position))]), Protocol.LspJsonContext.Default.InlineCompletionList);
+
+        // The dispatch and the provider's HTTP and JSON path, through a runtime of its own over a host inside the process:
+        // the real runtime's health, inventory and spend never see it.
+        using HttpClient http = new(new WarmUpHost());
+        using ModelProviderPool providers = new(http, static _ => null);
+        using HostInventory inventory = new(http: http, readVariable: static _ => null);
+        await using RouterRuntime warmUp = new(providers, inventory);
+
+        DispatchRequest request = new(route.Request, route.Decision, route.Config)
+        {
+            BuildModelRequest = model => BuildRequest(model, context, quoted),
+            BuildRawFillInTheMiddle = model => BuildRawRequest(model, context, quoted),
+        };
+        StringBuilder streamed = new();
+        _ = await warmUp.Dispatcher.DispatchAsync(
+            request,
+            (step, _) =>
+            {
+                if (step.Kind == DispatchEventKind.Text)
+                {
+                    streamed.Append(step.Text);
+                }
+
+                return ValueTask.CompletedTask;
+            },
+            cancellationToken);
+    }
+
     /// <summary>Drops every cached completion: after a configuration change they may come from a model no longer routed to.</summary>
     public void ForgetCompletions() => _cache.Clear();
 
     /// <summary>For a host without <c>insert</c>: the family's own FIM tokens in a raw prompt, which stop the answer too.</summary>
-    private ModelRequest? BuildRawRequest(string model, FillInTheMiddleContext context)
+    private ModelRequest? BuildRawRequest(string model, FillInTheMiddleContext context, QuotedFiles? quoted)
     {
         if (FillInTheMiddleTemplates.ForModel(model) is not { } template)
         {
             return null;
         }
 
-        ModelRequest request = BuildRequest(model, context);
-        return request with
+        return BuildRequest(model, context, quoted) with
         {
             Prompt = template.Render(context.Prefix, context.Suffix),
             Suffix = null,
             Raw = true,
-            Options = request.Options with { Stop = [.. request.Options.Stop ?? [], .. template.SpecialTokens] },
         };
     }
 
-    private ModelRequest BuildRequest(string model, FillInTheMiddleContext context) => new(model)
+    /// <summary>Whatever the mode, the answer stops at the family's end tokens (a server applying the template itself may
+    /// still let the model run past its middle).</summary>
+    private ModelRequest BuildRequest(string model, FillInTheMiddleContext context, QuotedFiles? quoted) => new(model)
     {
         Prompt = context.Prefix,
         Suffix = context.Suffix,
+        OtherFiles = quoted,
         KeepAlive = options.KeepAlive,
         Options = new GenerationOptions
         {
@@ -212,7 +289,7 @@ internal sealed class CompletionService(
             Temperature = options.Temperature,
 
             // Two blank lines end a block; in single-line mode the first line break ends the answer.
-            Stop = context.MultiLine ? ["\n\n\n"] : ["\n"],
+            Stop = [context.MultiLine ? "\n\n\n" : "\n", .. FillInTheMiddleTemplates.ForModel(model)?.SpecialTokens ?? []],
         },
     };
 

@@ -11,6 +11,9 @@ internal sealed class CompletionSupersession
     private static readonly JsonRpcError Replaced =
         new(JsonRpcErrorCodes.ServerCancelled, "A newer completion for this document replaced this one.");
 
+    private static readonly JsonRpcError Typed =
+        new(JsonRpcErrorCodes.ServerCancelled, "The document changed before this completion reached the model.");
+
     private static readonly JsonRpcError DocumentClosed =
         new(JsonRpcErrorCodes.ContentModified, "The document was closed while this completion ran.");
 
@@ -18,8 +21,7 @@ internal sealed class CompletionSupersession
 
     /// <summary>Starts a completion for the document; the returned lease's token fires when the request is cancelled, a
     /// newer completion for the same document starts, or the document closes. Dispose it with <see cref="End"/>.</summary>
-    /// <param name="supersedes">Set when an earlier completion for the document was still running.</param>
-    public CompletionLease Begin(string documentUri, CancellationToken requestCancellation, out bool supersedes)
+    public CompletionLease Begin(string documentUri, CancellationToken requestCancellation)
     {
         CompletionLease current = new(requestCancellation);
         CompletionLease? previous = null;
@@ -28,13 +30,22 @@ internal sealed class CompletionSupersession
             previous = old;
             return current;
         });
-        supersedes = previous is not null && !ReferenceEquals(previous, current);
-        if (supersedes)
+        if (previous is not null && !ReferenceEquals(previous, current))
         {
-            previous!.Drop(Replaced);
+            previous.Drop(Replaced);
         }
 
         return current;
+    }
+
+    /// <summary>The user typed on: a completion still waiting in the debounce would be for text that is gone, so it never
+    /// reaches the model. One already at the model runs on until a newer request replaces it or the client cancels it.</summary>
+    public void Changed(string documentUri)
+    {
+        if (_latest.TryGetValue(documentUri, out CompletionLease? waiting) && !waiting.Debounced)
+        {
+            waiting.Drop(Typed);
+        }
     }
 
     /// <summary>The document closed: its running completion, if any, has nothing left to complete.</summary>

@@ -1,4 +1,5 @@
 using System.Text;
+using Router.Backends.Providers;
 using Router.Core.Tokens;
 using Router.Lsp.Documents;
 
@@ -23,6 +24,7 @@ internal sealed class RelatedFilesContextBuilder(TokenCounter tokens, int budget
         string marker = CommentMarker(languageId);
         StringBuilder block = new();
         List<string> uris = [];
+        List<ContextFile> files = [];
         int left = budget;
         foreach (TextDocument document in documents)
         {
@@ -36,6 +38,7 @@ internal sealed class RelatedFilesContextBuilder(TokenCounter tokens, int budget
             // The head of a file holds its imports and declarations: what a completion elsewhere most often needs.
             int used = headerTokens;
             StringBuilder snippet = new();
+            StringBuilder plain = new();
             foreach (string line in document.Text.Split('\n'))
             {
                 string commented = $"{marker} {line.TrimEnd('\r')}\n";
@@ -46,6 +49,7 @@ internal sealed class RelatedFilesContextBuilder(TokenCounter tokens, int budget
                 }
 
                 snippet.Append(commented);
+                plain.Append(line.TrimEnd('\r')).Append('\n');
                 used += cost;
             }
 
@@ -56,10 +60,11 @@ internal sealed class RelatedFilesContextBuilder(TokenCounter tokens, int budget
 
             block.Append(header).Append(snippet);
             uris.Add(document.Uri);
+            files.Add(new ContextFile(DisplayPath(document.Uri), plain.ToString()));
             left -= used;
         }
 
-        return uris.Count == 0 ? RelatedFilesContext.None : new RelatedFilesContext(block.Append('\n').ToString(), budget - left, uris);
+        return uris.Count == 0 ? RelatedFilesContext.None : new RelatedFilesContext(block.Append('\n').ToString(), budget - left, uris, files);
     }
 
     private static string CommentMarker(string languageId) => languageId switch

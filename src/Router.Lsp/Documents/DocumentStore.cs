@@ -40,6 +40,7 @@ internal sealed class DocumentStore
 
         _documents[document.Uri] = current.WithChanges(document.Version, changes, Encoding);
         _touched[document.Uri] = Interlocked.Increment(ref _clock);
+        Changed?.Invoke(document.Uri);
         return true;
     }
 
@@ -49,6 +50,9 @@ internal sealed class DocumentStore
         _touched.TryRemove(uri, out _);
         Closed?.Invoke(uri);
     }
+
+    /// <summary>Raised after a change is applied: a keystroke, as far as the completion debounce is concerned.</summary>
+    public event Action<string>? Changed;
 
     /// <summary>Raised after a document is closed, so what was kept for it can be dropped.</summary>
     public event Action<string>? Closed;

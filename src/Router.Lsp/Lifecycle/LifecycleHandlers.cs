@@ -22,6 +22,7 @@ internal sealed class LifecycleHandlers(
     StatusPublisher status,
     AnswerProgress progress,
     ClientEditSupport edits,
+    CompletionService completions,
     JsonRpcConnection connection,
     LspServerOptions options)
 {
@@ -74,6 +75,23 @@ internal sealed class LifecycleHandlers(
         }
 
         configuration.PullEditorSettings();
+
+        // Off the request path: the first completion should cost what the thousandth does, not the JIT's time.
+        _ = Task.Run(WarmUpCompletionAsync, CancellationToken.None);
+    }
+
+    private async Task WarmUpCompletionAsync()
+    {
+        try
+        {
+            using CancellationTokenSource limit = new(TimeSpan.FromSeconds(30));
+            await completions.WarmUpAsync(limit.Token);
+        }
+#pragma warning disable CA1031 // A warm-up that fails (say, a configuration that does not route) only leaves the JIT cold.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
     }
 
     private static string? WorkspaceRoot(InitializeParams request)

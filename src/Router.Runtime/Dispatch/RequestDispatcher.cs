@@ -265,10 +265,16 @@ public sealed class RequestDispatcher
             IModelProvider provider = _providers.ProviderFor(endpoint);
             ModelRequest modelRequest = run.Build(candidate.Model);
 
-            // No insert there: the model's own FIM tokens in a raw prompt do what the server's suffix would.
-            if (run.FillsTheMiddle && status.SupportsInsert == false && run.BuildRaw(candidate.Model) is { } raw)
+            // No insert there (or router.yaml says template): the model's own FIM tokens in a raw prompt do what the server's
+            // suffix would. An OpenAI-compatible endpoint picks its own mode in its provider.
+            bool template = endpoint.FillInTheMiddle == FillInTheMiddleMode.Template || status.SupportsInsert == false;
+            if (run.FillsTheMiddle && endpoint.Provider == ProviderKind.Ollama && template && run.BuildRaw(candidate.Model) is { } raw)
             {
                 modelRequest = raw;
+            }
+            else if (run.FillsTheMiddle && endpoint.Provider == ProviderKind.Ollama && endpoint.FillInTheMiddle == FillInTheMiddleMode.None)
+            {
+                modelRequest = modelRequest with { Suffix = null };
             }
 
             stream = provider.StreamAsync(modelRequest, attempt.Token).GetAsyncEnumerator(attempt.Token);

@@ -16,7 +16,10 @@ public sealed class DemoCommandTests
         // Completions ran on the code tier's model on the GPU box, and typing on cancelled the stale ones.
         Assert.Contains(rows, r => r.Contains("completed", StringComparison.Ordinal) && r.Contains("code", StringComparison.Ordinal)
             && r.Contains("qwen2.5-coder:14b@gpu-box", StringComparison.Ordinal));
-        Assert.Contains(rows, r => r.Contains("cancelled", StringComparison.Ordinal) && r.Contains("superseded", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.Contains("cancelled", StringComparison.Ordinal) && r.Contains("in the debounce, never sent", StringComparison.Ordinal));
+
+        // The summary counts what the hosts saw against what was typed.
+        Assert.Matches(@"\d+ keystrokes, .*: \d+ were cancelled in the debounce before reaching a model, and \d+ generations reached one", output);
 
         // The suggestion for an expression body uses what the class declares.
         Assert.Contains("public decimal Total => Net + Vat;", output, StringComparison.Ordinal);

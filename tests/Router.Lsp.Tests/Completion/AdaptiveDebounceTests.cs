@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Router.Lsp.Completion;
 
 namespace Router.Lsp.Tests.Completion;
@@ -8,91 +9,173 @@ public sealed class AdaptiveDebounceTests
     private static readonly TimeSpan Min = TimeSpan.FromMilliseconds(20);
     private static readonly TimeSpan Max = TimeSpan.FromMilliseconds(250);
 
-    private static (AdaptiveDebounce Debounce, HandClock Clock) Make()
+    private readonly FakeTimeProvider _clock = new();
+    private readonly AdaptiveDebounce _debounce;
+
+    public AdaptiveDebounceTests()
     {
-        HandClock clock = new();
-        return (new AdaptiveDebounce(Min, Max, clock), clock);
+        _debounce = new AdaptiveDebounce(Min, Max, _clock);
     }
 
-    private static TimeSpan TypeKeys(AdaptiveDebounce debounce, HandClock clock, int keys, int gapMs)
+    /// <summary>Types <paramref name="keys"/> keystrokes <paramref name="gapMs"/> apart; returns the wait of a request sent
+    /// right after the last one.</summary>
+    private TimeSpan Type(int keys, int gapMs, string uri = Uri)
     {
-        TimeSpan delay = debounce.Next(Uri, supersedes: false);
-        for (int i = 1; i < keys; i++)
+        for (int i = 0; i < keys; i++)
         {
-            clock.Advance(TimeSpan.FromMilliseconds(gapMs));
-            delay = debounce.Next(Uri, supersedes: true);
+            if (i > 0)
+            {
+                _clock.Advance(TimeSpan.FromMilliseconds(gapMs));
+            }
+
+            _debounce.Keystroke(uri);
         }
 
-        return delay;
+        return _debounce.Next(uri);
+    }
+
+    private static void AssertMs(double expected, TimeSpan actual) => Assert.Equal(expected, actual.TotalMilliseconds, precision: 3);
+
+    [Fact]
+    public void At_ten_keys_a_second_a_request_waits_half_again_the_gap_so_the_next_key_comes_first()
+    {
+        AssertMs(150, Type(keys: 20, gapMs: 100));
     }
 
     [Fact]
-    public void A_request_after_the_last_one_was_answered_waits_only_the_minimum()
+    public void Requests_cancelled_or_answered_between_keystrokes_leave_the_learnt_wait_as_it_was()
     {
-        (AdaptiveDebounce debounce, HandClock clock) = Make();
-        TypeKeys(debounce, clock, keys: 10, gapMs: 40);
-        clock.Advance(TimeSpan.FromMilliseconds(40));
+        for (int i = 0; i < 20; i++)
+        {
+            _debounce.Keystroke(Uri);
 
-        Assert.Equal(Min, debounce.Next(Uri, supersedes: false));
+            // Each keystroke's request, then what VS Code does before the next one: cancel it. Neither is a keystroke.
+            _debounce.Next(Uri);
+            _clock.Advance(TimeSpan.FromMilliseconds(100));
+        }
+
+        _debounce.Keystroke(Uri);
+
+        AssertMs(150, _debounce.Next(Uri));
     }
 
     [Fact]
-    public void A_fast_typist_waits_a_little_longer_than_their_gap_between_keys()
+    public void The_wait_runs_from_the_last_keystroke_not_from_the_request()
     {
-        (AdaptiveDebounce debounce, HandClock clock) = Make();
+        Type(keys: 20, gapMs: 100);
 
-        TimeSpan delay = TypeKeys(debounce, clock, keys: 20, gapMs: 40);
+        _clock.Advance(TimeSpan.FromMilliseconds(100));
+        AssertMs(50, _debounce.Next(Uri));
 
-        // Longer than the 40 ms gap, so the next key supersedes the request before it reaches the model.
-        Assert.InRange(delay.TotalMilliseconds, 41, 75);
+        // Asked long after the last keystroke: the cursor moved, nobody is typing.
+        _clock.Advance(TimeSpan.FromSeconds(2));
+        Assert.Equal(Min, _debounce.Next(Uri));
+    }
+
+    [Fact]
+    public void A_pause_to_think_does_not_stretch_the_wait_of_the_next_burst()
+    {
+        Type(keys: 20, gapMs: 100);
+        _clock.Advance(TimeSpan.FromMilliseconds(800));
+        _debounce.Keystroke(Uri);
+        _clock.Advance(TimeSpan.FromSeconds(5));
+
+        AssertMs(150, Type(keys: 3, gapMs: 100));
+    }
+
+    [Fact]
+    public void A_fast_typist_waits_less_than_a_slow_one()
+    {
+        AssertMs(60, Type(keys: 20, gapMs: 40));
     }
 
     [Fact]
     public void A_slow_typist_is_never_kept_waiting_past_the_maximum()
     {
-        (AdaptiveDebounce debounce, HandClock clock) = Make();
-
-        Assert.Equal(Max, TypeKeys(debounce, clock, keys: 10, gapMs: 600));
+        Assert.Equal(Max, Type(keys: 10, gapMs: 500));
     }
 
     [Fact]
-    public void A_pause_does_not_count_as_typing_rhythm()
+    public void The_wait_never_goes_below_the_minimum()
     {
-        (AdaptiveDebounce debounce, HandClock clock) = Make();
-        TimeSpan fast = TypeKeys(debounce, clock, keys: 10, gapMs: 40);
-
-        clock.Advance(TimeSpan.FromSeconds(30));
-        debounce.Next(Uri, supersedes: true);
-        clock.Advance(TimeSpan.FromMilliseconds(40));
-
-        Assert.Equal(fast, debounce.Next(Uri, supersedes: true));
+        Assert.Equal(Min, Type(keys: 30, gapMs: 8));
     }
 
     [Fact]
-    public void The_delay_never_goes_below_the_minimum()
+    public void The_wait_follows_a_change_of_pace_within_a_few_words()
     {
-        (AdaptiveDebounce debounce, HandClock clock) = Make();
+        Type(keys: 30, gapMs: 100);
 
-        Assert.Equal(Min, TypeKeys(debounce, clock, keys: 30, gapMs: 2));
+        AssertMs(90, Type(keys: 17, gapMs: 60));
     }
 
     [Fact]
-    public void Each_document_has_its_own_rhythm()
+    public void Changes_a_few_milliseconds_apart_are_one_keystroke()
     {
-        (AdaptiveDebounce debounce, HandClock clock) = Make();
-        TypeKeys(debounce, clock, keys: 10, gapMs: 40);
+        for (int i = 0; i < 20; i++)
+        {
+            // An auto-closed bracket: the editor sends the typed character and the closing one as two changes.
+            _debounce.Keystroke(Uri);
+            _clock.Advance(TimeSpan.FromMilliseconds(1));
+            _debounce.Keystroke(Uri);
+            _clock.Advance(TimeSpan.FromMilliseconds(99));
+        }
 
-        Assert.Equal(Min, debounce.Next("file:///w/other.py", supersedes: true));
+        _debounce.Keystroke(Uri);
+
+        // The gaps are the 99 ms between one edit's last part and the next keystroke.
+        AssertMs(148.5, _debounce.Next(Uri));
     }
 
     [Fact]
-    public async Task A_superseded_wait_ends_at_once_as_cancelled()
+    public void The_first_keystroke_of_a_session_waits_the_maximum()
     {
-        AdaptiveDebounce debounce = new(Min, TimeSpan.FromMinutes(5));
-        using CancellationTokenSource superseded = new();
+        _debounce.Keystroke(Uri);
 
-        Task wait = debounce.WaitAsync(TimeSpan.FromMinutes(5), superseded.Token);
-        await superseded.CancelAsync();
+        Assert.Equal(Max, _debounce.Next(Uri));
+    }
+
+    [Fact]
+    public void A_document_first_typed_into_takes_the_rhythm_learnt_in_another()
+    {
+        Type(keys: 20, gapMs: 100);
+
+        AssertMs(150, Type(keys: 1, gapMs: 0, uri: "file:///w/other.py"));
+    }
+
+    [Fact]
+    public void A_document_never_typed_into_waits_only_the_minimum()
+    {
+        Assert.Equal(Min, _debounce.Next(Uri));
+    }
+
+    [Fact]
+    public void A_closed_document_is_forgotten()
+    {
+        Type(keys: 20, gapMs: 100);
+        _debounce.Forget(Uri);
+
+        Assert.Equal(Min, _debounce.Next(Uri));
+    }
+
+    [Fact]
+    public async Task A_wait_ends_when_its_time_has_passed()
+    {
+        Task wait = _debounce.WaitAsync(TimeSpan.FromMilliseconds(150), CancellationToken.None);
+        _clock.Advance(TimeSpan.FromMilliseconds(149));
+        Assert.False(wait.IsCompleted);
+
+        _clock.Advance(TimeSpan.FromMilliseconds(1));
+        await wait.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task A_cancelled_wait_ends_at_once_as_cancelled()
+    {
+        using CancellationTokenSource cancelled = new();
+
+        Task wait = _debounce.WaitAsync(TimeSpan.FromMinutes(5), cancelled.Token);
+        await cancelled.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => wait);
     }

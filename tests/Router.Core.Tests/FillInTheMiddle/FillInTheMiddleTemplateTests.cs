@@ -1,6 +1,6 @@
-using Router.Lsp.Completion;
+using Router.Core.FillInTheMiddle;
 
-namespace Router.Lsp.Tests.Completion;
+namespace Router.Core.Tests.FillInTheMiddle;
 
 public sealed class FillInTheMiddleTemplateTests
 {
@@ -70,5 +70,21 @@ public sealed class FillInTheMiddleTemplateTests
                 Assert.Equal("x", template.CutAtSpecialToken("x" + token + "y"));
             }
         }
+    }
+
+    [Theory]
+    [InlineData("a + b<|endoftext|>junk")]
+    [InlineData("a + b<｜fim▁hole｜>")]
+    [InlineData("a + b[SUFFIX]x")]
+    [InlineData("a + b<fim_middle>")]
+    public void Markup_of_any_family_is_cut_even_from_a_model_no_family_matches(string answer)
+    {
+        Assert.Equal("a + b", FillInTheMiddleTemplates.CutAtAnyFillInTheMiddleToken(answer));
+    }
+
+    [Fact]
+    public void Html_strikethrough_is_not_taken_for_markup()
+    {
+        Assert.Equal("<s>old</s> new", FillInTheMiddleTemplates.CutAtAnyFillInTheMiddleToken("<s>old</s> new"));
     }
 }

@@ -1,7 +1,7 @@
-namespace Router.Lsp.Completion;
+namespace Router.Core.FillInTheMiddle;
 
 /// <summary>The fill-in-the-middle templates of the coder model families people run locally, as their model cards give them.</summary>
-internal static class FillInTheMiddleTemplates
+public static class FillInTheMiddleTemplates
 {
     public static FillInTheMiddleTemplate QwenCoder { get; } = new(
         "qwen2.5-coder",
@@ -29,6 +29,31 @@ internal static class FillInTheMiddleTemplates
         "codestral",
         "[SUFFIX]{suffix}[PREFIX]{prefix}",
         ["[SUFFIX]", "[PREFIX]", "[MIDDLE]", "</s>"]);
+
+    /// <summary>Every family's markup but <c>&lt;/s&gt;</c>, which is also HTML: no answer shows any of it, whichever model wrote it.</summary>
+    public static IReadOnlyList<string> AllMarkup { get; } =
+        new[] { QwenCoder, DeepSeekCoder, StarCoder, CodeLlama, Codestral }
+            .SelectMany(t => t.SpecialTokens)
+            .Where(t => t != "</s>")
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>The answer up to the first markup of any family (a server may serve a model under a name no family matches).</summary>
+    public static string CutAtAnyFillInTheMiddleToken(string answer)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        int cut = answer.Length;
+        foreach (string token in AllMarkup)
+        {
+            int at = answer.IndexOf(token, 0, cut, StringComparison.Ordinal);
+            if (at >= 0)
+            {
+                cut = at;
+            }
+        }
+
+        return answer[..cut];
+    }
 
     /// <summary>The template for a model name as hosts spell it ("qwen2.5-coder:14b", "Qwen/Qwen2.5-Coder-7B", "deepseek-coder-v2:16b"),
     /// or null when the family is unknown and the model can only continue the prefix.</summary>

@@ -1,13 +1,13 @@
 using System.Text;
 
-namespace Router.Lsp.Completion;
+namespace Router.Core.FillInTheMiddle;
 
 /// <summary>A model family's own fill-in-the-middle prompt, for hosts that can't take a <c>suffix</c> (no <c>insert</c> capability):
 /// the prompt with its special tokens in the family's order, and every special token, so none reaches the editor.</summary>
 /// <param name="Family">The family's name, e.g. "qwen2.5-coder".</param>
 /// <param name="Layout">The prompt with {prefix} and {suffix} holes.</param>
 /// <param name="SpecialTokens">Tokens the model may emit that end the middle; each one is a stop sequence and is cut from the answer.</param>
-internal sealed record FillInTheMiddleTemplate(string Family, string Layout, IReadOnlyList<string> SpecialTokens)
+public sealed record FillInTheMiddleTemplate(string Family, string Layout, IReadOnlyList<string> SpecialTokens)
 {
     public const string PrefixHole = "{prefix}";
     public const string SuffixHole = "{suffix}";
