@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Router.Backends.Endpoints;
 using Router.Backends.FillInTheMiddle;
 using Router.Core.Configuration;
@@ -26,6 +27,7 @@ public sealed class LspServer : IAsyncDisposable
     private readonly LspLifecycle _lifecycle = new();
     private readonly RouterRuntime _runtime;
     private readonly RouterRuntime? _ownedRuntime;
+    private readonly ILogger _log;
     private readonly FillInTheMiddleModeBook _fillInTheMiddleModes;
 
     /// <summary>Creates a server reading LSP messages from <paramref name="input"/> and writing to <paramref name="output"/>
@@ -48,6 +50,7 @@ public sealed class LspServer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(runtime);
         options.Validate();
         _runtime = runtime;
+        _log = options.Logger;
 
         _connection = new JsonRpcConnection(input, output);
         _connection.Admission = _lifecycle.Admit;
@@ -127,6 +130,7 @@ public sealed class LspServer : IAsyncDisposable
     /// <summary>A model that cannot fill in the middle gives worse completions without any error: the user is told why.</summary>
     private void ReportFillInTheMiddleMode(string endpoint, string model, FillInTheMiddleChoice choice)
     {
+        LspServerLog.FillInTheMiddleLearned(_log, model, endpoint, choice.Mode, choice.HowFound);
         if (choice.Mode == FillInTheMiddleMode.None)
         {
             Log(MessageType.Warning, $"{model} on {endpoint} cannot fill in the middle ({choice.HowFound}): completions there only continue the text before the cursor");
@@ -137,9 +141,17 @@ public sealed class LspServer : IAsyncDisposable
         }
     }
 
-    private void ReportNotificationFailure(string method, Exception exception) => Log(MessageType.Error, $"{method} failed: {exception.Message}");
+    private void ReportNotificationFailure(string method, Exception exception)
+    {
+        LspServerLog.NotificationFailed(_log, method, exception);
+        Log(MessageType.Error, $"{method} failed: {exception.Message}");
+    }
 
-    private void ReportDroppedMessage(string reason) => Log(MessageType.Warning, reason);
+    private void ReportDroppedMessage(string reason)
+    {
+        LspServerLog.MessageDropped(_log, reason);
+        Log(MessageType.Warning, reason);
+    }
 
     private void Log(MessageType type, string message) =>
         _ = _connection.LogMessageAsync(type, OutwardRedactor.Default.Redact(message), CancellationToken.None)

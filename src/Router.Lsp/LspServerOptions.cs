@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Router.Backends.FillInTheMiddle;
 using Router.Lsp.Completion;
 
@@ -47,6 +49,10 @@ public sealed record LspServerOptions
     /// <summary>Called once per completion request with what happened; must be quick and thread-safe.</summary>
     public Action<CompletionTrace>? CompletionObserver { get; init; }
 
+    /// <summary>Where the server logs messages it could not process and notifications that failed (also told to the client
+    /// as <c>window/logMessage</c>); nowhere by default.</summary>
+    public ILogger Logger { get; init; } = NullLogger.Instance;
+
     internal void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(PrefixTokenBudget);
@@ -57,5 +63,6 @@ public sealed record LspServerOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(DebounceMaximum, DebounceMinimum);
         ArgumentOutOfRangeException.ThrowIfNegative(CompletionCacheSize);
         ArgumentOutOfRangeException.ThrowIfNegative(RelatedFilesTokenBudget);
+        ArgumentNullException.ThrowIfNull(Logger);
     }
 }

@@ -1,7 +1,10 @@
 using System.CommandLine;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Router.Backends.Endpoints;
 using Router.Cli.Asking;
+using Router.Cli.Logging;
 using Router.Cli.Terminal;
 using Router.Core.Configuration;
 using Router.Core.Policy;
@@ -22,7 +25,7 @@ namespace Router.Cli.Commands;
 /// then says where it went and why.</summary>
 internal static class AskCommand
 {
-    public static Command Create()
+    public static Command Create(RouterLogs logs)
     {
         Command command = new("ask", "Ask a model: route the prompt, stream the answer, then print the route, host, tokens, latency and any fallback or escalation.");
         Option<string?> config = new("--config") { Description = "Configuration file (default: ./router.yaml, else the built-in default)." };
@@ -43,24 +46,36 @@ internal static class AskCommand
                 parseResult.GetValue(file),
                 parseResult.GetValue(language),
                 parseResult.GetValue(prompt));
-            return await RunAsync(invocation, Console.Out, Console.Error, Environment.CurrentDirectory, Environment.GetEnvironmentVariable, cancellationToken);
+            return await RunAsync(invocation, Console.Out, Console.Error, Environment.CurrentDirectory, Environment.GetEnvironmentVariable, logs.Factory, cancellationToken);
         });
         return command;
     }
 
     /// <summary>The whole command with its streams and environment passed in, so tests run it in-process. The answer goes to
     /// <paramref name="stdout"/>; markers, the summary and errors to <paramref name="stderr"/>, so the answer can be piped alone.</summary>
+    public static Task<int> RunAsync(
+        AskInvocation invocation,
+        TextWriter stdout,
+        TextWriter stderr,
+        string currentDirectory,
+        Func<string, string?> environment,
+        CancellationToken cancellationToken) =>
+        RunAsync(invocation, stdout, stderr, currentDirectory, environment, NullLoggerFactory.Instance, cancellationToken);
+
+    /// <summary>As above, logging the dispatch (route, attempts, fallback, escalation; never the prompt) to <paramref name="logs"/>.</summary>
     public static async Task<int> RunAsync(
         AskInvocation invocation,
         TextWriter stdout,
         TextWriter stderr,
         string currentDirectory,
         Func<string, string?> environment,
+        ILoggerFactory logs,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(invocation);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
+        ArgumentNullException.ThrowIfNull(logs);
         stderr = RedactingWriter.Wrap(stderr);
 
         if (await RouterConfigSource.LoadReportingAsync("ask", invocation.ConfigPath, currentDirectory, environment, stderr, cancellationToken) is not { } routerConfig)
@@ -96,7 +111,8 @@ internal static class AskCommand
 
         SpendLedger ledger = await SpendLedger.OpenAsync(SpendLedger.DefaultPath(environment), cancellationToken: cancellationToken);
         using ModelProviderPool providers = new(readVariable: environment);
-        await using RouterRuntime runtime = new(providers, new HostInventory(readVariable: environment), ledger);
+        await using RouterRuntime runtime = new(
+            providers, new HostInventory(readVariable: environment), ledger, dispatch: new DispatchOptions { Logger = logs.CreateLogger("dispatch") });
         RoutingChatClient router = new(runtime, routerConfig);
         ChatOptions options = new()
         {

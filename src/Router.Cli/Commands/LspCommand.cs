@@ -1,11 +1,14 @@
 using System.CommandLine;
 using System.Reflection;
+using Microsoft.Extensions.Logging;
 using Router.Backends.Endpoints;
+using Router.Cli.Logging;
 using Router.Lsp;
 using Router.Protocol.Framing;
 using Router.Runtime;
 using Router.Runtime.Budget;
 using Router.Runtime.Configuration;
+using Router.Runtime.Dispatch;
 using Router.Runtime.Inventory;
 
 namespace Router.Cli.Commands;
@@ -13,7 +16,7 @@ namespace Router.Cli.Commands;
 /// <summary><c>router lsp</c>: the language server on stdin/stdout.</summary>
 internal static class LspCommand
 {
-    public static Command Create()
+    public static Command Create(RouterLogs logs)
     {
         Option<string?> config = new("--config")
         {
@@ -27,43 +30,53 @@ internal static class LspCommand
         command.Options.Add(config);
         command.Options.Add(stdio);
         command.SetAction(async (parseResult, cancellationToken) =>
-            await RunAsync(parseResult.GetValue(config), cancellationToken));
+            await RunAsync(parseResult.GetValue(config), logs, cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string? configPath, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string? configPath, RouterLogs logs, CancellationToken cancellationToken)
     {
         // stdout carries the protocol: anything else written there would corrupt it.
         Console.SetOut(Console.Error);
+        ILogger log = logs.Factory.CreateLogger("router lsp");
+        LspCommandLog.Started(log, Version, Environment.ProcessId, configPath ?? "the workspace's router.yaml, else the built-in default", logs.Directory ?? "(none)");
 
         using RouterConfigSource config = configPath is null
             ? RouterConfigSource.FromWorkspace(null, Environment.GetEnvironmentVariable)
             : RouterConfigSource.FromFile(configPath, Environment.GetEnvironmentVariable);
+        config.Logger = logs.Factory.CreateLogger("config");
+        config.Reloaded += reload => LspCommandLog.Reload(config.Logger, reload);
         if (config.InitialLoad is { Applied: false } failed)
         {
             foreach (var diagnostic in failed.Diagnostics)
             {
-                await Console.Error.WriteLineAsync($"router lsp: {diagnostic}");
+                LspCommandLog.ConfigProblem(log, diagnostic.ToString());
             }
 
-            await Console.Error.WriteLineAsync("router lsp: starting with the built-in default configuration; fix the file and save it to apply.");
+            LspCommandLog.StartingOnDefault(log);
         }
 
         using ModelProviderPool providers = new();
         SpendLedger ledger = await SpendLedger.OpenAsync(cancellationToken: cancellationToken);
         if (ledger.Warning is { } warning)
         {
-            await Console.Error.WriteLineAsync($"router lsp: {warning}");
+            LspCommandLog.SpendProblem(log, warning);
         }
 
-        await using RouterRuntime runtime = new(providers, new HostInventory(), ledger);
+        await using RouterRuntime runtime = new(providers, new HostInventory(), ledger, dispatch: new DispatchOptions { Logger = logs.Factory.CreateLogger("dispatch") });
 
         // Hosts are probed in the background, so a dead one is skipped and a revived one used again without a user waiting on it.
         runtime.StartProbing(() => config.Policy.Config.Endpoints.Values, ProbeInterval, cancellationToken);
         await using Stream standardInput = Console.OpenStandardInput();
         await using Stream input = OwnThreadInput.Start(standardInput, "router lsp: standard input");
         await using Stream output = Console.OpenStandardOutput();
-        LspServerOptions options = new() { ServerVersion = Version };
+        ILogger completions = logs.Factory.CreateLogger("completion");
+        LspServerOptions options = new()
+        {
+            ServerVersion = Version,
+            Logger = logs.Factory.CreateLogger("lsp"),
+            CompletionObserver = trace => LspCommandLog.Completion(completions, trace),
+        };
         await using LspServer server = new(input, output, options, config, runtime);
         return await server.RunAsync(cancellationToken);
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Router.Core.Requests;
+using Router.Runtime.State;
 
 namespace Router.Runtime.Budget;
 
@@ -59,23 +60,11 @@ public sealed class SpendLedger : IDisposable
         return ledger;
     }
 
-    /// <summary>Where the spend file lives: <c>$XDG_STATE_HOME/router-lsp/spend.json</c>, else
-    /// <c>~/.local/state/router-lsp/spend.json</c> (<c>%LOCALAPPDATA%\router-lsp\spend.json</c> on Windows).</summary>
+    /// <summary>Where the spend file lives: <c>spend.json</c> in the <see cref="StateDirectory"/>
+    /// (<c>$XDG_STATE_HOME/router-lsp</c>, else <c>~/.local/state/router-lsp</c>, <c>%LOCALAPPDATA%\router-lsp</c> on Windows).</summary>
     /// <param name="environment">Reads an environment variable; the process's own by default.</param>
-    public static string DefaultPath(Func<string, string?>? environment = null)
-    {
-        environment ??= Environment.GetEnvironmentVariable;
-        string? state = environment("XDG_STATE_HOME");
-        // The XDG spec says a relative path there is invalid and must be ignored.
-        if (string.IsNullOrWhiteSpace(state) || !System.IO.Path.IsPathRooted(state))
-        {
-            state = OperatingSystem.IsWindows()
-                ? Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData)
-                : System.IO.Path.Combine(environment("HOME") is { Length: > 0 } home ? home : Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "state");
-        }
-
-        return System.IO.Path.Combine(state, "router-lsp", "spend.json");
-    }
+    public static string DefaultPath(Func<string, string?>? environment = null) =>
+        System.IO.Path.Combine(StateDirectory.Resolve(environment), "spend.json");
 
     /// <summary>Cloud spend so far on today's local date, in US dollars: what <c>RoutePolicy.Decide</c> takes as <c>spentTodayUsd</c>.</summary>
     public double SpentToday()

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Security;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Router.Core.Configuration;
 using Router.Core.Policy;
 
@@ -35,6 +37,10 @@ public sealed class RouterConfigSource : IDisposable
         _explicitFile = explicitFile;
         _environment = environment;
     }
+
+    /// <summary>Where a reload that failed outright is logged (a refused file is reported through <see cref="Reloaded"/>);
+    /// nowhere by default.</summary>
+    public ILogger Logger { get; set; } = NullLogger.Instance;
 
     /// <summary>Raised after every read of the file, taken or refused; handlers must be quick.</summary>
     public event Action<ConfigReload>? Reloaded;
@@ -342,7 +348,7 @@ public sealed class RouterConfigSource : IDisposable
         catch (Exception ex) when (ex is not OutOfMemoryException)
 #pragma warning restore CA1031
         {
-            Console.Error.WriteLine($"router: reloading {_path} failed: {ex.Message}; the configuration in force stays");
+            ConfigLog.ReloadFailed(Logger, _path ?? "router.yaml", ex);
         }
     }
 

@@ -1,9 +1,11 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Router.Core.Configuration;
 using Router.Quality;
 
 namespace Router.Runtime.Dispatch;
 
-/// <summary>Time limits, the answer judge and the spend source a <see cref="RequestDispatcher"/> works with.</summary>
+/// <summary>Time limits, the answer judge, the spend source and the log a <see cref="RequestDispatcher"/> works with.</summary>
 public sealed record DispatchOptions
 {
     /// <summary>Deadlines for every request instead of each request's <see cref="RouterConfig.Deadlines"/> (router.yaml);
@@ -22,6 +24,10 @@ public sealed record DispatchOptions
     /// <summary>Cloud spend so far today in USD (the spend ledger); escalation into a paid tier only happens within the daily budget.</summary>
     public Func<double> SpentTodayUsd { get; init; } = static () => 0;
 
+    /// <summary>Where the dispatch logs its decisions, attempts, fallbacks and escalations (never prompt or answer text);
+    /// nowhere by default.</summary>
+    public ILogger Logger { get; init; } = NullLogger.Instance;
+
     /// <summary>Rejects time limits that would fail every attempt.</summary>
     public void Validate()
     {
@@ -32,5 +38,6 @@ public sealed record DispatchOptions
 
         ArgumentNullException.ThrowIfNull(Judge);
         ArgumentNullException.ThrowIfNull(SpentTodayUsd);
+        ArgumentNullException.ThrowIfNull(Logger);
     }
 }

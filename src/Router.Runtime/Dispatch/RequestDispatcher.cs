@@ -52,6 +52,28 @@ public sealed class RequestDispatcher
         DispatchRequest request, Func<DispatchEvent, CancellationToken, ValueTask>? onEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        DispatchLog.Decided(_options.Logger, request);
+        try
+        {
+            DispatchResult result = await DispatchUnloggedAsync(request, onEvent, cancellationToken);
+            DispatchLog.Finished(_options.Logger, request, result);
+            return result;
+        }
+        catch (DispatchFailedException failure)
+        {
+            DispatchLog.Failed(_options.Logger, request, failure);
+            throw;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            DispatchLog.Cancelled(_options.Logger, request);
+            throw;
+        }
+    }
+
+    private async Task<DispatchResult> DispatchUnloggedAsync(
+        DispatchRequest request, Func<DispatchEvent, CancellationToken, ValueTask>? onEvent, CancellationToken cancellationToken)
+    {
         DispatchLimits limits = DispatchLimits.For(request.Request.Kind, _options.Deadlines ?? request.Config.Deadlines, _options.ChunkIdleTimeout);
         using CancellationTokenSource overall = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         if (limits.Overall is { } whole)
