@@ -3,6 +3,7 @@ using Router.Core.Redaction;
 using Router.Core.Requests;
 using Router.Lsp.Contracts;
 using Router.Lsp.Documents;
+using Router.Lsp.Explain;
 using Router.Lsp.Progress;
 using Router.Lsp.Refactor;
 using Router.Lsp.Status;
@@ -46,7 +47,7 @@ internal sealed class AssistantHandlers(
             case RouterCommands.Explain:
             {
                 RouterSelectionArguments selection = Argument(request, RouterJson.RouterSelectionArguments);
-                AssistantAnswer answer = await AnswerAsync(new AssistantAsk(RequestKind.Explain, selection.Uri, selection.Range, null), request, "Explaining", cancellationToken);
+                AssistantAnswer answer = await AnswerAsync(ExplainAction.Ask(selection), request, ExplainAction.Verb, cancellationToken);
                 return JsonSerializer.SerializeToElement(new RouterAnswerStarted(answer.Id), RouterJson.RouterAnswerStarted);
             }
 
@@ -90,14 +91,7 @@ internal sealed class AssistantHandlers(
         }
 
         RouterSelectionArguments explain = new(request.TextDocument.Uri, request.Range);
-        List<CodeAction> actions =
-        [
-            new CodeAction("Explain with AI")
-            {
-                Kind = CodeActionKinds.QuickFix,
-                Command = new Command("Explain with AI", RouterCommands.Explain, [JsonSerializer.SerializeToElement(explain, RouterJson.RouterSelectionArguments)]),
-            },
-        ];
+        List<CodeAction> actions = [ExplainAction.Offer(explain)];
         foreach ((string title, string kind, string instruction) in Refactors)
         {
             if (request.Context.Only is { } only && !only.Any(wanted => IsWithin(kind, wanted)))
