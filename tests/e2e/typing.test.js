@@ -67,3 +67,33 @@ for (const order of ['vscode', 'no-cancel']) {
     }
   });
 }
+
+test('a slow typist with no cancel gets one generation per key: dropping a running generation never leaves the server silent', async () => {
+  // Two cores, as on the machine that showed it: the pool then starts with two threads, and one parked on a blocking
+  // read of standard input left every answer waiting for the pool to grow, up to two seconds after a dropped generation.
+  const cores = process.env.DOTNET_PROCESSOR_COUNT;
+  process.env.DOTNET_PROCESSOR_COUNT = '2';
+  let session;
+  try {
+    session = await startSession(workspace, path.join(workspace, 'router.yaml'));
+  } finally {
+    if (cores === undefined) delete process.env.DOTNET_PROCESSOR_COUNT; else process.env.DOTNET_PROCESSOR_COUNT = cores;
+  }
+  try {
+    await sleep(1000);
+    const before = Math.max(0, ...(await emulator.requests()).map((r) => r.id));
+    // Two keys a second: every gap is longer than the longest wait, so each key is a pause and gets its generation,
+    // which the next key's request drops while it streams.
+    const trace = { document: { languageId: 'python', text: 'import math\n\n\n' }, keys: [...'def area'].map((ch, i) => [i * 500, ch]) };
+    const uri = pathToFileURL(path.join(workspace, 'slow-no-cancel.py')).href;
+    const keys = await replay(session.conn, trace, { uri, order: 'no-cancel' });
+    await sleep(300);
+    const generations = (await emulator.requests()).filter((r) => r.id > before && r.endpoint === '/api/generate');
+    const result = analyze(keys, generations, { pauseMs: 250 });
+
+    assert.deepEqual(result.perKey, trace.keys.map(() => 1), 'each key of a slow typist started exactly one generation');
+    assert.equal(result.mostConcurrent, 1, 'one stream open at a time');
+  } finally {
+    await session.stop();
+  }
+});
