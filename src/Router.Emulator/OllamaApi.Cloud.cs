@@ -107,23 +107,36 @@ internal sealed partial class OllamaApi
             EventStream);
     }
 
-    private async Task OpenAiCompletionAsync(HttpContext http, RequestLogEntry entry, CancellationToken cancellationToken)
+    /// <summary>An authorised, readable /v1/completions-shaped body (OpenAI's, or Mistral's FIM endpoint), logged; null when
+    /// the error reply has been written.</summary>
+    private async Task<OpenAiCompletionRequestBody?> ReadCompletionRequestAsync(HttpContext http, RequestLogEntry entry, CancellationToken cancellationToken)
     {
         if (!await AuthorizedAsync(http, entry, CloudShape.OpenAi, cancellationToken))
         {
-            return;
+            return null;
         }
 
         var body = await ReadCloudAsync(http, entry, CloudShape.OpenAi, CloudJsonContext.Default.OpenAiCompletionRequestBody, cancellationToken);
-        if (body is null)
+        if (body is not null)
+        {
+            log.Describe(entry, body.Model, PromptOf(body), body.Suffix, body.Stream ?? false);
+        }
+
+        return body;
+    }
+
+    private static string PromptOf(OpenAiCompletionRequestBody body) => WireText.List(body.Prompt) is [var first, ..] ? first : "";
+
+    private async Task OpenAiCompletionAsync(HttpContext http, RequestLogEntry entry, CancellationToken cancellationToken)
+    {
+        if (await ReadCompletionRequestAsync(http, entry, cancellationToken) is not { } body)
         {
             return;
         }
 
         var stream = body.Stream ?? false;
-        var prompt = WireText.List(body.Prompt) is [var first, ..] ? first : "";
+        var prompt = PromptOf(body);
         var suffix = body.Suffix ?? "";
-        log.Describe(entry, body.Model, prompt, body.Suffix, stream);
         var admission = await AdmitCloudAsync(http, entry, CloudShape.OpenAi, body.Model, cancellationToken);
         if (admission is not var (profile, fault))
         {

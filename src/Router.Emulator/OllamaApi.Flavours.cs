@@ -152,21 +152,14 @@ internal sealed partial class OllamaApi
 
     private async Task FimCompletionAsync(HttpContext http, RequestLogEntry entry, CancellationToken cancellationToken)
     {
-        if (!await AuthorizedAsync(http, entry, CloudShape.OpenAi, cancellationToken))
-        {
-            return;
-        }
-
-        var body = await ReadCloudAsync(http, entry, CloudShape.OpenAi, CloudJsonContext.Default.OpenAiCompletionRequestBody, cancellationToken);
-        if (body is null)
+        if (await ReadCompletionRequestAsync(http, entry, cancellationToken) is not { } body)
         {
             return;
         }
 
         var stream = body.Stream ?? false;
-        var prompt = WireText.List(body.Prompt) is [var first, ..] ? first : "";
+        var prompt = PromptOf(body);
         var suffix = body.Suffix ?? "";
-        log.Describe(entry, body.Model, prompt, body.Suffix, stream);
         if (body.StreamOptions is not null)
         {
             // Mistral's request models forbid fields they do not declare.
