@@ -16,6 +16,7 @@ root.Subcommands.Add(RouteCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
 root.Subcommands.Add(AskCommand.Create(logs));
 root.Subcommands.Add(DoctorCommand.Create());
+root.Subcommands.Add(InitCommand.Create());
 
 ParseResult parsed = root.Parse(args);
 
