@@ -183,6 +183,7 @@ internal static class TierChooser
             .Where(t => Differs(choices[t], code) && ModelTraits.FillsInTheMiddle(choices[t].Model) && choices[t].Model.Billions < code.Model.Billions)
             .OrderByDescending(t => choices[t].Model.Billions)
             .ToList();
+        codeChain = DistinctModels(codeChain, choices);
         fallbacks.Add(new TierFallback(Tier.Code, codeChain, codeChain.Count > 0
             ? $"{string.Join(", ", codeChain.Select(t => choices[t].Model.Name))}: a smaller model that also fills in the middle"
             : "no other model here fills in the middle, and completion must not fall back to one that cannot"));
@@ -201,9 +202,24 @@ internal static class TierChooser
 
     private static TierFallback Chain(Tier tier, Tier[] order, Dictionary<Tier, TierChoice> choices, string why)
     {
-        var chain = order.Where(t => Differs(choices[t], choices[tier])).ToList();
+        var chain = DistinctModels(order.Where(t => Differs(choices[t], choices[tier])), choices);
         // Two tiers on one model: falling back from one to the other would only ask the same model again.
         return new TierFallback(tier, chain, chain.Count > 0 ? why : "every other tier runs the same model");
+    }
+
+    /// <summary>The tiers in order, without one whose model an earlier tier already runs (a stand-in shares its model).</summary>
+    private static List<Tier> DistinctModels(IEnumerable<Tier> tiers, Dictionary<Tier, TierChoice> choices)
+    {
+        var kept = new List<Tier>();
+        foreach (var tier in tiers)
+        {
+            if (kept.All(k => Differs(choices[k], choices[tier])))
+            {
+                kept.Add(tier);
+            }
+        }
+
+        return kept;
     }
 
     private static bool Differs(TierChoice a, TierChoice b) => !OllamaModelName.SameModel(a.Model.Name, b.Model.Name);
@@ -211,16 +227,7 @@ internal static class TierChooser
     /// <summary>Escalation from the quick tier up, skipping a tier that would ask the same model again.</summary>
     private static List<Tier> Escalation(Dictionary<Tier, TierChoice> choices)
     {
-        var order = new List<Tier>();
-        foreach (var tier in new[] { Tier.Quick, Tier.Code, Tier.Heavy })
-        {
-            if (order.All(t => Differs(choices[t], choices[tier])))
-            {
-                order.Add(tier);
-            }
-        }
-
-        return order;
+        return DistinctModels([Tier.Quick, Tier.Code, Tier.Heavy], choices);
     }
 
     private static List<PullSuggestion> Pulls(List<TierChoice> choices) => choices
