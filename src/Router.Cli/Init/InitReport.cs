@@ -25,7 +25,7 @@ internal static class InitReport
             text.AppendLine(Invariant($"{host.Name}  {host.Url}  Ollama {host.Version ?? "(version unknown)"}, {DoctorText.Count(host.Models.Count, "model")}"));
             if (host.Models.Count > 0)
             {
-                var table = new TextTable("  model", "size", "parameters", "capabilities", "context", "");
+                var table = new TextTable("  model", "size", "parameters", "capabilities", "context", "loaded");
                 foreach (var model in host.Models)
                 {
                     table.Add(
@@ -34,7 +34,7 @@ internal static class InitReport
                         model.ParameterSize ?? "-",
                         model.Capabilities is { } capabilities ? string.Join(", ", capabilities) : "(unknown)",
                         model.ContextTokens?.ToString(CultureInfo.InvariantCulture) ?? "-",
-                        host.Loaded.Any(l => OllamaModelName.SameModel(l, model.Name)) ? "loaded" : "");
+                        host.Loaded.Any(l => OllamaModelName.SameModel(l, model.Name)) ? "yes" : "no");
                 }
 
                 text.Append(table);
