@@ -17,6 +17,7 @@ root.Subcommands.Add(EvalCommand.Create());
 root.Subcommands.Add(AskCommand.Create(logs));
 root.Subcommands.Add(DoctorCommand.Create());
 root.Subcommands.Add(InitCommand.Create());
+root.Subcommands.Add(ConfigCommand.Create());
 
 ParseResult parsed = root.Parse(args);
 
