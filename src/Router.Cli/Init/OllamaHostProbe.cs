@@ -15,13 +15,13 @@ internal static class OllamaHostProbe
         try
         {
             var tags = await host.ListModelsAsync(limit.Token);
-            var version = await Optional(() => host.GetVersionAsync(limit.Token));
-            var running = await Optional(() => host.ListRunningModelsAsync(limit.Token));
+            var version = await Optional(() => host.GetVersionAsync(limit.Token), cancellationToken);
+            var running = await Optional(() => host.ListRunningModelsAsync(limit.Token), cancellationToken);
             var models = new List<HostModel>();
             foreach (var tag in tags.Where(t => !string.IsNullOrWhiteSpace(t.Name)))
             {
                 // A model /api/show cannot describe is still listed; its capabilities are then judged from its name.
-                var show = await Optional(() => host.ShowAsync(tag.Name, limit.Token));
+                var show = await Optional(() => host.ShowAsync(tag.Name, limit.Token), cancellationToken);
                 models.Add(new HostModel(
                     tag.Name,
                     tag.Size,
@@ -43,7 +43,8 @@ internal static class OllamaHostProbe
         }
     }
 
-    private static async Task<T?> Optional<T>(Func<Task<T>> call)
+    /// <summary>A call whose answer only adds detail: a failure, or the host's time running out, leaves that detail unknown.</summary>
+    private static async Task<T?> Optional<T>(Func<Task<T>> call, CancellationToken cancellationToken)
         where T : class
     {
         try
@@ -51,6 +52,10 @@ internal static class OllamaHostProbe
             return await call();
         }
         catch (ProviderException)
+        {
+            return null;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             return null;
         }
