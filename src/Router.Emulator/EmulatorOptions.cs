@@ -41,7 +41,8 @@ public sealed record EmulatorOptions
     /// <summary>Rejects settings the emulator cannot honour, naming the first one.</summary>
     public void Validate()
     {
-        if (Models.Count == 0)
+        // A fresh Ollama has pulled nothing; the other servers always serve the one model they were started with.
+        if (Models.Count == 0 && Flavour != EmulatorFlavour.Ollama)
         {
             throw new ArgumentException("The emulator needs at least one model profile.");
         }
