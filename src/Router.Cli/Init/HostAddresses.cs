@@ -17,7 +17,14 @@ internal static class HostAddresses
         {
             if (Parse(text) is not { } url)
             {
-                error = $"'{text}' is not a host address (e.g. http://gpu-box:11434 or gpu-box:11434)";
+                error = $"'{Redacted(text)}' is not a host address (e.g. http://gpu-box:11434 or gpu-box:11434)";
+                return [];
+            }
+
+            // The address is written into router.yaml, a file that ends up in repositories: a credential has no place in it.
+            if (url.UserInfo.Length > 0)
+            {
+                error = $"'{Redacted(text)}' carries a user name or password; give the bare address, and put a key in an environment variable named by the endpoint's apiKeyEnv";
                 return [];
             }
 
@@ -90,4 +97,6 @@ internal static class HostAddresses
 
     private static bool Same(Uri a, Uri b) =>
         a.Port == b.Port && a.Scheme == b.Scheme && (string.Equals(a.Host, b.Host, StringComparison.OrdinalIgnoreCase) || (a.IsLoopback && b.IsLoopback));
+
+    private static string Redacted(string text) => Router.Core.Redaction.OutwardRedactor.Default.Redact(text);
 }

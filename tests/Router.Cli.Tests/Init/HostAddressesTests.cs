@@ -29,6 +29,17 @@ public sealed class HostAddressesTests
     }
 
     [Fact]
+    public void An_address_with_a_password_is_refused_and_the_password_is_not_repeated()
+    {
+        IReadOnlyList<Uri> urls = HostAddresses.Resolve(["http://admin:hunter2-Secret-9@gpu-box:11434"], null, out string? error);
+
+        Assert.Empty(urls);
+        Assert.NotNull(error);
+        Assert.Contains("apiKeyEnv", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2-Secret-9", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Names_are_local_or_the_host_label_with_the_port_where_two_clash()
     {
         Assert.Equal(
