@@ -17,20 +17,18 @@ internal static class DoctorCommand
         Command command = new("doctor", "Check every endpoint and tier: reachable hosts, models present or missing, loaded models, capabilities, keys. Exit code 1 when a tier has no usable host.");
         Option<string?> config = new("--config") { Description = "Configuration file (default: ./router.yaml, else the built-in default)." };
         Option<bool> json = new("--json") { Description = "Write the findings as one JSON object." };
-        Option<double> timeout = new("--timeout") { Description = "Seconds one host may take to answer its probe.", DefaultValueFactory = _ => 5 };
+        Option<double> timeout = ProbeTimeout.Create("Seconds one host may take to answer its probe.", 5);
         command.Options.Add(config);
         command.Options.Add(json);
         command.Options.Add(timeout);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            double seconds = parseResult.GetValue(timeout);
-            if (seconds <= 0 || double.IsNaN(seconds) || seconds > 3600)
+            if (await ProbeTimeout.ReadAsync(parseResult, timeout, "doctor", cancellationToken) is not { } probeTimeout)
             {
-                await Console.Error.WriteLineAsync($"router doctor: --timeout must be a number of seconds between 0 and 3600, not {seconds}".AsMemory(), cancellationToken);
                 return 2;
             }
 
-            DoctorInvocation invocation = new(parseResult.GetValue(config), parseResult.GetValue(json), TimeSpan.FromSeconds(seconds));
+            DoctorInvocation invocation = new(parseResult.GetValue(config), parseResult.GetValue(json), probeTimeout);
             return await RunAsync(invocation, Console.Out, Console.Error, Environment.CurrentDirectory, Environment.GetEnvironmentVariable, cancellationToken);
         });
         return command;

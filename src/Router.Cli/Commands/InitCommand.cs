@@ -15,21 +15,19 @@ internal static class InitCommand
         Option<string[]> hosts = new("--host") { Description = "An Ollama host to probe, e.g. http://gpu-box:11434 (repeatable).", AllowMultipleArgumentsPerToken = false };
         Option<string> output = new("--out") { Description = "Where to write the configuration.", DefaultValueFactory = _ => "router.yaml" };
         Option<bool> force = new("--force") { Description = "Overwrite the file if it exists." };
-        Option<double> timeout = new("--timeout") { Description = "Seconds one host may take to answer.", DefaultValueFactory = _ => 10 };
+        Option<double> timeout = ProbeTimeout.Create("Seconds one host may take to answer.", 10);
         command.Options.Add(hosts);
         command.Options.Add(output);
         command.Options.Add(force);
         command.Options.Add(timeout);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            double seconds = parseResult.GetValue(timeout);
-            if (seconds <= 0 || double.IsNaN(seconds) || seconds > 3600)
+            if (await ProbeTimeout.ReadAsync(parseResult, timeout, "init", cancellationToken) is not { } probeTimeout)
             {
-                await Console.Error.WriteLineAsync($"router init: --timeout must be a number of seconds between 0 and 3600, not {seconds}".AsMemory(), cancellationToken);
                 return 2;
             }
 
-            InitInvocation invocation = new(parseResult.GetValue(hosts) ?? [], parseResult.GetValue(output) ?? "router.yaml", parseResult.GetValue(force), TimeSpan.FromSeconds(seconds));
+            InitInvocation invocation = new(parseResult.GetValue(hosts) ?? [], parseResult.GetValue(output) ?? "router.yaml", parseResult.GetValue(force), probeTimeout);
             return await RunAsync(invocation, Console.Out, Console.Error, Environment.CurrentDirectory, Environment.GetEnvironmentVariable, cancellationToken);
         });
         return command;
