@@ -78,7 +78,9 @@ internal static class DemoCommand
         }
 
         // The hosts' own request logs, not the server's word: what reached a model is what the GPU would have done.
-        IReadOnlyList<EmulatorRequestRecord> asked = [.. hosts.GpuBox.Requests.Concat(hosts.Laptop.Requests).Where(r => r.Endpoint == "/api/generate")];
+        // A request the stopped gpu-box cut off before reading its body named no model: it generated nothing.
+        IReadOnlyList<EmulatorRequestRecord> asked =
+            [.. hosts.GpuBox.Requests.Concat(hosts.Laptop.Requests).Where(r => r.Endpoint == "/api/generate" && !string.IsNullOrEmpty(r.Model))];
         int closedEarly = asked.Count(r => r.Outcome == EmulatorRequestOutcome.ClientClosed);
         await output.WriteLineAsync();
         await output.WriteLineAsync(
