@@ -113,24 +113,40 @@ Task("Test")
     .Does(() =>
 {
     int passed = 0, failed = 0, skipped = 0;
+    var failedTests = new List<string>();
     foreach (var trx in GetFiles($"{resultsDir}/**/*.trx"))
     {
         var counters = XDocument.Load(trx.FullPath).Descendants().First(e => e.Name.LocalName == "Counters");
         passed += (int)counters.Attribute("passed");
         failed += (int)counters.Attribute("failed");
         skipped += (int)counters.Attribute("notExecuted");
+        foreach (var result in XDocument.Load(trx.FullPath).Descendants().Where(e => e.Name.LocalName == "UnitTestResult" && (string)e.Attribute("outcome") == "Failed"))
+        {
+            var message = result.Descendants().FirstOrDefault(e => e.Name.LocalName == "Message")?.Value ?? "";
+            failedTests.Add($"{result.Attribute("testName")?.Value}: {FirstLines(message, 3)}");
+        }
     }
     foreach (var junit in GetFiles($"{resultsDir}/**/*-junit.xml"))
     {
         foreach (var testCase in XDocument.Load(junit.FullPath).Descendants().Where(e => e.Name.LocalName == "testcase"))
         {
-            if (testCase.Elements().Any(e => e.Name.LocalName == "failure")) failed++;
+            var failure = testCase.Elements().FirstOrDefault(e => e.Name.LocalName == "failure");
+            if (failure is not null)
+            {
+                failed++;
+                failedTests.Add($"{testCase.Attribute("name")?.Value}: {FirstLines((string)failure.Attribute("message") ?? failure.Value, 3)}");
+            }
             else if (testCase.Elements().Any(e => e.Name.LocalName == "skipped")) skipped++;
             else passed++;
         }
     }
     // Plain Console, not Information(): Cake colours numbers, and CI reads this line as it is.
     Console.WriteLine();
+    // CI shows only the tail of the log: name each failure here, after everything else.
+    foreach (var failure in failedTests)
+    {
+        Console.WriteLine($"FAILED {failure}");
+    }
     Console.WriteLine($"{passed} passed, {failed} failed, {skipped} skipped");
     if (failed > 0 || failedSuites.Count > 0)
     {
@@ -180,3 +196,6 @@ string ParseJsonVersion(string packageJson)
 }
 
 RunTarget(target);
+
+static string FirstLines(string text, int count) =>
+    string.Join(" | ", text.Split('\n').Select(line => line.Trim()).Where(line => line.Length > 0).Take(count));
