@@ -1,5 +1,5 @@
 // End-to-end in real VS Code: code-server 4.139.1 with the packaged extension installed into a
-// fresh user-data-dir, the extension starting `router lsp` against `router emulate`, the page
+// fresh user-data-dir, the extension starting `router lsp` against `router-emulator`, the page
 // driven by Debian's Chromium through playwright-core. Screenshots of each step go to
 // artifacts/vscode-e2e/ (or $VSCODE_E2E_OUT). Run: see README.md in this folder.
 'use strict';

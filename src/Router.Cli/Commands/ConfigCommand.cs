@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Text;
 using System.Text.Json;
 using Router.Cli.ConfigShow;
-using Router.Cli.Demo;
 using Router.Cli.Terminal;
 using Router.Core.Configuration;
 using Router.Runtime.Configuration;

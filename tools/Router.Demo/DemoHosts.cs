@@ -1,7 +1,7 @@
 using System.Globalization;
 using Router.Emulator;
 
-namespace Router.Cli.Demo;
+namespace Router.Demo;
 
 /// <summary>Two emulated Ollama hosts on free loopback ports, as a user with a laptop and a GPU box has, and the
 /// router.yaml that points the tiers at them.</summary>
@@ -49,7 +49,7 @@ internal sealed class DemoHosts : IAsyncDisposable
     }
 
     private string ConfigYaml() => string.Create(CultureInfo.InvariantCulture, $$"""
-        # Written by `router demo`: two emulated Ollama hosts on loopback.
+        # Written by the demo (tools/Router.Demo): two emulated Ollama hosts on loopback.
         endpoints:
           laptop: { provider: ollama, url: "{{Laptop.BaseAddress}}" }
           gpu-box: { provider: ollama, url: "{{GpuBox.BaseAddress}}" }

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Hosting;
 namespace Router.Emulator;
 
 /// <summary>A host lifetime that leaves process signals alone: the emulator is embedded in other programs
-/// (tests, `router demo`), so Ctrl+C belongs to them, and they stop it by disposing it.</summary>
+/// (tests, the demo), so Ctrl+C belongs to them, and they stop it by disposing it.</summary>
 internal sealed class EmbeddedHostLifetime : IHostLifetime
 {
     public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -1,14 +1,14 @@
 using Router.Cli.Tests.Processes;
 
-namespace Router.Cli.Tests.Demo;
+namespace Router.Cli.Tests.Tools;
 
-public sealed class DemoCommandTests
+public sealed class DemoProcessTests
 {
     [Fact]
     public async Task Demo_types_against_emulated_hosts_and_shows_where_each_completion_went()
     {
-        (int exit, string output, string error) = await RouterProcess.RunAsync(
-            TimeSpan.FromMinutes(3), "demo", "--time-scale", "0.05", "--keystroke-ms", "15");
+        (int exit, string output, string error) = await RouterProcess.RunToolAsync(
+            "router-demo", TimeSpan.FromMinutes(3), "--time-scale", "0.05", "--keystroke-ms", "15");
 
         Assert.True(exit == 0, $"demo exited {exit}\n{output}\n{error}");
         string[] rows = output.Split('\n');

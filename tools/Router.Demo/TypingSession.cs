@@ -1,7 +1,7 @@
 using Router.Lsp.Client;
 using Router.Protocol.Lsp;
 
-namespace Router.Cli.Demo;
+namespace Router.Demo;
 
 /// <summary>Types into a document the way an editor reports it: one incremental didChange per keystroke, and an
 /// automatic inline-completion request after each. As VS Code does, the previous request, if still unanswered, is cancelled

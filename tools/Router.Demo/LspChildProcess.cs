@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Router.Cli.Demo;
+namespace Router.Demo;
 
 /// <summary><c>router lsp</c> started as a child process, exactly as an editor starts it.</summary>
 internal sealed class LspChildProcess : IAsyncDisposable
@@ -39,11 +39,16 @@ internal sealed class LspChildProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts this same program with <c>lsp --config</c>; under <c>dotnet router.dll</c> the dll is passed on.</summary>
+    /// <summary>Starts <c>router lsp --config</c>: the <c>router</c> built beside the demo (it references the server's project).</summary>
     public static LspChildProcess Start(string configPath, string workingDirectory)
     {
-        string host = Environment.ProcessPath ?? throw new InvalidOperationException("cannot tell which program is running");
-        ProcessStartInfo start = new(host)
+        string router = Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "router.exe" : "router");
+        if (!File.Exists(router))
+        {
+            throw new FileNotFoundException($"the language server is not built beside the demo: {router} is missing", router);
+        }
+
+        ProcessStartInfo start = new(router)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -51,11 +56,6 @@ internal sealed class LspChildProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = workingDirectory,
         };
-        if (string.Equals(Path.GetFileNameWithoutExtension(host), "dotnet", StringComparison.OrdinalIgnoreCase))
-        {
-            start.ArgumentList.Add(typeof(LspChildProcess).Assembly.Location);
-        }
-
         start.ArgumentList.Add("lsp");
         start.ArgumentList.Add("--config");
         start.ArgumentList.Add(configPath);

@@ -1,18 +1,17 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using Router.Cli.Demo;
+using Router.Cli.Terminal;
 using Router.Emulator;
 using Router.Lsp.Client;
 using Router.Protocol.Lsp;
-using Command = System.CommandLine.Command;
 
-namespace Router.Cli.Commands;
+namespace Router.Demo;
 
-/// <summary><c>router demo</c>: emulated hosts, the real server as a child process, and an editor-like typing session.</summary>
+/// <summary>The demo: emulated hosts, the real server as a child process, and an editor-like typing session.</summary>
 internal static class DemoCommand
 {
-    public static Command Create()
+    public static RootCommand Create()
     {
         Option<double> timeScale = new("--time-scale")
         {
@@ -24,7 +23,7 @@ internal static class DemoCommand
             Description = "Milliseconds between simulated keystrokes.",
             DefaultValueFactory = _ => 40,
         };
-        Command command = new("demo", "Start emulated Ollama hosts and the language server, type like an editor, and show where each request went.");
+        RootCommand command = new("Start emulated Ollama hosts and the language server, type like an editor, and show where each request went.");
         command.Options.Add(timeScale);
         command.Options.Add(keystrokeMs);
         command.SetAction(async (parseResult, cancellationToken) =>

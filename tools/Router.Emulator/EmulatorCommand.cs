@@ -1,12 +1,11 @@
 using System.CommandLine;
-using Router.Emulator;
 
-namespace Router.Cli.Commands;
+namespace Router.Emulator;
 
-/// <summary>`router emulate`: an emulated Ollama host on 127.0.0.1 until Ctrl+C.</summary>
-internal static class EmulateCommand
+/// <summary><c>router-emulator</c>: an emulated Ollama host on 127.0.0.1 until Ctrl+C.</summary>
+internal static class EmulatorCommand
 {
-    public static Command Create()
+    public static RootCommand Create()
     {
         Option<int> port = new("--port")
         {
@@ -27,7 +26,7 @@ internal static class EmulateCommand
             Description = $"The server to answer as on /v1/*: {string.Join(", ", EmulatorFlavourNames.All)} (default ollama, or the profile's flavour).",
         };
 
-        Command command = new("emulate", "Run an emulated Ollama host (no GPU, no weights) on 127.0.0.1 until Ctrl+C.");
+        RootCommand command = new("Run an emulated Ollama host (no GPU, no weights) on 127.0.0.1 until Ctrl+C.");
         command.Options.Add(port);
         command.Options.Add(profile);
         command.Options.Add(timeScale);
@@ -56,7 +55,7 @@ internal static class EmulateCommand
             }
             catch (Exception e) when (e is FormatException or ArgumentException or IOException or UnauthorizedAccessException)
             {
-                await Console.Error.WriteLineAsync($"router emulate: {e.Message}");
+                await Console.Error.WriteLineAsync($"router-emulator: {e.Message}");
                 return 2;
             }
 
@@ -67,7 +66,7 @@ internal static class EmulateCommand
             }
             catch (IOException e)
             {
-                await Console.Error.WriteLineAsync($"router emulate: cannot listen on 127.0.0.1:{options.Port}: {e.Message}");
+                await Console.Error.WriteLineAsync($"router-emulator: cannot listen on 127.0.0.1:{options.Port}: {e.Message}");
                 return 1;
             }
 

@@ -1,6 +1,6 @@
 namespace Router.Emulator;
 
-/// <summary>The names <c>router emulate --flavour</c> and a profile file's <c>flavour</c> use.</summary>
+/// <summary>The names <c>router-emulator --flavour</c> and a profile file's <c>flavour</c> use.</summary>
 public static class EmulatorFlavourNames
 {
     public static IReadOnlyList<string> All { get; } = ["ollama", "vllm", "llamacpp", "sglang", "lmstudio", "deepseek", "codestral"];

@@ -3,14 +3,14 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Router.Cli.Tests.Processes;
 
-namespace Router.Cli.Tests.Emulate;
+namespace Router.Cli.Tests.Tools;
 
-public sealed partial class EmulateCommandTests
+public sealed partial class EmulatorProcessTests
 {
     [Fact]
-    public async Task Emulate_prints_its_url_and_answers_the_Ollama_API_there()
+    public async Task The_emulator_prints_its_url_and_answers_the_Ollama_API_there()
     {
-        using RouterProcess emulator = RouterProcess.Start("emulate", "--port", "0", "--time-scale", "0");
+        using RouterProcess emulator = RouterProcess.StartTool("router-emulator", "--port", "0", "--time-scale", "0");
         string url = await WaitForUrlAsync(emulator);
         using HttpClient http = new() { BaseAddress = new Uri(url) };
 
@@ -28,7 +28,7 @@ public sealed partial class EmulateCommandTests
         await File.WriteAllTextAsync(profile, "{ \"models\": [ { \"name\": 42 } ] }");
         try
         {
-            (int exit, _, string error) = await RouterProcess.RunAsync(TimeSpan.FromMinutes(1), "emulate", "--port", "0", "--profile", profile);
+            (int exit, _, string error) = await RouterProcess.RunToolAsync("router-emulator", TimeSpan.FromMinutes(1), "--port", "0", "--profile", profile);
 
             Assert.Equal(2, exit);
             Assert.Contains(Path.GetFileName(profile), error, StringComparison.Ordinal);

@@ -1,9 +1,10 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using Router.Cli.Terminal;
 using Router.Lsp.Contracts;
 using Router.Protocol.Lsp;
 
-namespace Router.Cli.Demo;
+namespace Router.Demo;
 
 /// <summary>Collects what the server reported during the session and prints it as one table.</summary>
 internal sealed class DemoReport : IDisposable

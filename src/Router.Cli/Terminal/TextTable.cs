@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Router.Cli.Demo;
+namespace Router.Cli.Terminal;
 
 /// <summary>A plain-text table with aligned columns, for terminals without any markup.</summary>
 internal sealed class TextTable(params string[] headers)
