@@ -47,7 +47,7 @@ async function initialize(conn, extra = {}) {
 }
 
 test('a session: initialize, edit, inline completion from the code model, cancel, shutdown, exit 0', async () => {
-  const { conn, exited, stderr } = startServer();
+  const { child, conn, exited, stderr } = startServer();
   try {
     const init = await initialize(conn);
     assert.ok(init.capabilities.inlineCompletionProvider, 'server offers inline completion');
@@ -106,7 +106,9 @@ test('a session: initialize, edit, inline completion from the code model, cancel
     await conn.sendNotification(P.ExitNotification.type);
     assert.equal(await exited, 0, `exit code after shutdown (stderr: ${stderr()})`);
   } finally {
+    // A failed assertion leaves the server running; its pipes would keep this test file from ever ending.
     conn.dispose();
+    child.kill();
   }
 });
 
@@ -125,7 +127,9 @@ test('a malformed message gets a ParseError and the server keeps serving', async
     await conn.sendNotification(P.ExitNotification.type);
     assert.equal(await exited, 0);
   } finally {
+    // A failed assertion leaves the server running; its pipes would keep this test file from ever ending.
     conn.dispose();
+    child.kill();
   }
 });
 
@@ -167,17 +171,21 @@ test('frames a protocol fuzzer found fatal are answered or dropped, and the serv
     await conn.sendNotification(P.ExitNotification.type);
     assert.equal(await exited, 0, `exit code after shutdown (stderr: ${stderr()})`);
   } finally {
+    // A failed assertion leaves the server running; its pipes would keep this test file from ever ending.
     conn.dispose();
+    child.kill();
   }
 });
 
 test('exit without shutdown ends the server with code 1', async () => {
-  const { conn, exited } = startServer();
+  const { child, conn, exited } = startServer();
   try {
     await initialize(conn);
     await conn.sendNotification(P.ExitNotification.type);
     assert.equal(await exited, 1);
   } finally {
+    // A failed assertion leaves the server running; its pipes would keep this test file from ever ending.
     conn.dispose();
+    child.kill();
   }
 });
