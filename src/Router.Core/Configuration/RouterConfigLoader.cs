@@ -166,7 +166,11 @@ public sealed class RouterConfigLoader
                 $"{budget.OutputReserveTokens} tokens kept for the answer leave no room for a prompt in tier '{tier.Tier.Name()}' ({tier.ContextTokens} context tokens)"));
         }
 
-        RouterConfig config = new(_problems.File, endpoints, tiers, routes, fallbacks, escalation, continuity, privacy, budget) { Deadlines = deadlines };
+        RouterConfig config = new(_problems.File, endpoints, tiers, routes, fallbacks, escalation, continuity, privacy, budget)
+        {
+            Deadlines = deadlines,
+            KeyLines = ConfigKeyLines.Of(root),
+        };
         if (!TierNames.All.Any(t => t != Tier.Frontier && config.EndpointsOf(t, localOnly: true).Any()))
         {
             // Private requests need somewhere to go; without a local tier every one of them would fail.
