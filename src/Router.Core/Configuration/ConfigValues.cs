@@ -72,7 +72,7 @@ public static class ConfigValues
 
     private static string List(IEnumerable<string> items) => "[" + string.Join(", ", items) + "]";
 
-    private static string Number(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
+    internal static string Number(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -322,7 +322,7 @@ public sealed class RouterConfigLoader
     }
 
     // Safe default: a hosted API is cloud unless it points at this machine or a private network.
-    private static bool IsCloudByDefault(ProviderKind? provider, Uri? url)
+    internal static bool IsCloudByDefault(ProviderKind? provider, Uri? url)
     {
         if (url is null)
         {
@@ -423,7 +423,7 @@ public sealed class RouterConfigLoader
         return tiers;
     }
 
-    private static int DefaultContext(Tier tier) => tier switch
+    internal static int DefaultContext(Tier tier) => tier switch
     {
         Tier.Quick or Tier.Vision => 8192,
         Tier.Code or Tier.Reasoning => 16384,
