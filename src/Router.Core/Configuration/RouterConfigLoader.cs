@@ -409,8 +409,8 @@ public sealed class RouterConfigLoader
             }
 
             int context = fields.Find("contextTokens") is { } contextNode
-                ? Int(contextNode, $"{path}.contextTokens", 1, MaxContextTokens) ?? DefaultContext(tier)
-                : DefaultContext(tier);
+                ? Int(contextNode, $"{path}.contextTokens", 1, MaxContextTokens) ?? DefaultContextTokens(tier)
+                : DefaultContextTokens(tier);
             double input = fields.Find("usdPerMillionInput") is { } inNode
                 ? Number(inNode, $"{path}.usdPerMillionInput", 0, MaxUsdPerMillionTokens) ?? 0
                 : 0;
@@ -423,7 +423,8 @@ public sealed class RouterConfigLoader
         return tiers;
     }
 
-    internal static int DefaultContext(Tier tier) => tier switch
+    /// <summary>A tier's context size when router.yaml gives it none.</summary>
+    public static int DefaultContextTokens(Tier tier) => tier switch
     {
         Tier.Quick or Tier.Vision => 8192,
         Tier.Code or Tier.Reasoning => 16384,

@@ -66,7 +66,7 @@ public static class UnusedConfiguration
         {
             return field switch
             {
-                "contextTokens" => ConfigValues.Number(RouterConfigLoader.DefaultContext(tier.Value)),
+                "contextTokens" => ConfigValues.Number(RouterConfigLoader.DefaultContextTokens(tier.Value)),
                 "usdPerMillionInput" or "usdPerMillionOutput" => ConfigValues.Number(0),
                 _ => null,
             };
