@@ -38,6 +38,10 @@ public sealed class ConfigShowCommandTests : IDisposable
         Assert.Equal(("qwen2.5-coder:1.5b", "editor setting router.models.completion"), (values["models.completion"].Value, values["models.completion"].Origin));
         Assert.Equal(("(as routed)", "default"), (values["models.chat"].Value, values["models.chat"].Origin));
         Assert.Equal(("true", "default"), (values["completion.enabled"].Value, values["completion.enabled"].Origin));
+
+        // Values pass the outward redactor, which must leave a configuration's own globs and addresses readable.
+        Assert.Equal("[**/.env, **/.env.*, **/*.pem, **/*.key, **/id_rsa*, **/id_ed25519*, **/credentials*, **/secrets.*]", values["privacy.privatePaths"].Value);
+        Assert.Equal("http://127.0.0.1:11434/", values["endpoints.gpu-box.url"].Value);
     }
 
     [Fact]
