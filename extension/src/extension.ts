@@ -13,10 +13,12 @@ let session: RouterSession | null = null;
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const serverLog = vscode.window.createOutputChannel('Router.Lsp', { log: true });
   const routingLog = vscode.window.createOutputChannel('Router.Lsp Routing', { log: true });
+  // A plain channel: the table reads without a log line's timestamp, and each run replaces the last.
+  const configuration = vscode.window.createOutputChannel('Router.Lsp Configuration');
   const status = new StatusBar();
   const answers = new AnswerView();
   const apiKeys = new ApiKeys(context);
-  context.subscriptions.push(serverLog, routingLog, status, answers, vscode.workspace.registerTextDocumentContentProvider(answerScheme, answers));
+  context.subscriptions.push(serverLog, routingLog, configuration, status, answers, vscode.workspace.registerTextDocumentContentProvider(answerScheme, answers));
 
   const sinks = { extensionPath: context.extensionPath, serverLog, routingLog, status, answers, apiKeys };
   const applySettings = () => {
@@ -38,7 +40,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
 
   context.subscriptions.push(
-    ...registerCommands({ session: () => session ?? new RouterSession(sinks), restart, answers, apiKeys, routingLog }),
+    ...registerCommands({ session: () => session ?? new RouterSession(sinks), restart, answers, apiKeys, routingLog, configuration }),
     vscode.languages.registerCodeActionsProvider(
       [{ scheme: 'file' }, { scheme: 'untitled' }],
       new RefactorActionProvider(),

@@ -177,6 +177,42 @@ test('frames a protocol fuzzer found fatal are answered or dropped, and the serv
   }
 });
 
+test('router.configShow names each value\'s origin, the settings the client answers workspace/configuration with included', async () => {
+  const { conn, exited } = startServer();
+  // As VS Code's client does: the router section answers the server's workspace/configuration pulls.
+  let router = { privacy: { localOnly: true }, models: { chat: 'llama3.1:8b' } };
+  conn.onRequest(P.ConfigurationRequest.type, (params) => params.items.map((item) => (item.section === 'router' ? router : null)));
+  const show = async () => {
+    const report = await conn.sendRequest(P.ExecuteCommandRequest.type, { command: 'router.configShow', arguments: [] });
+    return Object.fromEntries(report.values.map((v) => [v.key, `${v.value} @ ${v.origin}`]));
+  };
+  try {
+    await initialize(conn, { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false } } });
+    let values = await waitFor(async () => {
+      const now = await show();
+      return now['models.chat'] === 'llama3.1:8b @ editor setting router.models.chat' ? now : null;
+    }, 'the pulled settings in router.configShow');
+    assert.equal(values['privacy.mode'], 'local-only @ editor setting router.privacy.localOnly');
+    assert.equal(values['tiers.code.model'], 'qwen2.5-coder:14b @ router.yaml:7');
+    assert.equal(values['routes.explain'], 'quick @ router.yaml:11');
+    assert.equal(values['routes.chat'], 'quick @ default');
+
+    router = { privacy: { localOnly: false }, models: {} };
+    await conn.sendNotification(P.DidChangeConfigurationNotification.type, { settings: null });
+    values = await waitFor(async () => {
+      const now = await show();
+      return now['models.chat'] === '(as routed) @ default' ? now : null;
+    }, 'the cleared setting in router.configShow');
+    assert.equal(values['privacy.mode'], 'auto @ default');
+
+    await conn.sendRequest(P.ShutdownRequest.type);
+    await conn.sendNotification(P.ExitNotification.type);
+    assert.equal(await exited, 0);
+  } finally {
+    conn.dispose();
+  }
+});
+
 test('exit without shutdown ends the server with code 1', async () => {
   const { child, conn, exited } = startServer();
   try {

@@ -78,6 +78,17 @@ internal static class DoctorTable
             text.AppendLine();
         }
 
+        if (report.Unused.Count > 0)
+        {
+            text.AppendLine("Configured but never used");
+            foreach (var unused in report.Unused)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"{unused.File}:{unused.Line}: warning: {unused.Key}: {unused.Message}");
+            }
+
+            text.AppendLine();
+        }
+
         text.AppendLine(report.Summary);
         return text.ToString();
     }

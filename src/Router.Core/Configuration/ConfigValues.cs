@@ -1,20 +1,21 @@
 using System.Globalization;
-using Router.Core.Configuration;
 using Router.Core.Requests;
 
-namespace Router.Cli.ConfigShow;
+namespace Router.Core.Configuration;
 
-/// <summary>Every value of a configuration in force, each with the router.yaml line that set it, or "default".</summary>
-internal static class ConfigValues
+/// <summary>Every value of a configuration, each with the line of the file that set it (<see cref="RouterConfig.KeyLines"/>),
+/// or "default".</summary>
+public static class ConfigValues
 {
-    /// <param name="keyLines">The file's key lines (<see cref="ConfigKeyLines"/>); empty for the built-in default.</param>
+    public const string DefaultOrigin = "default";
+
     /// <param name="fileName">How origins name the file, e.g. "router.yaml".</param>
-    public static IReadOnlyList<ConfigValue> List(RouterConfig config, IReadOnlyDictionary<string, long> keyLines, string fileName)
+    public static IReadOnlyList<ConfigValue> List(RouterConfig config, string fileName)
     {
         ArgumentNullException.ThrowIfNull(config);
         var values = new List<ConfigValue>();
         void Add(string key, string value) =>
-            values.Add(new ConfigValue(key, value, keyLines.TryGetValue(key, out var line) ? Invariant($"{fileName}:{line}") : "default"));
+            values.Add(new ConfigValue(key, value, config.KeyLines.TryGetValue(key, out var line) ? Invariant($"{fileName}:{line}") : DefaultOrigin));
 
         foreach (var endpoint in config.Endpoints.Values)
         {
@@ -71,7 +72,7 @@ internal static class ConfigValues
 
     private static string List(IEnumerable<string> items) => "[" + string.Join(", ", items) + "]";
 
-    private static string Number(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
+    internal static string Number(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
