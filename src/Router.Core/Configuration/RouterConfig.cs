@@ -18,6 +18,14 @@ public sealed record RouterConfig(
     /// <summary>How long each kind of request waits on hosts; the defaults unless router.yaml sets <c>deadlines</c>.</summary>
     public DeadlinesConfig Deadlines { get; init; } = DeadlinesConfig.Default;
 
+    /// <summary>How long the usage ledger keeps request rows; the default unless router.yaml sets <c>ledger</c>.</summary>
+    public LedgerConfig Ledger { get; init; } = LedgerConfig.Default;
+
+    /// <summary>True when router.yaml speaks of billing (an endpoint's <c>billing:</c> or a budget preset): only then do
+    /// fallback and escalation prefer free, then subscription, then metered endpoints, so a configuration that says
+    /// nothing of billing routes exactly as it always did.</summary>
+    public bool OrdersByBilling => Budget.Preset is not null || Endpoints.Values.Any(e => e.DeclaredBilling is not null);
+
     /// <summary>The built-in default (one Ollama at http://localhost:11434, no frontier).</summary>
     public static RouterConfig Default => DefaultRouterConfig.Instance;
 
@@ -40,6 +48,16 @@ public sealed record RouterConfig(
                 yield return endpoint;
             }
         }
+    }
+
+    /// <summary>The tier's endpoints an escalation may use, cheapest billing first when <see cref="OrdersByBilling"/>,
+    /// without those dearer than <see cref="BudgetConfig.EscalationBilling"/>.</summary>
+    public IEnumerable<EndpointConfig> EscalationEndpointsOf(Tier tier, bool localOnly)
+    {
+        IEnumerable<EndpointConfig> endpoints = EndpointsOf(tier, localOnly);
+        return OrdersByBilling
+            ? endpoints.Where(e => Budget.EscalationBilling is not { } most || e.Billing <= most).OrderBy(e => e.Billing)
+            : endpoints;
     }
 
     /// <summary>The tier's fallback tiers, or none.</summary>
