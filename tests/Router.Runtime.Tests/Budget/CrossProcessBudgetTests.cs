@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using Router.Core.Usage;
 using Router.Runtime.Tests.Usage;
 using Router.Runtime.Usage;
+using Xunit.Abstractions;
 
 namespace Router.Runtime.Tests.Budget;
 
