@@ -1,6 +1,6 @@
 using Router.Backends.Endpoints;
 using Router.Core.Configuration;
-using Router.Runtime.Budget;
+using Router.Runtime.Usage;
 using Router.Runtime.Dispatch;
 using Router.Runtime.Health;
 using Router.Runtime.Inventory;
@@ -16,11 +16,12 @@ public sealed class RouterRuntime : IAsyncDisposable
 
     /// <param name="inventory">Probes hosts for models, warm state and capabilities; null dispatches without host facts (tests, fakes).</param>
     /// <param name="status">Host facts to dispatch with instead of <paramref name="inventory"/>'s (a seam for tests).</param>
-    /// <param name="ledger">Today's cloud spend, persisted; null counts nothing (a fresh budget each run).</param>
+    /// <param name="ledger">The usage ledger: every dispatch is booked there and cloud budgets are held there across processes;
+    /// null books nothing (a fresh budget each run). The runtime disposes it.</param>
     public RouterRuntime(
         IModelProviderSource providers,
         HostInventory? inventory = null,
-        SpendLedger? ledger = null,
+        UsageLedger? ledger = null,
         EndpointHealthOptions? health = null,
         DispatchOptions? dispatch = null,
         TimeProvider? time = null,
@@ -34,7 +35,7 @@ public sealed class RouterRuntime : IAsyncDisposable
             providers,
             Health,
             status ?? inventory,
-            (dispatch ?? new DispatchOptions()) with { SpentTodayUsd = SpentTodayUsd },
+            (dispatch ?? new DispatchOptions()) with { SpentTodayUsd = SpentTodayUsd, Budget = ledger?.Budget, Usage = ledger },
             time);
     }
 
@@ -42,14 +43,16 @@ public sealed class RouterRuntime : IAsyncDisposable
 
     public HostInventory? Inventory { get; }
 
-    public SpendLedger? Ledger { get; }
+    public UsageLedger? Ledger { get; }
 
     public RequestDispatcher Dispatcher { get; }
 
-    public double SpentTodayUsd() => Ledger?.SpentToday() ?? 0;
+    /// <summary>Cloud spend today across every process sharing the ledger, reservations of requests in flight included,
+    /// as last seen (no I/O on the caller's path).</summary>
+    public double SpentTodayUsd() => Ledger is null ? 0 : (double)Ledger.Budget.Standing.CommittedToday;
 
-    /// <summary>Books what an answer cost and notes its model as loaded on the host that answered.</summary>
-    public async ValueTask RecordAsync(DispatchResult result, RouterConfig config, CancellationToken cancellationToken)
+    /// <summary>Notes the answering model as loaded on the host that answered. (The dispatcher has booked the request and its cost.)</summary>
+    public ValueTask RecordAsync(DispatchResult result, RouterConfig config, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(config);
@@ -58,10 +61,7 @@ public sealed class RouterRuntime : IAsyncDisposable
             Inventory.NoteAnswered(endpoint, result.Model);
         }
 
-        if (Ledger is not null && result.CostUsd > 0)
-        {
-            await Ledger.AddAsync(result.Endpoint, result.Tier, result.CostUsd, cancellationToken);
-        }
+        return ValueTask.CompletedTask;
     }
 
     /// <summary>Models loaded on an endpoint as last seen (no I/O).</summary>
@@ -115,7 +115,10 @@ public sealed class RouterRuntime : IAsyncDisposable
         }
 
         Inventory?.Dispose();
-        Ledger?.Dispose();
+        if (Ledger is not null)
+        {
+            await Ledger.DisposeAsync();
+        }
     }
 
     private void OnProbed(EndpointSnapshot snapshot)

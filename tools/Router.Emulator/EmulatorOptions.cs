@@ -31,6 +31,10 @@ public sealed record EmulatorOptions
     /// this key as <c>Authorization: Bearer</c> or <c>x-api-key</c>; null accepts any request, as a local server does.</summary>
     public string? ApiKey { get; init; }
 
+    /// <summary>When set, the Ollama API (/api/...) answers 401 <c>unauthorized</c> unless the request carries this key as
+    /// <c>Authorization: Bearer</c>, as Ollama's cloud does; null accepts any request, as a local Ollama does.</summary>
+    public string? OllamaApiKey { get; init; }
+
     /// <summary>The server the emulator answers as (Ollama by default); see <see cref="EmulatorFlavour"/>.</summary>
     public EmulatorFlavour Flavour { get; init; }
 

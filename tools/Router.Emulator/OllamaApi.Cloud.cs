@@ -318,6 +318,14 @@ internal sealed partial class OllamaApi
         return false;
     }
 
+    /// <summary>True when the request carries <paramref name="expected"/> as its bearer token (compared in constant time).</summary>
+    private static bool HasBearer(HttpContext http, string expected)
+    {
+        var authorization = http.Request.Headers.Authorization.ToString();
+        var sent = authorization.StartsWith("Bearer ", StringComparison.Ordinal) ? authorization["Bearer ".Length..] : "";
+        return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(sent), Encoding.UTF8.GetBytes(expected));
+    }
+
     private async Task<T?> ReadCloudAsync<T>(
         HttpContext http, RequestLogEntry entry, CloudShape shape, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
         where T : class

@@ -58,6 +58,12 @@ internal sealed partial class OllamaApi(
                 return;
             }
 
+            if (options.OllamaApiKey is { } key && path.StartsWith("/api/", StringComparison.Ordinal) && !HasBearer(http, key))
+            {
+                await ErrorAsync(http, entry, 401, "unauthorized", cancellationToken);
+                return;
+            }
+
             switch (http.Request.Method, path)
             {
                 case ("GET" or "HEAD", "/"):

@@ -10,11 +10,11 @@ using Router.Core.Configuration;
 using Router.Core.Policy;
 using Router.Core.Requests;
 using Router.Runtime;
-using Router.Runtime.Budget;
 using Router.Runtime.Chat;
 using Router.Runtime.Configuration;
 using Router.Runtime.Dispatch;
 using Router.Runtime.Inventory;
+using Router.Runtime.Usage;
 
 // Microsoft.Extensions.AI has an abstract RoutingChatClient of its own (pick one client per request).
 using RoutingChatClient = Router.Runtime.Chat.RoutingChatClient;
@@ -109,7 +109,8 @@ internal static class AskCommand
             }
         }
 
-        SpendLedger ledger = await SpendLedger.OpenAsync(SpendLedger.DefaultPath(environment), cancellationToken: cancellationToken);
+        UsageLedger ledger = await UsageLedger.OpenAsync(
+            UsageLedger.DefaultPath(environment), new UsageLedgerOptions(routerConfig.Ledger.RetentionDays), logs.CreateLogger("ledger"), cancellationToken);
         using ModelProviderPool providers = new(readVariable: environment);
         await using RouterRuntime runtime = new(
             providers, new HostInventory(readVariable: environment), ledger, dispatch: new DispatchOptions { Logger = logs.CreateLogger("dispatch") });

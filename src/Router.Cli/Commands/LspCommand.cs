@@ -6,10 +6,10 @@ using Router.Cli.Logging;
 using Router.Lsp;
 using Router.Protocol.Framing;
 using Router.Runtime;
-using Router.Runtime.Budget;
 using Router.Runtime.Configuration;
 using Router.Runtime.Dispatch;
 using Router.Runtime.Inventory;
+using Router.Runtime.Usage;
 
 namespace Router.Cli.Commands;
 
@@ -57,11 +57,8 @@ internal static class LspCommand
         }
 
         using ModelProviderPool providers = new();
-        SpendLedger ledger = await SpendLedger.OpenAsync(cancellationToken: cancellationToken);
-        if (ledger.Warning is { } warning)
-        {
-            LspCommandLog.SpendProblem(log, warning);
-        }
+        UsageLedger ledger = await UsageLedger.OpenAsync(
+            options: new UsageLedgerOptions(config.Policy.Config.Ledger.RetentionDays), logger: logs.Factory.CreateLogger("ledger"), cancellationToken: cancellationToken);
 
         await using RouterRuntime runtime = new(providers, new HostInventory(), ledger, dispatch: new DispatchOptions { Logger = logs.Factory.CreateLogger("dispatch") });
 

@@ -43,9 +43,6 @@ internal static partial class LspCommandLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "starting with the built-in default configuration; fix the file and save it to apply.")]
     public static partial void StartingOnDefault(ILogger log);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Warning}")]
-    public static partial void SpendProblem(ILogger log, string warning);
-
     [LoggerMessage(Level = LogLevel.Information, Message = "configuration {Source} applied")]
     private static partial void ConfigApplied(ILogger log, string source);
 

@@ -33,6 +33,7 @@ public static class ConfigValues
 
             Add($"{at}.cloud", endpoint.Cloud ? "true" : "false");
             Add($"{at}.fim", endpoint.FillInTheMiddle?.Name() ?? "auto");
+            Add($"{at}.billing", endpoint.Billing.Name());
         }
 
         foreach (var tier in TierNames.All.Where(config.Tiers.ContainsKey).Select(t => config.Tiers[t]))
@@ -61,12 +62,19 @@ public static class ConfigValues
         Add("continuity.maxAgeMinutes", Number(config.Continuity.MaxAgeMinutes));
         Add("privacy.mode", config.Privacy.Mode == PrivacyMode.LocalOnly ? "local-only" : "auto");
         Add("privacy.privatePaths", List(config.Privacy.PrivatePaths));
+        if (config.Budget.Preset is { } preset)
+        {
+            Add("budget.preset", preset);
+        }
+
         Add("budget.dailyUsd", Number(config.Budget.DailyUsd));
+        Add("budget.monthlyUsd", config.Budget.MonthlyUsd is { } monthly ? Number(monthly) : "none");
         Add("budget.outputReserveTokens", Number(config.Budget.OutputReserveTokens));
         Add("deadlines.completionMs", Number(config.Deadlines.Completion.TotalMilliseconds));
         Add("deadlines.firstTokenSeconds", Number(config.Deadlines.FirstToken.TotalSeconds));
         Add("deadlines.loadSeconds", Number(config.Deadlines.Load.TotalSeconds));
         Add("deadlines.refactorSeconds", Number(config.Deadlines.Refactor.TotalSeconds));
+        Add("ledger.retentionDays", Number(config.Ledger.RetentionDays));
         return values;
     }
 

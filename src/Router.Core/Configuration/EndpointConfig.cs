@@ -7,4 +7,11 @@ public sealed record EndpointConfig(string Name, ProviderKind Provider, Uri? Url
 {
     /// <summary>The fill-in-the-middle mode router.yaml sets (<c>fim:</c>); null detects it from the server.</summary>
     public FillInTheMiddleMode? FillInTheMiddle { get; init; }
+
+    /// <summary>The billing router.yaml declares (<c>billing:</c>); null when it declares none.</summary>
+    public Billing? DeclaredBilling { get; init; }
+
+    /// <summary>How the endpoint is paid for: as declared, else free for a local host, subscription for an Ollama cloud
+    /// endpoint (one with a key) and metered for other cloud APIs.</summary>
+    public Billing Billing => DeclaredBilling ?? (!Cloud ? Billing.Free : Provider == ProviderKind.Ollama ? Billing.Subscription : Billing.Metered);
 }

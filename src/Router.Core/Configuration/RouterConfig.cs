@@ -24,6 +24,14 @@ public sealed record RouterConfig(
 
     private static readonly IReadOnlyDictionary<string, long> EmptyKeyLines = new Dictionary<string, long>(StringComparer.Ordinal);
 
+    /// <summary>How long the usage ledger keeps request rows; the default unless router.yaml sets <c>ledger</c>.</summary>
+    public LedgerConfig Ledger { get; init; } = LedgerConfig.Default;
+
+    /// <summary>True when router.yaml speaks of billing (an endpoint's <c>billing:</c> or a budget preset): only then do
+    /// fallback and escalation prefer free, then subscription, then metered endpoints, so a configuration that says
+    /// nothing of billing routes exactly as it always did.</summary>
+    public bool OrdersByBilling => Budget.Preset is not null || Endpoints.Values.Any(e => e.DeclaredBilling is not null);
+
     /// <summary>The built-in default (one Ollama at http://localhost:11434, no frontier).</summary>
     public static RouterConfig Default => DefaultRouterConfig.Instance;
 
@@ -46,6 +54,16 @@ public sealed record RouterConfig(
                 yield return endpoint;
             }
         }
+    }
+
+    /// <summary>The tier's endpoints an escalation may use, cheapest billing first when <see cref="OrdersByBilling"/>,
+    /// without those dearer than <see cref="BudgetConfig.EscalationBilling"/>.</summary>
+    public IEnumerable<EndpointConfig> EscalationEndpointsOf(Tier tier, bool localOnly)
+    {
+        IEnumerable<EndpointConfig> endpoints = EndpointsOf(tier, localOnly);
+        return OrdersByBilling
+            ? endpoints.Where(e => Budget.EscalationBilling is not { } most || e.Billing <= most).OrderBy(e => e.Billing)
+            : endpoints;
     }
 
     /// <summary>The tier's fallback tiers, or none.</summary>

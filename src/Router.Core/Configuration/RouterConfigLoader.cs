@@ -17,7 +17,7 @@ public sealed class RouterConfigLoader
     internal const string UnforeseenFailure = "the configuration could not be read (an internal error; please report it)";
 
     private static readonly string[] TopLevelKeys =
-        ["endpoints", "tiers", "routes", "fallbacks", "escalation", "continuity", "privacy", "budget", "deadlines"];
+        ["endpoints", "tiers", "routes", "fallbacks", "escalation", "continuity", "privacy", "budget", "deadlines", "ledger"];
 
     // Ranges of the numeric keys. Tokens and turns are ints the policy adds and subtracts (prompt + reserve against a
     // context), so their bounds keep that arithmetic far from overflow while admitting every real model and budget.
@@ -143,6 +143,7 @@ public sealed class RouterConfigLoader
         PrivacyConfig privacy = Section(root, "privacy") is { } privacyNode ? ReadPrivacy(privacyNode, defaults.Privacy) : defaults.Privacy;
         BudgetConfig budget = Section(root, "budget") is { } budgetNode ? ReadBudget(budgetNode, defaults.Budget) : defaults.Budget;
         DeadlinesConfig deadlines = Section(root, "deadlines") is { } deadlinesNode ? ReadDeadlines(deadlinesNode, defaults.Deadlines) : defaults.Deadlines;
+        LedgerConfig ledger = Section(root, "ledger") is { } ledgerNode ? ReadLedger(ledgerNode, defaults.Ledger) : defaults.Ledger;
 
         if (Section(root, "tiers") is null && Section(root, "endpoints") is not null)
         {
@@ -169,6 +170,7 @@ public sealed class RouterConfigLoader
         RouterConfig config = new(_problems.File, endpoints, tiers, routes, fallbacks, escalation, continuity, privacy, budget)
         {
             Deadlines = deadlines,
+            Ledger = ledger,
             KeyLines = ConfigKeyLines.Of(root),
         };
         if (!TierNames.All.Any(t => t != Tier.Frontier && config.EndpointsOf(t, localOnly: true).Any()))
@@ -224,7 +226,7 @@ public sealed class RouterConfigLoader
                 continue;
             }
 
-            WarnUnknownKeys(fields, path, "provider", "url", "apiKeyEnv", "cloud", "fim");
+            WarnUnknownKeys(fields, path, "provider", "url", "apiKeyEnv", "cloud", "fim", "billing");
             ProviderKind? provider = null;
             if (fields.Find("provider") is not { } providerNode)
             {
@@ -263,9 +265,27 @@ public sealed class RouterConfigLoader
             }
 
             string? apiKeyEnv = fields.Find("apiKeyEnv") is { } apiKeyNode ? Scalar(apiKeyNode, $"{path}.apiKeyEnv") : null;
+            // An Ollama endpoint that needs a key is Ollama's cloud (or a host like it): cloud unless router.yaml says otherwise.
             bool cloud = fields.Find("cloud") is { } cloudNode
                 ? Bool(cloudNode, $"{path}.cloud") ?? false
-                : IsCloudByDefault(provider, url);
+                : IsCloudByDefault(provider, url) || (provider == ProviderKind.Ollama && !string.IsNullOrWhiteSpace(apiKeyEnv));
+            if (provider == ProviderKind.Ollama && cloud && !string.IsNullOrWhiteSpace(apiKeyEnv) && string.IsNullOrEmpty(_environment(apiKeyEnv)))
+            {
+                Warning(fields.Find("apiKeyEnv")!, $"{path}.apiKeyEnv", $"environment variable {Excerpt(apiKeyEnv)} is not set; the endpoint will be unavailable at run time");
+            }
+
+            Billing? billing = null;
+            if (fields.Find("billing") is { } billingNode && Scalar(billingNode, $"{path}.billing") is { } billingText)
+            {
+                if (BillingNames.TryParse(billingText, out Billing? parsed))
+                {
+                    billing = parsed;
+                }
+                else
+                {
+                    Error(billingNode, $"{path}.billing", $"unknown billing '{Excerpt(billingText)}' ({BillingNames.Listing})");
+                }
+            }
 
             if (cloud && provider is ProviderKind.OpenAi or ProviderKind.Anthropic)
             {
@@ -282,7 +302,7 @@ public sealed class RouterConfigLoader
             FillInTheMiddleMode? fim = fields.Find("fim") is { } fimNode ? FillInTheMiddle(fimNode, $"{path}.fim", provider) : null;
             if (provider is { } known)
             {
-                endpoints[name] = new EndpointConfig(name, known, url, apiKeyEnv, cloud) { FillInTheMiddle = fim };
+                endpoints[name] = new EndpointConfig(name, known, url, apiKeyEnv, cloud) { FillInTheMiddle = fim, DeclaredBilling = billing };
             }
         }
 
@@ -655,13 +675,42 @@ public sealed class RouterConfigLoader
 
     private BudgetConfig ReadBudget(ConfigMapping node, BudgetConfig defaults)
     {
-        WarnUnknownKeys(node, "budget", "dailyUsd", "outputReserveTokens");
-        double daily = node.Find("dailyUsd") is { } d ? Number(d, "budget.dailyUsd", 0, BudgetConfig.MaxDailyUsd) ?? defaults.DailyUsd : defaults.DailyUsd;
+        WarnUnknownKeys(node, "budget", "preset", "dailyUsd", "monthlyUsd", "outputReserveTokens");
+        BudgetPreset? preset = null;
+        if (node.Find("preset") is { } presetNode && Scalar(presetNode, "budget.preset") is { } presetName)
+        {
+            preset = BudgetPreset.All.FirstOrDefault(p => string.Equals(p.Name, presetName.Trim(), StringComparison.OrdinalIgnoreCase));
+            if (preset is null)
+            {
+                Error(presetNode, "budget.preset", $"unknown budget preset '{Excerpt(presetName)}' ({BudgetPreset.Listing})");
+            }
+        }
+
+        double dailyDefault = preset?.DailyUsd ?? defaults.DailyUsd;
+        double daily = node.Find("dailyUsd") is { } d ? Number(d, "budget.dailyUsd", 0, BudgetConfig.MaxDailyUsd) ?? dailyDefault : dailyDefault;
+        double? monthly = node.Find("monthlyUsd") is { } m
+            ? Number(m, "budget.monthlyUsd", 0, BudgetConfig.MaxMonthlyUsd) ?? preset?.MonthlyUsd
+            : preset?.MonthlyUsd ?? defaults.MonthlyUsd;
         _reserveNode = node.Find("outputReserveTokens");
         int reserve = _reserveNode is { } r
             ? Int(r, "budget.outputReserveTokens", 0, MaxOutputReserveTokens) ?? defaults.OutputReserveTokens
             : defaults.OutputReserveTokens;
-        return new BudgetConfig(daily, reserve);
+        return new BudgetConfig(daily, reserve)
+        {
+            MonthlyUsd = monthly,
+            Preset = preset?.Name,
+            FallbackBilling = preset?.FallbackBilling,
+            EscalationBilling = preset?.EscalationBilling,
+        };
+    }
+
+    private LedgerConfig ReadLedger(ConfigMapping node, LedgerConfig defaults)
+    {
+        WarnUnknownKeys(node, "ledger", "retentionDays");
+        int days = node.Find("retentionDays") is { } r
+            ? Int(r, "ledger.retentionDays", 1, LedgerConfig.MaxRetentionDays) ?? defaults.RetentionDays
+            : defaults.RetentionDays;
+        return new LedgerConfig(days);
     }
 
     private DeadlinesConfig ReadDeadlines(ConfigMapping node, DeadlinesConfig defaults)

@@ -563,7 +563,12 @@ public sealed class RoutePolicy
             }
         }
 
-        return chain;
+        // Route first, spend second: the free hosts of any tier before a subscription, a subscription before a metered API.
+        return Config.OrdersByBilling
+            ? [.. chain
+                .Where(step => Config.Budget.FallbackBilling is not { } most || BillingOf(step.Endpoint) <= most)
+                .OrderBy(step => BillingOf(step.Endpoint))]
+            : chain;
 
         void Add(Tier t)
         {
@@ -588,10 +593,25 @@ public sealed class RoutePolicy
         IEnumerable<Tier> above = position >= 0
             ? Config.Escalation.Skip(position + 1)
             : Config.Escalation.Where(t => ContextOf(t) >= ContextOf(tier) && t != Tier.Quick);
-        return above
+        List<Tier> path = above
             .Where(t => IsUsable(t, localOnly) && (t != Tier.Frontier || FrontierRefusal(promptTokens, localOnly, spent) is null))
             .ToList();
+        if (!Config.OrdersByBilling)
+        {
+            return path;
+        }
+
+        // A tier with no endpoint the escalation may pay for is left out; the cheaper tiers are tried first.
+        return
+        [
+            .. path
+                .Where(t => Config.EscalationEndpointsOf(t, localOnly).Any())
+                .OrderBy(t => Config.EscalationEndpointsOf(t, localOnly).Min(e => e.Billing)),
+        ];
     }
+
+    private Billing BillingOf(string endpoint) =>
+        Config.Endpoints.TryGetValue(endpoint, out EndpointConfig? found) ? found.Billing : Billing.Metered;
 
     private int ContextOf(Tier tier) => Config.Tiers.TryGetValue(tier, out TierConfig? config) ? config.ContextTokens : 0;
 

@@ -5,6 +5,7 @@ using Router.Backends.Endpoints;
 using Router.Backends.Providers;
 using Router.Core.FillInTheMiddle;
 using Router.Core.Requests;
+using Router.Core.Usage;
 using Router.Lsp.Documents;
 using Router.Lsp.Status;
 using Router.Protocol.JsonRpc;
@@ -86,6 +87,9 @@ internal sealed class CompletionService(
             using CancellationTokenSource enough = CancellationTokenSource.CreateLinkedTokenSource(lease.Token);
             StringBuilder streamed = new();
             string answer;
+
+            // What the dispatcher booked: shown for an answer with text, cancelled when the first line break cut the stream.
+            bool bookedShown = false;
             try
             {
                 DispatchResult result = await runtime.Dispatcher.DispatchAsync(
@@ -116,6 +120,7 @@ internal sealed class CompletionService(
                     enough.Token);
                 answeredBy = new AnsweredBy(result.Tier, result.Model, result.Endpoint);
                 usage = result.Usage;
+                bookedShown = result.Text.Length > 0;
 
                 // Cut by the completion deadline while it streamed: a half-written last line is not worth showing.
                 answer = result.DoneReason == RequestDispatcher.DeadlineDoneReason ? CompletionPostProcessor.KeepWholeLines(result.Text) : result.Text;
@@ -141,6 +146,11 @@ internal sealed class CompletionService(
 
             string completion = CompletionPostProcessor.Process(answer, context);
             _cache.Store(documentUri, document.Text, cursor, completion);
+            if (bookedShown != completion.Length > 0)
+            {
+                runtime.Ledger?.UpdateOutcome(request.UsageId, completion.Length > 0 ? UsageOutcome.Shown : UsageOutcome.Answered);
+            }
+
             await ReportAsync(method, documentUri, route, answeredBy, completion.Length == 0 ? CompletionOutcome.Empty : CompletionOutcome.Completed, started, firstChunk, context, completion.Length, usage, null);
             return completion;
         }

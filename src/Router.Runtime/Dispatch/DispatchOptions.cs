@@ -2,6 +2,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Router.Core.Configuration;
 using Router.Quality;
+using Router.Runtime.Budget;
+using Router.Runtime.Usage;
 
 namespace Router.Runtime.Dispatch;
 
@@ -23,6 +25,13 @@ public sealed record DispatchOptions
 
     /// <summary>Cloud spend so far today in USD (the spend ledger); escalation into a paid tier only happens within the daily budget.</summary>
     public Func<double> SpentTodayUsd { get; init; } = static () => 0;
+
+    /// <summary>Holds the daily and monthly cloud budgets across processes: a priced cloud attempt is sent only after its
+    /// estimated cost is reserved there, and settled after. Null reserves nothing (the policy's daily check alone).</summary>
+    public CloudBudget? Budget { get; init; }
+
+    /// <summary>Where every finished dispatch is booked (answered, failed or cancelled); null books nothing.</summary>
+    public IUsageLedger? Usage { get; init; }
 
     /// <summary>Where the dispatch logs its decisions, attempts, fallbacks and escalations (never prompt or answer text);
     /// nowhere by default.</summary>

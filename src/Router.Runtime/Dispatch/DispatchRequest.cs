@@ -19,4 +19,8 @@ public sealed record DispatchRequest(RouteRequest Request, RouteDecision Decisio
     /// <summary>Judges this request's answers instead of the dispatcher's judge, for answers in a shape of their own
     /// (a multi-file refactor's file sections); null uses <see cref="DispatchOptions.Judge"/>.</summary>
     public Func<AnswerCheck, AnswerVerdict>? Judge { get; init; }
+
+    /// <summary>The request's id in the usage ledger (unique across processes): a later outcome (a completion accepted or
+    /// dismissed) names it.</summary>
+    public string UsageId { get; init; } = Guid.NewGuid().ToString("N");
 }

@@ -3,10 +3,13 @@ using System.Globalization;
 using System.Text;
 using Router.Backends.Endpoints;
 using Router.Backends.Providers;
+using Router.Core.Budget;
 using Router.Core.Configuration;
 using Router.Core.Policy;
 using Router.Core.Requests;
+using Router.Core.Usage;
 using Router.Quality;
+using Router.Runtime.Budget;
 using Router.Runtime.Health;
 using Router.Runtime.Inventory;
 
@@ -53,20 +56,25 @@ public sealed class RequestDispatcher
     {
         ArgumentNullException.ThrowIfNull(request);
         DispatchLog.Decided(_options.Logger, request);
+        DateTimeOffset at = _time.GetUtcNow();
+        long started = _time.GetTimestamp();
         try
         {
             DispatchResult result = await DispatchUnloggedAsync(request, onEvent, cancellationToken);
             DispatchLog.Finished(_options.Logger, request, result);
+            _options.Usage?.Append(UsageBooking.Answered(request, result, at));
             return result;
         }
         catch (DispatchFailedException failure)
         {
             DispatchLog.Failed(_options.Logger, request, failure);
+            _options.Usage?.Append(UsageBooking.Unanswered(request, UsageOutcome.Failed, _time.GetElapsedTime(started), at));
             throw;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             DispatchLog.Cancelled(_options.Logger, request);
+            _options.Usage?.Append(UsageBooking.Unanswered(request, UsageOutcome.Cancelled, _time.GetElapsedTime(started), at));
             throw;
         }
     }
@@ -181,9 +189,18 @@ public sealed class RequestDispatcher
                 continue;
             }
 
+            BudgetReservation? reservation = await ReserveAsync(run, candidate, cancellationToken);
+            if (reservation is { Granted: false })
+            {
+                run.Attempts.Add(new DispatchAttempt(
+                    number, escalation, candidate.Tier, candidate.Model, candidate.Endpoint, DispatchAttemptOutcome.Skipped, "refused: " + reservation.Refusal, TimeSpan.Zero));
+                continue;
+            }
+
             EndpointAdmission admission = _health.TryAdmit(candidate.Endpoint);
             if (!admission.Allowed)
             {
+                await SettleAsync(run, candidate, reservation, null);
                 run.Attempts.Add(new DispatchAttempt(
                     number, escalation, candidate.Tier, candidate.Model, candidate.Endpoint, DispatchAttemptOutcome.Skipped, "skipped: " + admission.Reason, TimeSpan.Zero));
                 continue;
@@ -202,7 +219,18 @@ public sealed class RequestDispatcher
             // "Loading" is said only once the host shows the load (see AwaitFirstChunkAsync), not because a model was cold.
             ModelStatus status = await run.StatusAsync(candidate.Endpoint, candidate.Model, cancellationToken);
             TimeSpan started = run.Elapsed;
-            (AttemptAnswer? answer, AttemptFailure? failure, bool streamed) = await StreamAttemptAsync(run, number, candidate, status, cancellationToken);
+            AttemptAnswer? answer = null;
+            AttemptFailure? failure;
+            bool streamed;
+            try
+            {
+                (answer, failure, streamed) = await StreamAttemptAsync(run, number, candidate, status, cancellationToken);
+            }
+            finally
+            {
+                await SettleAsync(run, candidate, reservation, answer);
+            }
+
             if (answer is not null)
             {
                 _health.ReportSuccess(candidate.Endpoint);
@@ -574,7 +602,13 @@ public sealed class RequestDispatcher
                 continue;
             }
 
-            List<EndpointConfig> endpoints = config.EndpointsOf(tier, localOnly).ToList();
+            List<EndpointConfig> endpoints = config.EscalationEndpointsOf(tier, localOnly).ToList();
+            if (endpoints.Count == 0 && config.EndpointsOf(tier, localOnly).Any())
+            {
+                refusals.Add($"{tier.Name()}: dearer than the budget lets an escalation pay ({config.Budget.EscalationBilling?.Name()} at most)");
+                continue;
+            }
+
             if (endpoints.Count == 0)
             {
                 refusals.Add($"{tier.Name()}: no local endpoint for a private request");
@@ -599,6 +633,34 @@ public sealed class RequestDispatcher
         }
 
         return (null, [], refusals);
+    }
+
+    /// <summary>Reserves a priced cloud attempt's estimated cost (its prompt, and the answer's reserve of tokens) in the
+    /// budget shared by every process; null when nothing needs reserving.</summary>
+    private async ValueTask<BudgetReservation?> ReserveAsync(DispatchRun run, DispatchCandidate candidate, CancellationToken cancellationToken)
+    {
+        if (_options.Budget is not { } budget
+            || !run.Config.Endpoints.TryGetValue(candidate.Endpoint, out EndpointConfig? endpoint)
+            || !endpoint.Cloud
+            || !run.Config.Tiers.TryGetValue(candidate.Tier, out TierConfig? tier)
+            || (tier.UsdPerMillionInput <= 0 && tier.UsdPerMillionOutput <= 0))
+        {
+            return null;
+        }
+
+        int output = run.Request.Kind == RequestKind.Completion ? 0 : run.Config.Budget.OutputReserveTokens;
+        decimal estimate = (decimal)CloudCost.Usd(tier, run.Decision.EstimatedPromptTokens, output);
+        return await budget.ReserveAsync(candidate.Endpoint, candidate.Tier, estimate, run.Config.Budget, cancellationToken);
+    }
+
+    /// <summary>Settles a reservation with what the attempt really cost (nothing when it gave no answer).</summary>
+    private async ValueTask SettleAsync(DispatchRun run, DispatchCandidate candidate, BudgetReservation? reservation, AttemptAnswer? answer)
+    {
+        if (_options.Budget is { } budget && reservation is { Granted: true })
+        {
+            decimal cost = answer is null ? 0 : (decimal)CostOf(run, answer);
+            await budget.SettleAsync(reservation, candidate.Endpoint, candidate.Tier, cost, CancellationToken.None);
+        }
     }
 
     private static AnswerCheck Check(DispatchRun run, AttemptAnswer answer) =>

@@ -3,9 +3,9 @@ using System.Net.Sockets;
 using Router.Backends.Endpoints;
 using Router.Core.Configuration;
 using Router.Emulator;
-using Router.Runtime.Budget;
 using Router.Runtime.Chat;
 using Router.Runtime.Inventory;
+using Router.Runtime.Usage;
 
 namespace Router.Runtime.Tests.Chat;
 
@@ -75,7 +75,7 @@ internal sealed class RoutedHosts : IAsyncDisposable
             """;
         ConfigLoadResult loaded = RouterConfigLoader.Load(yaml, Path.Combine(dir, "router.yaml"), _ => null);
         RouterConfig config = loaded.Config ?? throw new InvalidOperationException(string.Join("; ", loaded.Errors));
-        SpendLedger ledger = await SpendLedger.OpenAsync(Path.Combine(dir, "spend.json"));
+        UsageLedger ledger = await UsageLedger.OpenAsync(Path.Combine(dir, "usage.db"));
         ModelProviderPool providers = new(readVariable: _ => null);
         RouterRuntime runtime = new(providers, new HostInventory(readVariable: _ => null), ledger);
         return new RoutedHosts(dir, laptop, gpu, cloud, providers, runtime, config);

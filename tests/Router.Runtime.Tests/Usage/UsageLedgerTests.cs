@@ -1,0 +1,179 @@
+using Microsoft.Data.Sqlite;
+using Router.Core.Requests;
+using Router.Core.Usage;
+using Router.Runtime.Usage;
+
+namespace Router.Runtime.Tests.Usage;
+
+public sealed class UsageLedgerTests : IDisposable
+{
+    private static readonly DateTimeOffset Noon = new(2026, 12, 6, 12, 0, 0, TimeSpan.Zero);
+
+    private readonly LedgerFolder _folder = new();
+    private readonly Budget.ManualClock _clock = new(Noon, TimeZoneInfo.Utc);
+
+    public void Dispose() => _folder.Dispose();
+
+    private Task<UsageLedger> OpenAsync(int retentionDays = 90, TimeSpan? busy = null) =>
+        UsageLedger.OpenAsync(
+            _folder.Database,
+            new UsageLedgerOptions(retentionDays) { Clock = _clock, BusyTimeout = busy ?? TimeSpan.FromSeconds(5) },
+            cancellationToken: CancellationToken.None);
+
+    internal static UsageRecord Record(string id, DateTimeOffset at, Tier tier = Tier.Code, string model = "qwen2.5-coder:14b", string language = "python",
+        UsageOutcome outcome = UsageOutcome.Shown, decimal cost = 0, TimeSpan? latency = null) => new(
+        id, at, RequestKind.Completion, tier, model, "gpu-box", false, language, 812, 23, false,
+        TimeSpan.FromMilliseconds(180), latency ?? TimeSpan.FromMilliseconds(420), null, outcome, false, false, null, cost, "code signal");
+
+    private static async Task<List<UsageRecord>> ReadAllAsync(UsageLedger ledger, DateTimeOffset since)
+    {
+        List<UsageRecord> records = [];
+        await foreach (UsageRecord record in ledger.ReadSinceAsync(since, CancellationToken.None))
+        {
+            records.Add(record);
+        }
+
+        return records;
+    }
+
+    [Fact]
+    public async Task A_booked_request_reads_back_with_every_count_timing_and_outcome()
+    {
+        UsageRecord booked = new(
+            "req-1", Noon, RequestKind.Refactor, Tier.Frontier, "claude-sonnet", "anthropic", true, "csharp", 5400, 1200, true,
+            TimeSpan.FromMilliseconds(950), TimeSpan.FromSeconds(7.5), TimeSpan.FromSeconds(3.25), UsageOutcome.Answered, true, true, null,
+            0.034200000m, "wide refactor; no continuity");
+        await using (UsageLedger ledger = await OpenAsync())
+        {
+            Assert.True(ledger.Append(booked));
+        }
+
+        await using UsageLedger reopened = await OpenAsync();
+        UsageRecord read = Assert.Single(await ReadAllAsync(reopened, Noon.AddDays(-1)));
+        Assert.Equal(booked, read);
+    }
+
+    [Fact]
+    public async Task Reading_since_a_time_leaves_out_older_requests()
+    {
+        await using UsageLedger ledger = await OpenAsync();
+        ledger.Append(Record("old", Noon.AddDays(-8)));
+        ledger.Append(Record("new", Noon.AddDays(-1)));
+        await ledger.FlushAsync(CancellationToken.None);
+
+        Assert.Equal(["new"], (await ReadAllAsync(ledger, Noon.AddDays(-7))).Select(r => r.RequestId));
+    }
+
+    [Fact]
+    public async Task An_accepted_completion_is_booked_on_its_row_and_in_the_days_rollup()
+    {
+        await using UsageLedger ledger = await OpenAsync();
+        ledger.Append(Record("shown-1", Noon));
+        ledger.Append(Record("shown-2", Noon));
+        ledger.UpdateOutcome("shown-1", UsageOutcome.Accepted, 17);
+        ledger.UpdateOutcome("shown-2", UsageOutcome.Dismissed);
+        ledger.UpdateOutcome("never-booked", UsageOutcome.Accepted, 5);
+        await ledger.FlushAsync(CancellationToken.None);
+
+        List<UsageRecord> rows = await ReadAllAsync(ledger, Noon.AddHours(-1));
+        Assert.Equal((UsageOutcome.Accepted, (int?)17), (rows.Single(r => r.RequestId == "shown-1").Outcome, rows.Single(r => r.RequestId == "shown-1").AcceptedCharacters));
+        Assert.Equal(UsageOutcome.Dismissed, rows.Single(r => r.RequestId == "shown-2").Outcome);
+        UsageRollup day = Assert.Single(await ledger.ReadRollupsAsync(new DateOnly(2026, 12, 6), CancellationToken.None));
+        Assert.Equal((2, 0, 1, 1, 17L), (day.Requests, day.Shown, day.Accepted, day.Dismissed, day.AcceptedCharacters));
+    }
+
+    [Fact]
+    public async Task Daily_rollups_add_up_per_tier_model_and_language()
+    {
+        await using UsageLedger ledger = await OpenAsync();
+        ledger.Append(Record("a", Noon, latency: TimeSpan.FromMilliseconds(100)));
+        ledger.Append(Record("b", Noon.AddHours(1), latency: TimeSpan.FromMilliseconds(300)));
+        ledger.Append(Record("c", Noon, language: "rust"));
+        ledger.Append(Record("d", Noon, tier: Tier.Frontier, model: "claude", cost: 0.25m, outcome: UsageOutcome.Answered));
+        ledger.Append(Record("e", Noon.AddDays(-1)));
+        await ledger.FlushAsync(CancellationToken.None);
+
+        IReadOnlyList<UsageRollup> rollups = await ledger.ReadRollupsAsync(new DateOnly(2026, 12, 6), CancellationToken.None);
+
+        Assert.Equal(3, rollups.Count);
+        UsageRollup python = rollups.Single(r => r is { Tier: Tier.Code, Language: "python" });
+        Assert.Equal((2, 1624L, 46L, TimeSpan.FromMilliseconds(400)), (python.Requests, python.InputTokens, python.OutputTokens, python.Latency));
+        Assert.Equal(0.25m, rollups.Single(r => r.Tier == Tier.Frontier).CostUsd);
+    }
+
+    [Fact]
+    public async Task Rows_older_than_the_retention_are_deleted()
+    {
+        await using UsageLedger ledger = await OpenAsync(retentionDays: 7);
+        ledger.Append(Record("kept", Noon.AddDays(-6)));
+        ledger.Append(Record("expired", Noon.AddDays(-8)));
+        await ledger.FlushAsync(CancellationToken.None);
+
+        Assert.Equal(["kept"], (await ReadAllAsync(ledger, Noon.AddYears(-1))).Select(r => r.RequestId));
+    }
+
+    [Fact]
+    public async Task The_same_request_booked_twice_counts_once()
+    {
+        await using UsageLedger ledger = await OpenAsync();
+        ledger.Append(Record("twice", Noon));
+        ledger.Append(Record("twice", Noon));
+        await ledger.FlushAsync(CancellationToken.None);
+
+        Assert.Single(await ReadAllAsync(ledger, Noon.AddDays(-1)));
+        Assert.Equal(1, Assert.Single(await ledger.ReadRollupsAsync(new DateOnly(2026, 12, 6), CancellationToken.None)).Requests);
+    }
+
+    [Fact]
+    public async Task A_ledger_whose_file_cannot_be_opened_counts_its_rows_as_dropped_and_never_throws()
+    {
+        string blocked = Path.Combine(_folder.Path, "not-a-folder");
+        await File.WriteAllTextAsync(blocked, "a file where the ledger's folder should be");
+
+        await using UsageLedger ledger = await UsageLedger.OpenAsync(Path.Combine(blocked, "usage.db"), cancellationToken: CancellationToken.None);
+
+        Assert.NotNull(ledger.Warning);
+        Assert.False(ledger.Append(Record("lost", Noon)));
+        await ledger.FlushAsync(CancellationToken.None);
+        Assert.Equal(1, ledger.Dropped);
+    }
+
+    [Fact]
+    public async Task A_database_locked_by_another_process_drops_the_batch_and_requests_go_on()
+    {
+        await using UsageLedger ledger = await OpenAsync(busy: TimeSpan.FromMilliseconds(200));
+        await using SqliteConnection other = new($"Data Source={_folder.Database}");
+        await other.OpenAsync();
+        await using (SqliteCommand exclusive = other.CreateCommand())
+        {
+            exclusive.CommandText = "BEGIN EXCLUSIVE";
+            await exclusive.ExecuteNonQueryAsync();
+        }
+
+        Assert.True(ledger.Append(Record("while-locked", Noon)));
+        await ledger.FlushAsync(CancellationToken.None);
+        Assert.Equal(1, ledger.Dropped);
+
+        await using (SqliteCommand release = other.CreateCommand())
+        {
+            release.CommandText = "ROLLBACK";
+            await release.ExecuteNonQueryAsync();
+        }
+
+        ledger.Append(Record("after", Noon));
+        await ledger.FlushAsync(CancellationToken.None);
+        Assert.Equal(["after"], (await ReadAllAsync(ledger, Noon.AddDays(-1))).Select(r => r.RequestId));
+    }
+
+    [Fact]
+    public async Task The_database_is_in_write_ahead_log_mode()
+    {
+        await using UsageLedger ledger = await OpenAsync();
+        await using SqliteConnection connection = new($"Data Source={_folder.Database}");
+        await connection.OpenAsync();
+        await using SqliteCommand mode = connection.CreateCommand();
+        mode.CommandText = "PRAGMA journal_mode";
+
+        Assert.Equal("wal", await mode.ExecuteScalarAsync() as string);
+    }
+}
