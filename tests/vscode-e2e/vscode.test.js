@@ -402,7 +402,7 @@ test('Create router.yaml never overwrites one, and writes one from the host\'s m
     const row = await page.waitForSelector('.notifications-center .monaco-list-row:has-text("router.yaml was not written")', { timeout: 60000 });
     assert.match(await row.textContent(), /exists; pass --force/);
     assert.equal(fs.readFileSync(file, 'utf8'), original, 'the existing router.yaml is untouched');
-    await shot('09-create-config-refused');
+    await shot('08-create-config-refused');
     await runCommand('Notifications: Clear All Notifications');
     await dismissPopups();
 
@@ -414,9 +414,9 @@ test('Create router.yaml never overwrites one, and writes one from the host\'s m
     assert.ok(written.includes(emulator.url), `the emulated host is in the written file:\n${written}`);
     assert.match(written, /qwen2\.5-coder:14b/, `the host's coder model serves a tier:\n${written}`);
     await waitFor(async () => (await editorText()).includes(emulator.url), 'the written router.yaml in the editor', 15000);
-    await shot('09-create-config');
+    await shot('08-create-config');
   } catch (e) {
-    await shot('09-create-config-failed');
+    await shot('08-create-config-failed');
     throw e;
   }
 });
@@ -447,9 +447,9 @@ test('a server path that does not work says so, with a way to the setting', asyn
     const text = await row.textContent();
     assert.match(text, /file not found/);
     assert.match(text, /Open Settings/);
-    await shot('08-bad-server-path');
+    await shot('09-bad-server-path');
   } catch (e) {
-    await shot('08-bad-server-path-failed');
+    await shot('09-bad-server-path-failed');
     throw e;
   }
 });
