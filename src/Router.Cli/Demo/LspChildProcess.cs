@@ -53,7 +53,8 @@ internal sealed class LspChildProcess : IAsyncDisposable
         };
         if (string.Equals(Path.GetFileNameWithoutExtension(host), "dotnet", StringComparison.OrdinalIgnoreCase))
         {
-            start.ArgumentList.Add(typeof(LspChildProcess).Assembly.Location);
+            // Under dotnet the program is router.dll beside this assembly (Assembly.Location is empty in a single-file build).
+            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, $"{typeof(LspChildProcess).Assembly.GetName().Name}.dll"));
         }
 
         start.ArgumentList.Add("lsp");
