@@ -7,6 +7,7 @@ var resultsDir = MakeAbsolute(Directory("artifacts/test-results"));
 var vsixDir = MakeAbsolute(Directory("artifacts/vsix"));
 var extensionVersion = ParseJsonVersion("extension/package.json");
 var routerDll = MakeAbsolute(File($"artifacts/bin/Router.Cli/{configuration.ToLowerInvariant()}/router.dll"));
+var emulatorDll = MakeAbsolute(File($"artifacts/bin/Router.Emulator/{configuration.ToLowerInvariant()}/router-emulator.dll"));
 
 // Every suite runs even when an earlier one fails, so one run shows every failure; Test fails at the end.
 var failedSuites = new List<string>();
@@ -80,7 +81,11 @@ Task("TestNode").IsDependentOn("Build").IsDependentOn("Clean").Does(() =>
         var exit = StartProcess("npm", new ProcessSettings
         {
             Arguments = $"test --workspace {workspace} -- --test-reporter=spec --test-reporter-destination=stdout --test-reporter=junit --test-reporter-destination={resultsDir}/{junit}",
-            EnvironmentVariables = new Dictionary<string, string> { ["ROUTER_DLL"] = routerDll.FullPath },
+            EnvironmentVariables = new Dictionary<string, string>
+            {
+                ["ROUTER_DLL"] = routerDll.FullPath,
+                ["ROUTER_EMULATOR_DLL"] = emulatorDll.FullPath,
+            },
         });
         if (exit != 0)
         {
@@ -99,7 +104,7 @@ Task("TestVsCode").WithCriteria(() => vscode).IsDependentOn("Pack").IsDependentO
     var exit = StartProcess("bash", new ProcessSettings
     {
         Arguments = $"tests/vscode-e2e/run.sh -- --test-reporter=spec --test-reporter-destination=stdout --test-reporter=junit --test-reporter-destination={resultsDir}/vscode-e2e-junit.xml",
-        EnvironmentVariables = new Dictionary<string, string> { ["ROUTER_VSIX"] = vsix.FullPath },
+        EnvironmentVariables = new Dictionary<string, string> { ["ROUTER_VSIX"] = vsix.FullPath, ["ROUTER_EMULATOR_DLL"] = emulatorDll.FullPath },
     });
     if (exit != 0)
     {

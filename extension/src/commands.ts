@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { AnswerView } from './answerView';
 import type { ApiKeys } from './apiKeys';
 import { answerFromResult, answerIdFromResult } from './core/answers';
+import { configurationText, isConfigShowResult } from './core/configuration';
 import { decisionItems, decisionsMarkdown, isDecisionList } from './core/decisions';
 import { type AskArgs, ServerCommand, type WireRange } from './core/protocol';
 import { refactorChoices, refactorOutcome, validateInstruction } from './core/refactorChoices';
@@ -19,6 +20,7 @@ export interface CommandContext {
   routingLog: vscode.LogOutputChannel;
   serverLog: vscode.LogOutputChannel;
   extensionPath: string;
+  configuration: vscode.OutputChannel;
 }
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
@@ -40,6 +42,7 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
     register('router.createConfig', () => createConfig(ctx)),
     register('router.restartServer', ctx.restart),
     register('router.runDoctor', () => runDoctor(ctx)),
+    register('router.showConfiguration', () => showConfiguration(ctx)),
     register('router.setApiKey', () => setApiKey(ctx)),
     register('router.clearApiKey', () => clearApiKey(ctx)),
   ];
@@ -178,6 +181,17 @@ async function runDoctor(ctx: CommandContext): Promise<void> {
     throw new Error('the server answered router.doctor in an unexpected shape');
   }
   await ctx.answers.showPage('Router doctor', text);
+}
+
+/** The configuration the running server routes with (router.yaml, defaults and these settings), each value with its origin. */
+async function showConfiguration(ctx: CommandContext): Promise<void> {
+  const result = await ctx.session().execute(ServerCommand.configShow);
+  if (!isConfigShowResult(result)) {
+    throw new Error('the server answered router.configShow in an unexpected shape (an older server?)');
+  }
+  ctx.configuration.clear();
+  ctx.configuration.append(configurationText(result));
+  ctx.configuration.show(true);
 }
 
 async function setApiKey(ctx: CommandContext): Promise<void> {

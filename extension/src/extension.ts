@@ -14,10 +14,12 @@ let session: RouterSession | null = null;
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const serverLog = vscode.window.createOutputChannel('Router.Lsp', { log: true });
   const routingLog = vscode.window.createOutputChannel('Router.Lsp Routing', { log: true });
+  // A plain channel: the table reads without a log line's timestamp, and each run replaces the last.
+  const configuration = vscode.window.createOutputChannel('Router.Lsp Configuration');
   const status = new StatusBar();
   const answers = new AnswerView();
   const apiKeys = new ApiKeys(context);
-  context.subscriptions.push(serverLog, routingLog, status, answers, vscode.workspace.registerTextDocumentContentProvider(answerScheme, answers));
+  context.subscriptions.push(serverLog, routingLog, configuration, status, answers, vscode.workspace.registerTextDocumentContentProvider(answerScheme, answers));
 
   const sinks = { extensionPath: context.extensionPath, serverLog, routingLog, status, answers, apiKeys };
   const applySettings = () => {
@@ -39,7 +41,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
 
   context.subscriptions.push(
-    ...registerCommands({ session: () => session ?? new RouterSession(sinks), restart, answers, apiKeys, routingLog, serverLog, extensionPath: context.extensionPath }),
+    ...registerCommands({ session: () => session ?? new RouterSession(sinks), restart, answers, apiKeys, routingLog, configuration, serverLog, extensionPath: context.extensionPath }),
     vscode.languages.registerCodeActionsProvider(
       [{ scheme: 'file' }, { scheme: 'untitled' }],
       new RefactorActionProvider(),

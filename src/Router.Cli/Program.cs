@@ -10,8 +10,6 @@ using RouterLogs logs = new();
 RootCommand root = new("Router.Lsp: a language server that sends each editor AI request to the right model.");
 root.Options.Add(logs.LevelOption);
 root.Subcommands.Add(LspCommand.Create(logs));
-root.Subcommands.Add(EmulateCommand.Create());
-root.Subcommands.Add(DemoCommand.Create());
 root.Subcommands.Add(RouteCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
 root.Subcommands.Add(AskCommand.Create(logs));

@@ -7,7 +7,7 @@ using Router.Protocol.Lsp;
 
 namespace Router.Lsp.Client;
 
-/// <summary>A typed LSP client over a <see cref="JsonRpcConnection"/>, for tests and <c>router demo</c>.
+/// <summary>A typed LSP client over a <see cref="JsonRpcConnection"/>, for tests and the demo.
 /// Register extra handlers on <see cref="Connection"/> (or with <see cref="OnLogMessage"/>) before <see cref="Start"/>.</summary>
 public sealed class LspClient : IAsyncDisposable
 {

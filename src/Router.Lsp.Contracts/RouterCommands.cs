@@ -9,5 +9,8 @@ public static class RouterCommands
     public const string WhyThisModel = "router.whyThisModel";
     public const string Doctor = "router.doctor";
 
-    public static IReadOnlyList<string> All { get; } = [Explain, Ask, Refactor, WhyThisModel, Doctor];
+    /// <summary>The configuration in force in this server, each value with its origin, as `router config show --json` prints it.</summary>
+    public const string ConfigShow = "router.configShow";
+
+    public static IReadOnlyList<string> All { get; } = [Explain, Ask, Refactor, WhyThisModel, Doctor, ConfigShow];
 }

@@ -18,4 +18,5 @@ namespace Router.Lsp.Contracts;
 [JsonSerializable(typeof(RouterRefactorResult))]
 [JsonSerializable(typeof(RouterDecisionsResult))]
 [JsonSerializable(typeof(RouterDoctorResult))]
+[JsonSerializable(typeof(RouterConfigShowResult))]
 public sealed partial class RouterJsonContext : JsonSerializerContext;

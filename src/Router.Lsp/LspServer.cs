@@ -79,7 +79,7 @@ public sealed class LspServer : IAsyncDisposable
         CompletionHandlers completion = new(completionService);
         DecisionLog decisions = new();
         AssistantService assistant = new(documents, config, runtime, new SessionHistory(options.Time), decisions, status, _connection);
-        AssistantHandlers assist = new(assistant, new RefactorEditor(assistant), decisions, status, documents, progress, edits, _connection);
+        AssistantHandlers assist = new(assistant, new RefactorEditor(assistant), decisions, status, documents, progress, edits, configuration, _connection);
         LspJsonContext json = LspJsonContext.Default;
 
         // Lifecycle

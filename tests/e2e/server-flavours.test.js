@@ -1,4 +1,4 @@
-// `router lsp` against `router emulate --flavour X`, both real processes: inline completion works on servers that take
+// `router lsp` against `router-emulator --flavour X`, both real processes: inline completion works on servers that take
 // fill-in-the-middle in their own way, and what reaches the server is that way.
 'use strict';
 const { test } = require('node:test');

@@ -47,7 +47,7 @@ async function initialize(conn, extra = {}) {
 }
 
 test('a session: initialize, edit, inline completion from the code model, cancel, shutdown, exit 0', async () => {
-  const { conn, exited, stderr } = startServer();
+  const { child, conn, exited, stderr } = startServer();
   try {
     const init = await initialize(conn);
     assert.ok(init.capabilities.inlineCompletionProvider, 'server offers inline completion');
@@ -106,7 +106,9 @@ test('a session: initialize, edit, inline completion from the code model, cancel
     await conn.sendNotification(P.ExitNotification.type);
     assert.equal(await exited, 0, `exit code after shutdown (stderr: ${stderr()})`);
   } finally {
+    // A failed assertion leaves the server running; its pipes would keep this test file from ever ending.
     conn.dispose();
+    child.kill();
   }
 });
 
@@ -125,7 +127,9 @@ test('a malformed message gets a ParseError and the server keeps serving', async
     await conn.sendNotification(P.ExitNotification.type);
     assert.equal(await exited, 0);
   } finally {
+    // A failed assertion leaves the server running; its pipes would keep this test file from ever ending.
     conn.dispose();
+    child.kill();
   }
 });
 
@@ -167,17 +171,57 @@ test('frames a protocol fuzzer found fatal are answered or dropped, and the serv
     await conn.sendNotification(P.ExitNotification.type);
     assert.equal(await exited, 0, `exit code after shutdown (stderr: ${stderr()})`);
   } finally {
+    // A failed assertion leaves the server running; its pipes would keep this test file from ever ending.
+    conn.dispose();
+    child.kill();
+  }
+});
+
+test('router.configShow names each value\'s origin, the settings the client answers workspace/configuration with included', async () => {
+  const { conn, exited } = startServer();
+  // As VS Code's client does: the router section answers the server's workspace/configuration pulls.
+  let router = { privacy: { localOnly: true }, models: { chat: 'llama3.1:8b' } };
+  conn.onRequest(P.ConfigurationRequest.type, (params) => params.items.map((item) => (item.section === 'router' ? router : null)));
+  const show = async () => {
+    const report = await conn.sendRequest(P.ExecuteCommandRequest.type, { command: 'router.configShow', arguments: [] });
+    return Object.fromEntries(report.values.map((v) => [v.key, `${v.value} @ ${v.origin}`]));
+  };
+  try {
+    await initialize(conn, { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false } } });
+    let values = await waitFor(async () => {
+      const now = await show();
+      return now['models.chat'] === 'llama3.1:8b @ editor setting router.models.chat' ? now : null;
+    }, 'the pulled settings in router.configShow');
+    assert.equal(values['privacy.mode'], 'local-only @ editor setting router.privacy.localOnly');
+    assert.equal(values['tiers.code.model'], 'qwen2.5-coder:14b @ router.yaml:7');
+    assert.equal(values['routes.explain'], 'quick @ router.yaml:11');
+    assert.equal(values['routes.chat'], 'quick @ default');
+
+    router = { privacy: { localOnly: false }, models: {} };
+    await conn.sendNotification(P.DidChangeConfigurationNotification.type, { settings: null });
+    values = await waitFor(async () => {
+      const now = await show();
+      return now['models.chat'] === '(as routed) @ default' ? now : null;
+    }, 'the cleared setting in router.configShow');
+    assert.equal(values['privacy.mode'], 'auto @ default');
+
+    await conn.sendRequest(P.ShutdownRequest.type);
+    await conn.sendNotification(P.ExitNotification.type);
+    assert.equal(await exited, 0);
+  } finally {
     conn.dispose();
   }
 });
 
 test('exit without shutdown ends the server with code 1', async () => {
-  const { conn, exited } = startServer();
+  const { child, conn, exited } = startServer();
   try {
     await initialize(conn);
     await conn.sendNotification(P.ExitNotification.type);
     assert.equal(await exited, 1);
   } finally {
+    // A failed assertion leaves the server running; its pipes would keep this test file from ever ending.
     conn.dispose();
+    child.kill();
   }
 });

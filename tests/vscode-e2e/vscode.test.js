@@ -1,6 +1,6 @@
 // End-to-end in real VS Code: code-server 4.139.1 with the linux-x64 .vsix installed into a
 // fresh user-data-dir and run with no `dotnet` on PATH and DOTNET_ROOT unset, the extension
-// starting its bundled self-contained `router lsp` against `router emulate`, the page
+// starting its bundled self-contained `router lsp` against `router-emulator`, the page
 // driven by Debian's Chromium through playwright-core. Screenshots of each step go to
 // artifacts/vscode-e2e/ (or $VSCODE_E2E_OUT). Run: see README.md in this folder.
 'use strict';

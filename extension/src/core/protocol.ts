@@ -8,6 +8,7 @@ export const ServerCommand = {
   ask: 'router.ask',
   whyThisModel: 'router.whyThisModel',
   doctor: 'router.doctor',
+  configShow: 'router.configShow',
 } as const;
 
 /** Server-to-client notifications. */
@@ -70,6 +71,21 @@ export interface WhyThisModelResult {
 /** Result of router.doctor. */
 export interface DoctorResult {
   text: string;
+}
+
+/** One value of the configuration in force and where it came from. */
+export interface ConfigValue {
+  /** Its path, e.g. "tiers.code.model"; "models.chat" and "completion.enabled" come only from editor settings. */
+  key: string;
+  value: string;
+  /** "router.yaml:12", "default", or "editor setting router.models.chat". */
+  origin: string;
+}
+
+/** Result of router.configShow: the same object `router config show --json` prints. */
+export interface ConfigShowResult {
+  source: string;
+  values: ConfigValue[];
 }
 
 /** A model host as router/status reports it. */

@@ -2,6 +2,7 @@ using Router.Backends.FillInTheMiddle;
 using Router.Backends.Providers;
 using Router.Core.Configuration;
 using Router.Core.FillInTheMiddle;
+using Router.Core.Policy;
 using Router.Core.Requests;
 using Router.Runtime.Inventory;
 
@@ -41,7 +42,8 @@ internal sealed class DoctorExamination(
         var problems = _problems
             .OrderBy(p => p.Severity == "error" ? 0 : 1)
             .ToList();
-        return new DoctorReport(config.Source, endpointFindings, tierFindings, problems, Summarize(endpointFindings, tierFindings, problems), usable);
+        var unused = UnusedConfiguration.Find(config).Select(d => new UnusedSettingFinding(d.File, d.Line, d.Key, d.Message)).ToList();
+        return new DoctorReport(config.Source, endpointFindings, tierFindings, problems, unused, Summarize(endpointFindings, tierFindings, problems, unused.Count), usable);
     }
 
     private EndpointFinding Describe(EndpointConfig endpoint, EndpointSnapshot snapshot, DateTimeOffset now)
@@ -249,13 +251,13 @@ internal sealed class DoctorExamination(
         }
     }
 
-    private static string Summarize(List<EndpointFinding> endpoints, List<TierFinding> tiers, List<DoctorProblem> problems)
+    private static string Summarize(List<EndpointFinding> endpoints, List<TierFinding> tiers, List<DoctorProblem> problems, int unused)
     {
         var usable = tiers.Count(t => t.Usable);
         var probed = endpoints.Where(e => e.Status != "not probed").ToList();
         var reachable = probed.Count(e => e.Status == "reachable");
         var errors = problems.Count(p => p.Severity == "error");
-        var warnings = problems.Count - errors;
+        var warnings = problems.Count - errors + unused;
         var unusable = tiers.Where(t => !t.Usable).Select(t => t.Tier).ToList();
         var verdict = unusable.Count == 0 ? "every tier has a usable host" : $"no usable host for {string.Join(", ", unusable)}";
         return $"{usable} of {tiers.Count} tiers usable, {reachable} of {probed.Count} probed endpoints reachable, "

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Router.Cli.Demo;
+using Router.Cli.Terminal;
 
 namespace Router.Cli.Doctor;
 
@@ -73,6 +73,17 @@ internal static class DoctorTable
                     var where = problem.Fix.StartsWith("ollama ", StringComparison.Ordinal) && problem.Endpoint is not null ? $" (on {problem.Endpoint})" : "";
                     text.AppendLine($"         fix{where}: {problem.Fix}");
                 }
+            }
+
+            text.AppendLine();
+        }
+
+        if (report.Unused.Count > 0)
+        {
+            text.AppendLine("Configured but never used");
+            foreach (var unused in report.Unused)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"{unused.File}:{unused.Line}: warning: {unused.Key}: {unused.Message}");
             }
 
             text.AppendLine();

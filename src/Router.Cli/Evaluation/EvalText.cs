@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Router.Cli.Demo;
+using Router.Cli.Terminal;
 
 namespace Router.Cli.Evaluation;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Router.Cli.Demo;
+using Router.Cli.Terminal;
 using Router.Cli.Doctor;
 using Router.Core.Requests;
 using Router.Runtime.Inventory;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Router.Core.Configuration;
 using Router.Core.Requests;
 
 namespace Router.Cli.Init;
@@ -40,17 +41,17 @@ internal static class RouterYamlWriter
             yaml.AppendLine(Invariant($"  {choice.Tier.Name()}:"));
             yaml.AppendLine(Invariant($"    model: {Quoted(choice.Model.Name)}"));
             yaml.AppendLine(Invariant($"    endpoints: [{string.Join(", ", choice.Hosts)}]"));
-            yaml.AppendLine(Invariant($"    contextTokens: {choice.ContextTokens}"));
+            // A value the loader would take anyway is left out: `router doctor` flags a line that changes nothing.
+            yaml.AppendLine(choice.ContextTokens == RouterConfigLoader.DefaultContextTokens(choice.Tier)
+                ? Invariant($"    # contextTokens: {choice.ContextTokens} (the default for {choice.Tier.Name()})")
+                : Invariant($"    contextTokens: {choice.ContextTokens}"));
         }
 
         yaml.AppendLine("  # frontier: not written; it is a cloud model (an openai or anthropic endpoint with apiKeyEnv), which no Ollama probe finds.");
         yaml.AppendLine();
         yaml.AppendLine("routes:");
-        yaml.AppendLine("  completion: code");
-        yaml.AppendLine("  explain: quick");
-        yaml.AppendLine("  refactor: heavy");
+        yaml.AppendLine("  # completion: code, explain: quick, refactor: heavy and chat: quick are the defaults.");
         yaml.AppendLine("  refactorWide: heavy   # frontier once a cloud tier is added");
-        yaml.AppendLine("  chat: quick");
         yaml.AppendLine();
         yaml.AppendLine("fallbacks:");
         foreach (var fallback in plan.Fallbacks)
@@ -63,8 +64,8 @@ internal static class RouterYamlWriter
         yaml.AppendLine("# A weak answer is retried once on the next tier here; tiers that would ask the same model again are left out.");
         yaml.AppendLine(Invariant($"escalation: [{string.Join(", ", plan.Escalation.Select(t => t.Name()))}]"));
         yaml.AppendLine();
-        yaml.AppendLine("privacy:");
-        yaml.AppendLine("  mode: auto            # auto | local-only");
+        yaml.AppendLine("# privacy.mode is auto (the default): private code stays on these hosts, the rest may use a cloud tier.");
+        yaml.AppendLine("# `privacy: { mode: local-only }` keeps every request here.");
         return yaml.ToString();
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Router.Core.Configuration;
 using Router.Core.Requests;
 using Router.Runtime.Inventory;
 
@@ -164,12 +165,7 @@ internal static class TierChooser
 
     private static int Context(Tier tier, HostModel model)
     {
-        var wanted = tier switch
-        {
-            Tier.Code or Tier.Reasoning => 16384,
-            Tier.Heavy => 32768,
-            _ => 8192,
-        };
+        var wanted = RouterConfigLoader.DefaultContextTokens(tier);
         return model.ContextTokens is { } trained and > 0 ? Math.Min(wanted, trained) : wanted;
     }
 

@@ -1,6 +1,6 @@
 namespace Router.Cli.Routing;
 
-/// <summary>One request line of `router route --batch` (the wire shape of ROUTING-POLICY.md).</summary>
+/// <summary>One request line of `router route --batch` (the wire shape docs/routing-policy.md describes).</summary>
 internal sealed record RouteRequestLine
 {
     public string? Id { get; init; }

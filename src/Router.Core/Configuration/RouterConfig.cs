@@ -18,6 +18,12 @@ public sealed record RouterConfig(
     /// <summary>How long each kind of request waits on hosts; the defaults unless router.yaml sets <c>deadlines</c>.</summary>
     public DeadlinesConfig Deadlines { get; init; } = DeadlinesConfig.Default;
 
+    /// <summary>The line of every key the file wrote, by its dotted path ("tiers.code.model" → 12); empty for the built-in
+    /// default. Kept with the configuration so a last good one still names the lines it was read from.</summary>
+    public IReadOnlyDictionary<string, long> KeyLines { get; init; } = EmptyKeyLines;
+
+    private static readonly IReadOnlyDictionary<string, long> EmptyKeyLines = new Dictionary<string, long>(StringComparer.Ordinal);
+
     /// <summary>The built-in default (one Ollama at http://localhost:11434, no frontier).</summary>
     public static RouterConfig Default => DefaultRouterConfig.Instance;
 

@@ -166,7 +166,11 @@ public sealed class RouterConfigLoader
                 $"{budget.OutputReserveTokens} tokens kept for the answer leave no room for a prompt in tier '{tier.Tier.Name()}' ({tier.ContextTokens} context tokens)"));
         }
 
-        RouterConfig config = new(_problems.File, endpoints, tiers, routes, fallbacks, escalation, continuity, privacy, budget) { Deadlines = deadlines };
+        RouterConfig config = new(_problems.File, endpoints, tiers, routes, fallbacks, escalation, continuity, privacy, budget)
+        {
+            Deadlines = deadlines,
+            KeyLines = ConfigKeyLines.Of(root),
+        };
         if (!TierNames.All.Any(t => t != Tier.Frontier && config.EndpointsOf(t, localOnly: true).Any()))
         {
             // Private requests need somewhere to go; without a local tier every one of them would fail.
@@ -318,7 +322,7 @@ public sealed class RouterConfigLoader
     }
 
     // Safe default: a hosted API is cloud unless it points at this machine or a private network.
-    private static bool IsCloudByDefault(ProviderKind? provider, Uri? url)
+    internal static bool IsCloudByDefault(ProviderKind? provider, Uri? url)
     {
         if (url is null)
         {
@@ -405,8 +409,8 @@ public sealed class RouterConfigLoader
             }
 
             int context = fields.Find("contextTokens") is { } contextNode
-                ? Int(contextNode, $"{path}.contextTokens", 1, MaxContextTokens) ?? DefaultContext(tier)
-                : DefaultContext(tier);
+                ? Int(contextNode, $"{path}.contextTokens", 1, MaxContextTokens) ?? DefaultContextTokens(tier)
+                : DefaultContextTokens(tier);
             double input = fields.Find("usdPerMillionInput") is { } inNode
                 ? Number(inNode, $"{path}.usdPerMillionInput", 0, MaxUsdPerMillionTokens) ?? 0
                 : 0;
@@ -419,7 +423,8 @@ public sealed class RouterConfigLoader
         return tiers;
     }
 
-    private static int DefaultContext(Tier tier) => tier switch
+    /// <summary>A tier's context size when router.yaml gives it none.</summary>
+    public static int DefaultContextTokens(Tier tier) => tier switch
     {
         Tier.Quick or Tier.Vision => 8192,
         Tier.Code or Tier.Reasoning => 16384,

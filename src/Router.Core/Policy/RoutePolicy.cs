@@ -363,13 +363,7 @@ public sealed class RoutePolicy
                 }
             }
 
-            return winner switch
-            {
-                SignalClass.Image => Tier.Vision,
-                SignalClass.Reasoning => Tier.Reasoning,
-                SignalClass.Code => Tier.Code,
-                _ => Tier.Heavy,
-            };
+            return TierOf(winner);
         }
 
         reasons.Add(analysis.Signals.Count == 0 ? "no content signal" : $"only weak signals: {string.Join(", ", analysis.Signals.Select(s => s.Name))}");
@@ -390,6 +384,15 @@ public sealed class RoutePolicy
         reasons.Add($"chat default {Config.Routes.Chat.Name()}");
         return Config.Routes.Chat;
     }
+
+    /// <summary>The tier a chat's winning content signal sends it to, whatever the route table says.</summary>
+    internal static Tier TierOf(SignalClass signal) => signal switch
+    {
+        SignalClass.Image => Tier.Vision,
+        SignalClass.Reasoning => Tier.Reasoning,
+        SignalClass.Code => Tier.Code,
+        _ => Tier.Heavy,
+    };
 
     private (int OnCode, int Considered) CountRecentCodeTurns(IReadOnlyList<HistoryTurn> history, int[] historyTokens)
     {
@@ -438,7 +441,7 @@ public sealed class RoutePolicy
             return tier;
         }
 
-        IReadOnlyList<Tier> ladder = Config.Escalation.Count > 0 ? Config.Escalation : [Tier.Quick, Tier.Code, Tier.Heavy, Tier.Frontier];
+        IReadOnlyList<Tier> ladder = ContextLadder(Config);
         int position = IndexOf(ladder, tier);
         List<Tier> candidates = ladder
             .Where((t, i) => position >= 0 ? i > position : ContextOf(t) > ContextOf(tier))
@@ -465,6 +468,13 @@ public sealed class RoutePolicy
         return largest;
     }
 
+    /// <summary>Where a prompt too large for its tier moves up: the escalation order, or the built-in one when there is none.</summary>
+    internal static IReadOnlyList<Tier> ContextLadder(RouterConfig config) =>
+        config.Escalation.Count > 0 ? config.Escalation : [Tier.Quick, Tier.Code, Tier.Heavy, Tier.Frontier];
+
+    /// <summary>Where a request goes when its tier and that tier's fallbacks have no usable endpoint: the first usable here.</summary>
+    internal static IReadOnlyList<Tier> LastResortTiers { get; } = [Tier.Heavy, Tier.Code, Tier.Quick, Tier.Reasoning, Tier.Vision];
+
     private Tier Resolve(Tier tier, int promptTokens, bool localOnly, double spent, List<string> reasons)
     {
         if (tier == Tier.Frontier && FrontierRefusal(promptTokens, localOnly, spent) is { } refusal)
@@ -479,7 +489,7 @@ public sealed class RoutePolicy
         }
 
         Tier? replacement = FirstUsable(Config.FallbacksOf(tier), localOnly, [tier])
-            ?? FirstUsable([Tier.Heavy, Tier.Code, Tier.Quick, Tier.Reasoning, Tier.Vision], localOnly, [tier]);
+            ?? FirstUsable(LastResortTiers, localOnly, [tier]);
         if (replacement is not { } found)
         {
             throw new InvalidOperationException($"{Config.Source}: no tier has a usable {(localOnly ? "local " : "")}endpoint");
@@ -585,7 +595,7 @@ public sealed class RoutePolicy
 
     private int ContextOf(Tier tier) => Config.Tiers.TryGetValue(tier, out TierConfig? config) ? config.ContextTokens : 0;
 
-    private static int IndexOf(IReadOnlyList<Tier> tiers, Tier tier)
+    internal static int IndexOf(IReadOnlyList<Tier> tiers, Tier tier)
     {
         for (int i = 0; i < tiers.Count; i++)
         {

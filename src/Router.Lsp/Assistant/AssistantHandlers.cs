@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Router.Core.Redaction;
 using Router.Core.Requests;
+using Router.Lsp.Configuration;
 using Router.Lsp.Contracts;
 using Router.Lsp.Documents;
 using Router.Lsp.Explain;
@@ -14,7 +15,7 @@ using Router.Protocol.Lsp;
 namespace Router.Lsp.Assistant;
 
 /// <summary>Maps <c>workspace/executeCommand</c> (router.explain, router.ask, router.refactor, router.whyThisModel,
-/// router.doctor), <c>textDocument/codeAction</c> and <c>codeAction/resolve</c> onto the assistant.</summary>
+/// router.doctor, router.configShow), <c>textDocument/codeAction</c> and <c>codeAction/resolve</c> onto the assistant.</summary>
 internal sealed class AssistantHandlers(
     AssistantService assistant,
     RefactorEditor refactors,
@@ -23,6 +24,7 @@ internal sealed class AssistantHandlers(
     DocumentStore documents,
     AnswerProgress progress,
     ClientEditSupport edits,
+    ConfigurationHandlers configuration,
     JsonRpcConnection connection)
 {
     private static LspJsonContext Json => LspJsonContext.Default;
@@ -75,6 +77,9 @@ internal sealed class AssistantHandlers(
 
             case RouterCommands.Doctor:
                 return JsonSerializer.SerializeToElement(new RouterDoctorResult(Redactor.Redact(DoctorText(status.Current()))), RouterJson.RouterDoctorResult);
+
+            case RouterCommands.ConfigShow:
+                return JsonSerializer.SerializeToElement(configuration.Show(), RouterJson.RouterConfigShowResult);
 
             default:
                 throw new JsonRpcException(JsonRpcErrorCodes.InvalidParams, $"unknown command '{request.Command}'; this server runs {string.Join(", ", RouterCommands.All)}");

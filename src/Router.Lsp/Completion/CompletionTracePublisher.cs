@@ -5,7 +5,7 @@ using Router.Protocol.JsonRpc;
 namespace Router.Lsp.Completion;
 
 /// <summary>Hands each completion trace to the host's observer and, when the client asked for it at initialize,
-/// sends it to the client as a <c>router/completionTrace</c> notification (how <c>router demo</c> sees what happened
+/// sends it to the client as a <c>router/completionTrace</c> notification (how the demo sees what happened
 /// inside the server process).</summary>
 internal sealed class CompletionTracePublisher(JsonRpcConnection client, Action<CompletionTrace>? observer)
 {

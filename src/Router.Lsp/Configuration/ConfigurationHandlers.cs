@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Router.Core.Configuration;
 using Router.Core.Redaction;
+using Router.Lsp.Contracts;
 using Router.Protocol.JsonRpc;
 using Router.Protocol.Lsp;
 using Router.Runtime.Configuration;
@@ -64,6 +65,16 @@ internal sealed class ConfigurationHandlers
         {
             // A client that can't answer keeps router.yaml as it is; the user's file still applies.
         }
+    }
+
+    /// <summary><c>router.configShow</c>: the configuration this server routes with now, each value with its origin. Values
+    /// are redacted like everything else sent out (a URL may carry a password).</summary>
+    public RouterConfigShowResult Show()
+    {
+        ConfigInForceReport report = _config.Report();
+        return new RouterConfigShowResult(
+            OutwardRedactor.Default.Redact(report.Source),
+            [.. report.Values.Select(v => new RouterConfigValue(v.Key, OutwardRedactor.Default.Redact(v.Value), v.Origin))]);
     }
 
     /// <summary>Sends the diagnostics of a read; the host calls it after initialize for the first read. A refused edit

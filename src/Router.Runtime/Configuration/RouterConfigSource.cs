@@ -75,6 +75,15 @@ public sealed class RouterConfigSource : IDisposable
         SettingsChanged?.Invoke();
     }
 
+    /// <summary>The configuration in force now, router.yaml with the editor's settings, every value with its origin.</summary>
+    public ConfigInForceReport Report()
+    {
+        lock (_gate)
+        {
+            return ConfigInForceReport.Of(_config.Current, Settings);
+        }
+    }
+
     /// <summary>The file followed, if any.</summary>
     public string? FilePath => _path;
 

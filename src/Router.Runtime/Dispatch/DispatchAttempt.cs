@@ -20,15 +20,15 @@ public sealed record DispatchAttempt(
     /// <summary>"2. code qwen2.5-coder:14b on laptop: failed (…)", one line for an error message or a terminal.</summary>
     public override string ToString()
     {
-        string outcome = Outcome switch
+        string elapsed = string.Create(CultureInfo.InvariantCulture, $" after {Elapsed.TotalMilliseconds:0} ms");
+        string what = Outcome switch
         {
-            DispatchAttemptOutcome.Answered => "answered",
-            DispatchAttemptOutcome.Failed => "failed",
-            _ => "skipped",
+            DispatchAttemptOutcome.Answered => $"answered{elapsed}: {Reason}",
+            DispatchAttemptOutcome.Failed => $"failed{elapsed}: {Reason}",
+            // A skip's reason usually says so itself ("skipped: circuit open", "refused: …"), for the lists that show it alone.
+            _ when Reason.StartsWith("skipped: ", StringComparison.Ordinal) || Reason.StartsWith("refused: ", StringComparison.Ordinal) => Reason,
+            _ => "skipped: " + Reason,
         };
-        string elapsed = Outcome == DispatchAttemptOutcome.Skipped
-            ? ""
-            : string.Create(CultureInfo.InvariantCulture, $" after {Elapsed.TotalMilliseconds:0} ms");
-        return $"{Number}. {(Escalation ? "escalation: " : "")}{Tier.Name()} {Model} on {Endpoint}: {outcome}{elapsed}: {Reason}";
+        return $"{Number}. {(Escalation ? "escalation: " : "")}{Tier.Name()} {Model} on {Endpoint}: {what}";
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Router.Cli.Commands;
 using Router.Cli.ConfigShow;
+using Router.Core.Configuration;
 
 namespace Router.Cli.Tests.ConfigShow;
 
@@ -29,11 +30,11 @@ public sealed class ConfigShowCommandTests : IDisposable
           window: 5
         """;
 
-    private async Task<(int Exit, string Output, string Error)> ShowAsync(string? config, bool json = false)
+    private async Task<(int Exit, string Output, string Error)> ShowAsync(string? config, bool json = false, string? settings = null)
     {
         using StringWriter stdout = new();
         using StringWriter stderr = new();
-        int exit = await ConfigCommand.ShowAsync(config, json, stdout, stderr, _dir, _ => null, CancellationToken.None);
+        int exit = await ConfigCommand.ShowAsync(new ConfigShowInvocation(config, settings, json), stdout, stderr, _dir, _ => null, CancellationToken.None);
         return (exit, stdout.ToString(), stderr.ToString());
     }
 
@@ -85,10 +86,71 @@ public sealed class ConfigShowCommandTests : IDisposable
         Assert.Contains("broken.yaml:2: error", error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("""
+        // VS Code's settings.json, comments and a trailing comma included
+        { "router.models.chat": "llama3.1:8b", "router.privacy.localOnly": true, "router.budget.dailyUsd": 0.5, "editor.tabSize": 2, }
+        """)]
+    [InlineData("""{ "router": { "models": { "chat": "llama3.1:8b" }, "privacy": { "localOnly": true }, "budget": { "dailyUsd": 0.5 } } }""")]
+    [InlineData("""{ "models": { "chat": "llama3.1:8b" }, "privacy": { "localOnly": true }, "budget": { "dailyUsd": 0.5 } }""")]
+    public async Task Editor_settings_from_a_file_are_the_origin_of_what_they_change(string settingsJson)
+    {
+        File.WriteAllText(Path.Combine(_dir, "router.yaml"), Yaml + "\nbudget:\n  dailyUsd: 3\n");
+        File.WriteAllText(Path.Combine(_dir, "settings.json"), settingsJson);
+
+        var (exit, output, error) = await ShowAsync(null, settings: "settings.json");
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("editor settings: settings.json", output, StringComparison.Ordinal);
+        Assert.Matches(@"^models\.chat\s+llama3\.1:8b\s+editor setting router\.models\.chat$", Line(output, "models.chat").TrimEnd());
+        Assert.Matches(@"^models\.completion\s+\(as routed\)\s+default$", Line(output, "models.completion").TrimEnd());
+        Assert.Matches(@"^privacy\.mode\s+local-only\s+editor setting router\.privacy\.localOnly$", Line(output, "privacy.mode").TrimEnd());
+        Assert.Matches(@"^budget\.dailyUsd\s+0\.5\s+editor setting router\.budget\.dailyUsd$", Line(output, "budget.dailyUsd").TrimEnd());
+        Assert.Matches(@"^tiers\.code\.model\s+qwen2\.5-coder:14b\s+router\.yaml:8$", Line(output, "tiers.code.model").TrimEnd());
+    }
+
+    [Fact]
+    public async Task Without_settings_the_file_stays_the_origin_and_the_editors_own_values_are_defaults()
+    {
+        File.WriteAllText(Path.Combine(_dir, "router.yaml"), Yaml + "\nbudget:\n  dailyUsd: 3\n");
+
+        var (exit, output, error) = await ShowAsync(null, json: true);
+
+        Assert.True(exit == 0, error);
+        var values = JsonDocument.Parse(output).RootElement.GetProperty("values").EnumerateArray()
+            .ToDictionary(v => v.GetProperty("key").GetString()!, v => (v.GetProperty("value").GetString(), v.GetProperty("origin").GetString()));
+        Assert.Equal(("3", "router.yaml:17"), values["budget.dailyUsd"]);
+        Assert.Equal(("(as routed)", "default"), values["models.chat"]);
+        Assert.Equal(("true", "default"), values["completion.enabled"]);
+    }
+
+    [Theory]
+    [InlineData("[1, 2]", "expected a JSON object of settings")]
+    [InlineData("{ \"router.models.chat\": ", "not JSON")]
+    public async Task A_settings_file_that_is_not_an_object_of_settings_exits_2_saying_why(string content, string why)
+    {
+        File.WriteAllText(Path.Combine(_dir, "settings.json"), content);
+
+        var (exit, output, error) = await ShowAsync(null, settings: "settings.json");
+
+        Assert.Equal(2, exit);
+        Assert.Empty(output);
+        Assert.Contains("settings.json: " + why, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_missing_settings_file_exits_2_naming_it()
+    {
+        var (exit, _, error) = await ShowAsync(null, settings: "nowhere.json");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("nowhere.json: cannot read the file", error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Key_lines_follow_nesting_and_flow_mappings_and_skip_sequence_items()
     {
-        var lines = ConfigKeyLines.Read("a:\n  b: 1\n  c: { d: 2 }\nlist:\n  - e: 3\n");
+        var lines = RouterConfigLoader.Load("a:\n  b: 1\n  c: { d: 2 }\nlist:\n  - e: 3\n", "router.yaml", _ => null).Config!.KeyLines;
 
         Assert.Equal(1, lines["a"]);
         Assert.Equal(2, lines["a.b"]);

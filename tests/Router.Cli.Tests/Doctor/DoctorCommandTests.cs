@@ -94,6 +94,35 @@ public sealed class DoctorCommandTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task What_the_file_sets_but_nothing_uses_is_a_warning_at_its_line_in_text_and_json_and_the_exit_stays_0()
+    {
+        string spare = $"""
+              spare:
+                provider: ollama
+                url: {_box.BaseAddress}
+            """;
+        string path = Config(DefaultTiers, spare);
+
+        (int exit, string output, string error) = await RouterProcess.RunAsync(Limit, Doctor(path));
+        (int jsonExit, string json, _) = await RouterProcess.RunAsync(Limit, Doctor(path, "--json"));
+
+        Assert.True(exit == 0, output + error);
+        Assert.Equal(0, jsonExit);
+        string[] lines = output.Split('\n');
+        int section = Array.IndexOf(lines, "Configured but never used");
+        Assert.True(section >= 0, output);
+        Assert.Contains($"{path}:5: warning: endpoints.spare: no tier lists endpoint 'spare', so it is never used", lines.Skip(section));
+
+        // quick's contextTokens (line 9) is the tier's default: the line changes nothing.
+        Assert.Contains(lines.Skip(section), l => l.StartsWith($"{path}:9: warning: tiers.quick.contextTokens: '8192'", StringComparison.Ordinal));
+        var unused = JsonDocument.Parse(json).RootElement.GetProperty("unused").EnumerateArray()
+            .Select(u => (u.GetProperty("key").GetString(), u.GetProperty("line").GetInt64(), u.GetProperty("file").GetString()))
+            .ToList();
+        Assert.Contains(("endpoints.spare", 5L, path), unused);
+        Assert.Contains(("tiers.quick.contextTokens", 9L, path), unused);
+    }
+
+    [Fact]
     public async Task A_tier_whose_model_is_missing_prints_the_ollama_pull_line_and_exits_1()
     {
         string tiers = DefaultTiers.Replace("\"deepseek-r1:8b\"", "\"qwq:32b\"", StringComparison.Ordinal);

@@ -3,6 +3,7 @@ using Router.Cli.Doctor;
 using Router.Cli.Init;
 using Router.Cli.Tests.Processes;
 using Router.Core.Configuration;
+using Router.Core.Policy;
 using Router.Core.Requests;
 using Router.Emulator;
 
@@ -47,6 +48,10 @@ public sealed class InitCommandTests : IAsyncLifetime, IDisposable
     {
         var result = RouterConfigLoader.Load(File.ReadAllText(path), "router.yaml", _ => null);
         Assert.True(result.Diagnostics.Count == 0, string.Join("\n", result.Diagnostics) + "\n" + File.ReadAllText(path));
+
+        // Nor does it set anything the router never uses: `router doctor` would list it under "Configured but never used".
+        var unused = UnusedConfiguration.Find(result.Config!);
+        Assert.True(unused.Count == 0, string.Join("\n", unused) + "\n" + File.ReadAllText(path));
         return result.Config!;
     }
 
@@ -88,6 +93,7 @@ public sealed class InitCommandTests : IAsyncLifetime, IDisposable
 
         (int doctor, string report) = await DoctorAsync(path);
         Assert.True(doctor == 0, report);
+        Assert.DoesNotContain("Configured but never used", report, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -110,6 +116,7 @@ public sealed class InitCommandTests : IAsyncLifetime, IDisposable
 
         (int doctor, string report) = await DoctorAsync(path);
         Assert.True(doctor == 0, report);
+        Assert.DoesNotContain("Configured but never used", report, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -156,6 +163,7 @@ public sealed class InitCommandTests : IAsyncLifetime, IDisposable
         Assert.Empty(config.FallbacksOf(Tier.Code));
         (int doctor, string report) = await DoctorAsync(path);
         Assert.True(doctor == 0, report);
+        Assert.DoesNotContain("Configured but never used", report, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -3,7 +3,10 @@ using System.Text;
 
 namespace Router.Cli.Tests.Processes;
 
-/// <summary>Runs the built <c>router</c> as a real child process (<c>dotnet router.dll …</c>), as a user or editor would.</summary>
+/// <summary>
+/// Runs the built <c>router</c> as a real child process (<c>dotnet router.dll …</c>), as a user or editor would; or one of
+/// the repository's tools built beside it (<c>router-emulator</c>, <c>router-demo</c>).
+/// </summary>
 internal sealed class RouterProcess : IDisposable
 {
     private readonly Process _process;
@@ -11,13 +14,16 @@ internal sealed class RouterProcess : IDisposable
     private readonly StringBuilder _stderr = new();
     private readonly TaskCompletionSource<string> _firstLine = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    private const string Router = "router";
+
     private RouterProcess(params string[] args)
-        : this(null, args)
+        : this(Router, null, args)
     {
     }
 
+    /// <param name="program">The assembly's name: <c>router</c>, or a tool of the repository built beside it.</param>
     /// <param name="environment">Variables to set (a null value removes the variable) on top of this process's environment.</param>
-    private RouterProcess(IReadOnlyDictionary<string, string?>? environment, string[] args)
+    private RouterProcess(string program, IReadOnlyDictionary<string, string?>? environment, string[] args)
     {
         ProcessStartInfo start = new("dotnet")
         {
@@ -26,7 +32,7 @@ internal sealed class RouterProcess : IDisposable
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "router.dll"));
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, program + ".dll"));
         foreach (string arg in args)
         {
             start.ArgumentList.Add(arg);
@@ -96,7 +102,10 @@ internal sealed class RouterProcess : IDisposable
     public static RouterProcess Start(params string[] args) => new(args);
 
     /// <summary>Starts with <paramref name="environment"/> changed (a null value removes a variable).</summary>
-    public static RouterProcess Start(IReadOnlyDictionary<string, string?> environment, params string[] args) => new(environment, args);
+    public static RouterProcess Start(IReadOnlyDictionary<string, string?> environment, params string[] args) => new(Router, environment, args);
+
+    /// <summary>Starts a tool of the repository (<c>router-emulator</c>, <c>router-demo</c>) built beside the router.</summary>
+    public static RouterProcess StartTool(string program, params string[] args) => new(program, null, args);
 
     /// <summary>Writes to the process's standard input, as an editor writes LSP frames to a server.</summary>
     public async Task WriteInputAsync(string text)
@@ -106,9 +115,13 @@ internal sealed class RouterProcess : IDisposable
     }
 
     /// <summary>Runs to the end and returns the exit code; killed after <paramref name="timeout"/>.</summary>
-    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(TimeSpan timeout, params string[] args)
+    public static Task<(int ExitCode, string Output, string Error)> RunAsync(TimeSpan timeout, params string[] args) =>
+        RunToolAsync(Router, timeout, args);
+
+    /// <summary>Runs a tool of the repository to the end; killed after <paramref name="timeout"/>.</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunToolAsync(string program, TimeSpan timeout, params string[] args)
     {
-        using RouterProcess router = new(args);
+        using RouterProcess router = new(program, null, args);
         int exitCode = await router.WaitForExitAsync(timeout);
         return (exitCode, router.StandardOutput, router.StandardError);
     }
@@ -117,7 +130,7 @@ internal sealed class RouterProcess : IDisposable
     public static async Task<(int ExitCode, string Output, string Error)> RunAsync(
         TimeSpan timeout, IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
-        using RouterProcess router = new(environment, args);
+        using RouterProcess router = new(Router, environment, args);
         int exitCode = await router.WaitForExitAsync(timeout);
         return (exitCode, router.StandardOutput, router.StandardError);
     }

@@ -187,7 +187,8 @@ public sealed class InlineCompletionTests
     [Fact]
     public async Task A_dead_host_is_logged_once_and_then_skipped_without_being_contacted()
     {
-        await using LspHarness lsp = await LspHarness.StartAsync();
+        // A cooldown longer than the test, so a slow machine cannot turn a later keystroke into the circuit's trial.
+        await using LspHarness lsp = await LspHarness.StartAsync(health: new EndpointHealthOptions { BaseCooldown = TimeSpan.FromMinutes(10), MaxCooldown = TimeSpan.FromMinutes(10) });
         await lsp.OpenAsync("var x = \nvar y = \nvar z = ");
         lsp.Provider.Failure = new HttpRequestException("Connection refused (localhost:11434)");
 

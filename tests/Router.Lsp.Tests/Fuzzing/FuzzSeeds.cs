@@ -19,7 +19,7 @@ internal static class FuzzSeeds
         "const key = \"AKIA0000000000000000\";", "a\u0000b",
     ];
 
-    private static readonly string[] Commands = ["router.explain", "router.ask", "router.refactor", "router.whyThisModel", "router.doctor", "router.nope", ""];
+    private static readonly string[] Commands = ["router.explain", "router.ask", "router.refactor", "router.whyThisModel", "router.doctor", "router.configShow", "router.nope", ""];
 
     private static readonly string[] Methods = ["no/such", "$/setTrace", "$/unknown", "textDocument/hover", "workspace/symbol"];
 

@@ -162,7 +162,7 @@ public sealed class RequestDispatcherTests
 
         Assert.Empty(cluster["cloud"].Requests);
         Assert.Contains("quick qwen2.5:3b on a: failed", failure.Message, StringComparison.Ordinal);
-        Assert.Contains("on cloud: skipped: refused: a private request is never sent to a cloud endpoint", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("on cloud: refused: a private request is never sent to a cloud endpoint", failure.Message, StringComparison.Ordinal);
         Assert.Equal(2, failure.Attempts.Count);
     }
 

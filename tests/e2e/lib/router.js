@@ -9,13 +9,23 @@ const readline = require('node:readline');
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
 
-/** The command that runs `router`: ROUTER_DLL (set by build.cake) or the Release build. */
-function routerCommand(...args) {
-  const dll = process.env.ROUTER_DLL || path.join(repoRoot, 'artifacts', 'bin', 'Router.Cli', 'release', 'router.dll');
+/** `dotnet <dll> ...args`, after checking that the dll is built. */
+function dotnetCommand(dll, args) {
   if (!fs.existsSync(dll)) {
-    throw new Error(`router is not built: ${dll} is missing (run: dotnet build -c Release)`);
+    throw new Error(`not built: ${dll} is missing (run: dotnet build -c Release)`);
   }
   return ['dotnet', [dll, ...args]];
+}
+
+/** The command that runs `router`: ROUTER_DLL (set by build.cake) or the Release build. */
+function routerCommand(...args) {
+  return dotnetCommand(process.env.ROUTER_DLL || path.join(repoRoot, 'artifacts', 'bin', 'Router.Cli', 'release', 'router.dll'), args);
+}
+
+/** The command that runs the repository's Ollama emulator (not part of the shipped `router`). */
+function emulatorCommand(...args) {
+  return dotnetCommand(
+    process.env.ROUTER_EMULATOR_DLL || path.join(repoRoot, 'artifacts', 'bin', 'Router.Emulator', 'release', 'router-emulator.dll'), args);
 }
 
 /** A folder holding a `router` executable that runs the built server, for configurations that run
@@ -28,9 +38,9 @@ function routerBinDir() {
   return dir;
 }
 
-/** Starts `router emulate --port 0` and resolves once it prints the URL it listens on. */
+/** Starts `router-emulator --port 0` and resolves once it prints the URL it listens on. */
 async function startEmulator(extraArgs = ['--time-scale', '0.1']) {
-  const [cmd, args] = routerCommand('emulate', '--port', '0', ...extraArgs);
+  const [cmd, args] = emulatorCommand('--port', '0', ...extraArgs);
   const child = cp.spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d) => { stderr += d; });

@@ -1,0 +1,3 @@
+using Router.Demo;
+
+return await DemoCommand.Create().Parse(args).InvokeAsync();

@@ -1,0 +1,3 @@
+using Router.Emulator;
+
+return await EmulatorCommand.Create().Parse(args).InvokeAsync();
