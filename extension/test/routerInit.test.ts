@@ -8,8 +8,11 @@ import { after, before, describe as suite, test } from 'node:test';
 import { initCommandLine, initFailureMessage, runInit, shouldOfferConfig } from '../src/core/routerInit';
 import { fromFile } from '../src/core/serverDiscovery';
 
-// The real server, as build.cake's TestNode passes it (ROUTER_DLL), else the Release build.
-const routerDll = process.env['ROUTER_DLL'] ?? path.resolve(__dirname, '..', '..', '..', 'artifacts', 'bin', 'Router.Cli', 'release', 'router.dll');
+// The real server and the emulated Ollama host, as build.cake's TestNode passes them (ROUTER_DLL,
+// ROUTER_EMULATOR_DLL), else the Release builds.
+const artifacts = path.resolve(__dirname, '..', '..', '..', 'artifacts', 'bin');
+const routerDll = process.env['ROUTER_DLL'] ?? path.join(artifacts, 'Router.Cli', 'release', 'router.dll');
+const emulatorDll = process.env['ROUTER_EMULATOR_DLL'] ?? path.join(artifacts, 'Router.Emulator', 'release', 'router-emulator.dll');
 const server = fromFile('build', routerDll);
 
 suite('Create router.yaml: when it is offered', () => {
@@ -45,9 +48,11 @@ suite('Create router.yaml: the real `router init`', () => {
   let workspace = '';
 
   before(async () => {
-    assert.ok(fs.existsSync(routerDll), `router is not built: ${routerDll} is missing (dotnet build -c Release)`);
+    for (const dll of [routerDll, emulatorDll]) {
+      assert.ok(fs.existsSync(dll), `${dll} is missing (dotnet build -c Release)`);
+    }
     workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'router-init-ext-'));
-    const child = spawn('dotnet', [routerDll, 'emulate', '--port', '0', '--time-scale', '0.1'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn('dotnet', [emulatorDll, '--port', '0', '--time-scale', '0.1'], { stdio: ['ignore', 'pipe', 'inherit'] });
     emulator = child;
     emulatorUrl = await new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('the emulator did not start in 60 s')), 60_000);
