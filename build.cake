@@ -4,6 +4,8 @@ using System.Xml.Linq;
 var target = Argument("target", "Test");
 var configuration = Argument("configuration", "Release");
 var resultsDir = MakeAbsolute(Directory("artifacts/test-results"));
+var vsixDir = MakeAbsolute(Directory("artifacts/vsix"));
+var extensionVersion = ParseJsonVersion("extension/package.json");
 var routerDll = MakeAbsolute(File($"artifacts/bin/Router.Cli/{configuration.ToLowerInvariant()}/router.dll"));
 var emulatorDll = MakeAbsolute(File($"artifacts/bin/Router.Emulator/{configuration.ToLowerInvariant()}/router-emulator.dll"));
 
@@ -98,7 +100,7 @@ Task("TestNode").IsDependentOn("Build").IsDependentOn("Clean").Does(() =>
 var vscode = Argument("vscode", true);
 Task("TestVsCode").WithCriteria(() => vscode).IsDependentOn("Pack").IsDependentOn("Clean").Does(() =>
 {
-    var vsix = MakeAbsolute(File($"artifacts/router-lsp-{ParseJsonVersion("extension/package.json")}.vsix"));
+    var vsix = vsixDir.CombineWithFilePath($"router-lsp-linux-x64-{extensionVersion}.vsix");
     var exit = StartProcess("bash", new ProcessSettings
     {
         Arguments = $"tests/vscode-e2e/run.sh -- --test-reporter=spec --test-reporter-destination=stdout --test-reporter=junit --test-reporter-destination={resultsDir}/vscode-e2e-junit.xml",
@@ -159,30 +161,141 @@ Task("Test")
     }
 });
 
+// The .vsix files, the way rust-analyzer ships: one per platform (vsce --target), each with its own self-contained
+// server in server/, and one universal .vsix whose framework-dependent router.dll needs the .NET 10 runtime. Pack makes
+// linux-x64 (the one the VS Code test installs) and the universal one; PackAll makes every platform.
+// vsce target -> .NET runtime identifier of its server.
+var vsixPlatforms = new (string Target, string Rid)[]
+{
+    ("linux-x64", "linux-x64"), ("linux-arm64", "linux-arm64"), ("win32-x64", "win-x64"), ("darwin-x64", "osx-x64"), ("darwin-arm64", "osx-arm64"),
+};
+// Each platform .vsix should stay under this; PackAll reports by how much one is over.
+const long VsixSizeLimit = 25L * 1024 * 1024;
+
 Task("Pack").IsDependentOn("Build").Does(() =>
 {
-    var publishDir = MakeAbsolute(Directory("artifacts/publish/router"));
-    CleanDirectory(publishDir);
-    DotNetPublish("src/Router.Cli/Router.Cli.csproj", new DotNetPublishSettings
-    {
-        Configuration = configuration,
-        OutputDirectory = publishDir,
-    });
+    PackVsixFiles(vsixPlatforms.Where(p => p.Target == "linux-x64"));
+});
 
-    // The extension bundles the published server (server/), found before any `router` on PATH.
-    var serverDir = MakeAbsolute(Directory("extension/server"));
-    CleanDirectory(serverDir);
-    CopyDirectory(publishDir, serverDir);
+// Each publish builds the server it needs; the tests and benchmarks of Build are not needed here.
+Task("PackAll").Does(() =>
+{
+    PackVsixFiles(vsixPlatforms);
+});
+
+void PackVsixFiles(IEnumerable<(string Target, string Rid)> platforms)
+{
     if (!FileExists("node_modules/.bin/vsce"))
     {
         Run("npm", "ci --no-audit --no-fund");
     }
+    EnsureDirectoryExists(vsixDir);
+    var packed = new List<(FilePath Vsix, string Server)>();
+    foreach (var (vsceTarget, rid) in platforms)
+    {
+        var server = PublishSelfContainedServer(rid);
+        packed.Add((PackVsix(vsceTarget, server), vsceTarget.StartsWith("win32") ? "router.exe" : "router"));
+    }
+    packed.Add((PackVsix(null, PublishFrameworkDependentServer()), "router.dll"));
 
-    var version = ParseJsonVersion("extension/package.json");
-    var vsix = MakeAbsolute(File($"artifacts/router-lsp-{version}.vsix"));
-    Run("npm", $"run package --workspace extension -- --out {vsix.FullPath}");
-    Information($"Packed {vsix.FullPath}");
-});
+    Console.WriteLine();
+    Console.WriteLine($"vsix files in {vsixDir}:");
+    var problems = new List<string>();
+    foreach (var (vsix, server) in packed)
+    {
+        var format = BundledServerFormat(vsix, server);
+        var expected = ExpectedServerFormat(vsix.GetFilename().FullPath);
+        long size = new System.IO.FileInfo(vsix.FullPath).Length;
+        bool platformBuild = server != "router.dll";
+        string over = platformBuild && size > VsixSizeLimit ? $"  OVER 25 MB by {(size - VsixSizeLimit) / 1048576.0:F1} MB" : "";
+        Console.WriteLine($"  {vsix.GetFilename(),-36} {size / 1048576.0,6:F1} MB  server/{server}: {format}{over}");
+        if (format != expected)
+        {
+            problems.Add($"{vsix.GetFilename()}: server/{server} is {format}, expected {expected}");
+        }
+    }
+    if (problems.Count > 0)
+    {
+        throw new Exception($"wrong server in a .vsix: {string.Join("; ", problems)}");
+    }
+}
+
+// Stand-in for the server publishing task (PublishServer), which writes the same folders: a self-contained single-file
+// `router` for one runtime identifier in artifacts/publish/<rid>, English resources only.
+DirectoryPath PublishSelfContainedServer(string rid)
+{
+    var output = MakeAbsolute(Directory($"artifacts/publish/{rid}"));
+    CleanDirectory(output);
+    DotNetPublish("src/Router.Cli/Router.Cli.csproj", new DotNetPublishSettings
+    {
+        Configuration = configuration,
+        Runtime = rid,
+        SelfContained = true,
+        PublishSingleFile = true,
+        OutputDirectory = output,
+        MSBuildSettings = new DotNetMSBuildSettings().WithProperty("SatelliteResourceLanguages", "en"),
+    });
+    return output;
+}
+
+// The universal .vsix's server: router.dll run by `dotnet`, with no native launcher (it would be this machine's).
+DirectoryPath PublishFrameworkDependentServer()
+{
+    var output = MakeAbsolute(Directory("artifacts/publish/router"));
+    CleanDirectory(output);
+    DotNetPublish("src/Router.Cli/Router.Cli.csproj", new DotNetPublishSettings
+    {
+        Configuration = configuration,
+        OutputDirectory = output,
+        MSBuildSettings = new DotNetMSBuildSettings().WithProperty("SatelliteResourceLanguages", "en").WithProperty("UseAppHost", "false"),
+    });
+    return output;
+}
+
+// Copies a published server into extension/server and packs it; vsceTarget null packs the universal .vsix.
+FilePath PackVsix(string vsceTarget, DirectoryPath server)
+{
+    var serverDir = MakeAbsolute(Directory("extension/server"));
+    CleanDirectory(serverDir);
+    CopyDirectory(server, serverDir);
+    // The published files are the server; debug symbols only add size.
+    DeleteFiles(GetFiles($"{serverDir}/**/*.pdb"));
+    var name = vsceTarget is null ? $"router-lsp-{extensionVersion}.vsix" : $"router-lsp-{vsceTarget}-{extensionVersion}.vsix";
+    var vsix = vsixDir.CombineWithFilePath(name);
+    var targetArgument = vsceTarget is null ? "" : $"--target {vsceTarget} ";
+    Run("npm", $"run package --workspace extension -- {targetArgument}--out {vsix.FullPath}");
+    return vsix;
+}
+
+// What the first bytes of the server inside a .vsix say it is: PE, Mach-O or ELF; a dll is PE too.
+string BundledServerFormat(FilePath vsix, string server)
+{
+    using var zip = System.IO.Compression.ZipFile.OpenRead(vsix.FullPath);
+    var entry = zip.GetEntry($"extension/server/{server}");
+    if (entry is null)
+    {
+        return "missing";
+    }
+    var head = new byte[4];
+    using (var stream = entry.Open())
+    {
+        stream.ReadExactly(head);
+    }
+    if (server == "router.dll" && zip.GetEntry("extension/server/router") is not null)
+    {
+        return "PE, but a native launcher is beside it";
+    }
+    return head switch
+    {
+        [0x7f, (byte)'E', (byte)'L', (byte)'F'] => "ELF",
+        [0xcf, 0xfa, 0xed, 0xfe] or [0xfe, 0xed, 0xfa, 0xcf] or [0xca, 0xfe, 0xba, 0xbe] => "Mach-O",
+        [(byte)'M', (byte)'Z', _, _] => "PE",
+        _ => $"unknown ({Convert.ToHexString(head)})",
+    };
+}
+
+static string ExpectedServerFormat(string vsixName) =>
+    vsixName.Contains("-win32-") ? "PE" : vsixName.Contains("-darwin-") ? "Mach-O" : vsixName.Contains("-linux-") ? "ELF" : "PE";
 
 void Run(string tool, string arguments)
 {

@@ -9,6 +9,7 @@ import { type AskArgs, ServerCommand, type WireRange } from './core/protocol';
 import { refactorChoices, refactorOutcome, validateInstruction } from './core/refactorChoices';
 import { validateVariableName, wellKnownKeyVariables } from './core/secrets';
 import { describe } from './core/serverDiscovery';
+import { createConfig } from './createConfig';
 import type { RouterSession } from './routerSession';
 
 export interface CommandContext {
@@ -17,6 +18,8 @@ export interface CommandContext {
   answers: AnswerView;
   apiKeys: ApiKeys;
   routingLog: vscode.LogOutputChannel;
+  serverLog: vscode.LogOutputChannel;
+  extensionPath: string;
   configuration: vscode.OutputChannel;
 }
 
@@ -30,17 +33,18 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
       }
     });
   return [
-    register('routerLsp.explainSelection', () => explainSelection(ctx)),
-    register('routerLsp.refactorSelection', () => refactorSelection(ctx)),
-    register('routerLsp.ask', () => ask(ctx)),
-    register('routerLsp.showRoutingLog', async () => ctx.routingLog.show(true)),
-    register('routerLsp.whyThisModel', () => whyThisModel(ctx)),
-    register('routerLsp.toggleLocalOnly', toggleLocalOnly),
-    register('routerLsp.restartServer', ctx.restart),
-    register('routerLsp.runDoctor', () => runDoctor(ctx)),
-    register('routerLsp.showConfiguration', () => showConfiguration(ctx)),
-    register('routerLsp.setApiKey', () => setApiKey(ctx)),
-    register('routerLsp.clearApiKey', () => clearApiKey(ctx)),
+    register('router.explainSelection', () => explainSelection(ctx)),
+    register('router.refactorSelection', () => refactorSelection(ctx)),
+    register('router.askQuestion', () => ask(ctx)),
+    register('router.showRoutingLog', async () => ctx.routingLog.show(true)),
+    register('router.showWhyThisModel', () => whyThisModel(ctx)),
+    register('router.toggleLocalOnly', toggleLocalOnly),
+    register('router.createConfig', () => createConfig(ctx)),
+    register('router.restartServer', ctx.restart),
+    register('router.runDoctor', () => runDoctor(ctx)),
+    register('router.showConfiguration', () => showConfiguration(ctx)),
+    register('router.setApiKey', () => setApiKey(ctx)),
+    register('router.clearApiKey', () => clearApiKey(ctx)),
   ];
 }
 

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { AnswerView, answerScheme } from './answerView';
 import { ApiKeys } from './apiKeys';
 import { registerCommands } from './commands';
+import { offerConfig } from './createConfig';
 import { needsRestart } from './core/settings';
 import { RefactorActionProvider } from './refactorAction';
 import { RouterSession, currentSettings } from './routerSession';
@@ -40,7 +41,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
 
   context.subscriptions.push(
-    ...registerCommands({ session: () => session ?? new RouterSession(sinks), restart, answers, apiKeys, routingLog, configuration }),
+    ...registerCommands({ session: () => session ?? new RouterSession(sinks), restart, answers, apiKeys, routingLog, configuration, serverLog, extensionPath: context.extensionPath }),
     vscode.languages.registerCodeActionsProvider(
       [{ scheme: 'file' }, { scheme: 'untitled' }],
       new RefactorActionProvider(),
@@ -60,6 +61,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
 
   await session.start();
+  // Not awaited: the notification stays until the user answers or closes it.
+  void offerConfig({ session: () => session ?? new RouterSession(sinks), restart, extensionPath: context.extensionPath, serverLog }, context.workspaceState);
 }
 
 export async function deactivate(): Promise<void> {

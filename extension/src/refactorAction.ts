@@ -12,7 +12,7 @@ export class RefactorActionProvider implements vscode.CodeActionProvider {
       return [];
     }
     const action = new vscode.CodeAction(refactorActionTitle, vscode.CodeActionKind.RefactorRewrite);
-    action.command = { command: 'routerLsp.refactorSelection', title: refactorActionTitle };
+    action.command = { command: 'router.refactorSelection', title: refactorActionTitle };
     return [action];
   }
 }

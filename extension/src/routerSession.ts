@@ -17,7 +17,7 @@ import { answerLine, commandErrorMessage, traceLine } from './core/routingLog';
 import { type AnswerParams, type CompletionTraceParams, ServerNotification, type StatusParams } from './core/protocol';
 import { type Discovery, describe, discoveryFailureMessage } from './core/serverDiscovery';
 import { serverEnvironment } from './core/secrets';
-import { type ServerSettings, serverArgs, serverSettings } from './core/settings';
+import { type ServerSettings, clientId, serverArgs, serverSettings } from './core/settings';
 import { applyStatus, applyTrace, messageToShow } from './core/status';
 import { findServer } from './serverLauncher';
 import type { StatusBar } from './statusBar';
@@ -107,7 +107,7 @@ export class RouterSession {
       },
     };
 
-    const client = new LanguageClient('routerLsp', 'Router.Lsp', serverOptions, clientOptions);
+    const client = new LanguageClient(clientId, 'Router.Lsp', serverOptions, clientOptions);
     this.client = client;
     client.onDidChangeState((e) => {
       if (this.client !== client) {
@@ -169,7 +169,7 @@ export class RouterSession {
       const show = toShow.severity === 'error' ? vscode.window.showErrorMessage : vscode.window.showWarningMessage;
       void show(`Router: ${toShow.text}`, 'Run Doctor').then((choice) => {
         if (choice) {
-          void vscode.commands.executeCommand('routerLsp.runDoctor');
+          void vscode.commands.executeCommand('router.runDoctor');
         }
       });
     }

@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { resolvePath } from './core/settings';
-import { type Discovery, type ProbeResult, type ServerCandidate, discoverServer, parseVersion } from './core/serverDiscovery';
+import { type Discovery, type ExecutableFormat, type ProbeResult, type ServerCandidate, discoverServer, executableFormat, parseVersion } from './core/serverDiscovery';
 
 // A cold `dotnet` start on a busy machine takes seconds; a hung binary must still fail clearly.
 const probeTimeoutMs = 30_000;
@@ -19,6 +19,7 @@ export async function findServer(extensionPath: string): Promise<Discovery> {
       platform: process.platform,
       pathVariable: process.env['PATH'],
       isFile,
+      formatOf,
     },
     probe,
   );
@@ -29,6 +30,21 @@ function isFile(file: string): boolean {
     return fs.statSync(file).isFile();
   } catch {
     return false;
+  }
+}
+
+function formatOf(file: string): ExecutableFormat {
+  try {
+    const fd = fs.openSync(file, 'r');
+    try {
+      const head = Buffer.alloc(4);
+      const read = fs.readSync(fd, head, 0, 4, 0);
+      return executableFormat(head.subarray(0, read));
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    return 'unknown';
   }
 }
 

@@ -3,12 +3,12 @@ import * as vscode from 'vscode';
 import { type StatusState, initialStatus, statusBackground, statusText, statusTooltip } from './core/status';
 
 export class StatusBar implements vscode.Disposable {
-  private readonly item = vscode.window.createStatusBarItem('routerLsp.status', vscode.StatusBarAlignment.Right, 100);
+  private readonly item = vscode.window.createStatusBarItem('router.status', vscode.StatusBarAlignment.Right, 100);
   private current: StatusState = initialStatus;
 
   constructor() {
     this.item.name = 'Router.Lsp';
-    this.item.command = 'routerLsp.showRoutingLog';
+    this.item.command = 'router.showRoutingLog';
     this.render();
     this.item.show();
   }

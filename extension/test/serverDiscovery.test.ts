@@ -6,6 +6,7 @@ import {
   type ServerCandidate,
   discoverServer,
   discoveryFailureMessage,
+  executableFormat,
   parseVersion,
   serverCandidates,
 } from '../src/core/serverDiscovery';
@@ -19,6 +20,7 @@ function inputs(files: string[], overrides: Partial<DiscoveryInputs> = {}): Disc
     platform: 'linux',
     pathVariable: '/usr/local/bin:/usr/bin',
     isFile: (f) => set.has(f),
+    formatOf: () => 'elf',
     ...overrides,
   };
 }
@@ -94,6 +96,41 @@ suite('server discovery', () => {
     const message = discoveryFailureMessage(found);
     assert.match(message, /bundled \/ext\/router-lsp\/server\/router\.dll \(dotnet\): boom/);
     assert.match(message, /PATH \/usr\/bin\/router: boom/);
+  });
+
+  test('on macOS a bundled Linux executable is never started; the dll is tried instead', async () => {
+    const files = ['/ext/router-lsp/server/router', '/ext/router-lsp/server/router.dll'];
+    const asked: string[] = [];
+    const found = await discoverServer(inputs(files, { platform: 'darwin', pathVariable: '' }), async (c) => {
+      asked.push(c.location);
+      return { ok: true, version: '0.1.0' };
+    });
+    assert.deepEqual(asked, ['/ext/router-lsp/server/router.dll']);
+    assert.equal(found.server?.command, 'dotnet');
+    assert.match(found.attempts[0]!.result.ok ? '' : found.attempts[0]!.result.error, /Linux \(ELF\) executable, not one for darwin/);
+  });
+
+  test('the bundled executable of the platform is used first', async () => {
+    const files = ['/ext/router-lsp/server/router', '/ext/router-lsp/server/router.dll'];
+    const found = await discoverServer(inputs(files, { platform: 'darwin', formatOf: () => 'mach-o' }), async () => ({ ok: true, version: '0.1.0' }));
+    assert.equal(found.server?.location, '/ext/router-lsp/server/router');
+    assert.equal(found.server?.command, '/ext/router-lsp/server/router');
+  });
+
+  test('a framework-dependent server without dotnet says it needs the .NET 10 runtime', async () => {
+    const found = await discoverServer(inputs(['/ext/router-lsp/server/router.dll'], { pathVariable: '' }), async () => ({ ok: false, error: '`dotnet` is not installed or not on PATH' }));
+    const message = discoveryFailureMessage(found);
+    assert.match(message, /needs the \.NET 10 runtime/);
+    assert.match(message, /\.vsix built for this platform/);
+  });
+
+  test('executable formats are told apart by their first bytes', () => {
+    assert.equal(executableFormat(Uint8Array.from([0x7f, 0x45, 0x4c, 0x46, 2])), 'elf');
+    assert.equal(executableFormat(Uint8Array.from([0xcf, 0xfa, 0xed, 0xfe])), 'mach-o');
+    assert.equal(executableFormat(Uint8Array.from([0xca, 0xfe, 0xba, 0xbe])), 'mach-o');
+    assert.equal(executableFormat(Uint8Array.from([0x4d, 0x5a, 0x90, 0x00])), 'pe');
+    assert.equal(executableFormat(Uint8Array.from([0x23, 0x21, 0x2f, 0x62])), 'unknown');
+    assert.equal(executableFormat(new Uint8Array()), 'unknown');
   });
 
   test('--version output is read without the commit suffix; noise is not a version', () => {

@@ -55,8 +55,8 @@ else
 fi
 [ "$install_only" = 1 ] && exit 0
 
-# 3. The .vsix under test: $ROUTER_VSIX, else artifacts/router-lsp-*.vsix, packed when missing.
-if [ -z "${ROUTER_VSIX:-}" ] && { [ "$pack" = 1 ] || ! compgen -G "$repo/artifacts/router-lsp-*.vsix" >/dev/null; }; then
+# 3. The .vsix under test: $ROUTER_VSIX, else artifacts/vsix/router-lsp-linux-x64-*.vsix, packed when missing.
+if [ -z "${ROUTER_VSIX:-}" ] && { [ "$pack" = 1 ] || ! compgen -G "$repo/artifacts/vsix/router-lsp-linux-x64-*.vsix" >/dev/null; }; then
   (cd "$repo" && dotnet tool restore >/dev/null && dotnet cake build.cake --target=Pack)
   phase "dotnet cake --target=Pack"
 fi

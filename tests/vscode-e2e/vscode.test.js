@@ -1,5 +1,6 @@
-// End-to-end in real VS Code: code-server 4.139.1 with the packaged extension installed into a
-// fresh user-data-dir, the extension starting `router lsp` against `router-emulator`, the page
+// End-to-end in real VS Code: code-server 4.139.1 with the linux-x64 .vsix installed into a
+// fresh user-data-dir and run with no `dotnet` on PATH and DOTNET_ROOT unset, the extension
+// starting its bundled self-contained `router lsp` against `router-emulator`, the page
 // driven by Debian's Chromium through playwright-core. Screenshots of each step go to
 // artifacts/vscode-e2e/ (or $VSCODE_E2E_OUT). Run: see README.md in this folder.
 'use strict';
@@ -30,13 +31,15 @@ let browser;
 let page;
 let settingsFile;
 let settings;
+let extensions;
+let codeServerEnv;
 
-/** The .vsix to test: $ROUTER_VSIX, else the newest artifacts/router-lsp-*.vsix (made by `dotnet cake --target=Pack`). */
+/** The .vsix to test: $ROUTER_VSIX, else the newest artifacts/vsix/router-lsp-linux-x64-*.vsix (made by `dotnet cake --target=Pack`). */
 function findVsix() {
   if (process.env.ROUTER_VSIX) return process.env.ROUTER_VSIX;
-  const dir = path.join(repoRoot, 'artifacts');
-  const found = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => /^router-lsp-.*\.vsix$/.test(f)) : [];
-  if (found.length === 0) throw new Error('no artifacts/router-lsp-*.vsix: run `dotnet cake --target=Pack` first (or set ROUTER_VSIX)');
+  const dir = path.join(repoRoot, 'artifacts', 'vsix');
+  const found = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => /^router-lsp-linux-x64-.*\.vsix$/.test(f)) : [];
+  if (found.length === 0) throw new Error('no artifacts/vsix/router-lsp-linux-x64-*.vsix: run `dotnet cake --target=Pack` first (or set ROUTER_VSIX)');
   found.sort((a, b) => fs.statSync(path.join(dir, b)).mtimeMs - fs.statSync(path.join(dir, a)).mtimeMs);
   return path.join(dir, found[0]);
 }
@@ -52,9 +55,40 @@ function freePort() {
   });
 }
 
-/** Runs code-server with Node 24 first on PATH (it refuses older Node). */
+/** PATH with Node 24 first (code-server refuses older Node) and no `dotnet`: a folder on PATH that holds
+ * one is replaced by a folder of links to everything else in it. */
+function pathWithoutDotnet(scratch) {
+  const dirs = [node24Bin];
+  for (const dir of (process.env.PATH || '').split(':').filter((d) => d !== '')) {
+    if (!fs.existsSync(path.join(dir, 'dotnet'))) {
+      dirs.push(dir);
+      continue;
+    }
+    const shadow = fs.mkdtempSync(path.join(scratch, 'bin-without-dotnet-'));
+    for (const name of fs.readdirSync(dir)) {
+      if (name !== 'dotnet') fs.symlinkSync(path.join(dir, name), path.join(shadow, name));
+    }
+    dirs.push(shadow);
+  }
+  return dirs.join(':');
+}
+
+/** The environment of a machine without .NET: no `dotnet` on PATH, no DOTNET_ROOT. The emulator is its Ollama host. */
+function environmentWithoutDotnet(scratch, ollamaHost) {
+  const env = { ...process.env, PATH: pathWithoutDotnet(scratch), OLLAMA_HOST: ollamaHost };
+  for (const name of Object.keys(env)) {
+    if (name.startsWith('DOTNET_ROOT')) delete env[name];
+  }
+  // The test must not pass by accident: nothing in this environment may find `dotnet`.
+  const found = cp.spawnSync('sh', ['-c', 'command -v dotnet'], { env, encoding: 'utf8' });
+  assert.notEqual(found.status, 0, `dotnet is still on the test's PATH: ${found.stdout}`);
+  assert.deepEqual(Object.keys(env).filter((n) => n.startsWith('DOTNET_ROOT')), []);
+  return env;
+}
+
+/** Runs code-server in the environment without .NET. */
 function codeServerArgs(...args) {
-  return [path.join(node24Bin, 'node'), [codeServer, ...args], { env: { ...process.env, PATH: `${node24Bin}:${process.env.PATH}` } }];
+  return [path.join(node24Bin, 'node'), [codeServer, ...args], { env: codeServerEnv }];
 }
 
 async function shot(name) {
@@ -95,7 +129,8 @@ before(async () => {
   // A fresh profile every run: code-server restores untitled buffers and state between runs.
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'router-vscode-e2e-'));
   const userData = path.join(profile, 'user-data');
-  const extensions = path.join(profile, 'extensions');
+  extensions = path.join(profile, 'extensions');
+  codeServerEnv = environmentWithoutDotnet(profile, emulator.url);
   fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
   settings = {
     'chat.disableAIFeatures': true,
@@ -105,12 +140,10 @@ before(async () => {
     'editor.inlineSuggest.enabled': true,
     'router.configFile': path.join(workspace, 'router.yaml'),
   };
-  // The bundled server (vsix from Pack) is what users get; a vsix without one uses the built dll.
+  // The self-contained server the linux-x64 .vsix bundles is what runs: there is no dll for `dotnet`.
   const listing = cp.execFileSync('unzip', ['-l', vsix], { encoding: 'utf8' });
-  if (!listing.includes('extension/server/router.dll')) {
-    const dll = process.env.ROUTER_DLL || path.join(repoRoot, 'artifacts', 'bin', 'Router.Cli', 'release', 'router.dll');
-    settings['router.server.path'] = dll;
-  }
+  assert.match(listing, /extension\/server\/router\n/, `${vsix} bundles server/router`);
+  assert.doesNotMatch(listing, /extension\/server\/router\.dll/, `${vsix} bundles no framework-dependent router.dll`);
   settingsFile = path.join(userData, 'User', 'settings.json');
   fs.writeFileSync(settingsFile, JSON.stringify(settings, null, 2));
 
@@ -161,6 +194,13 @@ test('the extension starts the router and the status bar says so', async () => {
   await waitFor(async () => (await statusBarTexts()).some((t) => t === 'Router'), 'the Router status bar item to show a running server', 120000)
     .catch(async (e) => { await shot('01-startup-failed'); throw new Error(`${e.message}; status bar: ${JSON.stringify(await statusBarTexts())}`); });
   await shot('01-started');
+  // The language server running is the bundled executable, started without `dotnet` (it may still be answering --version).
+  let processes = [];
+  await waitFor(() => {
+    processes = cp.execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).split('\n');
+    return processes.some((p) => p.startsWith(extensions) && /\/server\/router lsp\b/.test(p));
+  }, 'the bundled router lsp to run', 60000)
+    .catch((e) => { throw new Error(`${e.message}: ${JSON.stringify(processes.filter((p) => p.startsWith(extensions)))}`); });
 });
 
 test('ghost text appears while typing in a .py file and comes from the code tier model', async () => {
@@ -355,6 +395,35 @@ test('a refactor code action applies the edit the heavy tier model answered', as
   await shot('07-refactor');
 });
 
+test('Create router.yaml never overwrites one, and writes one from the host\'s models when there is none', async () => {
+  await dismissPopups();
+  const file = path.join(workspace, 'router.yaml');
+  const original = fs.readFileSync(file, 'utf8');
+  try {
+    await runCommand('Router: Create router.yaml');
+    await runCommand('Notifications: Show Notifications');
+    const row = await page.waitForSelector('.notifications-center .monaco-list-row:has-text("router.yaml was not written")', { timeout: 60000 });
+    assert.match(await row.textContent(), /exists; pass --force/);
+    assert.equal(fs.readFileSync(file, 'utf8'), original, 'the existing router.yaml is untouched');
+    await shot('08-create-config-refused');
+    await runCommand('Notifications: Clear All Notifications');
+    await dismissPopups();
+
+    // Without one, `router init` asks the emulated host (OLLAMA_HOST) for its models and the file opens.
+    fs.renameSync(file, path.join(workspace, 'router.yaml.before'));
+    await runCommand('Router: Create router.yaml');
+    await page.waitForSelector('.tab.active[aria-label*="router.yaml"]', { timeout: 60000 });
+    const written = fs.readFileSync(file, 'utf8');
+    assert.ok(written.includes(emulator.url), `the emulated host is in the written file:\n${written}`);
+    assert.match(written, /qwen2\.5-coder:14b/, `the host's coder model serves a tier:\n${written}`);
+    await waitFor(async () => (await editorText()).includes(emulator.url), 'the written router.yaml in the editor', 15000);
+    await shot('08-create-config');
+  } catch (e) {
+    await shot('08-create-config-failed');
+    throw e;
+  }
+});
+
 test('a server path that does not work says so, with a way to the setting', async () => {
   await dismissPopups();
   try {
@@ -381,9 +450,9 @@ test('a server path that does not work says so, with a way to the setting', asyn
     const text = await row.textContent();
     assert.match(text, /file not found/);
     assert.match(text, /Open Settings/);
-    await shot('08-bad-server-path');
+    await shot('09-bad-server-path');
   } catch (e) {
-    await shot('08-bad-server-path-failed');
+    await shot('09-bad-server-path-failed');
     throw e;
   }
 });

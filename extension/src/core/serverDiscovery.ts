@@ -12,6 +12,8 @@ export interface ServerCandidate {
   args: string[];
   /** The file this candidate runs (the executable or the dll), for messages. */
   location: string;
+  /** Why this candidate cannot run here, known without starting it (then it is not probed). */
+  unusable?: string;
 }
 
 /** What discovery looks at; a test seam over the file system and process environment. */
@@ -23,6 +25,26 @@ export interface DiscoveryInputs {
   platform: NodeJS.Platform;
   pathVariable: string | undefined;
   isFile: (file: string) => boolean;
+  /** The executable format of a file, read from its first bytes (see executableFormat). */
+  formatOf: (file: string) => ExecutableFormat;
+}
+
+/** What the first bytes of a file say it is. */
+export type ExecutableFormat = 'elf' | 'mach-o' | 'pe' | 'unknown';
+
+/** The format each platform runs natively; a bundled server of another format is never started. */
+const nativeFormat: Partial<Record<NodeJS.Platform, ExecutableFormat>> = { linux: 'elf', darwin: 'mach-o', win32: 'pe' };
+
+/** ELF, Mach-O (thin 64/32-bit either byte order, or universal) or PE ("MZ"), from a file's first four bytes. */
+export function executableFormat(head: Uint8Array): ExecutableFormat {
+  const hex = Buffer.from(head.subarray(0, 4)).toString('hex');
+  if (hex === '7f454c46') {
+    return 'elf';
+  }
+  if (['feedfacf', 'cffaedfe', 'feedface', 'cefaedfe', 'cafebabe'].includes(hex)) {
+    return 'mach-o';
+  }
+  return hex.startsWith('4d5a') ? 'pe' : 'unknown';
 }
 
 /** Answer of `<candidate> --version`. */
@@ -56,10 +78,13 @@ export function serverCandidates(inputs: DiscoveryInputs): ServerCandidate[] {
   const candidates: ServerCandidate[] = [];
   const exe = inputs.platform === 'win32' ? 'router.exe' : 'router';
   const bundled = p.join(inputs.extensionPath, 'server');
-  for (const file of [p.join(bundled, exe), p.join(bundled, 'router.dll')]) {
-    if (inputs.isFile(file)) {
-      candidates.push(fromFile('bundled', file));
-    }
+  const bundledExe = p.join(bundled, exe);
+  if (inputs.isFile(bundledExe)) {
+    candidates.push(checkFormat(fromFile('bundled', bundledExe), inputs));
+  }
+  const bundledDll = p.join(bundled, 'router.dll');
+  if (inputs.isFile(bundledDll)) {
+    candidates.push(fromFile('bundled', bundledDll));
   }
   const onPath = findOnPath(exe, inputs.pathVariable, inputs.platform, inputs.isFile);
   if (onPath) {
@@ -79,6 +104,19 @@ export function serverCandidates(inputs: DiscoveryInputs): ServerCandidate[] {
   }
   return candidates;
 }
+
+/** Marks a bundled executable built for another platform (a .vsix installed on the wrong one) as unusable. */
+function checkFormat(candidate: ServerCandidate, inputs: DiscoveryInputs): ServerCandidate {
+  const wanted = nativeFormat[inputs.platform];
+  const found = inputs.formatOf(candidate.location);
+  if (wanted === undefined || found === wanted) {
+    return candidate;
+  }
+  const what = found === 'unknown' ? 'not an executable' : `a ${formatNames[found]} executable`;
+  return { ...candidate, unusable: `${what}, not one for ${inputs.platform}: install the .vsix built for this platform, or the universal one` };
+}
+
+const formatNames: Record<ExecutableFormat, string> = { elf: 'Linux (ELF)', 'mach-o': 'macOS (Mach-O)', pe: 'Windows (PE)', unknown: 'unknown' };
 
 /** A dll runs with `dotnet`; anything else is run directly. */
 export function fromFile(source: CandidateSource, file: string): ServerCandidate {
@@ -110,7 +148,7 @@ export function findOnPath(exe: string, pathVariable: string | undefined, platfo
 export async function discoverServer(inputs: DiscoveryInputs, probe: (candidate: ServerCandidate) => Promise<ProbeResult>): Promise<Discovery> {
   const attempts: Attempt[] = [];
   for (const candidate of serverCandidates(inputs)) {
-    const result = await probe(candidate);
+    const result: ProbeResult = candidate.unusable ? { ok: false, error: candidate.unusable } : await probe(candidate);
     attempts.push({ candidate, result });
     if (result.ok) {
       return { server: { ...candidate, version: result.version }, attempts, explicit: inputs.settingPath !== null };
@@ -142,7 +180,11 @@ export function discoveryFailureMessage(discovery: Discovery): string {
   const tried = discovery.attempts
     .map((a) => `${describe(a.candidate)}: ${a.result.ok ? 'ok' : a.result.error}`)
     .join('; ');
-  return `Router: no working server found (tried ${tried}). Install the .NET 10 runtime or set router.server.path.`;
+  const needsDotnet = discovery.attempts.some((a) => a.candidate.command === 'dotnet' && !a.result.ok);
+  const fix = needsDotnet
+    ? 'This server needs the .NET 10 runtime (https://dotnet.microsoft.com/download/dotnet/10.0): install it, or install the .vsix built for this platform, which needs no .NET, or set router.server.path.'
+    : 'Install `router` or set router.server.path.';
+  return `Router: no working server found (tried ${tried}). ${fix}`;
 }
 
 /** How a candidate is named in messages and the log, e.g. "bundled server/router.dll (dotnet)". */

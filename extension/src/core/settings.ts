@@ -2,6 +2,10 @@
 // setting changes need the server process restarted rather than a didChangeConfiguration.
 import * as path from 'node:path';
 
+/** The LanguageClient's id. It is also the settings and commands namespace: vscode-languageclient reads the
+ * trace level from `router.trace.server`, which package.json declares beside the other `router.*` settings. */
+export const clientId = 'router';
+
 /** Reads one setting below "router", e.g. get('privacy.localOnly'); undefined when unset. */
 export type SettingReader = (key: string) => unknown;
 
