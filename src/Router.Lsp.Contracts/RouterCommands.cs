@@ -9,5 +9,11 @@ public static class RouterCommands
     public const string WhyThisModel = "router.whyThisModel";
     public const string Doctor = "router.doctor";
 
-    public static IReadOnlyList<string> All { get; } = [Explain, Ask, Refactor, WhyThisModel, Doctor];
+    /// <summary>Carried by every inline completion item; the editor runs it when the user accepts the item.</summary>
+    public const string CompletionAccepted = "router.completionAccepted";
+
+    /// <summary>The usage report as HTML (see <see cref="RouterUsageReportResult"/>).</summary>
+    public const string UsageReport = "router.usageReport";
+
+    public static IReadOnlyList<string> All { get; } = [Explain, Ask, Refactor, WhyThisModel, Doctor, CompletionAccepted, UsageReport];
 }

@@ -18,4 +18,7 @@ namespace Router.Lsp.Contracts;
 [JsonSerializable(typeof(RouterRefactorResult))]
 [JsonSerializable(typeof(RouterDecisionsResult))]
 [JsonSerializable(typeof(RouterDoctorResult))]
+[JsonSerializable(typeof(RouterCompletionAcceptedArguments))]
+[JsonSerializable(typeof(RouterUsageReportArguments))]
+[JsonSerializable(typeof(RouterUsageReportResult))]
 public sealed partial class RouterJsonContext : JsonSerializerContext;

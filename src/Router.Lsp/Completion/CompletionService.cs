@@ -35,33 +35,47 @@ internal sealed class CompletionService(
     private readonly CompletionSupersession _supersession = new();
     private readonly CompletionCache _cache = new(options.CompletionCacheSize);
     private readonly AdaptiveDebounce _debounce = new(options.DebounceMinimum, options.DebounceMaximum, options.Time);
+    private readonly CompletionUsageBook _usage = new(options.UsageLedger);
 
-    /// <summary>Returns the text to insert at the position, or an empty string. Throws <see cref="OperationCanceledException"/>
+    /// <summary>What became of each completion shown: accepted, dismissed, or unknown for an editor that cannot say.</summary>
+    public CompletionAcceptance Acceptance { get; } = new(new CompletionUsageBook(options.UsageLedger), options.Time);
+
+    /// <summary>Returns the text to insert at the position (empty for none) and the request id its accept is booked under. Throws <see cref="OperationCanceledException"/>
     /// when the client cancels, and a <see cref="JsonRpcException"/> (ServerCancelled, ContentModified) when the server gives
     /// the completion up because a newer one replaced it or its document closed.</summary>
     /// <param name="invoked">The user asked explicitly, so there is no debounce.</param>
-    public async Task<string> CompleteAsync(string method, string documentUri, Position position, bool invoked, CancellationToken cancellationToken)
+    public async Task<ShownCompletion> CompleteAsync(string method, string documentUri, Position position, bool invoked, CancellationToken cancellationToken)
     {
         // The snapshot is taken before the first await, so it reflects every change that arrived before the request.
         if (!documents.TryGet(documentUri, out TextDocument? document) || !router.Enabled)
         {
-            return string.Empty;
+            return ShownCompletion.None;
         }
 
         long started = Stopwatch.GetTimestamp();
+        DateTimeOffset at = options.Time.GetUtcNow();
+        string requestId = Guid.NewGuid().ToString("N");
         int cursor = document.OffsetAt(position, documents.Encoding);
         FillInTheMiddleContext context = _contextBuilder.Build(document.Text, cursor);
         CompletionLease lease = _supersession.Begin(documentUri, cancellationToken);
         TimeSpan debounce = invoked ? TimeSpan.Zero : _debounce.Next(documentUri);
-        if (_cache.Find(documentUri, document.Text, cursor) is { } cached)
+        if (_cache.FindHit(documentUri, document.Text, cursor) is { } cached)
         {
             _supersession.End(documentUri, lease);
-            await ReportAsync(method, documentUri, null, null, CompletionOutcome.Cached, started, null, context, cached.Length, null, null);
-            return cached;
+            await ReportAsync(method, documentUri, null, null, CompletionOutcome.Cached, started, null, context, cached.Remainder.Length, null, null);
+
+            // The same suggestion again (or what is left of it after typing into it): an accept now is an accept of the model's answer.
+            if (cached.RequestId is { } shownBefore)
+            {
+                Acceptance.Shown(shownBefore, documentUri, cached.Remainder.Length);
+            }
+
+            return new ShownCompletion(cached.Remainder, cached.RequestId);
         }
 
         TimeSpan? firstChunk = null;
         ModelUsage? usage = null;
+        DispatchResult? dispatched = null;
         CompletionRoute? route = null;
         AnsweredBy? answeredBy = null;
         try
@@ -116,6 +130,7 @@ internal sealed class CompletionService(
                     enough.Token);
                 answeredBy = new AnsweredBy(result.Tier, result.Model, result.Endpoint);
                 usage = result.Usage;
+                dispatched = result;
 
                 // Cut by the completion deadline while it streamed: a half-written last line is not worth showing.
                 answer = result.DoneReason == RequestDispatcher.DeadlineDoneReason ? CompletionPostProcessor.KeepWholeLines(result.Text) : result.Text;
@@ -140,14 +155,28 @@ internal sealed class CompletionService(
             answer = FillInTheMiddleTemplates.CutAtAnyFillInTheMiddleToken(answer);
 
             string completion = CompletionPostProcessor.Process(answer, context);
-            _cache.Store(documentUri, document.Text, cursor, completion);
-            await ReportAsync(method, documentUri, route, answeredBy, completion.Length == 0 ? CompletionOutcome.Empty : CompletionOutcome.Completed, started, firstChunk, context, completion.Length, usage, null);
-            return completion;
+            string? booked = options.UsageLedger is null ? null : requestId;
+            _cache.Store(documentUri, document.Text, cursor, completion, booked);
+            CompletionOutcome outcome = completion.Length == 0 ? CompletionOutcome.Empty : CompletionOutcome.Completed;
+            await ReportAsync(method, documentUri, route, answeredBy, outcome, started, firstChunk, context, completion.Length, usage, null);
+            _usage.Book(requestId, at, document.LanguageId, route, answeredBy, dispatched, outcome, Stopwatch.GetElapsedTime(started), firstChunk, context.PrefixTokens + context.SuffixTokens, completion.Length);
+            if (booked is not null && completion.Length > 0)
+            {
+                Acceptance.Shown(booked, documentUri, completion.Length);
+            }
+
+            return new ShownCompletion(completion, completion.Length == 0 ? null : booked);
         }
         catch (Exception exception) when (lease.IsCancellationRequested)
         {
             // Whatever the dispatch threw while its stream was being closed, the request was cancelled.
             await ReportAsync(method, documentUri, route, answeredBy, CompletionOutcome.Cancelled, started, firstChunk, context, 0, usage, null);
+
+            // Only a request that outlived the debounce reached routing; the cancels inside it are too many to book.
+            if (route is not null)
+            {
+                _usage.Book(requestId, at, document.LanguageId, route, answeredBy, dispatched, CompletionOutcome.Cancelled, Stopwatch.GetElapsedTime(started), firstChunk, context.PrefixTokens + context.SuffixTokens, 0);
+            }
 
             // The client's own cancel is answered RequestCancelled; a completion the server gave up says why it did.
             if (!cancellationToken.IsCancellationRequested && lease.DroppedBecause is { } dropped)
@@ -169,11 +198,15 @@ internal sealed class CompletionService(
             DispatchFailedException? failed = exception as DispatchFailedException;
             string summary = failed?.Summary ?? exception.Message;
             await ReportAsync(method, documentUri, route, answeredBy, CompletionOutcome.Failed, started, firstChunk, context, 0, usage, summary);
+            if (route is not null)
+            {
+                _usage.Book(requestId, at, document.LanguageId, route, answeredBy, dispatched, CompletionOutcome.Failed, Stopwatch.GetElapsedTime(started), firstChunk, context.PrefixTokens + context.SuffixTokens, 0);
+            }
             string headline = route is null
                 ? "Completion could not be routed"
                 : $"Completion ({route.Decision.Tier.Name()} {route.Decision.Model}) failed";
             await status.ReportFailureAsync(headline, failed?.Attempts ?? [], summary, failed?.Privacy, CancellationToken.None);
-            return string.Empty;
+            return ShownCompletion.None;
         }
         finally
         {
@@ -193,6 +226,7 @@ internal sealed class CompletionService(
     public void Forget(string documentUri)
     {
         _supersession.Closed(documentUri);
+        Acceptance.Closed(documentUri);
         _cache.Forget(documentUri);
         _debounce.Forget(documentUri);
     }

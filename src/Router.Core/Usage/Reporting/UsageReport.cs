@@ -13,5 +13,5 @@ public sealed record UsageReport(
     IReadOnlyList<AcceptanceRate> Acceptance,
     IReadOnlyList<ColdLoadCount> ColdLoads,
     IReadOnlyList<RerouteCount> Reroutes,
-    BudgetStanding Spend,
+    SpendStanding Spend,
     SingleModelSavings Savings);

@@ -134,7 +134,7 @@ public static class UsageReportBuilder
             .ThenBy(r => r.Model, StringComparer.Ordinal)
             .ThenBy(r => r.Reasons, StringComparer.Ordinal)];
 
-    private static BudgetStanding Spend(List<UsageRecord> all, List<UsageRecord> window, UsageReportOptions options)
+    private static SpendStanding Spend(List<UsageRecord> all, List<UsageRecord> window, UsageReportOptions options)
     {
         DateOnly first = LocalDate(options.Since, options.TimeZone);
         DateOnly today = LocalDate(options.Until, options.TimeZone);
@@ -158,7 +158,7 @@ public static class UsageReportBuilder
             .Sum(r => r.CostUsd);
         decimal todayUsd = all.Where(r => LocalDate(r.At, options.TimeZone) == today).Sum(r => r.CostUsd);
         int over = options.DailyBudgetUsd is { } daily ? days.Count(d => d.Usd > daily) : 0;
-        return new BudgetStanding(window.Sum(r => r.CostUsd), today, todayUsd, month, options.DailyBudgetUsd, options.MonthlyBudgetUsd, over, days);
+        return new SpendStanding(window.Sum(r => r.CostUsd), today, todayUsd, month, options.DailyBudgetUsd, options.MonthlyBudgetUsd, over, days);
     }
 
     private static SingleModelSavings Savings(List<UsageRecord> window, TokenPrice? frontier)
