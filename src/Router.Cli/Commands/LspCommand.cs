@@ -10,6 +10,7 @@ using Router.Runtime.Budget;
 using Router.Runtime.Configuration;
 using Router.Runtime.Dispatch;
 using Router.Runtime.Inventory;
+using Router.Runtime.Usage;
 
 namespace Router.Cli.Commands;
 
@@ -64,6 +65,7 @@ internal static class LspCommand
         }
 
         await using RouterRuntime runtime = new(providers, new HostInventory(), ledger, dispatch: new DispatchOptions { Logger = logs.Factory.CreateLogger("dispatch") });
+        await using UsageLedger usage = await UsageLedger.OpenAsync(logger: logs.Factory.CreateLogger("usage"), cancellationToken: cancellationToken);
 
         // Hosts are probed in the background, so a dead one is skipped and a revived one used again without a user waiting on it.
         runtime.StartProbing(() => config.Policy.Config.Endpoints.Values, ProbeInterval, cancellationToken);
@@ -76,6 +78,7 @@ internal static class LspCommand
             ServerVersion = Version,
             Logger = logs.Factory.CreateLogger("lsp"),
             CompletionObserver = trace => LspCommandLog.Completion(completions, trace),
+            UsageLedger = usage,
         };
         await using LspServer server = new(input, output, options, config, runtime);
         return await server.RunAsync(cancellationToken);

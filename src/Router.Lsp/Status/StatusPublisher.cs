@@ -16,7 +16,7 @@ namespace Router.Lsp.Status;
 /// problem until it is resolved (see <see cref="ProblemNotices"/>).</summary>
 /// <remarks>A notice is a <c>router/status</c> message with a warning or error severity, a <c>window/logMessage</c>, and a
 /// <c>window/showMessage</c> unless the client shows router/status messages itself (the Router extension does).</remarks>
-internal sealed class StatusPublisher(RouterConfigSource config, RouterRuntime runtime, JsonRpcConnection client)
+internal sealed class StatusPublisher(RouterConfigSource config, RouterRuntime runtime, JsonRpcConnection client, TodayUsage? today = null)
 {
     private readonly Lock _gate = new();
     private readonly ProblemNotices _problems = new();
@@ -144,6 +144,7 @@ internal sealed class StatusPublisher(RouterConfigSource config, RouterRuntime r
             hosts, Math.Round(runtime.SpentTodayUsd(), 4), last?.Tier.Name(), last?.Model, last?.Endpoint, OutwardRedactor.Default.RedactOptional(message), severity)
         {
             ModelSetBy = setting,
+            TodayShares = today?.Shares(),
         };
     }
 

@@ -12,8 +12,6 @@ internal static class SeededLedger
 
     public static readonly DateTimeOffset End = new(2026, 12, 6, 12, 0, 0, TimeSpan.Zero);
 
-    public static readonly DateTimeOffset Start = End.AddDays(-30);
-
     private static readonly (Tier Tier, string Model, bool Cloud, double Weight, double PromptRate, double OutputRate)[] Routes =
     [
         (Tier.Code, "qwen2.5-coder:14b", false, 0.70, 2500, 45),
@@ -28,13 +26,16 @@ internal static class SeededLedger
 
     private static readonly string[] Reasons = ["kind completion", "code signal: error message", "wide scope: architecture", "kind explain", "math terms"];
 
-    public static IReadOnlyList<UsageRecord> Records()
+    /// <summary>The records, the last of them before <paramref name="end"/> (<see cref="End"/> by default).</summary>
+    public static IReadOnlyList<UsageRecord> Records(DateTimeOffset? end = null)
     {
+        DateTimeOffset last = end ?? End;
+        DateTimeOffset start = last.AddDays(-30);
         Random random = new(18);
         List<UsageRecord> records = new(Requests);
         for (int i = 0; i < Requests; i++)
         {
-            DateTimeOffset at = Start.AddSeconds(random.NextDouble() * (End - Start).TotalSeconds);
+            DateTimeOffset at = start.AddSeconds(random.NextDouble() * (last - start).TotalSeconds);
             var route = Pick(random);
             RequestKind kind = route.Tier switch
             {

@@ -156,7 +156,8 @@ public static class UsageReportHtml
         double maxMs = Math.Max(1000, rows.Max(r => Math.Max(r.LatencyP95Ms ?? 0, r.FirstTokenP95Ms ?? 0)));
         double minMs = 10;
         double decades = Math.Ceiling(Math.Log10(maxMs / minMs));
-        int plotWidth = ChartWidth - LabelWidth - 20;
+        // Room on the right for the p50 / p95 words after the longest bar.
+        int plotWidth = ChartWidth - LabelWidth - 200;
         double Scale(double ms) => LabelWidth + (Math.Log10(Math.Max(ms, minMs) / minMs) / decades * plotWidth);
         int height = top + (rows.Count * rowHeight) + 26;
         Svg(html, height, "Time to first token and latency, p50 and p95, per tier and model");
@@ -218,7 +219,7 @@ public static class UsageReportHtml
         }
 
         const int rowHeight = 26;
-        int plotWidth = ChartWidth - LabelWidth - 250;
+        int plotWidth = ChartWidth - LabelWidth - 300;
         int height = (rows.Count * rowHeight) + 4;
         Svg(html, height, "Acceptance rate per model and language");
         html.Append("<defs><pattern id=\"unknown\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">")
@@ -237,7 +238,7 @@ public static class UsageReportHtml
             }
             else
             {
-                words = $"unknown: {Count(row.Unreported)} shown, editor does not report";
+                words = $"unknown: {Count(row.Unreported)} shown, not reported";
             }
 
             html.Append(Invariant, $"<text x=\"{LabelWidth + plotWidth + 8}\" y=\"{y + 15}\">{Encode(words)}</text>");
@@ -252,14 +253,15 @@ public static class UsageReportHtml
         const int top = 16;
         const int left = 60;
         int plotWidth = ChartWidth - left - 10;
-        decimal max = Math.Max(spend.Days.Count == 0 ? 0 : spend.Days.Max(d => d.Usd), spend.DailyBudgetUsd ?? 0);
-        max = max <= 0 ? 1 : max * 1.15m;
+        decimal highest = Math.Max(spend.Days.Count == 0 ? 0 : spend.Days.Max(d => d.Usd), spend.DailyBudgetUsd ?? 0);
+        decimal step = TickStep(highest <= 0 ? 1 : highest * 1.1m);
+        decimal max = step * 4;
         double Y(decimal usd) => top + plotHeight - (double)(usd / max * plotHeight);
         int height = top + plotHeight + 26;
         Svg(html, height, "Cloud spend per day against the daily budget");
         for (int t = 0; t <= 4; t++)
         {
-            decimal usd = max * t / 4;
+            decimal usd = step * t;
             double y = Y(usd);
             html.Append(Invariant, $"<line x1=\"{left}\" y1=\"{y:0.##}\" x2=\"{left + plotWidth}\" y2=\"{y:0.##}\" stroke=\"#e6e9ef\"/>");
             html.Append(Invariant, $"<text class=\"dim\" x=\"{left - 6}\" y=\"{y + 4:0.##}\" text-anchor=\"end\">{Encode(Usd(usd))}</text>");
@@ -286,7 +288,8 @@ public static class UsageReportHtml
         {
             double y = Y(daily);
             html.Append(Invariant, $"<line x1=\"{left}\" y1=\"{y:0.##}\" x2=\"{left + plotWidth}\" y2=\"{y:0.##}\" stroke=\"#d64541\" stroke-dasharray=\"6 4\" stroke-width=\"1.5\"/>");
-            html.Append(Invariant, $"<text x=\"{left + plotWidth}\" y=\"{y - 5:0.##}\" text-anchor=\"end\" style=\"fill:#d64541\">{Encode($"daily budget {Usd(daily)}")}</text>");
+            // A white halo keeps the words readable where they cross a bar.
+            html.Append(Invariant, $"<text x=\"{left + 6}\" y=\"{y - 5:0.##}\" style=\"fill:#d64541;paint-order:stroke;stroke:#fff;stroke-width:4px\">{Encode($"daily budget {Usd(daily)}")}</text>");
         }
 
         html.Append("</svg>\n<div class=\"cards\">");
@@ -294,6 +297,27 @@ public static class UsageReportHtml
         Card(html, Usd(spend.MonthUsd), spend.MonthlyBudgetUsd is { } month ? $"this month, of {Usd(month)} monthly budget" : "this month (no monthly budget set)");
         Card(html, Usd(spend.WindowUsd), spend.DailyBudgetUsd is null ? "in this window" : $"in this window; {spend.DaysOverDailyBudget} day(s) over the daily budget");
         html.Append("</div>\n");
+    }
+
+    /// <summary>A round step (1, 2, 2.5 or 5 times a power of ten) of which four reach <paramref name="top"/>.</summary>
+    private static decimal TickStep(decimal top)
+    {
+        decimal rough = top / 4;
+        decimal power = 0.0001m;
+        while (power * 10 <= rough)
+        {
+            power *= 10;
+        }
+
+        foreach (decimal factor in new[] { 1m, 2m, 2.5m, 5m, 10m })
+        {
+            if (power * factor >= rough)
+            {
+                return power * factor;
+            }
+        }
+
+        return power * 10;
     }
 
     private static void ColdLoads(StringBuilder html, IReadOnlyList<ColdLoadCount> loads)

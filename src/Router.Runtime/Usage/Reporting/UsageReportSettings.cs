@@ -21,7 +21,7 @@ public static class UsageReportSettings
             now,
             zone ?? TimeZoneInfo.Local,
             DailyBudgetUsd: (decimal)config.Budget.DailyUsd,
-            MonthlyBudgetUsd: null,
+            MonthlyBudgetUsd: config.Budget.MonthlyUsd is { } monthly ? (decimal)monthly : null,
             FrontierPrice: frontier);
     }
 
