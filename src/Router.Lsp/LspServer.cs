@@ -31,6 +31,7 @@ public sealed class LspServer : IAsyncDisposable
     private readonly RouterRuntime? _ownedRuntime;
     private readonly ILogger _log;
     private readonly FillInTheMiddleModeBook _fillInTheMiddleModes;
+    private readonly TodayUsage _today;
 
     /// <summary>Creates a server reading LSP messages from <paramref name="input"/> and writing to <paramref name="output"/>
     /// (stdin and stdout for <c>router lsp</c>). Each request is routed by the policy over <paramref name="config"/>
@@ -66,7 +67,9 @@ public sealed class LspServer : IAsyncDisposable
         DocumentStore documents = new();
         CompletionTracePublisher traces = new(_connection, options.CompletionObserver);
         ConfigurationHandlers configuration = new(config, _connection);
-        StatusPublisher status = new(config, runtime, _connection, new TodayUsage(options.UsageLedger, options.Time));
+        _today = new TodayUsage(options.UsageLedger, options.Time);
+        StatusPublisher status = new(config, runtime, _connection, _today);
+        _today.Updated += () => _ = status.ResendAsync();
         AnswerProgress progress = new(_connection);
         ClientEditSupport edits = new();
         DocumentSyncHandlers sync = new(documents);
@@ -129,6 +132,7 @@ public sealed class LspServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _fillInTheMiddleModes.Learned -= ReportFillInTheMiddleMode;
+        _today.Dispose();
         await _connection.DisposeAsync();
         if (_ownedRuntime is not null)
         {

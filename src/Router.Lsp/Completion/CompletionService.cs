@@ -160,6 +160,7 @@ internal sealed class CompletionService(
             CompletionOutcome outcome = completion.Length == 0 ? CompletionOutcome.Empty : CompletionOutcome.Completed;
             await ReportAsync(method, documentUri, route, answeredBy, outcome, started, firstChunk, context, completion.Length, usage, null);
             _usage.Book(requestId, at, document.LanguageId, route, answeredBy, dispatched, outcome, Stopwatch.GetElapsedTime(started), firstChunk, context.PrefixTokens + context.SuffixTokens, completion.Length);
+            status.UsageBooked();
             if (booked is not null && completion.Length > 0)
             {
                 Acceptance.Shown(booked, documentUri, completion.Length);

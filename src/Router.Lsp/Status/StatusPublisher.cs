@@ -23,11 +23,27 @@ internal sealed class StatusPublisher(RouterConfigSource config, RouterRuntime r
     private DispatchResult? _last;
     private string? _lastModelSetting;
     private string? _lastSent;
+    private (string? Message, string? Severity) _shown;
 
     /// <summary>Set at initialize when the client shows router/status messages itself, so a notice is not shown twice.</summary>
     public bool ClientShowsStatusMessages { get; set; }
 
     public double SpentTodayUsd() => runtime.SpentTodayUsd();
+
+    /// <summary>A request was booked in the usage ledger: today's figures are read again when they are due.</summary>
+    public void UsageBooked() => today?.Booked();
+
+    /// <summary>Today's figures changed: the status again, with the message still shown, if any.</summary>
+    public Task ResendAsync()
+    {
+        (string? message, string? severity) shown;
+        lock (_gate)
+        {
+            shown = _shown;
+        }
+
+        return SendAsync(shown.message, shown.severity, CancellationToken.None);
+    }
 
     /// <summary>Reports the route of an answer; a completion on the same route as the last one sends nothing new. A problem met
     /// on the way (a host skipped, a model missing) is told once.</summary>
@@ -195,6 +211,11 @@ internal sealed class StatusPublisher(RouterConfigSource config, RouterRuntime r
 
     private async Task SendAsync(string? message, string? severity, CancellationToken cancellationToken)
     {
+        lock (_gate)
+        {
+            _shown = (message, severity);
+        }
+
         try
         {
             await client.SendNotificationAsync(RouterMethods.Status, Current(message, severity), RouterJsonContext.Default.RouterStatusParams, cancellationToken);

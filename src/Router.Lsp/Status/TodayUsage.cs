@@ -6,8 +6,9 @@ using Router.Runtime.Usage;
 namespace Router.Lsp.Status;
 
 /// <summary>Today's share of requests per tier, read from the usage ledger in the background and kept for the status bar, so
-/// sending a status never waits on the database. Read again at most every <see cref="RefreshAfter"/>.</summary>
-internal sealed class TodayUsage(IUsageLedger? ledger, TimeProvider time)
+/// sending a status never waits on the database. Read at most every <see cref="RefreshAfter"/>: a booking within that time
+/// schedules one read when it is up, and <see cref="Updated"/> says when the figures changed.</summary>
+internal sealed class TodayUsage(IUsageLedger? ledger, TimeProvider time) : IDisposable
 {
     public static readonly TimeSpan RefreshAfter = TimeSpan.FromSeconds(10);
 
@@ -15,49 +16,89 @@ internal sealed class TodayUsage(IUsageLedger? ledger, TimeProvider time)
     private IReadOnlyList<RouterTierShare>? _shares;
     private DateTimeOffset _readAt = DateTimeOffset.MinValue;
     private Task? _reading;
+    private ITimer? _scheduled;
 
-    /// <summary>The shares as last read (null before the first read), and a read started when they are old.</summary>
+    /// <summary>The figures changed after a read; the status is worth sending again.</summary>
+    public event Action? Updated;
+
+    /// <summary>The shares as last read (null before the first read); starts a read when they are old.</summary>
     public IReadOnlyList<RouterTierShare>? Shares()
     {
-        if (ledger is null)
-        {
-            return null;
-        }
-
+        Booked();
         lock (_gate)
         {
-            if (_reading is null && time.GetUtcNow() - _readAt >= RefreshAfter)
-            {
-                _readAt = time.GetUtcNow();
-                _reading = Task.Run(ReadAsync);
-            }
-
             return _shares;
         }
     }
 
-    /// <summary>Reads now and waits for it (tests, and the first status after start).</summary>
-    public async Task RefreshAsync()
+    /// <summary>Something was booked: read now if the figures are old, else once when they are.</summary>
+    public void Booked()
     {
-        Task reading;
-        lock (_gate)
+        if (ledger is null)
         {
-            _readAt = time.GetUtcNow();
-            reading = _reading ??= Task.Run(ReadAsync);
+            return;
         }
 
-        await reading.ConfigureAwait(false);
+        lock (_gate)
+        {
+            if (_reading is not null || _scheduled is not null)
+            {
+                return;
+            }
+
+            TimeSpan age = time.GetUtcNow() - _readAt;
+            if (age >= RefreshAfter)
+            {
+                StartRead();
+            }
+            else
+            {
+                _scheduled = time.CreateTimer(static state => ((TodayUsage)state!).ScheduledRead(), this, RefreshAfter - age, Timeout.InfiniteTimeSpan);
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _scheduled?.Dispose();
+            _scheduled = null;
+        }
+    }
+
+    private void ScheduledRead()
+    {
+        lock (_gate)
+        {
+            _scheduled?.Dispose();
+            _scheduled = null;
+            if (_reading is null)
+            {
+                StartRead();
+            }
+        }
+    }
+
+    /// <summary>Called under the gate.</summary>
+    private void StartRead()
+    {
+        _readAt = time.GetUtcNow();
+        _reading = Task.Run(ReadAsync);
     }
 
     private async Task ReadAsync()
     {
+        bool changed = false;
         try
         {
+            // This process's own bookings are still queued: write them first, so the figures include them.
+            await ledger!.FlushAsync(CancellationToken.None).ConfigureAwait(false);
             DateTimeOffset now = time.GetUtcNow();
             DateTime local = TimeZoneInfo.ConvertTime(now, TimeZoneInfo.Local).DateTime.Date;
             DateTimeOffset midnight = new(local, TimeZoneInfo.Local.GetUtcOffset(local));
             List<UsageRecord> today = [];
-            await foreach (UsageRecord record in ledger!.ReadSinceAsync(midnight, CancellationToken.None).ConfigureAwait(false))
+            await foreach (UsageRecord record in ledger.ReadSinceAsync(midnight, CancellationToken.None).ConfigureAwait(false))
             {
                 today.Add(record);
             }
@@ -66,6 +107,7 @@ internal sealed class TodayUsage(IUsageLedger? ledger, TimeProvider time)
             IReadOnlyList<RouterTierShare> shares = [.. report.Tiers.Select(t => new RouterTierShare(t.Tier, t.Requests, Math.Round(t.Share, 4)))];
             lock (_gate)
             {
+                changed = _shares is null ? shares.Count > 0 : !_shares.SequenceEqual(shares);
                 _shares = shares;
             }
         }
@@ -80,6 +122,11 @@ internal sealed class TodayUsage(IUsageLedger? ledger, TimeProvider time)
             {
                 _reading = null;
             }
+        }
+
+        if (changed)
+        {
+            Updated?.Invoke();
         }
     }
 }

@@ -51,7 +51,7 @@ public sealed class UsageReportCommandTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Status_carries_todays_share_of_requests_per_tier_from_the_ledger()
+    public async Task Status_carries_todays_share_of_requests_per_tier_once_the_ledger_is_read_again()
     {
         FakeTimeProvider clock = new(DateTimeOffset.UtcNow);
         await using LspHarness lsp = await LspHarness.StartAsync(options: new LspServerOptions { UsageLedger = _ledger, Time = clock });
@@ -59,32 +59,27 @@ public sealed class UsageReportCommandTests : IAsyncLifetime
         await lsp.OpenAsync("var a = ;\nvar b = ;\n");
         await InvokedAsync(lsp, 0, 8);
         await InvokedAsync(lsp, 1, 8);
-        await _ledger.FlushAsync(CancellationToken.None);
 
-        int booked = 0;
-        await foreach (Router.Core.Usage.UsageRecord record in _ledger.ReadSinceAsync(DateTimeOffset.UnixEpoch, CancellationToken.None))
-        {
-            booked++;
-        }
-
-        Assert.Equal(2, booked);
-
-        // The figures are read again at most every ten seconds.
+        // Read at most every ten seconds: the bookings above wait for it, then a status carries them without a new request.
         clock.Advance(TodayUsage.RefreshAfter);
+        RouterStatusParams status = await WaitForAsync(lsp, s => s.TodayShares is [{ Tier: "code", Requests: 2 }]);
+        Assert.Equal(1.0, status.TodayShares![0].Share);
 
-        // Shares are read in the background and given with a later status: ask until one carries them.
-        string text = "";
-        for (int i = 0; i < 200 && !text.Contains("Requests today", StringComparison.Ordinal); i++)
+        JsonElement doctor = await lsp.Client.ExecuteCommandAsync(new ExecuteCommandParams(RouterCommands.Doctor), lsp.Timeout);
+        Assert.Contains("Requests today: code 100% (2)", doctor.Deserialize(RouterJsonContext.Default.RouterDoctorResult)!.Text, StringComparison.Ordinal);
+    }
+
+    private static async Task<RouterStatusParams> WaitForAsync(LspHarness lsp, Func<RouterStatusParams, bool> wanted)
+    {
+        while (true)
         {
-            JsonElement doctor = await lsp.Client.ExecuteCommandAsync(new ExecuteCommandParams(RouterCommands.Doctor), lsp.Timeout);
-            text = doctor.Deserialize(RouterJsonContext.Default.RouterDoctorResult)!.Text;
-            if (!text.Contains("Requests today", StringComparison.Ordinal))
+            if (lsp.Statuses.FirstOrDefault(wanted) is { } status)
             {
-                await Task.Delay(25, lsp.Timeout);
+                return status;
             }
-        }
 
-        Assert.True(text.Contains("Requests today: code 100% (2)", StringComparison.Ordinal), text);
+            await Task.Delay(20, lsp.Timeout);
+        }
     }
 
     private static async Task InvokedAsync(LspHarness lsp, int line, int character) =>
