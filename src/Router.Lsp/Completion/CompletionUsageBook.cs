@@ -50,8 +50,9 @@ internal sealed class CompletionUsageBook(IUsageLedger? ledger)
             // Without the server's count, about four characters a token.
             usage?.OutputTokens ?? ((shownLength + 3) / 4),
             TokensEstimated: usage is null,
-            firstChunk,
-            outcome == CompletionOutcome.Cancelled ? null : latency,
+            // The dispatch's own timings when it finished: the request's also hold the debounce, which is no model's time.
+            result?.TimeToFirstToken ?? firstChunk,
+            outcome == CompletionOutcome.Cancelled ? null : result?.Latency ?? latency,
             usage is { LoadDuration: { } load } && load > TimeSpan.FromMilliseconds(100) ? load : null,
             outcome switch
             {
@@ -64,14 +65,10 @@ internal sealed class CompletionUsageBook(IUsageLedger? ledger)
             Escalated: false,
             AcceptedCharacters: null,
             CostUsd: (decimal)(result?.CostUsd ?? 0),
-            ShortReasons(route.Decision.Reasons)));
+            UsageReasons.ShortForm(route.Decision.Reasons)));
     }
 
     public void Accepted(string requestId, int? characters) => ledger?.UpdateOutcome(requestId, UsageOutcome.Accepted, characters);
 
     public void Dismissed(string requestId) => ledger?.UpdateOutcome(requestId, UsageOutcome.Dismissed);
-
-    /// <summary>Each reason's leading words, never the detail after a colon (which may quote the user's text).</summary>
-    private static string ShortReasons(IReadOnlyList<string> reasons) =>
-        string.Join("; ", reasons.Select(r => r.Split(':', 2)[0].Trim()).Where(r => r.Length > 0).Distinct(StringComparer.Ordinal));
 }
