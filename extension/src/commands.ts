@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { AnswerView } from './answerView';
 import type { ApiKeys } from './apiKeys';
-import { answerFromResult, answerIdFromResult } from './core/answers';
+import { answerFromResult, answerIdFromResult, usageReportHtml } from './core/answers';
 import { configurationText, isConfigShowResult } from './core/configuration';
 import { decisionItems, decisionsMarkdown, isDecisionList } from './core/decisions';
 import { type AskArgs, ServerCommand, type WireRange } from './core/protocol';
@@ -43,6 +43,7 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
     register('router.restartServer', ctx.restart),
     register('router.runDoctor', () => runDoctor(ctx)),
     register('router.showConfiguration', () => showConfiguration(ctx)),
+    register('router.showUsage', () => showUsage(ctx)),
     register('router.setApiKey', () => setApiKey(ctx)),
     register('router.clearApiKey', () => clearApiKey(ctx)),
   ];
@@ -158,6 +159,24 @@ async function toggleLocalOnly(): Promise<void> {
   const next = !config.get<boolean>('privacy.localOnly', false);
   await config.update('privacy.localOnly', next, target);
   void vscode.window.showInformationMessage(next ? 'Router: local only — no code leaves this machine.' : 'Router: cloud endpoints allowed again (private code still stays local).');
+}
+
+/** The usage report the server renders from the ledger (the page `router report --html` writes), in a webview. */
+async function showUsage(ctx: CommandContext): Promise<void> {
+  const session = ctx.session();
+  if (!session.running) {
+    throw new Error('the Router server is not running (Router: Restart Server); `router report --html FILE` gives the same page');
+  }
+  const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Router: reading the usage ledger…' }, () =>
+    session.execute(ServerCommand.usageReport, { days: 7 }),
+  );
+  const html = usageReportHtml(result);
+  if (html === null) {
+    throw new Error('the server answered router.usageReport in an unexpected shape');
+  }
+  // No scripts: the page is inline SVG and CSS, and its own Content-Security-Policy allows nothing else.
+  const panel = vscode.window.createWebviewPanel('routerUsage', 'Router Usage', vscode.ViewColumn.Active, { enableScripts: false });
+  panel.webview.html = html;
 }
 
 async function runDoctor(ctx: CommandContext): Promise<void> {

@@ -84,7 +84,9 @@ export class RouterSession {
       outputChannel: serverLog,
       revealOutputChannelOn: RevealOutputChannelOn.Never,
       // statusMessages: this extension pops up router/status messages itself, so the server skips window/showMessage.
-      initializationOptions: { completionTraces: true, statusMessages: true, settings },
+      // completionAccepts: VS Code runs an inline completion item's command when the user accepts it, so the server can
+      // count a suggestion not taken as dismissed (for editors that cannot tell, acceptance stays unknown).
+      initializationOptions: { completionTraces: true, statusMessages: true, completionAccepts: true, settings },
       synchronize: { configurationSection: 'router' },
       initializationFailedHandler: (error) => {
         serverLog.error(`initialize failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -79,3 +79,25 @@ suite('status bar', () => {
     assert.equal(statusBackground(applyStatus(running, { ...status, hosts: [] })), null);
   });
 });
+
+suite('status bar: today', () => {
+  test("the tooltip gives today's share of requests per tier from the ledger", () => {
+    const state = applyStatus(running, {
+      ...status,
+      todayShares: [
+        { tier: 'code', requests: 72, share: 0.72 },
+        { tier: 'quick', requests: 15, share: 0.15 },
+        { tier: 'vision', requests: 8, share: 0.08 },
+        { tier: 'reasoning', requests: 5, share: 0.05 },
+      ],
+    });
+    assert.match(statusTooltip(state), /Today: code 72% · quick 15% · vision 8% · reasoning 5% of 100 requests/);
+    assert.match(statusTooltip(state), /Spent today: \$0\.13/);
+  });
+
+  test('a status without shares keeps the last ones; a server without a ledger shows none', () => {
+    const withShares = applyStatus(running, { ...status, todayShares: [{ tier: 'code', requests: 1, share: 1 }] });
+    assert.match(statusTooltip(applyStatus(withShares, status)), /Today: code 100% of 1 request \(/);
+    assert.doesNotMatch(statusTooltip(applyStatus(running, status)), /Today:/);
+  });
+});

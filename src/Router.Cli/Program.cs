@@ -16,6 +16,7 @@ root.Subcommands.Add(AskCommand.Create(logs));
 root.Subcommands.Add(DoctorCommand.Create());
 root.Subcommands.Add(InitCommand.Create());
 root.Subcommands.Add(ConfigCommand.Create());
+root.Subcommands.Add(ReportCommand.Create());
 
 ParseResult parsed = root.Parse(args);
 

@@ -12,5 +12,11 @@ public static class RouterCommands
     /// <summary>The configuration in force in this server, each value with its origin, as `router config show --json` prints it.</summary>
     public const string ConfigShow = "router.configShow";
 
-    public static IReadOnlyList<string> All { get; } = [Explain, Ask, Refactor, WhyThisModel, Doctor, ConfigShow];
+    /// <summary>Carried by every inline completion item; the editor runs it when the user accepts the item.</summary>
+    public const string CompletionAccepted = "router.completionAccepted";
+
+    /// <summary>The usage report as HTML (see <see cref="RouterUsageReportResult"/>).</summary>
+    public const string UsageReport = "router.usageReport";
+
+    public static IReadOnlyList<string> All { get; } = [Explain, Ask, Refactor, WhyThisModel, Doctor, ConfigShow, CompletionAccepted, UsageReport];
 }

@@ -19,4 +19,7 @@ namespace Router.Lsp.Contracts;
 [JsonSerializable(typeof(RouterDecisionsResult))]
 [JsonSerializable(typeof(RouterDoctorResult))]
 [JsonSerializable(typeof(RouterConfigShowResult))]
+[JsonSerializable(typeof(RouterCompletionAcceptedArguments))]
+[JsonSerializable(typeof(RouterUsageReportArguments))]
+[JsonSerializable(typeof(RouterUsageReportResult))]
 public sealed partial class RouterJsonContext : JsonSerializerContext;

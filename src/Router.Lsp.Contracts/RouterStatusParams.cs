@@ -14,4 +14,8 @@ public sealed record RouterStatusParams(
 {
     /// <summary>The editor setting that chose the last request's model ("router.models.completion"); null when it was routed.</summary>
     public string? ModelSetBy { get; init; }
+
+    /// <summary>Today's requests per tier, most first, from the usage ledger (every router process of the user); null when the
+    /// server keeps no ledger or has not read it yet.</summary>
+    public IReadOnlyList<RouterTierShare>? TodayShares { get; init; }
 }

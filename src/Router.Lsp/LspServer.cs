@@ -6,11 +6,13 @@ using Router.Core.Redaction;
 using Router.Lsp.Assistant;
 using Router.Lsp.Completion;
 using Router.Lsp.Configuration;
+using Router.Lsp.Contracts;
 using Router.Lsp.Documents;
 using Router.Lsp.Lifecycle;
 using Router.Lsp.Progress;
 using Router.Lsp.Refactor;
 using Router.Lsp.Status;
+using Router.Lsp.Usage;
 using Router.Protocol;
 using Router.Protocol.JsonRpc;
 using Router.Protocol.Lsp;
@@ -29,6 +31,7 @@ public sealed class LspServer : IAsyncDisposable
     private readonly RouterRuntime? _ownedRuntime;
     private readonly ILogger _log;
     private readonly FillInTheMiddleModeBook _fillInTheMiddleModes;
+    private readonly TodayUsage _today;
 
     /// <summary>Creates a server reading LSP messages from <paramref name="input"/> and writing to <paramref name="output"/>
     /// (stdin and stdout for <c>router lsp</c>). Each request is routed by the policy over <paramref name="config"/>
@@ -64,7 +67,9 @@ public sealed class LspServer : IAsyncDisposable
         DocumentStore documents = new();
         CompletionTracePublisher traces = new(_connection, options.CompletionObserver);
         ConfigurationHandlers configuration = new(config, _connection);
-        StatusPublisher status = new(config, runtime, _connection);
+        _today = new TodayUsage(options.UsageLedger, options.Time);
+        StatusPublisher status = new(config, runtime, _connection, _today);
+        _today.Updated += () => _ = status.ResendAsync();
         AnswerProgress progress = new(_connection);
         ClientEditSupport edits = new();
         DocumentSyncHandlers sync = new(documents);
@@ -80,6 +85,7 @@ public sealed class LspServer : IAsyncDisposable
         DecisionLog decisions = new();
         AssistantService assistant = new(documents, config, runtime, new SessionHistory(options.Time), decisions, status, _connection);
         AssistantHandlers assist = new(assistant, new RefactorEditor(assistant), decisions, status, documents, progress, edits, configuration, _connection);
+        UsageReportHandler usage = new(options.UsageLedger, config, options.Time);
         LspJsonContext json = LspJsonContext.Default;
 
         // Lifecycle
@@ -103,7 +109,13 @@ public sealed class LspServer : IAsyncDisposable
         // Explain, refactor, chat: read-only too; a refactor's edit is resolved only when the user picks the action.
         _connection.AddRequestHandler(LspMethods.CodeAction, json.CodeActionParams, json.IReadOnlyListCodeAction, assist.CodeActionAsync);
         _connection.AddRequestHandler(LspMethods.CodeActionResolve, json.CodeAction, json.CodeAction, assist.ResolveCodeActionAsync);
-        _connection.AddRequestHandler(LspMethods.ExecuteCommand, json.ExecuteCommandParams, json.JsonElement, assist.ExecuteCommandAsync);
+        // Commands: an inline completion's accept, the usage report, and the assistant's own (explain, ask, refactor, …).
+        _connection.AddRequestHandler(LspMethods.ExecuteCommand, json.ExecuteCommandParams, json.JsonElement, (request, cancellationToken) => request.Command switch
+        {
+            RouterCommands.CompletionAccepted => completion.AcceptedAsync(request, cancellationToken),
+            RouterCommands.UsageReport => usage.ReportAsync(request, cancellationToken),
+            _ => assist.ExecuteCommandAsync(request, cancellationToken),
+        });
 
         // The user cancelled an explain or ask from the editor's progress UI: read-only, so it never waits behind anything.
         _connection.AddNotificationHandler(LspMethods.WorkDoneProgressCancel, json.WorkDoneProgressCancelParams, progress.CancelAsync, HandlerMode.ReadOnly);
@@ -120,6 +132,7 @@ public sealed class LspServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _fillInTheMiddleModes.Learned -= ReportFillInTheMiddleMode;
+        _today.Dispose();
         await _connection.DisposeAsync();
         if (_ownedRuntime is not null)
         {

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Router.Backends.FillInTheMiddle;
 using Router.Lsp.Completion;
+using Router.Runtime.Usage;
 
 namespace Router.Lsp;
 
@@ -45,6 +46,10 @@ public sealed record LspServerOptions
     public string ServerName { get; init; } = "router-lsp";
 
     public string ServerVersion { get; init; } = "0.1.0";
+
+    /// <summary>Where each request's counts, timings and outcome are booked (completions, and their accepts), and what the usage
+    /// report and the status bar's figures for today read; null books nothing.</summary>
+    public IUsageLedger? UsageLedger { get; init; }
 
     /// <summary>Called once per completion request with what happened; must be quick and thread-safe.</summary>
     public Action<CompletionTrace>? CompletionObserver { get; init; }

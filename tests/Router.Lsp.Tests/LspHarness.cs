@@ -13,6 +13,7 @@ using Router.Runtime.Configuration;
 using Router.Runtime.Dispatch;
 using Router.Runtime.Health;
 using Router.Runtime.Inventory;
+using Router.Runtime.Usage;
 
 namespace Router.Lsp.Tests;
 
@@ -49,7 +50,9 @@ internal sealed class LspHarness : IAsyncDisposable
         };
         Config = config ?? RouterConfigSource.Fixed(TestConfig.With());
         Providers = new FakeProviderSource(Provider);
-        Runtime = new RouterRuntime(providers ?? Providers, health: health, dispatch: dispatch ?? new DispatchOptions { Deadlines = Generous }, status: status);
+        // One ledger, as `router lsp` has: the dispatcher books into the one the test gives the server.
+        Runtime = new RouterRuntime(
+            providers ?? Providers, ledger: effective.UsageLedger as UsageLedger, health: health, dispatch: dispatch ?? new DispatchOptions { Deadlines = Generous }, status: status);
         Wire = new WireRecorder(toClient.Writer.AsStream());
         Server = new LspServer(toServer.Reader.AsStream(), Wire, effective, Config, Runtime);
         ServerRun = Server.RunAsync(CancellationToken.None);

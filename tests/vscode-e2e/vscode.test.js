@@ -33,6 +33,8 @@ let settingsFile;
 let settings;
 let extensions;
 let codeServerEnv;
+// The state folder of the router the extension starts (its usage ledger), apart from the user's own.
+const stateHome = fs.mkdtempSync(path.join(os.tmpdir(), 'router-vscode-e2e-state-'));
 
 /** The .vsix to test: $ROUTER_VSIX, else the newest artifacts/vsix/router-lsp-linux-x64-*.vsix (made by `dotnet cake --target=Pack`). */
 function findVsix() {
@@ -75,7 +77,7 @@ function pathWithoutDotnet(scratch) {
 
 /** The environment of a machine without .NET: no `dotnet` on PATH, no DOTNET_ROOT. The emulator is its Ollama host. */
 function environmentWithoutDotnet(scratch, ollamaHost) {
-  const env = { ...process.env, PATH: pathWithoutDotnet(scratch), OLLAMA_HOST: ollamaHost };
+  const env = { ...process.env, PATH: pathWithoutDotnet(scratch), OLLAMA_HOST: ollamaHost, XDG_STATE_HOME: stateHome };
   for (const name of Object.keys(env)) {
     if (name.startsWith('DOTNET_ROOT')) delete env[name];
   }
@@ -121,6 +123,7 @@ before(async () => {
   emulator = await startEmulator();
   workspace = makeWorkspace(emulator.url);
   fs.writeFileSync(path.join(workspace, 'stats.py'), 'import math\n\n\nprint(mean([1, 2]))\n');
+  fs.writeFileSync(path.join(workspace, 'totals.py'), 'import math\n\n');
   // router.server.path is machine-overridable: code-server (a remote window) ignores it in user
   // settings, so the test changes it in the workspace's settings.
   fs.mkdirSync(path.join(workspace, '.vscode'));
@@ -187,6 +190,7 @@ after(async () => {
   // Whatever of the group outlived code-server itself (an extension host, a server) goes too.
   stopCodeServer('SIGKILL');
   emulator?.stop();
+  fs.rmSync(stateHome, { recursive: true, force: true });
 });
 
 test('the extension starts the router and the status bar says so', async () => {
@@ -393,6 +397,59 @@ test('a refactor code action applies the edit the heavy tier model answered', as
   await waitFor(async () => (await statusBarTexts()).some((t) => t.includes(`heavy · ${heavyModel}@emu`)), 'the status bar to name the heavy tier model', 15000)
     .catch(async (e) => { throw new Error(`${e.message}; status bar: ${JSON.stringify(await statusBarTexts())}`); });
   await shot('07-refactor');
+});
+
+/** `router report --json` over the ledger the extension's server books into. */
+function routerReport() {
+  const dll = process.env.ROUTER_DLL || path.join(repoRoot, 'artifacts', 'bin', 'Router.Cli', 'release', 'router.dll');
+  const out = cp.execFileSync('dotnet', [dll, 'report', '--json', '--since', '1d', '--config', path.join(workspace, 'router.yaml')], {
+    encoding: 'utf8', env: { ...process.env, XDG_STATE_HOME: stateHome }, timeout: 60000,
+  });
+  return JSON.parse(out);
+}
+
+test('an accepted ghost text shows up as accepted in router report --json, and Router: Show Usage shows the report', async () => {
+  await dismissPopups();
+  await page.keyboard.press('Control+P');
+  await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+  await page.keyboard.type('totals.py');
+  await page.waitForSelector('.quick-input-list .monaco-list-row[aria-label*="totals.py"]', { timeout: 10000 });
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.tab.active[aria-label*="totals.py"]', { timeout: 10000 });
+  await page.click('.editor-group-container.active .monaco-editor .view-lines');
+  await page.keyboard.press('Control+End');
+  const acceptedBefore = routerReport().acceptanceByModel.filter((a) => a.model === codeModel).reduce((n, a) => n + a.accepted, 0);
+  await page.keyboard.type('def total(values):\n', { delay: 40 });
+  const ghost = await waitFor(async () => {
+    const t = await page.$$eval('.ghost-text-decoration, .ghost-text-decoration-preview, .ghost-text',
+      (els) => els.map((e) => e.textContent.replace(/\u00a0/g, ' ')).filter((x) => x.trim() !== ''));
+    return t.length > 0 ? t.join('') : null;
+  }, 'ghost text in totals.py', 30000).catch(async (e) => { await shot('08-no-ghost-text'); throw e; });
+
+  // Tab takes the suggestion; VS Code then runs the item's command, which tells the server.
+  await page.keyboard.press('Tab');
+  await waitFor(async () => (await editorText()).includes(ghost.trim()), 'the ghost text to be in the document', 10000)
+    .catch(async (e) => { await shot('08-accept-failed'); throw new Error(`${e.message}; ghost text was ${JSON.stringify(ghost)}`); });
+  await shot('08-accepted');
+
+  // The server writes the ledger in batches off the request path: ask until the accept is there.
+  let report;
+  await waitFor(async () => {
+    report = routerReport();
+    const accepted = report.acceptanceByModel.filter((a) => a.model === codeModel).reduce((n, a) => n + a.accepted, 0);
+    return accepted > acceptedBefore ? accepted : null;
+  }, 'router report --json to count the accept', 30000)
+    .catch((e) => { throw new Error(`${e.message}; acceptance: ${JSON.stringify(report?.acceptanceByModel)}`); });
+  const coder = report.acceptanceByModel.find((a) => a.model === codeModel);
+  assert.ok(coder.acceptedCharacters >= ghost.trim().length, `the characters taken are booked (${JSON.stringify(coder)})`);
+  assert.ok(coder.rate > 0, `VS Code reports accepts, so the rate is known (${JSON.stringify(coder)})`);
+  const python = report.acceptance.find((a) => a.model === codeModel && a.language === 'python');
+  assert.ok(python && python.accepted >= 1, `the accept is booked for python (${JSON.stringify(report.acceptance)})`);
+
+  await runCommand('Router: Show Usage');
+  await waitFor(async () => (await frameTexts()).some((t) => t.includes('Router usage') && t.includes('Completions accepted')), 'the usage report in a webview', 30000)
+    .catch(async (e) => { await shot('09-usage-failed'); throw e; });
+  await shot('09-usage');
 });
 
 test('Create router.yaml never overwrites one, and writes one from the host\'s models when there is none', async () => {

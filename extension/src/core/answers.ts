@@ -122,3 +122,8 @@ export function answerFromResult(result: unknown, fallback: { id: string; title:
 export function answerIdFromResult(result: unknown): string | null {
   return typeof result === 'object' && result !== null && typeof (result as { id?: unknown }).id === 'string' ? (result as { id: string }).id : null;
 }
+
+/** The page of a router.usageReport result, or null when the result has another shape. */
+export function usageReportHtml(result: unknown): string | null {
+  return typeof result === 'object' && result !== null && typeof (result as { html?: unknown }).html === 'string' ? (result as { html: string }).html : null;
+}

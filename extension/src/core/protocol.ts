@@ -9,6 +9,7 @@ export const ServerCommand = {
   whyThisModel: 'router.whyThisModel',
   doctor: 'router.doctor',
   configShow: 'router.configShow',
+  usageReport: 'router.usageReport',
 } as const;
 
 /** Server-to-client notifications. */
@@ -106,6 +107,20 @@ export interface StatusParams {
   spentTodayUsd: number;
   message?: string | null;
   severity?: Severity | null;
+  /** Today's requests per tier from the usage ledger, most first; absent when the server keeps no ledger. */
+  todayShares?: TierShare[] | null;
+}
+
+/** One tier's share of today's requests (share is a fraction, 0 to 1). */
+export interface TierShare {
+  tier: string;
+  requests: number;
+  share: number;
+}
+
+/** Result of router.usageReport: the usage report as one self-contained HTML page. */
+export interface UsageReportResult {
+  html: string;
 }
 
 /** Params of router/answer: one streamed chunk of an explanation or answer. */

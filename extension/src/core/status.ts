@@ -1,6 +1,6 @@
 // The status bar's state and how it reads: the last route (tier · model@endpoint), hosts' health,
 // warm models and today's spend, folded from router/status and router/completionTrace.
-import type { CompletionTraceParams, HostStatus, Severity, StatusParams } from './protocol';
+import type { CompletionTraceParams, HostStatus, Severity, StatusParams, TierShare } from './protocol';
 
 export type ServerPhase = 'starting' | 'running' | 'stopped' | 'failed';
 
@@ -14,6 +14,7 @@ export interface StatusState {
   endpoint: string | null;
   hosts: HostStatus[];
   spentTodayUsd: number | null;
+  todayShares: TierShare[] | null;
   message: string | null;
   severity: Severity | null;
 }
@@ -28,6 +29,7 @@ export const initialStatus: StatusState = {
   endpoint: null,
   hosts: [],
   spentTodayUsd: null,
+  todayShares: null,
   message: null,
   severity: null,
 };
@@ -41,6 +43,7 @@ export function applyStatus(state: StatusState, params: StatusParams): StatusSta
     endpoint: params.endpoint ?? state.endpoint,
     hosts: Array.isArray(params.hosts) ? params.hosts : state.hosts,
     spentTodayUsd: typeof params.spentTodayUsd === 'number' ? params.spentTodayUsd : state.spentTodayUsd,
+    todayShares: Array.isArray(params.todayShares) ? params.todayShares : state.todayShares,
     message: params.message ?? null,
     severity: params.message ? params.severity ?? 'info' : null,
   };
@@ -103,6 +106,11 @@ export function statusTooltip(state: StatusState): string {
     const spent = formatUsd(state.spentTodayUsd ?? 0);
     const budget = state.budgetUsd !== null ? ` of ${formatUsd(state.budgetUsd)} budget` : '';
     lines.push(`Spent today: ${spent}${budget}`, '');
+  }
+  if (state.todayShares && state.todayShares.length > 0) {
+    const total = state.todayShares.reduce((sum, s) => sum + s.requests, 0);
+    const shares = state.todayShares.map((s) => `${escapeMarkdown(s.tier)} ${Math.round(s.share * 100)}%`).join(' · ');
+    lines.push(`Today: ${shares} of ${total} request${total === 1 ? '' : 's'} (Router: Show Usage)`, '');
   }
   if (state.message) {
     const icon = state.severity === 'error' ? '$(error)' : state.severity === 'warning' ? '$(warning)' : '$(info)';

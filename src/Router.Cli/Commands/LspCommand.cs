@@ -73,6 +73,7 @@ internal static class LspCommand
             ServerVersion = Version,
             Logger = logs.Factory.CreateLogger("lsp"),
             CompletionObserver = trace => LspCommandLog.Completion(completions, trace),
+            UsageLedger = ledger,
         };
         await using LspServer server = new(input, output, options, config, runtime);
         return await server.RunAsync(cancellationToken);

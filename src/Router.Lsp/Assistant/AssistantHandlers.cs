@@ -254,6 +254,13 @@ internal sealed class AssistantHandlers(
         }
 
         text.Append(System.Globalization.CultureInfo.InvariantCulture, $"\nSpent today: ${current.SpentTodayUsd:0.00}. For models present and missing per tier, run `router doctor` in a terminal.\n");
+        if (current.TodayShares is { Count: > 0 } shares)
+        {
+            text.Append("\nRequests today: ")
+                .AppendJoin(", ", shares.Select(s => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{s.Tier} {s.Share * 100:0}% ({s.Requests})")))
+                .Append(". `router report` shows where they went.\n");
+        }
+
         return text.ToString();
     }
 }

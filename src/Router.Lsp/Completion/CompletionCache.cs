@@ -12,8 +12,9 @@ internal sealed class CompletionCache(int capacity = CompletionCache.DefaultCapa
     private readonly Lock _gate = new();
     private readonly LinkedList<CachedCompletion> _entries = new();
 
-    /// <summary>Remembers a non-empty completion made at <paramref name="cursor"/> in <paramref name="text"/>.</summary>
-    public void Store(string documentUri, string text, int cursor, string completion)
+    /// <summary>Remembers a non-empty completion made at <paramref name="cursor"/> in <paramref name="text"/> by the request
+    /// <paramref name="requestId"/>.</summary>
+    public void Store(string documentUri, string text, int cursor, string completion, string? requestId = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (string.IsNullOrEmpty(completion))
@@ -27,7 +28,8 @@ internal sealed class CompletionCache(int capacity = CompletionCache.DefaultCapa
             cursor,
             text[beforeStart..cursor],
             text.Substring(cursor, Math.Min(AnchorLength, text.Length - cursor)),
-            completion);
+            completion,
+            requestId);
         lock (_gate)
         {
             _entries.AddFirst(entry);
@@ -40,7 +42,10 @@ internal sealed class CompletionCache(int capacity = CompletionCache.DefaultCapa
 
     /// <summary>What is left to insert at <paramref name="cursor"/>: a cached completion made here, or made earlier at a
     /// cursor the user has since typed its beginning from; null when none applies.</summary>
-    public string? Find(string documentUri, string text, int cursor)
+    public string? Find(string documentUri, string text, int cursor) => FindHit(documentUri, text, cursor)?.Remainder;
+
+    /// <summary>As <see cref="Find"/>, with the request the cached completion came from.</summary>
+    public CacheHit? FindHit(string documentUri, string text, int cursor)
     {
         ArgumentNullException.ThrowIfNull(text);
         lock (_gate)
@@ -52,7 +57,7 @@ internal sealed class CompletionCache(int capacity = CompletionCache.DefaultCapa
                     // Most recently used first, so a long typing streak keeps its entry.
                     _entries.Remove(node);
                     _entries.AddFirst(node);
-                    return remainder;
+                    return new CacheHit(remainder, node.Value.RequestId);
                 }
             }
         }

@@ -1,3 +1,6 @@
+using System.Text.Json;
+using Router.Lsp.Contracts;
+using Router.Protocol.JsonRpc;
 using Router.Protocol.Lsp;
 using Range = Router.Protocol.Lsp.Range;
 
@@ -8,21 +11,52 @@ internal sealed class CompletionHandlers(CompletionService completions)
 {
     private static readonly InlineCompletionList NoInlineCompletion = new([]);
     private static readonly CompletionList NoCompletion = new(false, []);
+    private static readonly JsonElement Null = JsonDocument.Parse("null").RootElement.Clone();
 
     public async ValueTask<InlineCompletionList> InlineCompletionAsync(InlineCompletionParams request, CancellationToken cancellationToken)
     {
-        string text = await completions.CompleteAsync(
+        ShownCompletion shown = await completions.CompleteAsync(
             LspMethods.InlineCompletion, request.TextDocument.Uri, request.Position, request.Context?.TriggerKind == InlineCompletionTriggerKind.Invoked, cancellationToken);
-        return text.Length == 0
-            ? NoInlineCompletion
-            : new InlineCompletionList([new InlineCompletionItem(text, new Range(request.Position, request.Position))]);
+        if (shown.Text.Length == 0)
+        {
+            return NoInlineCompletion;
+        }
+
+        // The editor runs the item's command when the user accepts it (VS Code does; Neovim and eglot do not), which books the accept.
+        Command? accepted = shown.RequestId is { } id
+            ? new Command("Completion accepted", RouterCommands.CompletionAccepted, [JsonSerializer.SerializeToElement(new RouterCompletionAcceptedArguments(id, shown.Text.Length), RouterJsonContext.Default.RouterCompletionAcceptedArguments)])
+            : null;
+        return new InlineCompletionList([new InlineCompletionItem(shown.Text, new Range(request.Position, request.Position), Command: accepted)]);
+    }
+
+    /// <summary><c>router.completionAccepted</c>: the user took an inline completion.</summary>
+    public ValueTask<JsonElement> AcceptedAsync(ExecuteCommandParams request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        RouterCompletionAcceptedArguments? accepted = null;
+        try
+        {
+            accepted = request.Arguments is [JsonElement first, ..] ? first.Deserialize(RouterJsonContext.Default.RouterCompletionAcceptedArguments) : null;
+        }
+        catch (JsonException e)
+        {
+            throw new JsonRpcException(JsonRpcErrorCodes.InvalidParams, $"{RouterCommands.CompletionAccepted}: the argument is not {{requestId, characters}}: {e.Message}");
+        }
+
+        if (accepted is null || string.IsNullOrWhiteSpace(accepted.RequestId))
+        {
+            throw new JsonRpcException(JsonRpcErrorCodes.InvalidParams, $"{RouterCommands.CompletionAccepted} needs one argument {{requestId, characters}}");
+        }
+
+        completions.Acceptance.Accepted(accepted.RequestId, accepted.Characters);
+        return ValueTask.FromResult(Null);
     }
 
     /// <summary>One item for clients without inline completion; it inserts at the cursor through a text edit.</summary>
     public async ValueTask<CompletionList> CompletionAsync(CompletionParams request, CancellationToken cancellationToken)
     {
-        string text = await completions.CompleteAsync(
-            LspMethods.Completion, request.TextDocument.Uri, request.Position, request.Context?.TriggerKind == CompletionTriggerKind.Invoked, cancellationToken);
+        string text = (await completions.CompleteAsync(
+            LspMethods.Completion, request.TextDocument.Uri, request.Position, request.Context?.TriggerKind == CompletionTriggerKind.Invoked, cancellationToken)).Text;
         if (text.Length == 0)
         {
             return NoCompletion;

@@ -13,6 +13,7 @@ using Router.Protocol.Lsp;
 using Router.Runtime;
 using Router.Runtime.Dispatch;
 using Router.Runtime.Inventory;
+using Router.Runtime.Usage;
 
 namespace Router.Lsp.Completion;
 
@@ -37,28 +38,42 @@ internal sealed class CompletionService(
     private readonly CompletionCache _cache = new(options.CompletionCacheSize);
     private readonly AdaptiveDebounce _debounce = new(options.DebounceMinimum, options.DebounceMaximum, options.Time);
 
-    /// <summary>Returns the text to insert at the position, or an empty string. Throws <see cref="OperationCanceledException"/>
+    /// <summary>What became of each completion shown: accepted, dismissed, or unknown for an editor that cannot say.</summary>
+    public CompletionAcceptance Acceptance { get; } = new(new CompletionUsageBook(options.UsageLedger ?? runtime.Ledger), options.Time);
+
+    // The ledger the dispatcher books into; the editor's verdicts (shown, accepted, dismissed) update its rows.
+    private IUsageLedger? Ledger => options.UsageLedger ?? runtime.Ledger;
+
+    /// <summary>Returns the text to insert at the position (empty for none) and the request id its accept is booked under. Throws <see cref="OperationCanceledException"/>
     /// when the client cancels, and a <see cref="JsonRpcException"/> (ServerCancelled, ContentModified) when the server gives
     /// the completion up because a newer one replaced it or its document closed.</summary>
     /// <param name="invoked">The user asked explicitly, so there is no debounce.</param>
-    public async Task<string> CompleteAsync(string method, string documentUri, Position position, bool invoked, CancellationToken cancellationToken)
+    public async Task<ShownCompletion> CompleteAsync(string method, string documentUri, Position position, bool invoked, CancellationToken cancellationToken)
     {
         // The snapshot is taken before the first await, so it reflects every change that arrived before the request.
         if (!documents.TryGet(documentUri, out TextDocument? document) || !router.Enabled)
         {
-            return string.Empty;
+            return ShownCompletion.None;
         }
 
         long started = Stopwatch.GetTimestamp();
+        string requestId = Guid.NewGuid().ToString("N");
         int cursor = document.OffsetAt(position, documents.Encoding);
         FillInTheMiddleContext context = _contextBuilder.Build(document.Text, cursor);
         CompletionLease lease = _supersession.Begin(documentUri, cancellationToken);
         TimeSpan debounce = invoked ? TimeSpan.Zero : _debounce.Next(documentUri);
-        if (_cache.Find(documentUri, document.Text, cursor) is { } cached)
+        if (_cache.FindHit(documentUri, document.Text, cursor) is { } cached)
         {
             _supersession.End(documentUri, lease);
-            await ReportAsync(method, documentUri, null, null, CompletionOutcome.Cached, started, null, context, cached.Length, null, null);
-            return cached;
+            await ReportAsync(method, documentUri, null, null, CompletionOutcome.Cached, started, null, context, cached.Remainder.Length, null, null);
+
+            // The same suggestion again (or what is left of it after typing into it): an accept now is an accept of the model's answer.
+            if (cached.RequestId is { } shownBefore)
+            {
+                Acceptance.Shown(shownBefore, documentUri, cached.Remainder.Length);
+            }
+
+            return new ShownCompletion(cached.Remainder, cached.RequestId);
         }
 
         TimeSpan? firstChunk = null;
@@ -79,6 +94,8 @@ internal sealed class CompletionService(
             QuotedFiles? quoted = related.Files.Count == 0 ? null : new QuotedFiles(related.Text, related.Files);
             DispatchRequest request = new(route.Request, route.Decision, route.Config)
             {
+                // The dispatcher books the completion under the id its item's accept command names.
+                UsageId = requestId,
                 BuildModelRequest = model => BuildRequest(model, context, quoted),
                 BuildRawFillInTheMiddle = model => BuildRawRequest(model, context, quoted),
             };
@@ -145,19 +162,27 @@ internal sealed class CompletionService(
             answer = FillInTheMiddleTemplates.CutAtAnyFillInTheMiddleToken(answer);
 
             string completion = CompletionPostProcessor.Process(answer, context);
-            _cache.Store(documentUri, document.Text, cursor, completion);
+            string? booked = Ledger is null ? null : requestId;
+            _cache.Store(documentUri, document.Text, cursor, completion, booked);
             if (bookedShown != completion.Length > 0)
             {
-                runtime.Ledger?.UpdateOutcome(request.UsageId, completion.Length > 0 ? UsageOutcome.Shown : UsageOutcome.Answered);
+                Ledger?.UpdateOutcome(requestId, completion.Length > 0 ? UsageOutcome.Shown : UsageOutcome.Answered);
             }
 
             await ReportAsync(method, documentUri, route, answeredBy, completion.Length == 0 ? CompletionOutcome.Empty : CompletionOutcome.Completed, started, firstChunk, context, completion.Length, usage, null);
-            return completion;
+            status.UsageBooked();
+            if (booked is not null && completion.Length > 0)
+            {
+                Acceptance.Shown(booked, documentUri, completion.Length);
+            }
+
+            return new ShownCompletion(completion, completion.Length == 0 ? null : booked);
         }
         catch (Exception exception) when (lease.IsCancellationRequested)
         {
             // Whatever the dispatch threw while its stream was being closed, the request was cancelled.
             await ReportAsync(method, documentUri, route, answeredBy, CompletionOutcome.Cancelled, started, firstChunk, context, 0, usage, null);
+
 
             // The client's own cancel is answered RequestCancelled; a completion the server gave up says why it did.
             if (!cancellationToken.IsCancellationRequested && lease.DroppedBecause is { } dropped)
@@ -183,7 +208,7 @@ internal sealed class CompletionService(
                 ? "Completion could not be routed"
                 : $"Completion ({route.Decision.Tier.Name()} {route.Decision.Model}) failed";
             await status.ReportFailureAsync(headline, failed?.Attempts ?? [], summary, failed?.Privacy, CancellationToken.None);
-            return string.Empty;
+            return ShownCompletion.None;
         }
         finally
         {
@@ -203,6 +228,7 @@ internal sealed class CompletionService(
     public void Forget(string documentUri)
     {
         _supersession.Closed(documentUri);
+        Acceptance.Closed(documentUri);
         _cache.Forget(documentUri);
         _debounce.Forget(documentUri);
     }

@@ -33,6 +33,7 @@ internal sealed class LifecycleHandlers(
         documents.Encoding = utf8 ? PositionEncoding.Utf8 : PositionEncoding.Utf16;
         traces.NotifyClient = Flag(request.InitializationOptions, "completionTraces");
         status.ClientShowsStatusMessages = Flag(request.InitializationOptions, "statusMessages");
+        completions.Acceptance.ClientReportsAccepts = Flag(request.InitializationOptions, "completionAccepts");
         progress.ClientCreatesTokens = request.Capabilities?.Window?.WorkDoneProgress == true;
         configuration.ClientAnswersConfiguration = request.Capabilities?.Workspace?.Configuration == true;
         edits.Read(request.Capabilities);

@@ -16,18 +16,34 @@ namespace Router.Lsp.Status;
 /// problem until it is resolved (see <see cref="ProblemNotices"/>).</summary>
 /// <remarks>A notice is a <c>router/status</c> message with a warning or error severity, a <c>window/logMessage</c>, and a
 /// <c>window/showMessage</c> unless the client shows router/status messages itself (the Router extension does).</remarks>
-internal sealed class StatusPublisher(RouterConfigSource config, RouterRuntime runtime, JsonRpcConnection client)
+internal sealed class StatusPublisher(RouterConfigSource config, RouterRuntime runtime, JsonRpcConnection client, TodayUsage? today = null)
 {
     private readonly Lock _gate = new();
     private readonly ProblemNotices _problems = new();
     private DispatchResult? _last;
     private string? _lastModelSetting;
     private string? _lastSent;
+    private (string? Message, string? Severity) _shown;
 
     /// <summary>Set at initialize when the client shows router/status messages itself, so a notice is not shown twice.</summary>
     public bool ClientShowsStatusMessages { get; set; }
 
     public double SpentTodayUsd() => runtime.SpentTodayUsd();
+
+    /// <summary>A request was booked in the usage ledger: today's figures are read again when they are due.</summary>
+    public void UsageBooked() => today?.Booked();
+
+    /// <summary>Today's figures changed: the status again, with the message still shown, if any.</summary>
+    public Task ResendAsync()
+    {
+        (string? message, string? severity) shown;
+        lock (_gate)
+        {
+            shown = _shown;
+        }
+
+        return SendAsync(shown.message, shown.severity, CancellationToken.None);
+    }
 
     /// <summary>Reports the route of an answer; a completion on the same route as the last one sends nothing new. A problem met
     /// on the way (a host skipped, a model missing) is told once.</summary>
@@ -144,6 +160,7 @@ internal sealed class StatusPublisher(RouterConfigSource config, RouterRuntime r
             hosts, Math.Round(runtime.SpentTodayUsd(), 4), last?.Tier.Name(), last?.Model, last?.Endpoint, OutwardRedactor.Default.RedactOptional(message), severity)
         {
             ModelSetBy = setting,
+            TodayShares = today?.Shares(),
         };
     }
 
@@ -194,6 +211,11 @@ internal sealed class StatusPublisher(RouterConfigSource config, RouterRuntime r
 
     private async Task SendAsync(string? message, string? severity, CancellationToken cancellationToken)
     {
+        lock (_gate)
+        {
+            _shown = (message, severity);
+        }
+
         try
         {
             await client.SendNotificationAsync(RouterMethods.Status, Current(message, severity), RouterJsonContext.Default.RouterStatusParams, cancellationToken);
