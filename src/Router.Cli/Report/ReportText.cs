@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Router.Cli.Demo;
+using Router.Cli.Terminal;
 using Router.Core.Usage.Reporting;
 using static Router.Runtime.Usage.Reporting.UsageFigures;
 
