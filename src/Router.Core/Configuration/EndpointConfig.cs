@@ -7,4 +7,8 @@ public sealed record EndpointConfig(string Name, ProviderKind Provider, Uri? Url
 {
     /// <summary>The fill-in-the-middle mode router.yaml sets (<c>fim:</c>); null detects it from the server.</summary>
     public FillInTheMiddleMode? FillInTheMiddle { get; init; }
+
+    /// <summary>The host's GPU memory in GB (10^9 bytes) that models may fill (<c>vramGb:</c>), for placement; null leaves it
+    /// to what the host's <c>/api/ps</c> shows.</summary>
+    public double? VramGb { get; init; }
 }
