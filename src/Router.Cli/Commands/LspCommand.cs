@@ -75,6 +75,7 @@ internal static class LspCommand
         {
             ServerVersion = Version,
             Logger = logs.Factory.CreateLogger("lsp"),
+            WarmUpCodeModel = true,
             CompletionObserver = trace => LspCommandLog.Completion(completions, trace),
         };
         await using LspServer server = new(input, output, options, config, runtime);
