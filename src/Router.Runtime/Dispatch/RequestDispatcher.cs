@@ -385,10 +385,11 @@ public sealed class RequestDispatcher
         bool loading = false;
         if (loadExpected && status.SizeBytes is { } bytes && _options.Placement is { } placement && run.Config.Endpoints[candidate.Endpoint].Provider == ProviderKind.Ollama)
         {
-            // Said before the wait: the host's /api/ps has just shown the model is not in memory.
+            // Said before the wait, since the host's /api/ps has just shown the model is not in memory; "loading" itself is
+            // said only once the host shows the load (below): a host that lists the model may still never answer.
             TimeSpan predicted = placement.Loads.Predict(candidate.Endpoint, bytes);
             placement.Loads.NotePrediction(candidate.Endpoint, candidate.Model, predicted);
-            string about = string.Create(CultureInfo.InvariantCulture, $"loading {candidate.Model} on {candidate.Endpoint}, about {Math.Max(1, Math.Round(predicted.TotalSeconds)):0} s");
+            string about = string.Create(CultureInfo.InvariantCulture, $"cold start: {candidate.Model} on {candidate.Endpoint} takes about {Math.Max(1, Math.Round(predicted.TotalSeconds)):0} s to load");
             await run.EmitAsync(new DispatchEvent(DispatchEventKind.Progress, number, candidate.Tier, candidate.Model, candidate.Endpoint, about), cancellationToken);
         }
 

@@ -118,13 +118,13 @@ public sealed class PlacementRuntimeTests : IAsyncLifetime, IDisposable
 
         await AskAsync(Completion("c"), deadline.Token, events);
 
-        int loading = events.FindIndex(e => e.Kind == DispatchEventKind.Progress && e.Text.StartsWith($"loading {Coder} on gpu-box, about ", StringComparison.Ordinal));
+        int loading = events.FindIndex(e => e.Kind == DispatchEventKind.Progress && e.Text.StartsWith($"cold start: {Coder} on gpu-box takes about ", StringComparison.Ordinal));
         int firstText = events.FindIndex(e => e.Kind == DispatchEventKind.Text);
         Assert.True(loading >= 0, string.Join(" | ", events.Select(e => e.Text)));
         Assert.True(firstText < 0 || loading < firstText);
 
         // 8.99 GB at the default 2 GB/s: about 4 s said; the host reports its profile's 6 s load (in 0.3 s of real time).
-        Assert.EndsWith("about 4 s", events[loading].Text, StringComparison.Ordinal);
+        Assert.EndsWith("about 4 s to load", events[loading].Text, StringComparison.Ordinal);
         ColdStartObservation observed = Assert.Single(_runtime.Placement.Loads.Observations);
         Assert.Equal(Coder, observed.Model);
         Assert.Equal(6, observed.Actual.TotalSeconds, 1);
