@@ -62,7 +62,7 @@ async function typing() {
           const tracesBefore = session.traces.length;
           const keys = await replay(session.conn, trace, { uri, order });
           await sleep(300);
-          const generations = (await emulator.requests()).filter((r) => r.id > before && r.endpoint === '/api/generate');
+          const generations = (await emulator.requests()).filter((r) => r.id > before && r.endpoint === '/api/generate' && (r.prompt || r.suffix));
           const a = analyze(keys, generations);
           const cached = session.traces.slice(tracesBefore).filter((t) => t.outcome === 'cached').length;
           rows.push([trace.name, order, a.keys, a.pauses, a.generations, ratio(a.generations, a.keys),

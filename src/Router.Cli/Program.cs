@@ -14,6 +14,7 @@ root.Subcommands.Add(RouteCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
 root.Subcommands.Add(AskCommand.Create(logs));
 root.Subcommands.Add(DoctorCommand.Create());
+root.Subcommands.Add(PlanCommand.Create());
 root.Subcommands.Add(InitCommand.Create());
 root.Subcommands.Add(ConfigCommand.Create());
 root.Subcommands.Add(ReportCommand.Create());

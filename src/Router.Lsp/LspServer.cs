@@ -77,6 +77,12 @@ public sealed class LspServer : IAsyncDisposable
         LifecycleHandlers lifecycle = new(_lifecycle, documents, traces, config, configuration, status, progress, edits, completionService, _connection, options);
         documents.Changed += completionService.Typed;
         documents.Closed += completionService.Forget;
+        if (options.WarmUpCodeModel)
+        {
+            CodeModelWarmUp warmUp = new(config, runtime, options.Logger);
+            documents.Opened += warmUp.DocumentOpened;
+        }
+
         config.Reloaded += _ => completionService.ForgetCompletions();
 
         // A completion cached from the model routed before a router.models change must not be shown after it.

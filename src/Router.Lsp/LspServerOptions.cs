@@ -30,6 +30,10 @@ public sealed record LspServerOptions
     /// <summary>Ollama keep_alive for the code model; null leaves the server default.</summary>
     public string? KeepAlive { get; init; }
 
+    /// <summary>Loads the code tier's model on its host when the editor opens its first document (<see cref="Completion.CodeModelWarmUp"/>);
+    /// off by default so a server in a test sends its hosts only what the test asks, on in <c>router lsp</c>.</summary>
+    public bool WarmUpCodeModel { get; init; }
+
     /// <summary>Shortest wait before a typed-into completion reaches the model (see <see cref="Completion.AdaptiveDebounce"/>).</summary>
     public TimeSpan DebounceMinimum { get; init; } = TimeSpan.FromMilliseconds(20);
 

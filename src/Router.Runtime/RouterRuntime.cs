@@ -1,9 +1,14 @@
 using Router.Backends.Endpoints;
+using Router.Backends.Providers;
 using Router.Core.Configuration;
-using Router.Runtime.Usage;
+using Router.Core.Placement;
+using Router.Core.Requests;
+using Router.Runtime.Budget;
 using Router.Runtime.Dispatch;
 using Router.Runtime.Health;
 using Router.Runtime.Inventory;
+using Router.Runtime.Placement;
+using Router.Runtime.Usage;
 
 namespace Router.Runtime;
 
@@ -12,6 +17,7 @@ namespace Router.Runtime;
 public sealed class RouterRuntime : IAsyncDisposable
 {
     private readonly Lock _gate = new();
+    private readonly IModelProviderSource _providers;
     private HostProber? _prober;
 
     /// <param name="inventory">Probes hosts for models, warm state and capabilities; null dispatches without host facts (tests, fakes).</param>
@@ -28,14 +34,17 @@ public sealed class RouterRuntime : IAsyncDisposable
         IModelStatusSource? status = null)
     {
         ArgumentNullException.ThrowIfNull(providers);
+        _providers = providers;
         Inventory = inventory;
         Ledger = ledger;
         Health = new EndpointHealthTracker(health, time);
+        dispatch ??= new DispatchOptions();
+        Placement = dispatch.Placement ?? new PlacementState(dispatch.Logger);
         Dispatcher = new RequestDispatcher(
             providers,
             Health,
             status ?? inventory,
-            (dispatch ?? new DispatchOptions()) with { SpentTodayUsd = SpentTodayUsd, Budget = ledger?.Budget, Usage = ledger },
+            dispatch with { SpentTodayUsd = SpentTodayUsd, Budget = ledger?.Budget, Usage = ledger, Placement = Placement },
             time);
     }
 
@@ -51,6 +60,9 @@ public sealed class RouterRuntime : IAsyncDisposable
     /// as last seen (no I/O on the caller's path).</summary>
     public double SpentTodayUsd() => Ledger is null ? 0 : (double)Ledger.Budget.Standing.CommittedToday;
 
+    /// <summary>The placement plan requests follow, and the load times and memory measured on each host.</summary>
+    public PlacementState Placement { get; }
+
     /// <summary>Notes the answering model as loaded on the host that answered. (The dispatcher has booked the request and its cost.)</summary>
     public ValueTask RecordAsync(DispatchResult result, RouterConfig config, CancellationToken cancellationToken)
     {
@@ -58,10 +70,63 @@ public sealed class RouterRuntime : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(config);
         if (Inventory is not null && config.Endpoints.TryGetValue(result.Endpoint, out EndpointConfig? endpoint))
         {
-            Inventory.NoteAnswered(endpoint, result.Model);
+            Inventory.NoteAnswered(endpoint, result.Model, KeepAliveSpan(Placement.Plan.KeepAliveFor(result.Endpoint, result.Model)));
         }
 
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Loads <paramref name="tier"/>'s model on its first local Ollama host that is not known to be down, without
+    /// generating anything (an empty prompt, as Ollama takes a load request), with the plan's keep_alive and context so the
+    /// requests after it find it as they need it. True when a host loaded it; false when the tier has no such host or the
+    /// load failed (a warm-up is never worth an error: the first real request tries again).</summary>
+    public async Task<bool> WarmUpAsync(RouterConfig config, Tier tier, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        if (!config.Tiers.TryGetValue(tier, out TierConfig? tierConfig))
+        {
+            return false;
+        }
+
+        foreach (string name in tierConfig.Endpoints)
+        {
+            if (!config.Endpoints.TryGetValue(name, out EndpointConfig? endpoint)
+                || endpoint.Provider != ProviderKind.Ollama
+                || endpoint.Cloud
+                || !Health.Peek(name).Allowed)
+            {
+                continue;
+            }
+
+            PlacementPlan plan = Placement.Plan;
+            string? keepAlive = plan.KeepAliveFor(name, tierConfig.Model);
+            ModelRequest load = new(tierConfig.Model)
+            {
+                Prompt = "",
+                KeepAlive = keepAlive,
+                Options = new GenerationOptions { ContextTokens = plan.ContextFor(name, tierConfig.Model) },
+            };
+            try
+            {
+                long? size = Inventory is null ? null : (await Inventory.GetAsync(endpoint, tierConfig.Model, cancellationToken)).SizeBytes;
+                await foreach (ModelChunk chunk in _providers.ProviderFor(endpoint).StreamAsync(load, cancellationToken))
+                {
+                    if (chunk is { Done: true, Usage: { } usage })
+                    {
+                        Placement.Loads.NoteLoad(name, tierConfig.Model, size, usage.LoadDuration);
+                    }
+                }
+
+                Inventory?.NoteAnswered(endpoint, tierConfig.Model, KeepAliveSpan(keepAlive));
+                return true;
+            }
+            catch (Exception e) when (e is ProviderException or EndpointUnavailableException or HttpRequestException)
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Models loaded on an endpoint as last seen (no I/O).</summary>
@@ -120,6 +185,15 @@ public sealed class RouterRuntime : IAsyncDisposable
             await Ledger.DisposeAsync();
         }
     }
+
+    /// <summary>A keep_alive as the inventory counts it: null for the host's default, negative for forever.</summary>
+    private static TimeSpan? KeepAliveSpan(string? keepAlive) => keepAlive switch
+    {
+        null => null,
+        PlacementPlan.KeptKeepAlive => TimeSpan.FromSeconds(-1),
+        PlacementPlan.TransientKeepAlive => TimeSpan.FromMinutes(2),
+        _ => null,
+    };
 
     private void OnProbed(EndpointSnapshot snapshot)
     {

@@ -79,7 +79,7 @@ test('eglot with the documented init.el completes, explains, refactors and shows
   assert.match(steps.decisions, new RegExp(`explain → quick ${quickModel}@emu`), `and the explanation:\n${steps.decisions}`);
   assert.equal(steps.shutdown, true, 'eglot shut the server down');
 
-  const asked = (await emulator.requests()).slice(before).filter((r) => r.endpoint === '/api/generate' || r.endpoint === '/api/chat');
+  const asked = (await emulator.requests()).slice(before).filter((r) => (r.endpoint === '/api/generate' || r.endpoint === '/api/chat') && (r.prompt || r.suffix));
   const models = new Set(asked.map((r) => r.model));
   assert.deepEqual([...models].sort(), [codeModel, heavyModel, quickModel].sort(), `each feature asked its tier's model: ${JSON.stringify(asked.map((r) => [r.endpoint, r.model]))}`);
   assert.ok(asked.some((r) => r.model === codeModel && r.prompt.includes('def mean(values):')), 'the typed text reached the server through eglot\'s didChange');

@@ -51,7 +51,7 @@ test('the documented init.lua attaches router to a Python buffer: completion fro
   const completion = steps.completion.result;
   const items = Array.isArray(completion) ? completion : completion.items;
   assert.equal(items.length, 1, `one completion item: ${JSON.stringify(completion)}`);
-  const asked = (await emulator.requests()).slice(before).filter((r) => r.endpoint === '/api/generate');
+  const asked = (await emulator.requests()).slice(before).filter((r) => r.endpoint === '/api/generate' && (r.prompt || r.suffix));
   assert.ok(asked.length >= 1 && asked.every((r) => r.model === 'qwen2.5-coder:14b'), `the code tier model answered: ${JSON.stringify(asked.map((r) => r.model))}`);
   assert.ok(asked.some((r) => r.prompt.includes('def mean(values):')), 'the typed text reached the server through Neovim\'s didChange');
 

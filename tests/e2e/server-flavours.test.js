@@ -51,7 +51,7 @@ async function completeAgainst(flavour) {
       context: { triggerKind: P.InlineCompletionTriggerKind.Invoked },
     });
     const items = Array.isArray(result) ? result : result.items;
-    const asked = (await emulator.requests()).filter((r) => r.model === 'qwen2.5-coder:14b');
+    const asked = (await emulator.requests()).filter((r) => r.model === 'qwen2.5-coder:14b' && (r.prompt || r.suffix));
     await conn.sendRequest(P.ShutdownRequest.type);
     await conn.sendNotification(P.ExitNotification.type);
     return { text: items[0]?.insertText ?? '', asked };

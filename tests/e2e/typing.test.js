@@ -47,7 +47,7 @@ for (const order of ['vscode', 'no-cancel']) {
       const uri = pathToFileURL(path.join(workspace, `typing-${order}.py`)).href;
       const keys = await replay(session.conn, trace, { uri, order });
       await sleep(300);
-      const generations = (await emulator.requests()).filter((r) => r.id > before && r.endpoint === '/api/generate');
+      const generations = (await emulator.requests()).filter((r) => r.id > before && r.endpoint === '/api/generate' && (r.prompt || r.suffix));
       const result = analyze(keys, generations, { pauseMs: 250 });
 
       assert.equal(result.unmatched, 0, 'every generation is for a document the client typed');
@@ -88,7 +88,7 @@ test('a slow typist with no cancel gets one generation per key: dropping a runni
     const uri = pathToFileURL(path.join(workspace, 'slow-no-cancel.py')).href;
     const keys = await replay(session.conn, trace, { uri, order: 'no-cancel' });
     await sleep(300);
-    const generations = (await emulator.requests()).filter((r) => r.id > before && r.endpoint === '/api/generate');
+    const generations = (await emulator.requests()).filter((r) => r.id > before && r.endpoint === '/api/generate' && (r.prompt || r.suffix));
     const result = analyze(keys, generations, { pauseMs: 250 });
 
     assert.deepEqual(result.perKey, trace.keys.map(() => 1), 'each key of a slow typist started exactly one generation');

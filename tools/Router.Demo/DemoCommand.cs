@@ -77,9 +77,10 @@ internal static class DemoCommand
         }
 
         // The hosts' own request logs, not the server's word: what reached a model is what the GPU would have done.
-        // A request the stopped gpu-box cut off before reading its body named no model: it generated nothing.
+        // A request the stopped gpu-box cut off before reading its body named no model, and the code model's warm-up (an
+        // empty prompt, a load) asked for no text: neither generated anything.
         IReadOnlyList<EmulatorRequestRecord> asked =
-            [.. hosts.GpuBox.Requests.Concat(hosts.Laptop.Requests).Where(r => r.Endpoint == "/api/generate" && !string.IsNullOrEmpty(r.Model))];
+            [.. hosts.GpuBox.Requests.Concat(hosts.Laptop.Requests).Where(r => r.Endpoint == "/api/generate" && !string.IsNullOrEmpty(r.Model) && !(string.IsNullOrEmpty(r.Prompt) && string.IsNullOrEmpty(r.Suffix)))];
         int closedEarly = asked.Count(r => r.Outcome == EmulatorRequestOutcome.ClientClosed);
         await output.WriteLineAsync();
         await output.WriteLineAsync(

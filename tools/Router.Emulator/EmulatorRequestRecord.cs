@@ -15,6 +15,12 @@ public sealed record EmulatorRequestRecord
 
     public string? Suffix { get; init; }
     public bool Stream { get; init; }
+
+    /// <summary>The request's keep_alive as sent (a number or a duration); null when it named none.</summary>
+    public string? KeepAlive { get; init; }
+
+    /// <summary>The request's options.num_ctx; null when it named none.</summary>
+    public int? NumCtx { get; init; }
     public required EmulatorRequestOutcome Outcome { get; init; }
 
     /// <summary>NDJSON lines written, the final done line included.</summary>

@@ -176,6 +176,7 @@ internal sealed partial class OllamaApi(
 
         var stream = body.Stream ?? true;
         log.Describe(entry, body.Model, body.Prompt, body.Suffix, stream);
+        log.DescribeLoad(entry, body.KeepAlive, body.Options?.NumCtx);
         var admission = await AdmitAsync(http, entry, body.Model, body.KeepAlive, chat: false, cancellationToken);
         if (admission is not var (profile, keepAlive, fault))
         {
@@ -262,6 +263,7 @@ internal sealed partial class OllamaApi(
         var messages = body.Messages ?? [];
         var lastUser = messages.LastOrDefault(m => m.Role == "user")?.Content;
         log.Describe(entry, body.Model, lastUser, null, stream);
+        log.DescribeLoad(entry, body.KeepAlive, body.Options?.NumCtx);
         var admission = await AdmitAsync(http, entry, body.Model, body.KeepAlive, chat: true, cancellationToken);
         if (admission is not var (profile, keepAlive, fault))
         {

@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace Router.Emulator;
 
 /// <summary>Every request the emulator was asked, with a change signal so tests wait on conditions instead of sleeping.</summary>
@@ -27,6 +29,17 @@ internal sealed class RequestLog(TimeProvider clock)
             entry.Prompt = prompt;
             entry.Suffix = suffix;
             entry.Stream = stream;
+            SignalLocked();
+        }
+    }
+
+    /// <summary>Records the options that decide how a model is loaded: keep_alive and num_ctx.</summary>
+    public void DescribeLoad(RequestLogEntry entry, JsonElement? keepAlive, int? numCtx)
+    {
+        lock (gate)
+        {
+            entry.KeepAlive = keepAlive is { ValueKind: JsonValueKind.String } text ? text.GetString() : keepAlive?.GetRawText();
+            entry.NumCtx = numCtx;
             SignalLocked();
         }
     }

@@ -10,6 +10,8 @@ internal sealed class RequestLogEntry(long id, string endpoint, DateTimeOffset s
     public string? Prompt { get; set; }
     public string? Suffix { get; set; }
     public bool Stream { get; set; }
+    public string? KeepAlive { get; set; }
+    public int? NumCtx { get; set; }
     public EmulatorRequestOutcome Outcome { get; set; } = EmulatorRequestOutcome.InProgress;
     public int Chunks { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }
@@ -22,6 +24,8 @@ internal sealed class RequestLogEntry(long id, string endpoint, DateTimeOffset s
         Prompt = Prompt,
         Suffix = Suffix,
         Stream = Stream,
+        KeepAlive = KeepAlive,
+        NumCtx = NumCtx,
         Outcome = Outcome,
         Chunks = Chunks,
         StartedAt = StartedAt,

@@ -31,6 +31,28 @@ public static class OllamaModelFacts
         return info.Where(pair => pair.Key.EndsWith(".context_length", StringComparison.Ordinal)).Select(pair => AsInt(pair.Value)).FirstOrDefault(v => v is not null);
     }
 
+    /// <summary>The model's GGUF metadata (<c>model_info</c>) as plain values: numbers as long or double, text, booleans, and
+    /// arrays as lists of those; what a pure estimate reads without knowing JSON.</summary>
+    public static IReadOnlyDictionary<string, object?> ModelInfo(ShowModelResponse show)
+    {
+        ArgumentNullException.ThrowIfNull(show);
+        Dictionary<string, object?> values = new(StringComparer.Ordinal);
+        if (show.Info?.ExtraInfo is { } info)
+        {
+            foreach ((string key, object? value) in info)
+            {
+                values[key] = Plain(value);
+            }
+        }
+
+        if (show.Info?.Architecture is { Length: > 0 } architecture)
+        {
+            values["general.architecture"] = architecture;
+        }
+
+        return values;
+    }
+
     /// <summary>When the host will unload the model, as an instant; null when it did not say.</summary>
     public static DateTimeOffset? ExpiresAt(RunningModel model)
     {
@@ -41,6 +63,18 @@ public static class OllamaModelFacts
                 ? new DateTimeOffset(model.ExpiresAt, TimeSpan.Zero)
                 : new DateTimeOffset(model.ExpiresAt.ToUniversalTime(), TimeSpan.Zero);
     }
+
+    private static object? Plain(object? value) => value switch
+    {
+        JsonElement { ValueKind: JsonValueKind.Number } number when number.TryGetInt64(out long n) => n,
+        JsonElement { ValueKind: JsonValueKind.Number } number => number.GetDouble(),
+        JsonElement { ValueKind: JsonValueKind.String } text => text.GetString(),
+        JsonElement { ValueKind: JsonValueKind.True } => true,
+        JsonElement { ValueKind: JsonValueKind.False } => false,
+        JsonElement { ValueKind: JsonValueKind.Array } array => array.EnumerateArray().Select(e => Plain(e)).ToList(),
+        JsonElement => null,
+        _ => value,
+    };
 
     private static int? AsInt(object? value) => value switch
     {

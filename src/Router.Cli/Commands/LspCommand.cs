@@ -72,6 +72,7 @@ internal static class LspCommand
         {
             ServerVersion = Version,
             Logger = logs.Factory.CreateLogger("lsp"),
+            WarmUpCodeModel = true,
             CompletionObserver = trace => LspCommandLog.Completion(completions, trace),
             UsageLedger = ledger,
         };

@@ -2,9 +2,11 @@ using Router.Backends.FillInTheMiddle;
 using Router.Backends.Providers;
 using Router.Core.Configuration;
 using Router.Core.FillInTheMiddle;
+using Router.Core.Placement;
 using Router.Core.Policy;
 using Router.Core.Requests;
 using Router.Runtime.Inventory;
+using Router.Runtime.Placement;
 
 namespace Router.Cli.Doctor;
 
@@ -38,12 +40,35 @@ internal sealed class DoctorExamination(
             }
         }
 
+        if (http is not null)
+        {
+            await WarnUnplacedAsync(http, cancellationToken);
+        }
+
         var usable = tierFindings.All(t => t.Usable);
         var problems = _problems
             .OrderBy(p => p.Severity == "error" ? 0 : 1)
             .ToList();
         var unused = UnusedConfiguration.Find(config).Select(d => new UnusedSettingFinding(d.File, d.Line, d.Key, d.Message)).ToList();
         return new DoctorReport(config.Source, endpointFindings, tierFindings, problems, unused, Summarize(endpointFindings, tierFindings, problems, unused.Count), usable);
+    }
+
+    /// <summary>A tier's model larger than the GPU memory of every host that serves it (hosts with <c>vramGb</c>), with the numbers.</summary>
+    private async Task WarnUnplacedAsync(HttpClient client, CancellationToken cancellationToken)
+    {
+        if (!config.Endpoints.Values.Any(e => e.VramGb is not null))
+        {
+            return;
+        }
+
+        var hosts = await PlacementProbe.HostsAsync(config, client, new VramCorrections(), new LoadThroughputBook(), budgetFromPs: false, inventory.Options.ProbeTimeout, cancellationToken);
+        var plan = PlacementPlanner.Plan(config, hosts, WorkloadRates.Default(config));
+        foreach (var unplaced in plan.Unplaced)
+        {
+            var tier = unplaced.Tier.Name();
+            _problems.Add(new DoctorProblem(
+                "warning", tier, null, $"{tier}: {unplaced.Model} fits on no host ({unplaced.Reason})", "a smaller model, quantisation or contextTokens, or a host with more GPU memory"));
+        }
     }
 
     private EndpointFinding Describe(EndpointConfig endpoint, EndpointSnapshot snapshot, DateTimeOffset now)

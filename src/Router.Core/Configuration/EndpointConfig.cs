@@ -14,4 +14,8 @@ public sealed record EndpointConfig(string Name, ProviderKind Provider, Uri? Url
     /// <summary>How the endpoint is paid for: as declared, else free for a local host, subscription for an Ollama cloud
     /// endpoint (one with a key) and metered for other cloud APIs.</summary>
     public Billing Billing => DeclaredBilling ?? (!Cloud ? Billing.Free : Provider == ProviderKind.Ollama ? Billing.Subscription : Billing.Metered);
+
+    /// <summary>The host's GPU memory in GB (10^9 bytes) that models may fill (<c>vramGb:</c>), for placement; null leaves it
+    /// to what the host's <c>/api/ps</c> shows.</summary>
+    public double? VramGb { get; init; }
 }

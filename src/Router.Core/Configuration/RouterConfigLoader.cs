@@ -22,6 +22,9 @@ public sealed class RouterConfigLoader
     // Ranges of the numeric keys. Tokens and turns are ints the policy adds and subtracts (prompt + reserve against a
     // context), so their bounds keep that arithmetic far from overflow while admitting every real model and budget.
     private const int MaxContextTokens = 10_000_000;
+
+    // Far above any machine's GPU memory, far below where bytes overflow a long.
+    private const double MaxVramGb = 100_000;
     private const int MaxOutputReserveTokens = 1_000_000;
     private const int MaxContinuityWindow = 100;
     private const double MaxAgeMinutes = 525_600; // a year
@@ -226,7 +229,7 @@ public sealed class RouterConfigLoader
                 continue;
             }
 
-            WarnUnknownKeys(fields, path, "provider", "url", "apiKeyEnv", "cloud", "fim", "billing");
+            WarnUnknownKeys(fields, path, "provider", "url", "apiKeyEnv", "cloud", "fim", "billing", "vramGb");
             ProviderKind? provider = null;
             if (fields.Find("provider") is not { } providerNode)
             {
@@ -300,9 +303,10 @@ public sealed class RouterConfigLoader
             }
 
             FillInTheMiddleMode? fim = fields.Find("fim") is { } fimNode ? FillInTheMiddle(fimNode, $"{path}.fim", provider) : null;
+            double? vram = fields.Find("vramGb") is { } vramNode ? Number(vramNode, $"{path}.vramGb", 0.1, MaxVramGb) : null;
             if (provider is { } known)
             {
-                endpoints[name] = new EndpointConfig(name, known, url, apiKeyEnv, cloud) { FillInTheMiddle = fim, DeclaredBilling = billing };
+                endpoints[name] = new EndpointConfig(name, known, url, apiKeyEnv, cloud) { FillInTheMiddle = fim, DeclaredBilling = billing, VramGb = vram };
             }
         }
 

@@ -26,6 +26,7 @@ internal sealed class DocumentStore
         ArgumentNullException.ThrowIfNull(item);
         _documents[item.Uri] = new TextDocument(item.Uri, item.LanguageId, item.Version, item.Text ?? string.Empty);
         _touched[item.Uri] = Interlocked.Increment(ref _clock);
+        Opened?.Invoke(item.Uri);
     }
 
     /// <summary>Applies a change notification; false when the document is not open.</summary>
@@ -50,6 +51,9 @@ internal sealed class DocumentStore
         _touched.TryRemove(uri, out _);
         Closed?.Invoke(uri);
     }
+
+    /// <summary>Raised after a document is opened.</summary>
+    public event Action<string>? Opened;
 
     /// <summary>Raised after a change is applied: a keystroke, as far as the completion debounce is concerned.</summary>
     public event Action<string>? Changed;

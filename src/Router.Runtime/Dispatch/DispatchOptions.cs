@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Router.Core.Configuration;
 using Router.Quality;
 using Router.Runtime.Budget;
+using Router.Runtime.Placement;
 using Router.Runtime.Usage;
 
 namespace Router.Runtime.Dispatch;
@@ -36,6 +37,10 @@ public sealed record DispatchOptions
     /// <summary>Where the dispatch logs its decisions, attempts, fallbacks and escalations (never prompt or answer text);
     /// nowhere by default.</summary>
     public ILogger Logger { get; init; } = NullLogger.Instance;
+
+    /// <summary>The placement in force: each Ollama request carries its plan's keep_alive and context, a cold load is
+    /// predicted before the wait, and each answer's load time is measured; null dispatches without it.</summary>
+    public PlacementState? Placement { get; init; }
 
     /// <summary>Rejects time limits that would fail every attempt.</summary>
     public void Validate()

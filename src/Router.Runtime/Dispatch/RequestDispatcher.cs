@@ -12,6 +12,7 @@ using Router.Quality;
 using Router.Runtime.Budget;
 using Router.Runtime.Health;
 using Router.Runtime.Inventory;
+using Router.Runtime.Placement;
 
 namespace Router.Runtime.Dispatch;
 
@@ -305,6 +306,11 @@ public sealed class RequestDispatcher
                 modelRequest = modelRequest with { Suffix = null };
             }
 
+            if (endpoint.Provider == ProviderKind.Ollama)
+            {
+                modelRequest = Placed(modelRequest, candidate);
+            }
+
             stream = provider.StreamAsync(modelRequest, attempt.Token).GetAsyncEnumerator(attempt.Token);
             pending = stream.MoveNextAsync().AsTask();
             inCallback = true;
@@ -328,6 +334,11 @@ public sealed class RequestDispatcher
 
                 if (chunk.Done)
                 {
+                    if (chunk.Usage is { } usage && endpoint.Provider == ProviderKind.Ollama)
+                    {
+                        _options.Placement?.Loads.NoteLoad(candidate.Endpoint, candidate.Model, status.SizeBytes, usage.LoadDuration);
+                    }
+
                     return (new AttemptAnswer(candidate, text.ToString(), chunk.DoneReason, chunk.Usage, firstText, run.Elapsed), null, false);
                 }
 
@@ -400,6 +411,16 @@ public sealed class RequestDispatcher
         long started = Stopwatch.GetTimestamp();
         TimeSpan report = completion ? limits.FirstToken / 2 : Min(TimeSpan.FromSeconds(1), _options.ProgressInterval);
         bool loading = false;
+        if (loadExpected && status.SizeBytes is { } bytes && _options.Placement is { } placement && run.Config.Endpoints[candidate.Endpoint].Provider == ProviderKind.Ollama)
+        {
+            // Said before the wait, since the host's /api/ps has just shown the model is not in memory; "loading" itself is
+            // said only once the host shows the load (below): a host that lists the model may still never answer.
+            TimeSpan predicted = placement.Loads.Predict(candidate.Endpoint, bytes);
+            placement.Loads.NotePrediction(candidate.Endpoint, candidate.Model, predicted);
+            string about = string.Create(CultureInfo.InvariantCulture, $"cold start: {candidate.Model} on {candidate.Endpoint} takes about {Math.Max(1, Math.Round(predicted.TotalSeconds)):0} s to load");
+            await run.EmitAsync(new DispatchEvent(DispatchEventKind.Progress, number, candidate.Tier, candidate.Model, candidate.Endpoint, about), cancellationToken);
+        }
+
         while (!next.IsCompleted)
         {
             TimeSpan waited = Stopwatch.GetElapsedTime(started);
@@ -489,6 +510,22 @@ public sealed class RequestDispatcher
         return chunks == 0
             ? (null, new AttemptFailure($"timeout: no answer within {Seconds(wait.Loading ? run.Limits.Load : run.Limits.FirstToken)}", EndpointFailureKind.Timeout), streamed)
             : (null, new AttemptFailure($"timeout: stalled, nothing for {Seconds(run.Limits.Idle)} after {chunks} chunks", EndpointFailureKind.Timeout), streamed);
+    }
+
+    /// <summary>The plan's keep_alive and context for this model on this host, the same on every request so Ollama never
+    /// reloads it for different options; unchanged when the plan does not cover the host.</summary>
+    private ModelRequest Placed(ModelRequest request, DispatchCandidate candidate)
+    {
+        if (_options.Placement?.Plan is not { } plan || plan.KeepAliveFor(candidate.Endpoint, candidate.Model) is not { } keepAlive)
+        {
+            return request;
+        }
+
+        return request with
+        {
+            KeepAlive = keepAlive,
+            Options = request.Options with { ContextTokens = plan.ContextFor(candidate.Endpoint, candidate.Model) ?? request.Options.ContextTokens },
+        };
     }
 
     private static AttemptFailure FromProvider(ProviderException e, DispatchCandidate candidate, EndpointConfig endpoint) => e.Kind switch

@@ -24,6 +24,9 @@ public sealed record EndpointSnapshot(
     string? KeyVariable,
     bool KeyMissing)
 {
+    /// <summary>Each present model's size on disk by the host's name for it (Ollama's <c>/api/tags</c>); null when unknown.</summary>
+    public IReadOnlyDictionary<string, long>? ModelSizes { get; init; }
+
     /// <summary>Whether the host has <paramref name="model"/> (Ollama's naming: no tag means ":latest"); null when unknown.</summary>
     public bool? HasModel(string model) => ModelsPresent is null ? null : FindPresent(model) is not null;
 

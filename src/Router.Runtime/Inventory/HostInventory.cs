@@ -66,7 +66,10 @@ public sealed class HostInventory : IModelStatusSource, IDisposable
         }
 
         var info = await ModelInfoAsync(endpoint, hostName, cancellationToken);
-        return new ModelStatus(Present: true, loaded, info.SupportsInsert, info.SupportsVision, info.ContextTokens);
+        return new ModelStatus(Present: true, loaded, info.SupportsInsert, info.SupportsVision, info.ContextTokens)
+        {
+            SizeBytes = raw.ModelSizes is { } sizes && sizes.TryGetValue(hostName, out var size) && size > 0 ? size : null,
+        };
     }
 
     public async ValueTask<bool?> InMemoryNowAsync(EndpointConfig endpoint, string model, CancellationToken cancellationToken)
@@ -261,6 +264,7 @@ public sealed class HostInventory : IModelStatusSource, IDisposable
             Reachable = true,
             Version = versionText,
             ModelsPresent = models.Select(m => m.Name).ToList(),
+            ModelSizes = models.GroupBy(m => m.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Size, StringComparer.Ordinal),
             LoadedModels = running?.Select(r => new LoadedModel(r.Name, r.SizeVram, r.Size, OllamaModelFacts.ExpiresAt(r), FromAnswer: false)).ToList(),
         };
     }

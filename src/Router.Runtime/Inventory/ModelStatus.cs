@@ -8,6 +8,9 @@ namespace Router.Runtime.Inventory;
 /// <param name="ContextTokens">The model's context length as the host reports it; overrides the config's estimate.</param>
 public sealed record ModelStatus(bool? Present, bool? Loaded, bool? SupportsInsert, bool? SupportsVision, int? ContextTokens)
 {
+    /// <summary>The model's size on disk (Ollama's <c>/api/tags</c>), what a cold load reads; null when unknown.</summary>
+    public long? SizeBytes { get; init; }
+
     /// <summary>Nothing known.</summary>
     public static ModelStatus Unknown { get; } = new(null, null, null, null, null);
 }

@@ -1,0 +1,100 @@
+using System.CommandLine;
+using System.Text.Json;
+using Router.Backends.Providers;
+using Router.Cli.Planning;
+using Router.Cli.Terminal;
+using Router.Core.Configuration;
+using Router.Core.Placement;
+using Router.Core.Requests;
+using Router.Runtime.Configuration;
+using Router.Runtime.Placement;
+
+namespace Router.Cli.Commands;
+
+/// <summary>`router plan`: which models each local host should keep resident for the workload, and the Ollama settings for it.</summary>
+internal static class PlanCommand
+{
+    public static Command Create()
+    {
+        Command command = new("plan", "Show per host which models to keep resident (most load time saved within its GPU memory), their estimated memory, and the OLLAMA_MAX_LOADED_MODELS and OLLAMA_KEEP_ALIVE that fit. Exit code 1 when a tier's model fits on no host.");
+        Option<string?> config = new("--config") { Description = "Configuration file (default: ./router.yaml, else the built-in default)." };
+        Option<string?> rates = new("--rates") { Description = "Requests an hour per tier: lines 'TIER RATE' or 'TIER MODEL RATE' (default: a typical hour of editing)." };
+        Option<bool> json = new("--json") { Description = "Write the plan as one JSON object." };
+        Option<double> timeout = ProbeTimeout.Create("Seconds one host may take to answer.", 5);
+        command.Options.Add(config);
+        command.Options.Add(rates);
+        command.Options.Add(json);
+        command.Options.Add(timeout);
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            if (await ProbeTimeout.ReadAsync(parseResult, timeout, "plan", cancellationToken) is not { } probeTimeout)
+            {
+                return 2;
+            }
+
+            PlanInvocation invocation = new(parseResult.GetValue(config), parseResult.GetValue(rates), parseResult.GetValue(json), probeTimeout);
+            return await RunAsync(invocation, Console.Out, Console.Error, Environment.CurrentDirectory, Environment.GetEnvironmentVariable, cancellationToken);
+        });
+        return command;
+    }
+
+    /// <summary>The whole command with its streams passed in: 0 when every tier's model fits somewhere (or no host's memory is
+    /// known), 1 when one fits on no host, 2 for an unusable configuration or rates file.</summary>
+    public static async Task<int> RunAsync(
+        PlanInvocation invocation,
+        TextWriter stdout,
+        TextWriter stderr,
+        string currentDirectory,
+        Func<string, string?> environment,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(invocation);
+        ArgumentNullException.ThrowIfNull(stdout);
+        ArgumentNullException.ThrowIfNull(stderr);
+        stderr = RedactingWriter.Wrap(stderr);
+        if (await RouterConfigSource.LoadReportingAsync("plan", invocation.ConfigPath, currentDirectory, environment, stderr, cancellationToken) is not { } routerConfig)
+        {
+            return 2;
+        }
+
+        IReadOnlyDictionary<(Tier Tier, string Model), double> requestsPerHour = WorkloadRates.Default(routerConfig);
+        string ratesSource = "default mix (about two completions a minute on code, the article's mixed day for the other tiers)";
+        if (invocation.RatesPath is { } path)
+        {
+            string full = Path.GetFullPath(path, currentDirectory);
+            string text;
+            try
+            {
+                text = await File.ReadAllTextAsync(full, cancellationToken);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                await stderr.WriteLineAsync($"router plan: cannot read the rates file {path}: {e.Message}".AsMemory(), cancellationToken);
+                return 2;
+            }
+
+            (requestsPerHour, IReadOnlyList<string> errors) = WorkloadRates.Parse(text, routerConfig, path);
+            foreach (string error in errors)
+            {
+                await stderr.WriteLineAsync($"router plan: {error}".AsMemory(), cancellationToken);
+            }
+
+            if (errors.Count > 0)
+            {
+                return 2;
+            }
+
+            ratesSource = path;
+        }
+
+        using HttpClient http = ProviderHttpClient.Create(invocation.Timeout);
+        IReadOnlyList<PlacementHost> hosts = await PlacementProbe.HostsAsync(
+            routerConfig, http, new VramCorrections(), new LoadThroughputBook(), budgetFromPs: true, invocation.Timeout, cancellationToken);
+        PlacementPlan plan = PlacementPlanner.Plan(routerConfig, hosts, requestsPerHour);
+        PlanReport report = PlanReportBuilder.Build(routerConfig.Source, ratesSource, plan);
+        string output = invocation.Json ? JsonSerializer.Serialize(report, PlanJsonContext.Default.PlanReport) + "\n" : PlanTable.Format(report);
+        await stdout.WriteAsync(output.AsMemory(), cancellationToken);
+        await stdout.FlushAsync(cancellationToken);
+        return report.Unplaced.Count == 0 ? 0 : 1;
+    }
+}
