@@ -150,9 +150,10 @@ Task("PublishServer").Does(() =>
 // The linux-x64 self-contained server, with no .NET on PATH, serves completion and a Roslyn-checked C# refactor.
 Task("TestServer").IsDependentOn("PublishServer").IsDependentOn("Build").IsDependentOn("Clean").WithCriteria(() => rids.Contains("linux-x64")).Does(() =>
 {
+    EnsureDirectoryExists(resultsDir);
     var exit = StartProcess("npm", new ProcessSettings
     {
-        Arguments = $"test --workspace tests/e2e -- self-contained.test.js --test-reporter=spec --test-reporter-destination=stdout --test-reporter=junit --test-reporter-destination={resultsDir}/self-contained-junit.xml",
+        Arguments = $"test --workspace tests/e2e -- --test-reporter=spec --test-reporter-destination=stdout --test-reporter=junit --test-reporter-destination={resultsDir}/self-contained-junit.xml self-contained.test.js",
         EnvironmentVariables = new Dictionary<string, string>
         {
             ["ROUTER_SELF_CONTAINED"] = MakeAbsolute(File("artifacts/publish/linux-x64/router")).FullPath,
@@ -162,6 +163,11 @@ Task("TestServer").IsDependentOn("PublishServer").IsDependentOn("Build").IsDepen
     if (exit != 0)
     {
         failedSuites.Add($"self-contained server test (npm test exit code {exit})");
+        // Run alone (--target=TestServer) there is no Test task to fail at the end.
+        if (target == "TestServer")
+        {
+            throw new Exception(failedSuites.Last());
+        }
     }
 });
 
@@ -177,6 +183,8 @@ Task("PackTool").Does(() =>
 // artifacts/packages, and drives the installed `router lsp` with the Neovim test.
 Task("TestTool").IsDependentOn("PackTool").IsDependentOn("Build").IsDependentOn("Clean").Does(() =>
 {
+    EnsureDirectoryExists(resultsDir);
+    string failure = null;
     var home = MakeAbsolute(Directory($"{System.IO.Path.GetTempPath()}/router-tool-home-{Guid.NewGuid():N}"));
     CreateDirectory(home);
     try
@@ -202,13 +210,13 @@ Task("TestTool").IsDependentOn("PackTool").IsDependentOn("Build").IsDependentOn(
         var router = home.CombineWithFilePath(".dotnet/tools/router");
         if (install != 0 || !FileExists(router))
         {
-            failedSuites.Add($"dotnet tool install (exit code {install}, {router.FullPath} {(FileExists(router) ? "present" : "missing")})");
+            failure = $"dotnet tool install (exit code {install}, {router.FullPath} {(FileExists(router) ? "present" : "missing")})";
             return;
         }
 
         var exit = StartProcess("npm", new ProcessSettings
         {
-            Arguments = $"test --workspace tests/e2e -- neovim.test.js --test-reporter=spec --test-reporter-destination=stdout --test-reporter=junit --test-reporter-destination={resultsDir}/tool-neovim-junit.xml",
+            Arguments = $"test --workspace tests/e2e -- --test-reporter=spec --test-reporter-destination=stdout --test-reporter=junit --test-reporter-destination={resultsDir}/tool-neovim-junit.xml neovim.test.js",
             EnvironmentVariables = new Dictionary<string, string>(environment)
             {
                 ["ROUTER_COMMAND"] = router.FullPath,
@@ -217,12 +225,22 @@ Task("TestTool").IsDependentOn("PackTool").IsDependentOn("Build").IsDependentOn(
         });
         if (exit != 0)
         {
-            failedSuites.Add($"Neovim test of the installed dotnet tool (npm test exit code {exit})");
+            failure = $"Neovim test of the installed dotnet tool (npm test exit code {exit})";
         }
     }
     finally
     {
         DeleteDirectory(home, new DeleteDirectorySettings { Recursive = true, Force = true });
+        if (failure is not null)
+        {
+            failedSuites.Add(failure);
+        }
+    }
+
+    // Run alone (--target=TestTool) there is no Test task to fail at the end.
+    if (failure is not null && target == "TestTool")
+    {
+        throw new Exception(failure);
     }
 });
 
