@@ -142,7 +142,8 @@ Task("PublishServer").Does(() =>
         CleanDirectory(output);
         var settings = new DotNetPublishSettings { Configuration = configuration, Runtime = "linux-x64", OutputDirectory = output };
         // Measured for the record: its trim/AOT warnings (docs/dependencies.md) would fail a build that treats them as errors.
-        settings.MSBuildSettings = new DotNetMSBuildSettings().WithProperty("PublishAot", "true").WithProperty("TreatWarningsAsErrors", "false");
+        settings.MSBuildSettings = new DotNetMSBuildSettings().WithProperty("PublishAot", "true").WithProperty("PublishReadyToRun", "false").WithProperty("PublishSingleFile", "false")
+            .WithProperty("TreatWarningsAsErrors", "false");
         DotNetPublish("src/Router.Cli/Router.Cli.csproj", settings);
     }
 });

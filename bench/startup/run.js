@@ -22,7 +22,7 @@ const args = process.argv.slice(2);
 const option = (name) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
 const runs = Number(option('--runs') ?? 20);
 const publish = (...parts) => path.join(repoRoot, 'artifacts', 'publish', ...parts);
-const named = args.flatMap((a, i) => (a === '--flavour' ? [args[i + 1].split('=')] : []));
+const named = args.flatMap((a, i) => (a === '--flavour' ? [args[i + 1].split('=')] : [])).map(([name, file]) => [name, path.resolve(file)]);
 const flavours = (named.length > 0 ? named : [
   ['framework-dependent', publish('router', 'router')],
   ['ready-to-run', publish('linux-x64', 'router')],
