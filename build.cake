@@ -112,10 +112,147 @@ Task("TestVsCode").WithCriteria(() => vscode).IsDependentOn("Pack").IsDependentO
     }
 });
 
+// The servers the editors ship. Per platform: self-contained single files that need no .NET install, in
+// artifacts/publish/<rid>/ (--rids=linux-x64,win-x64 or --rids=all; CI publishes linux-x64 only). Framework-dependent:
+// artifacts/publish/router/, for the universal .vsix. --aot=true also publishes the NativeAOT build the cold-start
+// benchmark measures (artifacts/publish/linux-x64-aot/; see docs/dependencies.md, "Shipping", for why it is not shipped).
+var allRids = new[] { "linux-x64", "linux-arm64", "win-x64", "osx-x64", "osx-arm64" };
+var ridArgument = Argument("rids", "linux-x64");
+var rids = ridArgument == "all" ? allRids : ridArgument.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+var aot = Argument("aot", false);
+Task("PublishServer").Does(() =>
+{
+    if (rids.FirstOrDefault(rid => !allRids.Contains(rid)) is { } unknown)
+    {
+        throw new Exception($"--rids: {unknown} is not one of {string.Join(", ", allRids)} (or all)");
+    }
+
+    var frameworkDependent = MakeAbsolute(Directory("artifacts/publish/router"));
+    CleanDirectory(frameworkDependent);
+    DotNetPublish("src/Router.Cli/Router.Cli.csproj", new DotNetPublishSettings { Configuration = configuration, OutputDirectory = frameworkDependent });
+    foreach (var rid in rids)
+    {
+        var output = MakeAbsolute(Directory($"artifacts/publish/{rid}"));
+        CleanDirectory(output);
+        // Self-contained, single file, ReadyToRun: the csproj sets these for any -r, so a plain `dotnet publish -r` matches.
+        DotNetPublish("src/Router.Cli/Router.Cli.csproj", new DotNetPublishSettings { Configuration = configuration, Runtime = rid, OutputDirectory = output });
+    }
+
+    if (aot)
+    {
+        var output = MakeAbsolute(Directory("artifacts/publish/linux-x64-aot"));
+        CleanDirectory(output);
+        var settings = new DotNetPublishSettings { Configuration = configuration, Runtime = "linux-x64", OutputDirectory = output };
+        // Measured for the record: its trim/AOT warnings (docs/dependencies.md) would fail a build that treats them as errors.
+        settings.MSBuildSettings = new DotNetMSBuildSettings().WithProperty("PublishAot", "true").WithProperty("PublishReadyToRun", "false").WithProperty("PublishSingleFile", "false")
+            .WithProperty("TreatWarningsAsErrors", "false");
+        DotNetPublish("src/Router.Cli/Router.Cli.csproj", settings);
+    }
+});
+
+// The linux-x64 self-contained server, with no .NET on PATH, serves completion and a Roslyn-checked C# refactor.
+Task("TestServer").IsDependentOn("PublishServer").IsDependentOn("Build").IsDependentOn("Clean").WithCriteria(() => rids.Contains("linux-x64")).Does(() =>
+{
+    EnsureDirectoryExists(resultsDir);
+    var exit = StartProcess("npm", new ProcessSettings
+    {
+        Arguments = $"test --workspace tests/e2e -- --test-reporter=spec --test-reporter-destination=stdout --test-reporter=junit --test-reporter-destination={resultsDir}/self-contained-junit.xml self-contained.test.js",
+        EnvironmentVariables = new Dictionary<string, string>
+        {
+            ["ROUTER_SELF_CONTAINED"] = MakeAbsolute(File("artifacts/publish/linux-x64/router")).FullPath,
+            ["ROUTER_EMULATOR_DLL"] = emulatorDll.FullPath,
+        },
+    });
+    if (exit != 0)
+    {
+        failedSuites.Add($"self-contained server test (npm test exit code {exit})");
+        // Run alone (--target=TestServer) there is no Test task to fail at the end.
+        if (target == "TestServer")
+        {
+            throw new Exception(failedSuites.Last());
+        }
+    }
+});
+
+// The `dotnet tool` for every editor: artifacts/packages/router-lsp.<version>.nupkg.
+var packagesDir = MakeAbsolute(Directory("artifacts/packages"));
+Task("PackTool").Does(() =>
+{
+    CleanDirectory(packagesDir);
+    DotNetPack("src/Router.Cli/Router.Cli.csproj", new DotNetPackSettings { Configuration = configuration, OutputDirectory = packagesDir });
+});
+
+// Installs the packed tool as a user would, `dotnet tool install -g`, in a clean HOME that sees only
+// artifacts/packages, and drives the installed `router lsp` with the Neovim test.
+Task("TestTool").IsDependentOn("PackTool").IsDependentOn("Build").IsDependentOn("Clean").Does(() =>
+{
+    EnsureDirectoryExists(resultsDir);
+    string failure = null;
+    var home = MakeAbsolute(Directory($"{System.IO.Path.GetTempPath()}/router-tool-home-{Guid.NewGuid():N}"));
+    CreateDirectory(home);
+    try
+    {
+        // Only the local folder: the install must not need (or reach) any other package source.
+        var nugetConfig = home.CombineWithFilePath("nuget.config");
+        System.IO.File.WriteAllText(nugetConfig.FullPath,
+            $"<configuration><packageSources><clear /><add key=\"local\" value=\"{packagesDir.FullPath}\" /></packageSources></configuration>");
+        var environment = new Dictionary<string, string>
+        {
+            ["HOME"] = home.FullPath,
+            ["DOTNET_CLI_HOME"] = home.FullPath,
+            ["NUGET_PACKAGES"] = home.Combine("nuget-packages").FullPath,
+            ["DOTNET_NOLOGO"] = "1",
+            ["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1",
+        };
+        var install = StartProcess("dotnet", new ProcessSettings
+        {
+            Arguments = $"tool install -g router-lsp --add-source \"{packagesDir.FullPath}\" --configfile \"{nugetConfig.FullPath}\"",
+            WorkingDirectory = home,
+            EnvironmentVariables = environment,
+        });
+        var router = home.CombineWithFilePath(".dotnet/tools/router");
+        if (install != 0 || !FileExists(router))
+        {
+            failure = $"dotnet tool install (exit code {install}, {router.FullPath} {(FileExists(router) ? "present" : "missing")})";
+            return;
+        }
+
+        var exit = StartProcess("npm", new ProcessSettings
+        {
+            Arguments = $"test --workspace tests/e2e -- --test-reporter=spec --test-reporter-destination=stdout --test-reporter=junit --test-reporter-destination={resultsDir}/tool-neovim-junit.xml neovim.test.js",
+            EnvironmentVariables = new Dictionary<string, string>(environment)
+            {
+                ["ROUTER_COMMAND"] = router.FullPath,
+                ["ROUTER_EMULATOR_DLL"] = emulatorDll.FullPath,
+            },
+        });
+        if (exit != 0)
+        {
+            failure = $"Neovim test of the installed dotnet tool (npm test exit code {exit})";
+        }
+    }
+    finally
+    {
+        DeleteDirectory(home, new DeleteDirectorySettings { Recursive = true, Force = true });
+        if (failure is not null)
+        {
+            failedSuites.Add(failure);
+        }
+    }
+
+    // Run alone (--target=TestTool) there is no Test task to fail at the end.
+    if (failure is not null && target == "TestTool")
+    {
+        throw new Exception(failure);
+    }
+});
+
 Task("Test")
     .IsDependentOn("TestDotNet")
     .IsDependentOn("Eval")
     .IsDependentOn("TestNode")
+    .IsDependentOn("TestServer")
+    .IsDependentOn("TestTool")
     .IsDependentOn("TestVsCode")
     .Does(() =>
 {

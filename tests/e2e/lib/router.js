@@ -17,8 +17,14 @@ function dotnetCommand(dll, args) {
   return ['dotnet', [dll, ...args]];
 }
 
-/** The command that runs `router`: ROUTER_DLL (set by build.cake) or the Release build. */
+/** The command that runs `router`: ROUTER_COMMAND, an installed or published `router` executable (build.cake's
+ * TestTool names the one `dotnet tool install` put on PATH); else ROUTER_DLL (set by build.cake) or the Release build. */
 function routerCommand(...args) {
+  const executable = process.env.ROUTER_COMMAND;
+  if (executable) {
+    if (!fs.existsSync(executable)) throw new Error(`ROUTER_COMMAND names ${executable}, which does not exist`);
+    return [executable, args];
+  }
   return dotnetCommand(process.env.ROUTER_DLL || path.join(repoRoot, 'artifacts', 'bin', 'Router.Cli', 'release', 'router.dll'), args);
 }
 

@@ -1,0 +1,119 @@
+#!/usr/bin/env node
+// Cold start benchmark: spawns each published flavour of `router lsp` in turn, round after round, and times spawn →
+// `initialize` result, then spawn → the first inline completion (an explicit request to an instant emulated host).
+// Prints medians and each flavour's ratio to the framework-dependent build, all measured in this one run.
+//
+//   node bench/startup/run.js [--runs N] [--flavour NAME=PATH ...]
+//
+// Default flavours (skipped when not published; `dotnet cake --target=PublishServer --aot=true` publishes all three):
+//   framework-dependent  artifacts/publish/router/router       (needs a .NET runtime; the universal .vsix ships it)
+//   ready-to-run         artifacts/publish/linux-x64/router    (self-contained single file)
+//   native-aot           artifacts/publish/linux-x64-aot/router
+'use strict';
+const cp = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+const { pathToFileURL } = require('node:url');
+const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-jsonrpc/node');
+const P = require('vscode-languageserver-protocol');
+const { repoRoot, startEmulator, makeWorkspace } = require('../../tests/e2e/lib/router');
+
+const args = process.argv.slice(2);
+const option = (name) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
+const runs = Number(option('--runs') ?? 20);
+const publish = (...parts) => path.join(repoRoot, 'artifacts', 'publish', ...parts);
+const named = args.flatMap((a, i) => (a === '--flavour' ? [args[i + 1].split('=')] : [])).map(([name, file]) => [name, path.resolve(file)]);
+const flavours = (named.length > 0 ? named : [
+  ['framework-dependent', publish('router', 'router')],
+  ['ready-to-run', publish('linux-x64', 'router')],
+  ['native-aot', publish('linux-x64-aot', 'router')],
+]).filter(([name, file]) => {
+  if (fs.existsSync(file)) return true;
+  console.log(`${name}: not published (${path.relative(repoRoot, file)} is missing), left out`);
+  return false;
+});
+
+const now = () => performance.now();
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+/** One cold start: spawn → initialize result → first inline completion; then a clean shutdown. */
+async function coldStart(file, workspace) {
+  const started = now();
+  const child = cp.spawn(file, ['lsp', '--config', path.join(workspace, 'router.yaml')], { cwd: workspace, stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d) => { stderr += d; });
+  const exited = new Promise((resolve) => child.on('exit', resolve));
+  const conn = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  conn.listen();
+  try {
+    await conn.sendRequest(P.InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: pathToFileURL(workspace).href,
+      capabilities: { textDocument: { inlineCompletion: {}, synchronization: {} } },
+    });
+    const initialized = now() - started;
+    await conn.sendNotification(P.InitializedNotification.type, {});
+    const uri = pathToFileURL(path.join(workspace, 'start.py')).href;
+    const text = 'import math\n\n\ndef area(r):\n    return ';
+    await conn.sendNotification(P.DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'python', version: 1, text } });
+    const result = await conn.sendRequest(P.InlineCompletionRequest.type, {
+      textDocument: { uri }, position: { line: 4, character: 11 },
+      context: { triggerKind: P.InlineCompletionTriggerKind.Invoked },
+    });
+    const completed = now() - started;
+    const items = Array.isArray(result) ? result : result?.items ?? [];
+    if (items.length === 0) throw new Error(`no inline completion from ${file}: ${stderr}`);
+    await conn.sendRequest(P.ShutdownRequest.type);
+    await conn.sendNotification(P.ExitNotification.type);
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+    return { initialized, completed };
+  } finally {
+    conn.dispose();
+    child.kill();
+  }
+}
+
+function table(header, rows) {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  const line = (cells) => `| ${cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ')} |`;
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+async function main() {
+  if (flavours.length === 0) throw new Error('nothing published to measure: run `dotnet cake --target=PublishServer` first');
+  const emulator = await startEmulator(['--time-scale', '0']);
+  const workspace = makeWorkspace(emulator.url);
+  const samples = new Map(flavours.map(([name]) => [name, { initialized: [], completed: [] }]));
+  try {
+    // One unmeasured start each brings the files into the page cache, so every measured start reads the same way.
+    for (const [, file] of flavours) await coldStart(file, workspace);
+    // Round after round, every flavour once per round: a busy moment on the machine falls on all of them alike.
+    for (let i = 0; i < runs; i += 1) {
+      for (const [name, file] of flavours) {
+        const { initialized, completed } = await coldStart(file, workspace);
+        samples.get(name).initialized.push(initialized);
+        samples.get(name).completed.push(completed);
+      }
+    }
+  } finally {
+    emulator.stop();
+    fs.rmSync(workspace, { recursive: true, force: true });
+  }
+  const base = flavours[0][0];
+  const baseInit = median(samples.get(base).initialized);
+  const baseFirst = median(samples.get(base).completed);
+  const ms = (v) => v.toFixed(0);
+  console.log(`\nCold start, ${runs} runs each, interleaved (ms; ratio to ${base})\n`);
+  console.log(table(['flavour', 'spawn → initialize (median)', 'ratio', 'min', 'max', 'spawn → first inline completion (median)', 'ratio'],
+    flavours.map(([name]) => {
+      const { initialized, completed } = samples.get(name);
+      return [name, ms(median(initialized)), (median(initialized) / baseInit).toFixed(2), ms(Math.min(...initialized)), ms(Math.max(...initialized)),
+        ms(median(completed)), (median(completed) / baseFirst).toFixed(2)];
+    })));
+}
+
+main().catch((e) => { console.error(e); process.exit(1); });
