@@ -127,9 +127,33 @@ Task("PublishServer").Does(() =>
         throw new Exception($"--rids: {unknown} is not one of {string.Join(", ", allRids)} (or all)");
     }
 
+    PublishServers(rids);
+});
+
+void PublishServers(IEnumerable<string> platforms)
+{
     var frameworkDependent = MakeAbsolute(Directory("artifacts/publish/router"));
     CleanDirectory(frameworkDependent);
     DotNetPublish("src/Router.Cli/Router.Cli.csproj", new DotNetPublishSettings { Configuration = configuration, OutputDirectory = frameworkDependent });
+    foreach (var rid in platforms)
+    {
+        var output = MakeAbsolute(Directory($"artifacts/publish/{rid}"));
+        CleanDirectory(output);
+        // Self-contained, single file, ReadyToRun: the csproj sets these for any -r, so a plain `dotnet publish -r` matches.
+        DotNetPublish("src/Router.Cli/Router.Cli.csproj", new DotNetPublishSettings { Configuration = configuration, Runtime = rid, OutputDirectory = output });
+    }
+
+    if (aot)
+    {
+        var output = MakeAbsolute(Directory("artifacts/publish/linux-x64-aot"));
+        CleanDirectory(output);
+        var settings = new DotNetPublishSettings { Configuration = configuration, Runtime = "linux-x64", OutputDirectory = output };
+        // Measured for the record: its trim/AOT warnings (docs/dependencies.md) would fail a build that treats them as errors.
+        settings.MSBuildSettings = new DotNetMSBuildSettings().WithProperty("PublishAot", "true").WithProperty("PublishReadyToRun", "false").WithProperty("PublishSingleFile", "false")
+            .WithProperty("TreatWarningsAsErrors", "false");
+        DotNetPublish("src/Router.Cli/Router.Cli.csproj", settings);
+    }
+}
     foreach (var rid in rids)
     {
         var output = MakeAbsolute(Directory($"artifacts/publish/{rid}"));
@@ -309,14 +333,16 @@ var vsixPlatforms = new (string Target, string Rid)[]
 // Each platform .vsix should stay under this; PackAll reports by how much one is over.
 const long VsixSizeLimit = 25L * 1024 * 1024;
 
-Task("Pack").IsDependentOn("Build").Does(() =>
+// The .vsix of each platform published (--rids, linux-x64 by default) and the universal one.
+Task("Pack").IsDependentOn("PublishServer").Does(() =>
 {
-    PackVsixFiles(vsixPlatforms.Where(p => p.Target == "linux-x64"));
+    PackVsixFiles(vsixPlatforms.Where(p => rids.Contains(p.Rid)));
 });
 
-// Each publish builds the server it needs; the tests and benchmarks of Build are not needed here.
+// Every platform's .vsix; each publish builds the server it needs, so the tests and benchmarks of Build are not needed.
 Task("PackAll").Does(() =>
 {
+    PublishServers(allRids);
     PackVsixFiles(vsixPlatforms);
 });
 
@@ -330,10 +356,10 @@ void PackVsixFiles(IEnumerable<(string Target, string Rid)> platforms)
     var packed = new List<(FilePath Vsix, string Server)>();
     foreach (var (vsceTarget, rid) in platforms)
     {
-        var server = PublishSelfContainedServer(rid);
+        var server = MakeAbsolute(Directory($"artifacts/publish/{rid}"));
         packed.Add((PackVsix(vsceTarget, server), vsceTarget.StartsWith("win32") ? "router.exe" : "router"));
     }
-    packed.Add((PackVsix(null, PublishFrameworkDependentServer()), "router.dll"));
+    packed.Add((PackVsix(null, MakeAbsolute(Directory("artifacts/publish/router"))), "router.dll"));
 
     Console.WriteLine();
     Console.WriteLine($"vsix files in {vsixDir}:");
@@ -357,38 +383,6 @@ void PackVsixFiles(IEnumerable<(string Target, string Rid)> platforms)
     }
 }
 
-// Stand-in for the server publishing task (PublishServer), which writes the same folders: a self-contained single-file
-// `router` for one runtime identifier in artifacts/publish/<rid>, English resources only.
-DirectoryPath PublishSelfContainedServer(string rid)
-{
-    var output = MakeAbsolute(Directory($"artifacts/publish/{rid}"));
-    CleanDirectory(output);
-    DotNetPublish("src/Router.Cli/Router.Cli.csproj", new DotNetPublishSettings
-    {
-        Configuration = configuration,
-        Runtime = rid,
-        SelfContained = true,
-        PublishSingleFile = true,
-        OutputDirectory = output,
-        MSBuildSettings = new DotNetMSBuildSettings().WithProperty("SatelliteResourceLanguages", "en"),
-    });
-    return output;
-}
-
-// The universal .vsix's server: router.dll run by `dotnet`, with no native launcher (it would be this machine's).
-DirectoryPath PublishFrameworkDependentServer()
-{
-    var output = MakeAbsolute(Directory("artifacts/publish/router"));
-    CleanDirectory(output);
-    DotNetPublish("src/Router.Cli/Router.Cli.csproj", new DotNetPublishSettings
-    {
-        Configuration = configuration,
-        OutputDirectory = output,
-        MSBuildSettings = new DotNetMSBuildSettings().WithProperty("SatelliteResourceLanguages", "en").WithProperty("UseAppHost", "false"),
-    });
-    return output;
-}
-
 // Copies a published server into extension/server and packs it; vsceTarget null packs the universal .vsix.
 FilePath PackVsix(string vsceTarget, DirectoryPath server)
 {
@@ -397,6 +391,11 @@ FilePath PackVsix(string vsceTarget, DirectoryPath server)
     CopyDirectory(server, serverDir);
     // The published files are the server; debug symbols only add size.
     DeleteFiles(GetFiles($"{serverDir}/**/*.pdb"));
+    if (vsceTarget is null)
+    {
+        // The universal .vsix runs router.dll with `dotnet`: a native launcher beside it would be this machine's.
+        DeleteFiles(GetFiles($"{serverDir}/router").Concat(GetFiles($"{serverDir}/router.exe")));
+    }
     var name = vsceTarget is null ? $"router-lsp-{extensionVersion}.vsix" : $"router-lsp-{vsceTarget}-{extensionVersion}.vsix";
     var vsix = vsixDir.CombineWithFilePath(name);
     var targetArgument = vsceTarget is null ? "" : $"--target {vsceTarget} ";
