@@ -154,25 +154,6 @@ void PublishServers(IEnumerable<string> platforms)
         DotNetPublish("src/Router.Cli/Router.Cli.csproj", settings);
     }
 }
-    foreach (var rid in rids)
-    {
-        var output = MakeAbsolute(Directory($"artifacts/publish/{rid}"));
-        CleanDirectory(output);
-        // Self-contained, single file, ReadyToRun: the csproj sets these for any -r, so a plain `dotnet publish -r` matches.
-        DotNetPublish("src/Router.Cli/Router.Cli.csproj", new DotNetPublishSettings { Configuration = configuration, Runtime = rid, OutputDirectory = output });
-    }
-
-    if (aot)
-    {
-        var output = MakeAbsolute(Directory("artifacts/publish/linux-x64-aot"));
-        CleanDirectory(output);
-        var settings = new DotNetPublishSettings { Configuration = configuration, Runtime = "linux-x64", OutputDirectory = output };
-        // Measured for the record: its trim/AOT warnings (docs/dependencies.md) would fail a build that treats them as errors.
-        settings.MSBuildSettings = new DotNetMSBuildSettings().WithProperty("PublishAot", "true").WithProperty("PublishReadyToRun", "false").WithProperty("PublishSingleFile", "false")
-            .WithProperty("TreatWarningsAsErrors", "false");
-        DotNetPublish("src/Router.Cli/Router.Cli.csproj", settings);
-    }
-});
 
 // The linux-x64 self-contained server, with no .NET on PATH, serves completion and a Roslyn-checked C# refactor.
 Task("TestServer").IsDependentOn("PublishServer").IsDependentOn("Build").IsDependentOn("Clean").WithCriteria(() => rids.Contains("linux-x64")).Does(() =>
