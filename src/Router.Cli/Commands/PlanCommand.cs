@@ -8,6 +8,7 @@ using Router.Core.Placement;
 using Router.Core.Requests;
 using Router.Runtime.Configuration;
 using Router.Runtime.Placement;
+using Router.Runtime.Usage;
 
 namespace Router.Cli.Commands;
 
@@ -18,7 +19,7 @@ internal static class PlanCommand
     {
         Command command = new("plan", "Show per host which models to keep resident (most load time saved within its GPU memory), their estimated memory, and the OLLAMA_MAX_LOADED_MODELS and OLLAMA_KEEP_ALIVE that fit. Exit code 1 when a tier's model fits on no host.");
         Option<string?> config = new("--config") { Description = "Configuration file (default: ./router.yaml, else the built-in default)." };
-        Option<string?> rates = new("--rates") { Description = "Requests an hour per tier: lines 'TIER RATE' or 'TIER MODEL RATE' (default: a typical hour of editing)." };
+        Option<string?> rates = new("--rates") { Description = "Requests an hour per tier: lines 'TIER RATE' or 'TIER MODEL RATE' (default: the usage ledger's last 7 days, else a typical hour of editing)." };
         Option<bool> json = new("--json") { Description = "Write the plan as one JSON object." };
         Option<double> timeout = ProbeTimeout.Create("Seconds one host may take to answer.", 5);
         command.Options.Add(config);
@@ -85,6 +86,16 @@ internal static class PlanCommand
             }
 
             ratesSource = path;
+        }
+        else
+        {
+            // Without a rates file the user's own week counts, once the ledger holds enough of it.
+            await using UsageLedger ledger = await UsageLedger.OpenAsync(UsageLedger.DefaultPath(environment), cancellationToken: cancellationToken);
+            if (await LedgerRates.ReadAsync(ledger, routerConfig, DateTimeOffset.UtcNow, cancellationToken) is { } measured)
+            {
+                requestsPerHour = measured.RequestsPerHour;
+                ratesSource = $"the usage ledger, last 7 days: {measured.Requests} requests in {measured.ActiveHours} hours of work";
+            }
         }
 
         using HttpClient http = ProviderHttpClient.Create(invocation.Timeout);

@@ -1,11 +1,12 @@
 using System.Globalization;
 using Router.Core.Configuration;
 using Router.Core.Requests;
+using Router.Core.Usage;
 
 namespace Router.Core.Placement;
 
-/// <summary>Requests an hour per tier and model, the rates placement weighs load times by: read from a rates file, or the
-/// default mix until the usage ledger measures them.</summary>
+/// <summary>Requests an hour per tier and model, the rates placement weighs load times by: measured in the usage ledger,
+/// read from a rates file, or the default mix while the ledger holds too little.</summary>
 public static class WorkloadRates
 {
     /// <summary>The default mix, an hour of one developer's editing: inline completions that reach the model after the
@@ -26,6 +27,48 @@ public static class WorkloadRates
     {
         ArgumentNullException.ThrowIfNull(config);
         return config.Tiers.ToDictionary(t => (t.Key, t.Value.Model), t => DefaultPerTier.GetValueOrDefault(t.Key));
+    }
+
+    /// <summary>Below this many requests in the window the ledger says too little about the workload: the default mix counts.</summary>
+    public const int MinimumMeasuredRequests = 50;
+
+    /// <summary>
+    /// Rates measured in the usage ledger: the requests each tier's model was asked (failed ones, which loaded nothing, left
+    /// out) per hour of work, an hour of work being a clock hour with at least one request in it, so that nights and
+    /// weekends do not thin the rates out. Null when the records hold fewer than <see cref="MinimumMeasuredRequests"/>.
+    /// A configured tier the records never name counts as asked for at no rate.
+    /// </summary>
+    public static MeasuredRates? Measured(RouterConfig config, IEnumerable<UsageRecord> records)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(records);
+        Dictionary<(Tier, string), int> counts = [];
+        HashSet<long> hours = [];
+        int requests = 0;
+        foreach (UsageRecord record in records)
+        {
+            if (record.Outcome == UsageOutcome.Failed)
+            {
+                continue;
+            }
+
+            requests++;
+            hours.Add(record.At.ToUnixTimeSeconds() / 3600);
+            counts[(record.Tier, record.Model)] = counts.GetValueOrDefault((record.Tier, record.Model)) + 1;
+        }
+
+        if (requests < MinimumMeasuredRequests)
+        {
+            return null;
+        }
+
+        Dictionary<(Tier, string), double> rates = config.Tiers.ToDictionary(t => (t.Key, t.Value.Model), _ => 0.0);
+        foreach (((Tier, string) key, int count) in counts)
+        {
+            rates[key] = (double)count / hours.Count;
+        }
+
+        return new MeasuredRates(rates, requests, hours.Count);
     }
 
     /// <summary>Reads a rates file: one <c>TIER RATE</c> or <c>TIER MODEL RATE</c> a line (requests an hour), <c>#</c> comments.

@@ -1,9 +1,11 @@
 using Microsoft.Extensions.Logging;
 using Router.Backends.Providers;
 using Router.Core.Configuration;
+using Router.Core.Placement;
 using Router.Core.Requests;
 using Router.Runtime;
 using Router.Runtime.Configuration;
+using Router.Runtime.Placement;
 
 namespace Router.Lsp.Completion;
 
@@ -35,7 +37,10 @@ internal sealed partial class CodeModelWarmUp(RouterConfigSource config, RouterR
             if (current.Endpoints.Values.Any(e => e.VramGb is not null))
             {
                 using HttpClient http = ProviderHttpClient.Create(TimeSpan.FromSeconds(2));
-                await runtime.Placement.RefreshAsync(current, http, null, TimeSpan.FromSeconds(15), limit.Token);
+                MeasuredRates? measured = runtime.Ledger is { } ledger
+                    ? await LedgerRates.ReadAsync(ledger, current, DateTimeOffset.UtcNow, limit.Token)
+                    : null;
+                await runtime.Placement.RefreshAsync(current, http, measured?.RequestsPerHour, TimeSpan.FromSeconds(15), limit.Token);
             }
 
             bool loaded = await runtime.WarmUpAsync(current, Tier.Code, limit.Token);

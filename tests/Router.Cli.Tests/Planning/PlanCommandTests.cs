@@ -3,7 +3,10 @@ using Router.Cli.Commands;
 using Router.Cli.Doctor;
 using Router.Cli.Planning;
 using Router.Cli.Tests.Processes;
+using Router.Core.Requests;
+using Router.Core.Usage;
 using Router.Emulator;
+using Router.Runtime.Usage;
 
 namespace Router.Cli.Tests.Planning;
 
@@ -40,7 +43,9 @@ public sealed class PlanCommandTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Plan_prints_what_each_host_keeps_and_the_ollama_settings_that_fit()
     {
-        (int exit, string output, _) = await RouterProcess.RunAsync(Limit, ["plan", "--config", Config("24"), "--timeout", "30"]);
+        // A state folder of its own: the user's usage ledger must not change the default mix this test expects.
+        Dictionary<string, string?> environment = new() { ["XDG_STATE_HOME"] = Path.Combine(_dir, "state") };
+        (int exit, string output, _) = await RouterProcess.RunAsync(Limit, environment, "plan", "--config", Config("24"), "--timeout", "30");
 
         // The 32B with a 32768 context (about 31 GB) fits no 24 GB host: named with the numbers, exit 1.
         Assert.Equal(1, exit);
@@ -70,6 +75,42 @@ public sealed class PlanCommandTests : IAsyncLifetime, IDisposable
         Assert.Equal("keep", placement["qwen2.5:3b"]);
         Assert.Equal(48_000_000_000, host.GetProperty("budgetBytes").GetInt64());
     }
+
+    [Fact]
+    public async Task Without_a_rates_file_the_plan_follows_the_week_the_usage_ledger_measured()
+    {
+        // A week of explaining on quick and not one completion: the ledger, not the default mix, decides what is kept.
+        string state = Path.Combine(_dir, "state");
+        await using (UsageLedger ledger = await UsageLedger.OpenAsync(UsageLedger.DefaultPath(Variable(state))))
+        {
+            DateTimeOffset now = DateTimeOffset.UtcNow;
+            DateTimeOffset start = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, 0, 0, TimeSpan.Zero).AddDays(-3);
+            for (int i = 0; i < 120; i++)
+            {
+                ledger.Append(new UsageRecord(
+                    $"r{i}", start.AddMinutes(i), RequestKind.Explain, Tier.Quick, "qwen2.5:3b", "box", IsCloud: false, "python", 400, 200,
+                    TokensEstimated: false, TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(2), null, UsageOutcome.Answered,
+                    FellBack: false, Escalated: false, AcceptedCharacters: null, CostUsd: 0, "kind explain"));
+            }
+
+            await ledger.FlushAsync(CancellationToken.None);
+        }
+
+        using StringWriter stdout = new();
+        using StringWriter stderr = new();
+
+        int exit = await PlanCommand.RunAsync(new PlanInvocation(Config("48"), null, Json: true, Limit), stdout, stderr, _dir, Variable(state), CancellationToken.None);
+
+        Assert.Equal(0, exit);
+        using JsonDocument plan = JsonDocument.Parse(stdout.ToString());
+        Assert.Equal("the usage ledger, last 7 days: 120 requests in 2 hours of work", plan.RootElement.GetProperty("rates").GetString());
+        Dictionary<string, string> placement = plan.RootElement.GetProperty("hosts")[0].GetProperty("models").EnumerateArray()
+            .ToDictionary(m => m.GetProperty("model").GetString()!, m => m.GetProperty("placement").GetString()!);
+        Assert.Equal("keep", placement["qwen2.5:3b"]);
+        Assert.NotEqual("keep", placement["qwen2.5-coder:14b"]);
+    }
+
+    private static Func<string, string?> Variable(string stateHome) => name => name == "XDG_STATE_HOME" ? stateHome : null;
 
     [Fact]
     public async Task A_bad_rates_file_line_is_named_and_nothing_is_planned()
