@@ -17,6 +17,7 @@ const { pathToFileURL } = require('node:url');
 const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-jsonrpc/node');
 const P = require('vscode-languageserver-protocol');
 const { repoRoot, startEmulator, makeWorkspace } = require('../../tests/e2e/lib/router');
+const { table } = require('../lib/table');
 
 const args = process.argv.slice(2);
 const option = (name) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
@@ -75,12 +76,6 @@ async function coldStart(file, workspace) {
     conn.dispose();
     child.kill();
   }
-}
-
-function table(header, rows) {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
-  const line = (cells) => `| ${cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ')} |`;
-  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
 async function main() {
