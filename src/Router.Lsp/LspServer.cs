@@ -138,7 +138,7 @@ public sealed class LspServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _fillInTheMiddleModes.Learned -= ReportFillInTheMiddleMode;
-        _today.Dispose();
+        await _today.DisposeAsync();
         await _connection.DisposeAsync();
         if (_ownedRuntime is not null)
         {

@@ -8,7 +8,7 @@ namespace Router.Lsp.Status;
 /// <summary>Today's share of requests per tier, read from the usage ledger in the background and kept for the status bar, so
 /// sending a status never waits on the database. Read at most every <see cref="RefreshAfter"/>: a booking within that time
 /// schedules one read when it is up, and <see cref="Updated"/> says when the figures changed.</summary>
-internal sealed class TodayUsage(IUsageLedger? ledger, TimeProvider time) : IDisposable
+internal sealed class TodayUsage(IUsageLedger? ledger, TimeProvider time) : IAsyncDisposable
 {
     public static readonly TimeSpan RefreshAfter = TimeSpan.FromSeconds(10);
 
@@ -17,6 +17,7 @@ internal sealed class TodayUsage(IUsageLedger? ledger, TimeProvider time) : IDis
     private DateTimeOffset _readAt = DateTimeOffset.MinValue;
     private Task? _reading;
     private ITimer? _scheduled;
+    private bool _disposed;
 
     /// <summary>The figures changed after a read; the status is worth sending again.</summary>
     public event Action? Updated;
@@ -41,7 +42,7 @@ internal sealed class TodayUsage(IUsageLedger? ledger, TimeProvider time) : IDis
 
         lock (_gate)
         {
-            if (_reading is not null || _scheduled is not null)
+            if (_disposed || _reading is not null || _scheduled is not null)
             {
                 return;
             }
@@ -58,12 +59,21 @@ internal sealed class TodayUsage(IUsageLedger? ledger, TimeProvider time) : IDis
         }
     }
 
-    public void Dispose()
+    /// <summary>Starts no more reads and waits for the one in flight, so nothing touches the ledger after the server stops.</summary>
+    public async ValueTask DisposeAsync()
     {
+        Task? reading;
         lock (_gate)
         {
+            _disposed = true;
             _scheduled?.Dispose();
             _scheduled = null;
+            reading = _reading;
+        }
+
+        if (reading is not null)
+        {
+            await reading.ConfigureAwait(false);
         }
     }
 
@@ -73,7 +83,7 @@ internal sealed class TodayUsage(IUsageLedger? ledger, TimeProvider time) : IDis
         {
             _scheduled?.Dispose();
             _scheduled = null;
-            if (_reading is null)
+            if (_reading is null && !_disposed)
             {
                 StartRead();
             }

@@ -28,6 +28,7 @@ public sealed class UsageLedger : IUsageLedger
     private readonly ILogger _logger;
     private readonly Task _writer;
     private readonly SqliteConnection? _connection;
+    private volatile bool _disposed;
     private long _dropped;
     private DateTimeOffset _lastCleanup = DateTimeOffset.MinValue;
 
@@ -68,7 +69,8 @@ public sealed class UsageLedger : IUsageLedger
 
     internal ILogger Logger => _logger;
 
-    internal bool IsOpen => _connection is not null;
+    // Closed once disposed, so a read that comes late opens no new connection (and no -wal file) beside a finished ledger.
+    internal bool IsOpen => _connection is not null && !_disposed;
 
     /// <summary>Where the ledger lives: <c>usage.db</c> in the <see cref="StateDirectory"/>.</summary>
     public static string DefaultPath(Func<string, string?>? environment = null) =>
@@ -220,8 +222,9 @@ public sealed class UsageLedger : IUsageLedger
     {
         _queue.Writer.TryComplete();
         await _writer.ConfigureAwait(false);
-        if (_connection is not null)
+        if (_connection is not null && !_disposed)
         {
+            _disposed = true;
             await _connection.DisposeAsync().ConfigureAwait(false);
             SqliteConnection.ClearAllPools();
         }
