@@ -17,6 +17,7 @@ internal sealed class TodayUsage(IUsageLedger? ledger, TimeProvider time) : IAsy
     private DateTimeOffset _readAt = DateTimeOffset.MinValue;
     private Task? _reading;
     private ITimer? _scheduled;
+    private bool _bookedDuringRead;
     private bool _disposed;
 
     /// <summary>The figures changed after a read; the status is worth sending again.</summary>
@@ -42,20 +43,19 @@ internal sealed class TodayUsage(IUsageLedger? ledger, TimeProvider time) : IAsy
 
         lock (_gate)
         {
-            if (_disposed || _reading is not null || _scheduled is not null)
+            if (_disposed || _scheduled is not null)
             {
                 return;
             }
 
-            TimeSpan age = time.GetUtcNow() - _readAt;
-            if (age >= RefreshAfter)
+            if (_reading is not null)
             {
-                StartRead();
+                // The read in flight may have flushed before this booking: read once more when the figures are old.
+                _bookedDuringRead = true;
+                return;
             }
-            else
-            {
-                _scheduled = time.CreateTimer(static state => ((TodayUsage)state!).ScheduledRead(), this, RefreshAfter - age, Timeout.InfiniteTimeSpan);
-            }
+
+            ReadOrSchedule();
         }
     }
 
@@ -91,6 +91,20 @@ internal sealed class TodayUsage(IUsageLedger? ledger, TimeProvider time) : IAsy
     }
 
     /// <summary>Called under the gate.</summary>
+    private void ReadOrSchedule()
+    {
+        TimeSpan age = time.GetUtcNow() - _readAt;
+        if (age >= RefreshAfter)
+        {
+            StartRead();
+        }
+        else
+        {
+            _scheduled = time.CreateTimer(static state => ((TodayUsage)state!).ScheduledRead(), this, RefreshAfter - age, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    /// <summary>Called under the gate.</summary>
     private void StartRead()
     {
         _readAt = time.GetUtcNow();
@@ -100,6 +114,7 @@ internal sealed class TodayUsage(IUsageLedger? ledger, TimeProvider time) : IAsy
     private async Task ReadAsync()
     {
         bool changed = false;
+        bool failed = false;
         try
         {
             // This process's own bookings are still queued: write them first, so the figures include them.
@@ -125,12 +140,19 @@ internal sealed class TodayUsage(IUsageLedger? ledger, TimeProvider time) : IAsy
         catch (Exception)
 #pragma warning restore CA1031
         {
+            failed = true;
         }
         finally
         {
             lock (_gate)
             {
                 _reading = null;
+                // A failed read (a database busy past its timeout) is tried again when the figures are old, like a missed booking.
+                if ((_bookedDuringRead || failed) && !_disposed && _scheduled is null)
+                {
+                    _bookedDuringRead = false;
+                    ReadOrSchedule();
+                }
             }
         }
 
