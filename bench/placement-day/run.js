@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Placement against plain Ollama eviction, on a working day mixed with inline completions. One emulated GPU host
-// (profile.json: 24 GB, Ollama's defaults, four models that need about 33 GB together) serves a day of coding sessions:
+// (profile.json: 24 GB, Ollama's defaults, four models that need about 34 GB together) serves a day of coding sessions:
 // bursts of inline completions on the code model, the blog post's 38 asks (30 quick, 5 code, 2 vision, 1 reasoning)
 // between them, and the breaks of a day (stand-up, coffee, lunch, a meeting, reading pauses). The same day runs in one
 // `router lsp` per variant, each against a freshly started host:
@@ -14,6 +14,8 @@
 //
 //   node bench/placement-day/run.js [--time-scale S] [--vram GB] [--keep-forever] [--short] [--json]
 //
+// The default time scale 0.02 replays the eight-hour day in about 50 s per variant on 2 cores; --short is the smoke
+// test's quarter of an hour.
 // Cold loads are counted from the emulator's request log (each request that loaded its model cold), not from the router.
 // Waiting is each request's time on the host (cold load and queueing included), divided by the time scale, so it is in
 // the day's seconds; the router's own overhead is left out, as in bench/mixed-day. The day's idle time is not waited
@@ -130,10 +132,12 @@ function writeProfile(dir, name, { vramGb, keepAlive }) {
   return file;
 }
 
-const within = (promise, ms, what) => Promise.race([
-  promise,
-  new Promise((_, reject) => { setTimeout(() => reject(new Error(`${what} did not finish in ${ms / 1000} s`)), ms).unref(); }),
-]);
+/** The promise, or an error naming `what` when it has not settled in `ms`: a stuck request stops the run. */
+function within(promise, ms, what) {
+  let timer;
+  const late = new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`${what} did not finish in ${ms / 1000} s`)), ms); });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
 
 /** Answers streamed as router/answer, by id: resolves with the last chunk once `done` arrives. */
 function answerBook(conn) {
