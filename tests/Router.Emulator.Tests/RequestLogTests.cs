@@ -66,6 +66,7 @@ public sealed class RequestLogTests
         using var cleared = await http.DeleteAsync(new Uri("_emulator/requests", UriKind.Relative));
         Assert.Empty(emulator.Requests);
     }
+
     [Fact]
     public async Task The_log_says_which_request_loaded_its_model_cold_and_what_keep_alive_it_sent()
     {
