@@ -199,9 +199,8 @@ async function replay(variant, events, { timeScale, vramGb, dir }) {
 
     let behind = 0;
     let completions = 0;
-    const tiers = [];
     for (const [i, event] of events.entries()) {
-      // A break between sessions (an idle gap of 10 minutes or more) ends a file; the next session opens another.
+      // After 10 idle minutes or more (a break, a long reading pause) the user goes on in another file.
       if (i > 0 && event.kind === 'completion' && event.idleMs >= 10 * MINUTE) await open();
       await moveClock(event.idleMs + behind);
       const started = now();
@@ -226,7 +225,6 @@ async function replay(variant, events, { timeScale, vramGb, dir }) {
         const last = await within(answered(result.id), 300000, `the answer to "${event.prompt.split('\n')[0]}"`);
         // The router decides the tier; a prompt routed elsewhere than the day says would measure another day.
         if (last.tier !== event.kind) throw new Error(`"${event.prompt.split('\n')[0]}" went to ${last.tier}, expected ${event.kind}`);
-        tiers.push(last.tier);
       }
       const took = now() - started;
       // What the request took beyond its scaled time passes on the host's clock before the next one.
