@@ -1,6 +1,9 @@
 using Router.Backends.Endpoints;
 using Router.Backends.FillInTheMiddle;
+using Microsoft.Extensions.Time.Testing;
 using Router.Core.Configuration;
+using Router.Core.Placement;
+using Router.Lsp.Completion;
 using Router.Emulator;
 using Router.Runtime.Configuration;
 
@@ -43,6 +46,28 @@ public sealed class CodeModelWarmUpTests
 
         Assert.Null(load.KeepAlive);
         Assert.Null(load.NumCtx);
+    }
+
+    [Fact]
+    public async Task The_placement_is_planned_again_every_half_hour_of_a_long_session()
+    {
+        await using EmulatorServer gpuBox = await EmulatorServer.StartAsync(new EmulatorOptions { TimeScale = 0.02 }, CancellationToken.None);
+        using ModelProviderPool providers = new(modes: new FillInTheMiddleModeBook());
+        FakeTimeProvider clock = new(DateTimeOffset.UtcNow);
+        await using LspHarness lsp = await LspHarness.StartAsync(
+            options: new LspServerOptions { WarmUpCodeModel = true, Time = clock }, config: Config(gpuBox, vramGb: "24"), providers: providers);
+
+        await lsp.OpenAsync("def add(a, b):\n    return a + b\n");
+        await WaitAsync(() => lsp.Runtime.Placement.Plan.Hosts.Count == 1, lsp.Timeout);
+        PlacementPlan morning = lsp.Runtime.Placement.Plan;
+
+        clock.Advance(CodeModelWarmUp.ReplanEvery - TimeSpan.FromMinutes(1));
+        await Task.Delay(200, lsp.Timeout);
+        Assert.Same(morning, lsp.Runtime.Placement.Plan);
+
+        clock.Advance(TimeSpan.FromMinutes(1));
+        await WaitAsync(() => !ReferenceEquals(morning, lsp.Runtime.Placement.Plan), lsp.Timeout);
+        Assert.Equal(["gpu-box"], lsp.Runtime.Placement.Plan.Hosts.Select(h => h.Host));
     }
 
     private static async Task WaitAsync(Func<bool> condition, CancellationToken cancellationToken)
