@@ -105,7 +105,7 @@ internal sealed class BenchRunner(
         }
         catch (Exception e) when (IsHostFailure(e, cancellationToken))
         {
-            string problem = $"{endpoint.Name} ({endpoint.Url}): {Describe(e)} — start Ollama there (`ollama serve`) or check its url in router.yaml";
+            string problem = $"{endpoint.Name}: {Describe(e)} — start Ollama there (`ollama serve`) or check its url in router.yaml";
             return (new HostFingerprint(endpoint.Name, HostName(endpoint), "ollama", endpoint.Cloud, true, null, [], problem),
                 [.. plans.Select(p => Route(p, RouteBench.Failed, problem))]);
         }
