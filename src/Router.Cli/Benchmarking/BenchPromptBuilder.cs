@@ -4,8 +4,9 @@ using Router.Core.Tokens;
 namespace Router.Cli.Benchmarking;
 
 /// <summary>Builds task-shaped prompts of an exact token length (the router's own tokenizer) from real code: the bundled
-/// infill tasks' files, one after another. Each prompt starts with a path line naming the run and repetition, so no
-/// prompt shares its beginning with an earlier one and a host's prompt cache cannot shorten what is measured.</summary>
+/// infill tasks' files, one after another. The code starts with a path line naming the run and repetition, so no
+/// prompt shares more than its first few tokens with an earlier one and a host's prompt cache cannot shorten what is
+/// measured.</summary>
 internal sealed class BenchPromptBuilder(IReadOnlyList<FimTask> corpus, TokenCounter tokens)
 {
     public BenchPromptBuilder()
@@ -22,21 +23,23 @@ internal sealed class BenchPromptBuilder(IReadOnlyList<FimTask> corpus, TokenCou
         (string language, string comment, string extension, string ask) = shape.Kind switch
         {
             RequestKind.Completion => ("python", "#", "py", ""),
-            RequestKind.Explain => ("typescript", "//", "ts", "Explain what this code does and where it could fail.\n\n```typescript\n"),
-            RequestKind.Refactor => ("csharp", "//", "cs", "Refactor this code for readability without changing its behaviour. Answer with the whole file.\n\n```csharp\n"),
-            _ => ("go", "//", "go", "These helpers compile, but the code review says they are not idiomatic Go. What would you change, and why?\n\n```go\n"),
+            RequestKind.Explain => ("typescript", "//", "ts", "Explain what this code does and where it could fail."),
+            RequestKind.Refactor => ("csharp", "//", "cs", "Refactor this code for readability without changing its behaviour. Answer with the whole file."),
+            _ => ("go", "//", "go", "These helpers compile, but the code review says they are not idiomatic Go. What would you change, and why?"),
         };
         string header = $"{comment} Path: bench/{runId}/{repetition}/{shape.Kind.Name()}.{extension}\n";
-        string close = ask.Length == 0 ? "" : "\n```\n";
-        int budget = shape.InputTokens - tokens.Count(ask) - tokens.Count(close);
-        string code = Code(language, header, budget, rotation);
         if (shape.Kind == RequestKind.Completion)
         {
             // The cursor at the start of a new function's body, with code after it, as in an editor.
-            return new BenchPrompt(code + "\ndef summarize(values):\n    ", "\n\n\nprint(summarize([3, 1, 2]))\n", tokens.Count(code));
+            string prefix = Code(language, header, shape.InputTokens, rotation);
+            return new BenchPrompt(prefix + "\ndef summarize(values):\n    ", "\n\n\nprint(summarize([3, 1, 2]))\n", tokens.Count(prefix));
         }
 
-        string text = ask + code + close;
+        // The code first, as a user pastes it, then the question: the path line keeps each message's beginning its own.
+        string open = $"```{language}\n";
+        string close = $"```\n\n{ask}";
+        string code = Code(language, header, shape.InputTokens - tokens.Count(open) - tokens.Count(close) - 1, rotation);
+        string text = open + code + (code.EndsWith('\n') ? "" : "\n") + close;
         return new BenchPrompt(text, null, tokens.Count(text));
     }
 
