@@ -28,14 +28,14 @@ public sealed class BenchCommandTests : IAsyncLifetime, IDisposable
 
     private string State => Path.Combine(_dir, "state");
 
-    private string Config(string extraEndpoints = "", string extraTiers = "")
+    private string Config(string extraEndpoints = "", string extraTiers = "", Uri? box = null)
     {
         string path = Path.Combine(_dir, "router.yaml");
         File.WriteAllText(path, $$"""
             endpoints:
               box:
                 provider: ollama
-                url: {{_box.BaseAddress}}
+                url: {{box ?? _box.BaseAddress}}
             {{extraEndpoints}}
             tiers:
               quick: { model: "qwen2.5:3b", endpoints: [box], contextTokens: 8192 }
@@ -101,6 +101,29 @@ public sealed class BenchCommandTests : IAsyncLifetime, IDisposable
         Assert.Equal(6000, cold.Median, 0);
         Assert.Equal(8_988_000_000, cold.ModelBytes);
         Assert.Contains(rows, r => r.RunId == runId && r.Metric == BenchMetrics.FimExactMatch);
+    }
+
+    [Fact]
+    public async Task A_host_with_a_prompt_cache_hits_on_the_repeated_prompt_and_never_on_a_measured_one()
+    {
+        await using EmulatorServer cached = await EmulatorServer.StartAsync(new EmulatorOptions { TimeScale = 0.02, PromptCache = true }, CancellationToken.None);
+
+        (int exit, string stdout, _) = await BenchAsync(Invocation(Config(box: cached.BaseAddress), "quick", reps: 3));
+
+        Assert.Equal(0, exit);
+        using JsonDocument report = JsonDocument.Parse(stdout);
+        JsonElement explain = RouteOf(report, "quick", "explain");
+
+        // The repeat of a 400-token prompt evaluates only its last token or so.
+        Assert.True(explain.GetProperty("promptCacheHitRate").GetProperty("low").GetDouble() > 0.95, stdout);
+
+        // Each measured request starts with its own path line, so the host evaluates all of it: the 3B's whole 60 ms.
+        Assert.True(explain.GetProperty("hostTimeToFirstTokenMs").GetProperty("low").GetDouble() >= 60, stdout);
+
+        // Without a prompt cache, the same repeat is evaluated whole.
+        (_, stdout, _) = await BenchAsync(Invocation(Config(), "quick", reps: 1));
+        using JsonDocument uncached = JsonDocument.Parse(stdout);
+        Assert.Equal(0, Median(RouteOf(uncached, "quick", "explain"), "promptCacheHitRate"));
     }
 
     [Fact]
