@@ -126,14 +126,17 @@ internal sealed class BenchRunner(
             bool? canFim = null;
             try
             {
-                using CancellationTokenSource limit = Limit(cancellationToken);
-                canFim = OllamaModelFacts.HasCapability(await host.ShowAsync(present.Name, limit.Token), "insert");
+                using (CancellationTokenSource limit = Limit(cancellationToken))
+                {
+                    canFim = OllamaModelFacts.HasCapability(await host.ShowAsync(present.Name, limit.Token), "insert");
+                }
+
                 routes.AddRange(await OllamaModelAsync(host, endpoint, present.Name, present.Size, canFim.Value, [.. model], runId, cancellationToken));
             }
             catch (Exception e) when (IsHostFailure(e, cancellationToken))
             {
                 string problem = $"{model.Key} on {endpoint.Name}: {Describe(e)}";
-                routes.AddRange(model.Where(p => routes.All(r => !Same(r, p))).Select(p => Route(p, RouteBench.Failed, problem)));
+                routes.AddRange(model.Select(p => Route(p, RouteBench.Failed, problem)));
             }
 
             (long? loaded, long? vram) = await LoadedSizeAsync(host, present.Name, cancellationToken);
@@ -394,9 +397,6 @@ internal sealed class BenchRunner(
 
     private static RouteBench Route(BenchRoutePlan plan, string status, string? note) =>
         new(plan.Tier.Name(), plan.Shape.Kind.Name(), plan.Endpoint.Name, plan.Model, status, note, plan.Shape.InputTokens, plan.Shape.OutputTokens);
-
-    private static bool Same(RouteBench route, BenchRoutePlan plan) =>
-        route.Tier == plan.Tier.Name() && route.Kind == plan.Shape.Kind.Name();
 
     private CancellationTokenSource Limit(CancellationToken cancellationToken)
     {
