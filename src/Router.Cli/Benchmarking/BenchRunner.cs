@@ -96,12 +96,13 @@ internal sealed class BenchRunner(
     {
         using OllamaProvider host = new(endpoint.Name, endpoint.Url!, http);
         string? version;
-        IReadOnlyList<OllamaSharp.Models.Model> tags;
+        List<ModelFingerprint> pulled;
         try
         {
             using CancellationTokenSource limit = Limit(cancellationToken);
             version = await host.GetVersionAsync(limit.Token);
-            tags = await host.ListModelsAsync(limit.Token);
+            pulled = [.. (await host.ListModelsAsync(limit.Token)).Select(m => new ModelFingerprint(
+                m.Name, m.Digest, m.Details?.Family, m.Details?.ParameterSize, m.Details?.QuantizationLevel, m.Size, null, null, null))];
         }
         catch (Exception e) when (IsHostFailure(e, cancellationToken))
         {
@@ -114,7 +115,7 @@ internal sealed class BenchRunner(
         List<ModelFingerprint> models = [];
         foreach (IGrouping<string, BenchRoutePlan> model in plans.GroupBy(p => p.Model, StringComparer.Ordinal))
         {
-            var present = tags.FirstOrDefault(m => OllamaModelName.SameModel(m.Name, model.Key));
+            ModelFingerprint? present = pulled.FirstOrDefault(m => OllamaModelName.SameModel(m.Name, model.Key));
             if (present is null)
             {
                 string missing = $"{model.Key} is not on {endpoint.Name}: run `ollama pull {model.Key}` there";
@@ -131,7 +132,7 @@ internal sealed class BenchRunner(
                     canFim = OllamaModelFacts.HasCapability(await host.ShowAsync(present.Name, limit.Token), "insert");
                 }
 
-                routes.AddRange(await OllamaModelAsync(host, endpoint, present.Name, present.Size, canFim.Value, [.. model], runId, cancellationToken));
+                routes.AddRange(await OllamaModelAsync(host, endpoint, present.Name, present.SizeBytes ?? 0, canFim.Value, [.. model], runId, cancellationToken));
             }
             catch (Exception e) when (IsHostFailure(e, cancellationToken))
             {
@@ -140,9 +141,7 @@ internal sealed class BenchRunner(
             }
 
             (long? loaded, long? vram) = await LoadedSizeAsync(host, present.Name, cancellationToken);
-            models.Add(new ModelFingerprint(
-                present.Name, present.Digest, present.Details?.Family, present.Details?.ParameterSize, present.Details?.QuantizationLevel,
-                present.Size, loaded, vram, canFim));
+            models.Add(present with { LoadedBytes = loaded, VramBytes = vram, CanFillInTheMiddle = canFim });
         }
 
         return (new HostFingerprint(endpoint.Name, HostName(endpoint), "ollama", endpoint.Cloud, true, version, models, null), routes);
