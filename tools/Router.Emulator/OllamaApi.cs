@@ -228,7 +228,7 @@ internal sealed partial class OllamaApi(
         await AnswerAsync(
             http,
             entry,
-            new PlannedAnswer(profile, plan, stream, keepAlive, fault),
+            new PlannedAnswer(profile, plan, stream, keepAlive, fault, (body.System ?? "") + prompt + "\u0000" + suffix),
             piece => Serialize(
                 new GenerateChunkBody { Model = modelName, CreatedAt = Now(), Response = piece, Done = false },
                 EmulatorJsonContext.Default.GenerateChunkBody),
@@ -289,7 +289,7 @@ internal sealed partial class OllamaApi(
         await AnswerAsync(
             http,
             entry,
-            new PlannedAnswer(profile, plan, stream, keepAlive, fault),
+            new PlannedAnswer(profile, plan, stream, keepAlive, fault, conversation),
             piece => Serialize(
                 new ChatChunkBody { Model = modelName, CreatedAt = Now(), Message = new("assistant", piece), Done = false },
                 EmulatorJsonContext.Default.ChatChunkBody),
@@ -397,7 +397,7 @@ internal sealed partial class OllamaApi(
         CancellationToken cancellationToken,
         string streamContentType = NdJson)
     {
-        var (profile, plan, stream, keepAlive, fault) = answer;
+        var (profile, plan, stream, keepAlive, fault, prompt) = answer;
         var lease = await residency.AcquireAsync(profile, keepAlive, cancellationToken);
         try
         {
@@ -407,11 +407,12 @@ internal sealed partial class OllamaApi(
             await ModelResidency.WaitForSlotAsync(lease, cancellationToken);
             var cold = lease.Cold;
             var load = cold ? profile.ColdLoad : TimeSpan.FromMilliseconds(Math.Min(15, profile.ColdLoad.TotalMilliseconds));
-            var promptEval = profile.TimeToFirstToken;
+            var promptEvalCount = PromptTokensToEvaluate(lease.Model, plan.PromptTokens, prompt);
+            var promptEval = profile.TimeToFirstToken * ((double)promptEvalCount / Math.Max(1, plan.PromptTokens));
             var perToken = TimeSpan.FromSeconds(1 / profile.TokensPerSecond);
             var eval = perToken * plan.Tokens.Count;
             var timings = new AnswerTimings(
-                load + promptEval + eval + TimeSpan.FromMilliseconds(2), load, plan.PromptTokens, promptEval, plan.Tokens.Count, eval);
+                load + promptEval + eval + TimeSpan.FromMilliseconds(2), load, promptEvalCount, promptEval, plan.Tokens.Count, eval);
 
             if (!stream)
             {
@@ -466,6 +467,26 @@ internal sealed partial class OllamaApi(
         {
             residency.Release(lease);
         }
+    }
+
+    /// <summary>With <see cref="EmulatorOptions.PromptCache"/>, the prompt's tokens past the beginning it shares with the
+    /// model's previous prompt (at least one, as Ollama always evaluates one); otherwise all of them.</summary>
+    private int PromptTokensToEvaluate(ResidentModel model, int promptTokens, string? prompt)
+    {
+        if (!options.PromptCache || prompt is null)
+        {
+            return promptTokens;
+        }
+
+        string? previous;
+        lock (model)
+        {
+            previous = model.CachedPrompt;
+            model.CachedPrompt = prompt;
+        }
+
+        var shared = previous is null ? 0 : prompt.AsSpan().CommonPrefixLength(previous);
+        return Math.Clamp(promptTokens - Tokenizer.Count(prompt[..shared]), 1, promptTokens);
     }
 
     /// <summary>Performs the load for a cold lease; otherwise waits for the request that is loading the model, as Ollama does.</summary>
