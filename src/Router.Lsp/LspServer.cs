@@ -139,7 +139,11 @@ public sealed class LspServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _fillInTheMiddleModes.Learned -= ReportFillInTheMiddleMode;
-        _warmUp?.Dispose();
+        if (_warmUp is not null)
+        {
+            await _warmUp.DisposeAsync();
+        }
+
         await _today.DisposeAsync();
         await _connection.DisposeAsync();
         if (_ownedRuntime is not null)

@@ -5,7 +5,9 @@ using Router.Core.Placement;
 using Router.Core.Requests;
 using Router.Runtime;
 using Router.Runtime.Configuration;
+using Router.Runtime.Benchmarks;
 using Router.Runtime.Placement;
+using Router.Runtime.Usage;
 
 namespace Router.Lsp.Completion;
 
@@ -14,11 +16,12 @@ namespace Router.Lsp.Completion;
 /// plan is made first, and the load carries the plan's keep_alive and context like every request after it. The plan is made
 /// again every <see cref="ReplanEvery"/> from the day's request rates, and when router.yaml changes, so a long session does
 /// not keep the morning's resident set.</summary>
-internal sealed partial class CodeModelWarmUp(RouterConfigSource config, RouterRuntime runtime, ILogger logger, TimeProvider time) : IDisposable
+internal sealed partial class CodeModelWarmUp(RouterConfigSource config, RouterRuntime runtime, ILogger logger, TimeProvider time) : IAsyncDisposable
 {
     public static readonly TimeSpan ReplanEvery = TimeSpan.FromMinutes(30);
 
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan BenchedLoadsWindow = TimeSpan.FromDays(90);
     private readonly CancellationTokenSource _stopping = new();
     private readonly SemaphoreSlim _planning = new(1, 1);
     private ITimer? _replan;
@@ -40,11 +43,24 @@ internal sealed partial class CodeModelWarmUp(RouterConfigSource config, RouterR
         }
     }
 
-    public void Dispose()
+    /// <summary>Stops planning and waits for a plan or warm-up in flight, so nothing touches the ledger after the server stops.</summary>
+    public async ValueTask DisposeAsync()
     {
         config.Reloaded -= Reloaded;
-        _replan?.Dispose();
-        _stopping.Cancel();
+        if (_replan is not null)
+        {
+            await _replan.DisposeAsync();
+        }
+
+        await _stopping.CancelAsync();
+        foreach (Task? running in new[] { Running, Replanning })
+        {
+            if (running is not null)
+            {
+                await running.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+
         _stopping.Dispose();
     }
 
@@ -65,6 +81,7 @@ internal sealed partial class CodeModelWarmUp(RouterConfigSource config, RouterR
             using CancellationTokenSource limit = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
             limit.CancelAfter(Limit);
             RouterConfig current = config.Current;
+            await NoteBenchedColdLoadsAsync(limit.Token);
             await PlanAsync(current, limit.Token);
             bool loaded = await runtime.WarmUpAsync(current, Tier.Code, limit.Token);
             LogWarmedUp(logger, loaded);
@@ -96,6 +113,26 @@ internal sealed partial class CodeModelWarmUp(RouterConfigSource config, RouterR
         }
     }
 
+    /// <summary>Cold loads `router bench --cold` measured give the hosts' load throughput, so the first cold-start notice is
+    /// told from this machine's figures rather than the default.</summary>
+    private async Task NoteBenchedColdLoadsAsync(CancellationToken cancellationToken)
+    {
+        if (runtime.Ledger is not UsageLedger { Path: { } path } || !File.Exists(path))
+        {
+            return;
+        }
+
+        try
+        {
+            BenchResultStore bench = await BenchResultStore.OpenAsync(path, cancellationToken);
+            await bench.NoteColdLoadsAsync(runtime.Placement.Loads, time.GetUtcNow() - BenchedLoadsWindow, cancellationToken);
+        }
+        catch (BenchStoreException e)
+        {
+            LogBenchUnreadable(logger, e.Message);
+        }
+    }
+
     /// <summary>Plans for the hosts with <c>vramGb</c> from the ledger's measured rates; null when no host has one. One plan at
     /// a time: a timer that fires while one is being made waits for it.</summary>
     private async Task<PlacementPlan?> PlanAsync(RouterConfig current, CancellationToken cancellationToken)
@@ -119,6 +156,9 @@ internal sealed partial class CodeModelWarmUp(RouterConfigSource config, RouterR
             _planning.Release();
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "router bench's cold loads cannot be read ({Problem}); load times use the default throughput")]
+    private static partial void LogBenchUnreadable(ILogger logger, string problem);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "placement planned again for {Hosts} hosts")]
     private static partial void LogReplanned(ILogger logger, int hosts);
