@@ -52,31 +52,35 @@ public sealed class AskCommandTests : IDisposable
         return path;
     }
 
+    /// <summary>Refactors go to the frontier tier on "claude" (an Anthropic endpoint, key in ROUTER_TEST_CLOUD_KEY), falling back
+    /// to heavy on "local".</summary>
+    private string WriteCloudConfig(EmulatorServer cloud, EmulatorServer local, string frontierModel) => Write($$"""
+        endpoints:
+          claude:
+            provider: anthropic
+            url: {{cloud.BaseAddress}}
+            apiKeyEnv: ROUTER_TEST_CLOUD_KEY
+            cloud: true
+          local:
+            provider: ollama
+            url: {{local.BaseAddress}}
+        tiers:
+          quick: { model: "qwen2.5:3b", endpoints: [local], contextTokens: 8192 }
+          heavy: { model: "qwen2.5-coder:32b", endpoints: [local], contextTokens: 32768 }
+          frontier: { model: "{{frontierModel}}", endpoints: [claude], contextTokens: 200000 }
+        routes:
+          refactor: frontier
+        fallbacks:
+          frontier: [heavy]
+        """);
+
     [Fact]
     public async Task The_cloud_endpoint_answers_through_the_Messages_API_and_its_key_is_never_printed()
     {
         const string key = "sk-ant-api03-Zx8vQm2LrT5nW9yKp3sD7fG1hJ4cB6aE0uIoPlMnKjHgFdSaQwErTyUiOp";
         await using EmulatorServer cloud = await EmulatorServer.StartAsync(new EmulatorOptions { TimeScale = 0, ApiKey = key }, CancellationToken.None);
         await using EmulatorServer local = await StartAsync();
-        string config = Write($$"""
-            endpoints:
-              claude:
-                provider: anthropic
-                url: {{cloud.BaseAddress}}
-                apiKeyEnv: ROUTER_TEST_CLOUD_KEY
-                cloud: true
-              local:
-                provider: ollama
-                url: {{local.BaseAddress}}
-            tiers:
-              quick: { model: "qwen2.5:3b", endpoints: [local], contextTokens: 8192 }
-              heavy: { model: "qwen2.5-coder:32b", endpoints: [local], contextTokens: 32768 }
-              frontier: { model: "qwen2.5-coder:32b", endpoints: [claude], contextTokens: 200000 }
-            routes:
-              refactor: frontier
-            fallbacks:
-              frontier: [heavy]
-            """);
+        string config = WriteCloudConfig(cloud, local, frontierModel: "qwen2.5-coder:32b");
 
         (int exit, string output, string errors) = await Run(
             new AskInvocation(config, "refactor", null, "python", "def f(x):\n    return x+1\n"),
@@ -98,25 +102,7 @@ public sealed class AskCommandTests : IDisposable
         await using EmulatorServer cloud = await StartAsync();
         await using EmulatorServer local = await StartAsync();
         cloud.SetFaults(new EmulatorFaultSet { ErrorStatus = 500, ErrorBody = "{\"error\":\"internal error\"}" });
-        string config = Write($$"""
-            endpoints:
-              claude:
-                provider: anthropic
-                url: {{cloud.BaseAddress}}
-                apiKeyEnv: ROUTER_TEST_CLOUD_KEY
-                cloud: true
-              local:
-                provider: ollama
-                url: {{local.BaseAddress}}
-            tiers:
-              quick: { model: "qwen2.5:3b", endpoints: [local], contextTokens: 8192 }
-              heavy: { model: "qwen2.5-coder:32b", endpoints: [local], contextTokens: 32768 }
-              frontier: { model: "claude-sonnet-4-5", endpoints: [claude], contextTokens: 200000 }
-            routes:
-              refactor: frontier
-            fallbacks:
-              frontier: [heavy]
-            """);
+        string config = WriteCloudConfig(cloud, local, frontierModel: "claude-sonnet-4-5");
 
         (int exit, string output, string errors) = await Run(
             new AskInvocation(config, "refactor", null, "python", "def f(x):\n    return x+1\n"),
