@@ -2,8 +2,11 @@ using System.Text.Json.Serialization;
 
 namespace Router.Backends.Anthropic;
 
-/// <summary>The values written into a raw Messages API body (see <see cref="AnthropicProvider"/>), without reflection.</summary>
-[JsonSerializable(typeof(string))]
-[JsonSerializable(typeof(int))]
-[JsonSerializable(typeof(float))]
+/// <summary>Every Messages API wire type, source-generated: the client serializes nothing by reflection.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(AnthropicMessagesRequest))]
+[JsonSerializable(typeof(AnthropicMessageResponse))]
+[JsonSerializable(typeof(AnthropicStreamEvent))]
 internal sealed partial class AnthropicJsonContext : JsonSerializerContext;

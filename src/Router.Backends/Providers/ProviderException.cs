@@ -1,3 +1,4 @@
+using System.Globalization;
 using Router.Core.Redaction;
 
 namespace Router.Backends.Providers;
@@ -29,13 +30,20 @@ public sealed class ProviderException : Exception
         StatusCode = statusCode;
     }
 
-    /// <summary>The failure a host's error reply stands for; a refused key is told by the variable it came from, never its value.</summary>
-    public static ProviderException FromReply(HttpErrorReply reply, Uri host, string? model, ApiKeySource key, Exception? innerException = null)
+    /// <summary>The failure a host's error reply stands for; a refused key is told by the variable it came from, never its value.
+    /// <paramref name="retryAfter"/> is the reply's Retry-After, said in the message and kept in <see cref="RetryAfter"/>.</summary>
+    public static ProviderException FromReply(
+        HttpErrorReply reply, Uri host, string? model, ApiKeySource key, Exception? innerException = null, TimeSpan? retryAfter = null)
     {
         ArgumentNullException.ThrowIfNull(reply);
         ArgumentNullException.ThrowIfNull(key);
         string message = reply.Kind == ProviderErrorKind.Unauthorized ? key.RejectedMessage(reply.Status) : reply.Describe();
-        return new ProviderException(reply.Kind, host, model, message, reply.Status, innerException);
+        if (retryAfter is { } wait)
+        {
+            message += string.Create(CultureInfo.InvariantCulture, $"; the host asks to wait {Math.Ceiling(wait.TotalSeconds):0} s");
+        }
+
+        return new ProviderException(reply.Kind, host, model, message, reply.Status, innerException) { RetryAfter = retryAfter };
     }
 
     public ProviderErrorKind Kind { get; } = ProviderErrorKind.BadResponse;
@@ -47,4 +55,7 @@ public sealed class ProviderException : Exception
 
     /// <summary>The HTTP status when the host answered one.</summary>
     public int? StatusCode { get; }
+
+    /// <summary>How long the host asked to be left alone (a 429's or 529's Retry-After), when it said.</summary>
+    public TimeSpan? RetryAfter { get; private init; }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.AI;
 using Router.Backends.Anthropic;
 using Router.Backends.Ollama;
 using Router.Backends.Providers;
@@ -142,6 +143,43 @@ public sealed class AnthropicProviderTests
         var error = await Assert.ThrowsAsync<ProviderException>(() => CollectAsync(provider, Chat));
 
         Assert.Equal(ProviderErrorKind.StreamCut, error.Kind);
+    }
+
+    [Fact]
+    public async Task A_whole_answer_comes_in_one_reply_with_usage_and_finish_reason()
+    {
+        await using var host = await StartAsync(apiKey: "sk-ant-emulated");
+        using var provider = Provider(host, new ApiKeySource("ROUTER_TEST_ANTHROPIC_KEY", "sk-ant-emulated"));
+
+        var response = await provider.ChatClient.GetResponseAsync(
+            [new ChatMessage(ChatRole.System, "Be brief."), new ChatMessage(ChatRole.User, "Explain dependency injection")],
+            new ChatOptions { ModelId = "qwen2.5:3b", MaxOutputTokens = 6 },
+            EmulatedHost.Deadline());
+
+        Assert.False(string.IsNullOrWhiteSpace(response.Text));
+        Assert.Equal(ChatFinishReason.Length, response.FinishReason);
+        Assert.Equal(6, response.Usage?.OutputTokenCount);
+        Assert.True(response.Usage?.InputTokenCount > 0);
+        var record = Assert.Single(host.Emulator.Requests);
+        Assert.False(record.Stream);
+        Assert.Equal(EmulatorRequestOutcome.Completed, record.Outcome);
+    }
+
+    [Fact]
+    public async Task Cancelling_a_whole_answer_request_closes_the_connection()
+    {
+        await using var host = await StartAsync();
+        host.Emulator.SetFaults(new EmulatorFaultSet { StallAfterChunks = 0 });
+        using var provider = Provider(host, ApiKeySource.None);
+        using var cancel = new CancellationTokenSource();
+
+        var answer = provider.ChatClient.GetResponseAsync([new ChatMessage(ChatRole.User, "Hi")], new ChatOptions { ModelId = "qwen2.5:3b" }, cancel.Token);
+        await host.Emulator.WaitForRequestAsync(r => r.Endpoint == "/v1/messages", EmulatedHost.Deadline());
+        await cancel.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => answer);
+        var closed = await host.Emulator.WaitForRequestAsync(r => r.Outcome == EmulatorRequestOutcome.ClientClosed, EmulatedHost.Deadline());
+        Assert.Equal("/v1/messages", closed.Endpoint);
     }
 
     // The provider's client is disposed per test; it gets its own HTTP client so the host's shared one is untouched.

@@ -2,7 +2,8 @@ namespace Router.Backends.Tests.Providers;
 
 /// <summary>What <see cref="CannedReplyHost"/> answers: a status line, a content type and the body's exact bytes.</summary>
 /// <param name="BreaksOff">The head declares more bytes than the body has, and the connection closes after the body.</param>
-internal sealed record CannedReply(int Status, string ContentType, byte[] Body, bool BreaksOff = false)
+/// <param name="Header">One more header line, e.g. "Retry-After: 20"; null sends none.</param>
+internal sealed record CannedReply(int Status, string ContentType, byte[] Body, bool BreaksOff = false, string? Header = null)
 {
     public string Reason => Status switch
     {

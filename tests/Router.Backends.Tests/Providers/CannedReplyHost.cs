@@ -70,7 +70,7 @@ internal sealed class CannedReplyHost : IAsyncDisposable
                 int declared = reply.Body.Length + (reply.BreaksOff ? 1000 : 0);
                 string head = string.Create(
                     CultureInfo.InvariantCulture,
-                    $"HTTP/1.1 {reply.Status} {reply.Reason}\r\nContent-Type: {reply.ContentType}\r\nContent-Length: {declared}\r\nConnection: close\r\n\r\n");
+                    $"HTTP/1.1 {reply.Status} {reply.Reason}\r\nContent-Type: {reply.ContentType}\r\nContent-Length: {declared}\r\n{(reply.Header is null ? "" : reply.Header + "\r\n")}Connection: close\r\n\r\n");
                 await stream.WriteAsync(Encoding.ASCII.GetBytes(head), _stop.Token);
                 await stream.WriteAsync(reply.Body, _stop.Token);
                 await stream.FlushAsync(_stop.Token);

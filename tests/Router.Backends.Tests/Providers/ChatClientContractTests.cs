@@ -8,7 +8,7 @@ using Router.Emulator;
 namespace Router.Backends.Tests.Providers;
 
 /// <summary>The OpenAI and Anthropic chat paths as <see cref="IChatClient"/>s (Microsoft.Extensions.AI's adapter over the OpenAI
-/// package, the Anthropic package's own), against the emulator's /v1/chat/completions and /v1/messages over real HTTP.</summary>
+/// package, the router's own Anthropic client), against the emulator's /v1/chat/completions and /v1/messages over real HTTP.</summary>
 public sealed class ChatClientContractTests
 {
     public static TheoryData<string> Apis => new() { "openai", "anthropic" };
