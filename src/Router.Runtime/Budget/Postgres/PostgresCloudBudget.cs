@@ -232,8 +232,13 @@ public sealed class PostgresCloudBudget : IAsyncDisposable
             await using NpgsqlConnection connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             await using NpgsqlTransaction transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             long committedToday, committedMonth;
+            await using (NpgsqlCommand lockScope = new("SELECT pg_advisory_xact_lock(1919251059, hashtext($1))", connection, transaction))
+            {
+                lockScope.Parameters.Add(new NpgsqlParameter { Value = scope });
+                await lockScope.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             await using (NpgsqlCommand read = new("""
-                SELECT pg_advisory_xact_lock(1919251059, hashtext($1));
                 SELECT COALESCE(SUM(c) FILTER (WHERE day = $2), 0), COALESCE(SUM(c), 0) FROM (
                     SELECT day, CASE WHEN returned_at IS NULL THEN GREATEST(leased_nano, spent_nano) ELSE spent_nano END AS c
                     FROM router_budget_leases WHERE scope = $1 AND day >= $3 AND day < $4) AS leases
@@ -244,7 +249,6 @@ public sealed class PostgresCloudBudget : IAsyncDisposable
                 read.Parameters.Add(new NpgsqlParameter { Value = month });
                 read.Parameters.Add(new NpgsqlParameter { Value = month.AddMonths(1) });
                 await using NpgsqlDataReader reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
                 await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
                 (committedToday, committedMonth) = (reader.GetInt64(0), reader.GetInt64(1));
             }
