@@ -83,11 +83,11 @@ public sealed class PostgresUsageLedgerTests(PostgresCluster cluster) : IDisposa
                 await cluster.ResumeAsync();
             }
 
-            BudgetReservation reservation = await budget.ReserveAsync("cloud", Tier.Frontier, 0.01m, limits, CancellationToken.None);
+            BudgetReservation reservation = await budget.ReserveAsync(new BudgetClaim("cloud", Tier.Frontier, 0.01m, limits), CancellationToken.None);
             if (reservation.Granted)
             {
                 granted++;
-                await budget.SettleAsync(reservation, "cloud", Tier.Frontier, 0.01m, CancellationToken.None);
+                await budget.SettleAsync(reservation, 0.01m, CancellationToken.None);
             }
             else
             {

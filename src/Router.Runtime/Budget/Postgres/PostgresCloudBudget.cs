@@ -21,7 +21,7 @@ namespace Router.Runtime.Budget.Postgres;
 /// money is never counted twice, only sometimes held too long.
 /// When PostgreSQL is unreachable, the rule is conservative: a request may still spend from a lease this process holds, but no
 /// new lease is taken, so there is no metered cloud spend past it until the budget can be checked again (logged once per outage).</summary>
-public sealed class PostgresCloudBudget : IAsyncDisposable
+public sealed class PostgresCloudBudget : ICloudBudget, IAsyncDisposable
 {
     /// <summary>The scope every request counts against: the team's budget from router.yaml.</summary>
     public const string TeamScope = "team";
@@ -34,7 +34,7 @@ public sealed class PostgresCloudBudget : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly string _holder = $"{Environment.MachineName}:{Environment.ProcessId}";
     private readonly ConcurrentDictionary<string, ScopeAccount> _accounts = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, (BudgetLease Lease, long Nano)> _reservations = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (BudgetLease Lease, long Nano)[]> _reservations = new(StringComparer.Ordinal);
     private readonly List<BudgetLease> _returned = [];
     private readonly Lock _gate = new();
     private readonly CancellationTokenSource _stop = new();
@@ -109,49 +109,86 @@ public sealed class PostgresCloudBudget : IAsyncDisposable
         return standing;
     }
 
-    /// <summary>Sets <paramref name="usd"/> aside for a request against the team's budget.</summary>
-    public Task<BudgetReservation> ReserveAsync(string endpoint, Tier tier, decimal usd, BudgetConfig budget, CancellationToken cancellationToken)
+    /// <summary>Sets the claim's cost aside in the team's budget and, when the claim has a scope with limits (a gateway key), in
+    /// that scope's too; granted only when both have room.</summary>
+    public async Task<BudgetReservation> ReserveAsync(BudgetClaim claim, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(endpoint);
-        ArgumentNullException.ThrowIfNull(budget);
-        return ReserveInScopeAsync(TeamScope, (decimal)budget.DailyUsd, budget.MonthlyUsd is { } monthly ? (decimal)monthly : null, usd, cancellationToken);
+        ArgumentNullException.ThrowIfNull(claim);
+        ArgumentOutOfRangeException.ThrowIfNegative(claim.Usd);
+        DateOnly today = LocalDay(_options.Clock.GetUtcNow());
+        string id = Guid.NewGuid().ToString("N");
+        long nano = UsageLedger.Nano(claim.Usd);
+        (BudgetLease? team, string? refusal) = await TakeAsync(
+            TeamScope, (decimal)claim.Budget.DailyUsd, claim.Budget.MonthlyUsd is { } monthly ? (decimal)monthly : null, nano, today, cancellationToken)
+            .ConfigureAwait(false);
+        if (team is null)
+        {
+            return new BudgetReservation(id, claim, today, refusal);
+        }
+
+        (BudgetLease Lease, long Nano)[] held = [(team, nano)];
+        if (claim.Scope is { } scope && (scope.DailyUsd is not null || scope.MonthlyUsd is not null))
+        {
+            (BudgetLease? own, string? scopeRefusal) = await TakeAsync(
+                scope.Name, scope.DailyUsd, scope.MonthlyUsd, nano, today, cancellationToken).ConfigureAwait(false);
+            if (own is null)
+            {
+                Release(team, nano, 0);
+                return new BudgetReservation(id, claim, today, scopeRefusal);
+            }
+
+            held = [(team, nano), (own, nano)];
+        }
+
+        _reservations[id] = held;
+        return new BudgetReservation(id, claim, today, null);
     }
 
-    /// <summary>Sets <paramref name="usd"/> aside in the scope <paramref name="scope"/> (the team, or a gateway key), whose limits are
-    /// <paramref name="dailyUsd"/> and <paramref name="monthlyUsd"/> (none when null).</summary>
-    public async Task<BudgetReservation> ReserveInScopeAsync(string scope, decimal dailyUsd, decimal? monthlyUsd, decimal usd, CancellationToken cancellationToken)
+    /// <summary>Replaces the reservation by the request's real cost (0 when it gave no answer). In memory: the lease's spend reaches
+    /// the database when the lease is given back (or, for one given back already, at the next upkeep).</summary>
+    public Task SettleAsync(BudgetReservation reservation, decimal usd, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(scope);
+        ArgumentNullException.ThrowIfNull(reservation);
         ArgumentOutOfRangeException.ThrowIfNegative(usd);
+        if (reservation.Granted && _reservations.TryRemove(reservation.Id, out (BudgetLease Lease, long Nano)[]? held))
+        {
+            foreach ((BudgetLease lease, long nano) in held)
+            {
+                Release(lease, nano, UsageLedger.Nano(usd));
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Takes <paramref name="nano"/> from the scope's lease in hand, or from a new lease when it has too little left.</summary>
+    private async Task<(BudgetLease? Lease, string? Refusal)> TakeAsync(
+        string scope, decimal? dailyUsd, decimal? monthlyUsd, long nano, DateOnly today, CancellationToken cancellationToken)
+    {
         DateTimeOffset now = _options.Clock.GetUtcNow();
-        DateOnly today = LocalDay(now);
-        string id = Guid.NewGuid().ToString("N");
-        long nano = UsageLedger.Nano(usd);
         ScopeAccount account = _accounts.GetOrAdd(scope, _ => new ScopeAccount());
         await account.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (account.Current is { } held && (held.Day != today || !TryTake(held, nano, now)))
+            if (account.Current is { } held)
             {
+                if (held.Day == today && TryTake(held, nano, now))
+                {
+                    return (held, null);
+                }
+
                 await GiveBackAsync(held, cancellationToken).ConfigureAwait(false);
                 account.Current = null;
             }
-            else if (account.Current is { } lease)
-            {
-                _reservations[id] = (lease, nano);
-                return new BudgetReservation(id, usd, today, null);
-            }
 
             (BudgetLease? taken, string? refusal) = await LeaseAsync(scope, today, nano, dailyUsd, monthlyUsd, now, cancellationToken).ConfigureAwait(false);
-            if (taken is null)
+            if (taken is not null)
             {
-                return new BudgetReservation(id, usd, today, refusal);
+                TryTake(taken, nano, now);
+                account.Current = taken;
             }
 
-            TryTake(taken, nano, now);
-            account.Current = taken;
-            _reservations[id] = (taken, nano);
-            return new BudgetReservation(id, usd, today, null);
+            return (taken, refusal);
         }
         finally
         {
@@ -159,23 +196,14 @@ public sealed class PostgresCloudBudget : IAsyncDisposable
         }
     }
 
-    /// <summary>Replaces the reservation by the request's real cost (0 when it gave no answer). In memory: the lease's spend reaches
-    /// the database when the lease is given back (or, for one given back already, at the next upkeep).</summary>
-    public Task SettleAsync(BudgetReservation reservation, string endpoint, Tier tier, decimal usd, CancellationToken cancellationToken)
+    private static void Release(BudgetLease lease, long reservedNano, long spentNano)
     {
-        ArgumentNullException.ThrowIfNull(reservation);
-        ArgumentOutOfRangeException.ThrowIfNegative(usd);
-        if (reservation.Granted && _reservations.TryRemove(reservation.Id, out (BudgetLease Lease, long Nano) held))
+        lock (lease)
         {
-            lock (held.Lease)
-            {
-                held.Lease.UsedNano += UsageLedger.Nano(usd) - held.Nano;
-                held.Lease.InFlight--;
-                held.Lease.Dirty |= held.Lease.Returned;
-            }
+            lease.UsedNano += spentNano - reservedNano;
+            lease.InFlight--;
+            lease.Dirty |= lease.Returned;
         }
-
-        return Task.CompletedTask;
     }
 
     /// <summary>Gives back every lease (its unused part is free for the others at once) and stops the upkeep.</summary>
@@ -222,9 +250,9 @@ public sealed class PostgresCloudBudget : IAsyncDisposable
     }
 
     private async Task<(BudgetLease? Lease, string? Refusal)> LeaseAsync(
-        string scope, DateOnly today, long nano, decimal dailyUsd, decimal? monthlyUsd, DateTimeOffset now, CancellationToken cancellationToken)
+        string scope, DateOnly today, long nano, decimal? dailyUsd, decimal? monthlyUsd, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        long daily = UsageLedger.Nano(dailyUsd);
+        long daily = dailyUsd is { } d ? UsageLedger.Nano(d) : long.MaxValue;
         long monthly = monthlyUsd is { } m ? UsageLedger.Nano(m) : long.MaxValue;
         DateOnly month = new(today.Year, today.Month, 1);
         try
@@ -253,14 +281,14 @@ public sealed class PostgresCloudBudget : IAsyncDisposable
                 (committedToday, committedMonth) = (reader.GetInt64(0), reader.GetInt64(1));
             }
 
-            long available = Math.Min(daily - committedToday, monthly == long.MaxValue ? long.MaxValue : monthly - committedMonth);
+            long available = Math.Min(daily == long.MaxValue ? long.MaxValue : daily - committedToday, monthly == long.MaxValue ? long.MaxValue : monthly - committedMonth);
             if (available < nano)
             {
                 await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
                 return (null, Refusal(scope, committedToday, committedMonth, nano, daily, monthly));
             }
 
-            long desired = Math.Max(nano * _leases.LeaseRequests, (long)(daily * _leases.LeaseShareOfDay));
+            long desired = Math.Max(nano * _leases.LeaseRequests, daily == long.MaxValue ? 0 : (long)(daily * _leases.LeaseShareOfDay));
             long slice = Math.Min(available, Math.Min(desired, Math.Max(nano, available / 4)));
             BudgetLease lease = new(Guid.NewGuid(), scope, today, slice) { LastUsed = now };
             await using (NpgsqlCommand insert = new(

@@ -13,4 +13,7 @@ public sealed record PostgresLedgerOptions(string SpoolDirectory)
     /// <summary>How long closing the ledger still tries to send what is queued or spooled; what is left stays in the spool file
     /// for the next process to send.</summary>
     public TimeSpan CloseTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How the team budget leases its slices.</summary>
+    public Router.Runtime.Budget.Postgres.PostgresBudgetOptions Leases { get; init; } = new();
 }

@@ -7,6 +7,9 @@ using Npgsql;
 using NpgsqlTypes;
 using Router.Core.Requests;
 using Router.Core.Usage;
+using Router.Runtime.Budget.Postgres;
+using Router.Runtime.Health;
+using Router.Runtime.Health.Postgres;
 
 namespace Router.Runtime.Usage.Postgres;
 
@@ -35,6 +38,7 @@ public sealed class PostgresUsageLedger : IUsageLedger
         _logger = logger;
         _migrated = migrated;
         _spool = new LedgerSpool(postgres.SpoolDirectory, postgres.SpoolMaxBytes);
+        Budget = new PostgresCloudBudget(dataSource, options, postgres.Leases, logger);
         _queue = Channel.CreateBounded<LedgerWrite>(new BoundedChannelOptions(options.QueueCapacity)
         {
             SingleReader = true,
@@ -45,6 +49,20 @@ public sealed class PostgresUsageLedger : IUsageLedger
 
     /// <summary>The pool of connections to the team database, shared with the budget and the circuit notices of this process.</summary>
     public NpgsqlDataSource DataSource { get; }
+
+    /// <summary>The team's cloud budgets, leased from this database.</summary>
+    public PostgresCloudBudget Budget { get; }
+
+    /// <summary>Circuit notices shared with the other routers, once <see cref="ShareHealth"/> was called.</summary>
+    public SharedCircuitNotices? Circuits { get; private set; }
+
+    /// <summary>Publishes the circuits that open in <paramref name="health"/> to the team's other routers, and opens theirs here
+    /// (closed with the ledger).</summary>
+    public SharedCircuitNotices ShareHealth(EndpointHealthTracker health)
+    {
+        ArgumentNullException.ThrowIfNull(health);
+        return Circuits ??= new SharedCircuitNotices(DataSource, health, _logger);
+    }
 
     /// <inheritdoc />
     public long Dropped => Interlocked.Read(ref _dropped);
@@ -157,10 +175,17 @@ public sealed class PostgresUsageLedger : IUsageLedger
         _queue.Writer.TryComplete();
         await _writer.ConfigureAwait(false);
         _spool.Dispose();
+        if (Circuits is not null)
+        {
+            await Circuits.DisposeAsync().ConfigureAwait(false);
+        }
+
+        await Budget.DisposeAsync().ConfigureAwait(false);
         await DataSource.DisposeAsync().ConfigureAwait(false);
     }
 
-    internal static bool IsUnreachable(Exception e) => e switch
+    /// <summary>Whether <paramref name="e"/> says the server could not be reached (or went away), as opposed to refusing what was sent.</summary>
+    public static bool IsUnreachable(Exception e) => e switch
     {
         PostgresException postgres => postgres.IsTransient || postgres.SqlState.StartsWith("57P", StringComparison.Ordinal) || postgres.SqlState.StartsWith("08", StringComparison.Ordinal),
         NpgsqlException or SocketException or IOException or TimeoutException => true,
@@ -169,7 +194,7 @@ public sealed class PostgresUsageLedger : IUsageLedger
     };
 
     /// <summary>The exception's kind and message, without the connection string (Npgsql's messages do not carry it).</summary>
-    internal static string Describe(Exception e) => e.InnerException is SocketException socket ? socket.Message : e.Message;
+    public static string Describe(Exception e) => e.InnerException is SocketException socket ? socket.Message : e.Message;
 
     private bool Enqueue(LedgerWrite write)
     {
@@ -384,8 +409,8 @@ public sealed class PostgresUsageLedger : IUsageLedger
         parameters.Add(new NpgsqlParameter { Value = (object?)record.AcceptedCharacters ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer });
         parameters.Add(new NpgsqlParameter { Value = UsageLedger.Nano(record.CostUsd) });
         parameters.Add(new NpgsqlParameter { Value = record.Reasons });
-        parameters.Add(Text(null));
-        parameters.Add(Text(null));
+        parameters.Add(Text(record.Key));
+        parameters.Add(Text(record.User));
     }
 
     private static NpgsqlParameter Ticks(TimeSpan? value) =>
@@ -423,6 +448,10 @@ public sealed class PostgresUsageLedger : IUsageLedger
             reader.GetBoolean(16),
             reader.IsDBNull(17) ? null : reader.GetInt32(17),
             UsageLedger.Usd(reader.GetInt64(18)),
-            reader.GetString(19));
+            reader.GetString(19))
+        {
+            Key = reader.IsDBNull(20) ? null : reader.GetString(20),
+            User = reader.IsDBNull(21) ? null : reader.GetString(21),
+        };
     }
 }
