@@ -39,14 +39,19 @@ public sealed class PostgresCloudBudget : ICloudBudget, IAsyncDisposable
     private readonly Lock _gate = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _upkeep;
+    private readonly Func<CancellationToken, Task>? _ensureSchema;
     private BudgetStanding _standing = BudgetStanding.Zero;
     private DateTimeOffset _standingAt = DateTimeOffset.MinValue;
     private int _refreshing;
     private long _leasesTaken;
     private bool _unreachable;
 
-    public PostgresCloudBudget(NpgsqlDataSource dataSource, UsageLedgerOptions? options = null, PostgresBudgetOptions? leases = null, ILogger? logger = null)
+    /// <param name="ensureSchema">Brings the ledger's schema up to date before the first lease (the ledger's own, shared).</param>
+    public PostgresCloudBudget(
+        NpgsqlDataSource dataSource, UsageLedgerOptions? options = null, PostgresBudgetOptions? leases = null, ILogger? logger = null,
+        Func<CancellationToken, Task>? ensureSchema = null)
     {
+        _ensureSchema = ensureSchema;
         ArgumentNullException.ThrowIfNull(dataSource);
         _dataSource = dataSource;
         _options = options ?? new UsageLedgerOptions();
@@ -257,6 +262,11 @@ public sealed class PostgresCloudBudget : ICloudBudget, IAsyncDisposable
         DateOnly month = new(today.Year, today.Month, 1);
         try
         {
+            if (_ensureSchema is not null)
+            {
+                await _ensureSchema(cancellationToken).ConfigureAwait(false);
+            }
+
             await using NpgsqlConnection connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             await using NpgsqlTransaction transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             long committedToday, committedMonth;
@@ -322,6 +332,12 @@ public sealed class PostgresCloudBudget : ICloudBudget, IAsyncDisposable
             }
 
             return (null, "the team budget cannot be checked (its PostgreSQL is unreachable): no metered cloud spend until it can");
+        }
+        catch (PostgresException e)
+        {
+            // The database answered but refused (a schema a newer router changed, a permission): the same rule, said as it is.
+            UsageLedgerLog.BudgetProblem(_logger, $"the team budget cannot be checked ({e.SqlState} {e.MessageText}); no metered cloud spend until it can");
+            return (null, $"the team budget cannot be checked (PostgreSQL said {e.SqlState}): no metered cloud spend until it can");
         }
     }
 

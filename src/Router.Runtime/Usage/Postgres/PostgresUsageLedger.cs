@@ -26,7 +26,8 @@ public sealed class PostgresUsageLedger : IUsageLedger
     private readonly LedgerSpool _spool;
     private readonly Task _writer;
     private long _dropped;
-    private bool _migrated;
+    private readonly SemaphoreSlim _schemaGate = new(1, 1);
+    private volatile bool _migrated;
     private bool _away;
     private DateTimeOffset _nextTry = DateTimeOffset.MinValue;
 
@@ -38,7 +39,7 @@ public sealed class PostgresUsageLedger : IUsageLedger
         _logger = logger;
         _migrated = migrated;
         _spool = new LedgerSpool(postgres.SpoolDirectory, postgres.SpoolMaxBytes);
-        Budget = new PostgresCloudBudget(dataSource, options, postgres.Leases, logger);
+        Budget = new PostgresCloudBudget(dataSource, options, postgres.Leases, logger, EnsureSchemaAsync);
         _queue = Channel.CreateBounded<LedgerWrite>(new BoundedChannelOptions(options.QueueCapacity)
         {
             SingleReader = true,
@@ -181,6 +182,7 @@ public sealed class PostgresUsageLedger : IUsageLedger
         }
 
         await Budget.DisposeAsync().ConfigureAwait(false);
+        _schemaGate.Dispose();
         await DataSource.DisposeAsync().ConfigureAwait(false);
     }
 
@@ -195,6 +197,29 @@ public sealed class PostgresUsageLedger : IUsageLedger
 
     /// <summary>The exception's kind and message, without the connection string (Npgsql's messages do not carry it).</summary>
     public static string Describe(Exception e) => e.InnerException is SocketException socket ? socket.Message : e.Message;
+
+    /// <summary>Brings the schema up to date once (it may not have been, when the server was unreachable at start).</summary>
+    private async Task EnsureSchemaAsync(CancellationToken cancellationToken)
+    {
+        if (_migrated)
+        {
+            return;
+        }
+
+        await _schemaGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!_migrated)
+            {
+                await PostgresMigrator.MigrateAsync(DataSource, cancellationToken).ConfigureAwait(false);
+                _migrated = true;
+            }
+        }
+        finally
+        {
+            _schemaGate.Release();
+        }
+    }
 
     private bool Enqueue(LedgerWrite write)
     {
@@ -321,12 +346,7 @@ public sealed class PostgresUsageLedger : IUsageLedger
 
         try
         {
-            if (!_migrated)
-            {
-                await PostgresMigrator.MigrateAsync(DataSource, cancellationToken).ConfigureAwait(false);
-                _migrated = true;
-            }
-
+            await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
             int sent = await _spool.DrainAsync(SendAsync, _options.BatchSize, cancellationToken).ConfigureAwait(false);
             SentFromSpool += sent;
             if (Volatile.Read(ref _away))
