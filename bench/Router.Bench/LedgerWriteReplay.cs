@@ -38,7 +38,7 @@ internal static class LedgerWriteReplay
             await using UsageLedger sqlite = await UsageLedger.OpenAsync(Path.Combine(folder, "usage.db"), new UsageLedgerOptions(QueueCapacity: 1_000_000));
             await using PostgresUsageLedger postgres = await PostgresUsageLedger.OpenAsync(
                 connection.Trim(), new PostgresLedgerOptions(Path.Combine(folder, "spool")), new UsageLedgerOptions(QueueCapacity: 1_000_000));
-            BudgetConfig budget = new(1_000_000, 0);
+            BudgetConfig budget = new(20, 0);
 
             // Warm both paths (connections, JIT, prepared plans) before anything is timed.
             await MeasureAsync(sqlite, sqlite.Budget, budget, "warm-s", 200);
