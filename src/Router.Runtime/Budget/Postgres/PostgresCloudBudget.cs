@@ -230,7 +230,7 @@ public sealed class PostgresCloudBudget : ICloudBudget, IAsyncDisposable
 
             await WriteReturnedAsync(patience.Token).ConfigureAwait(false);
         }
-        catch (Exception e) when (PostgresUsageLedger.IsUnreachable(e) || e is OperationCanceledException)
+        catch (Exception e) when (e is NpgsqlException or OperationCanceledException || PostgresUsageLedger.IsUnreachable(e))
         {
             UsageLedgerLog.BudgetProblem(_logger, $"cannot give back the budget leases ({PostgresUsageLedger.Describe(e)}); they stay counted in full");
         }
@@ -369,7 +369,7 @@ public sealed class PostgresCloudBudget : ICloudBudget, IAsyncDisposable
         {
             await WriteReturnedAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (PostgresUsageLedger.IsUnreachable(e))
+        catch (Exception e) when (e is NpgsqlException || PostgresUsageLedger.IsUnreachable(e))
         {
             // Written at the next upkeep; until then the lease counts in full, which only holds back more than needed.
         }
@@ -449,7 +449,7 @@ public sealed class PostgresCloudBudget : ICloudBudget, IAsyncDisposable
                     await GiveBackIdleAsync(_stop.Token).ConfigureAwait(false);
                     await WriteReturnedAsync(_stop.Token).ConfigureAwait(false);
                 }
-                catch (Exception e) when (PostgresUsageLedger.IsUnreachable(e))
+                catch (Exception e) when (e is NpgsqlException || PostgresUsageLedger.IsUnreachable(e))
                 {
                     // Tried again at the next tick; reservations go on from the leases held.
                 }
@@ -500,7 +500,7 @@ public sealed class PostgresCloudBudget : ICloudBudget, IAsyncDisposable
         {
             await RefreshAsync(CancellationToken.None).ConfigureAwait(false);
         }
-        catch (Exception e) when (PostgresUsageLedger.IsUnreachable(e))
+        catch (Exception e) when (e is NpgsqlException || PostgresUsageLedger.IsUnreachable(e))
         {
             // The last known standing stays; the reservations decide by the database, not by this figure.
         }

@@ -357,8 +357,9 @@ public sealed class PostgresUsageLedger : IUsageLedger
 
             return true;
         }
-        catch (Exception e) when (IsUnreachable(e))
+        catch (Exception e) when (e is NpgsqlException || IsUnreachable(e))
         {
+            // A refusal (not only an outage) keeps the rows spooled and is tried again: the spool is never thrown away.
             GoneAway(e);
             return false;
         }
