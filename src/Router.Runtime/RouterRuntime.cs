@@ -25,7 +25,7 @@ public sealed class RouterRuntime : IAsyncDisposable
     /// <param name="status">Host facts to dispatch with instead of <paramref name="inventory"/>'s (a seam for tests).</param>
     /// <param name="ledger">The usage ledger: every dispatch is booked there and cloud budgets are held there across processes;
     /// null books nothing (a fresh budget each run). The runtime disposes it.</param>
-    /// <param name="budget">The cloud budget; null takes the SQLite ledger's own (<see cref="UsageLedger.Budget"/>,
+    /// <param name="budget">The cloud budget; null takes the ledger's own (<see cref="UsageLedger.Budget"/>,
     /// <see cref="PostgresUsageLedger.Budget"/>).</param>
     public RouterRuntime(
         IModelProviderSource providers,
