@@ -12,9 +12,10 @@ node_major=$(node -p 'process.versions.node.split(".")[0]')
 command -v npm >/dev/null 2>&1 || fail "npm is needed (it comes with Node.js)"
 
 # Independent LSP clients the e2e tests drive: Neovim's built-in client and Emacs's eglot; Chromium, which
-# renders the HTML usage report in a .NET test. (The VS Code test installs code-server itself: tests/vscode-e2e/run.sh.)
+# renders the HTML usage report in a .NET test; PostgreSQL, whose throwaway cluster the team ledger tests start
+# (tests/postgres/cluster.sh). (The VS Code test installs code-server itself: tests/vscode-e2e/run.sh.)
 missing=()
-for package in neovim emacs-nox elpa-eglot chromium; do
+for package in neovim emacs-nox elpa-eglot chromium postgresql; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
 done
 if [ ${#missing[@]} -gt 0 ]; then

@@ -9,6 +9,7 @@ using Router.Runtime.Health;
 using Router.Runtime.Inventory;
 using Router.Runtime.Placement;
 using Router.Runtime.Usage;
+using Router.Runtime.Usage.Postgres;
 
 namespace Router.Runtime;
 
@@ -24,19 +25,28 @@ public sealed class RouterRuntime : IAsyncDisposable
     /// <param name="status">Host facts to dispatch with instead of <paramref name="inventory"/>'s (a seam for tests).</param>
     /// <param name="ledger">The usage ledger: every dispatch is booked there and cloud budgets are held there across processes;
     /// null books nothing (a fresh budget each run). The runtime disposes it.</param>
+    /// <param name="budget">The cloud budget; null takes the ledger's own (<see cref="UsageLedger.Budget"/>,
+    /// <see cref="PostgresUsageLedger.Budget"/>).</param>
     public RouterRuntime(
         IModelProviderSource providers,
         HostInventory? inventory = null,
-        UsageLedger? ledger = null,
+        IUsageLedger? ledger = null,
         EndpointHealthOptions? health = null,
         DispatchOptions? dispatch = null,
         TimeProvider? time = null,
-        IModelStatusSource? status = null)
+        IModelStatusSource? status = null,
+        ICloudBudget? budget = null)
     {
         ArgumentNullException.ThrowIfNull(providers);
         _providers = providers;
         Inventory = inventory;
         Ledger = ledger;
+        Budget = budget ?? ledger switch
+        {
+            UsageLedger sqlite => sqlite.Budget,
+            PostgresUsageLedger team => team.Budget,
+            _ => null,
+        };
         Health = new EndpointHealthTracker(health, time);
         dispatch ??= new DispatchOptions();
         Placement = dispatch.Placement ?? new PlacementState(dispatch.Logger);
@@ -44,7 +54,7 @@ public sealed class RouterRuntime : IAsyncDisposable
             providers,
             Health,
             status ?? inventory,
-            dispatch with { SpentTodayUsd = SpentTodayUsd, Budget = ledger?.Budget, Usage = ledger, Placement = Placement },
+            dispatch with { SpentTodayUsd = SpentTodayUsd, Budget = Budget, Usage = ledger, Placement = Placement },
             time);
     }
 
@@ -52,13 +62,16 @@ public sealed class RouterRuntime : IAsyncDisposable
 
     public HostInventory? Inventory { get; }
 
-    public UsageLedger? Ledger { get; }
+    public IUsageLedger? Ledger { get; }
+
+    /// <summary>The cloud budget requests reserve in; null when there is no ledger.</summary>
+    public ICloudBudget? Budget { get; }
 
     public RequestDispatcher Dispatcher { get; }
 
     /// <summary>Cloud spend today across every process sharing the ledger, reservations of requests in flight included,
     /// as last seen (no I/O on the caller's path).</summary>
-    public double SpentTodayUsd() => Ledger is null ? 0 : (double)Ledger.Budget.Standing.CommittedToday;
+    public double SpentTodayUsd() => Budget is null ? 0 : (double)Budget.Standing.CommittedToday;
 
     /// <summary>The placement plan requests follow, and the load times and memory measured on each host.</summary>
     public PlacementState Placement { get; }

@@ -15,6 +15,7 @@ using Router.Runtime.Configuration;
 using Router.Runtime.Dispatch;
 using Router.Runtime.Inventory;
 using Router.Runtime.Usage;
+using Router.Runtime.Usage.Postgres;
 
 // Microsoft.Extensions.AI has an abstract RoutingChatClient of its own (pick one client per request).
 using RoutingChatClient = Router.Runtime.Chat.RoutingChatClient;
@@ -109,11 +110,21 @@ internal static class AskCommand
             }
         }
 
-        UsageLedger ledger = await UsageLedger.OpenAsync(
-            UsageLedger.DefaultPath(environment), new UsageLedgerOptions(routerConfig.Ledger.RetentionDays), logs.CreateLogger("ledger"), cancellationToken);
+        IUsageLedger ledger;
+        try
+        {
+            ledger = await ConfiguredLedger.OpenAsync(routerConfig.Ledger, environment, logs.CreateLogger("ledger"), cancellationToken);
+        }
+        catch (InvalidOperationException e)
+        {
+            await stderr.WriteLineAsync($"router ask: {e.Message}".AsMemory(), cancellationToken);
+            return 2;
+        }
+
         using ModelProviderPool providers = new(readVariable: environment);
         await using RouterRuntime runtime = new(
             providers, new HostInventory(readVariable: environment), ledger, dispatch: new DispatchOptions { Logger = logs.CreateLogger("dispatch") });
+        (ledger as PostgresUsageLedger)?.ShareHealth(runtime.Health);
         RoutingChatClient router = new(runtime, routerConfig);
         ChatOptions options = new()
         {

@@ -10,6 +10,7 @@ using Router.Runtime.Configuration;
 using Router.Runtime.Dispatch;
 using Router.Runtime.Inventory;
 using Router.Runtime.Usage;
+using Router.Runtime.Usage.Postgres;
 
 namespace Router.Cli.Commands;
 
@@ -57,10 +58,22 @@ internal static class LspCommand
         }
 
         using ModelProviderPool providers = new();
-        UsageLedger ledger = await UsageLedger.OpenAsync(
-            options: new UsageLedgerOptions(config.Policy.Config.Ledger.RetentionDays), logger: logs.Factory.CreateLogger("ledger"), cancellationToken: cancellationToken);
+        IUsageLedger ledger;
+        try
+        {
+            ledger = await ConfiguredLedger.OpenAsync(
+                config.Policy.Config.Ledger, Environment.GetEnvironmentVariable, logs.Factory.CreateLogger("ledger"), cancellationToken);
+        }
+        catch (InvalidOperationException e)
+        {
+            // The editor's server keeps running on the personal ledger rather than not at all; the log says why.
+            LspCommandLog.ConfigProblem(log, e.Message);
+            ledger = await UsageLedger.OpenAsync(
+                options: new UsageLedgerOptions(config.Policy.Config.Ledger.RetentionDays), logger: logs.Factory.CreateLogger("ledger"), cancellationToken: cancellationToken);
+        }
 
         await using RouterRuntime runtime = new(providers, new HostInventory(), ledger, dispatch: new DispatchOptions { Logger = logs.Factory.CreateLogger("dispatch") });
+        (ledger as PostgresUsageLedger)?.ShareHealth(runtime.Health);
 
         // Hosts are probed in the background, so a dead one is skipped and a revived one used again without a user waiting on it.
         runtime.StartProbing(() => config.Policy.Config.Endpoints.Values, ProbeInterval, cancellationToken);

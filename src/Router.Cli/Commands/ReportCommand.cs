@@ -3,9 +3,12 @@ using System.Text.Json;
 using Router.Cli.Report;
 using Router.Cli.Terminal;
 using Router.Core.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
+using Router.Core.Usage;
 using Router.Core.Usage.Reporting;
 using Router.Runtime.Configuration;
 using Router.Runtime.Usage;
+using Router.Runtime.Usage.Postgres;
 using Router.Runtime.Usage.Reporting;
 
 namespace Router.Cli.Commands;
@@ -25,9 +28,13 @@ internal static class ReportCommand
         command.Options.Add(json);
         command.Options.Add(html);
         command.Options.Add(config);
+        Option<bool> team = new("--team") { Description = "Report the team's shared ledger (ledger.provider: postgres) per user, gateway key, route and model; users as hashed ids unless ledger.shareNames is true." };
         command.Options.Add(ledger);
+        command.Options.Add(team);
         command.SetAction(async (parseResult, cancellationToken) => await RunAsync(
-            new ReportInvocation(parseResult.GetValue(since) ?? "7d", parseResult.GetValue(json), parseResult.GetValue(html), parseResult.GetValue(config), parseResult.GetValue(ledger)),
+            new ReportInvocation(
+                parseResult.GetValue(since) ?? "7d", parseResult.GetValue(json), parseResult.GetValue(html), parseResult.GetValue(config), parseResult.GetValue(ledger),
+                parseResult.GetValue(team)),
             Console.Out,
             Console.Error,
             Environment.CurrentDirectory,
@@ -66,6 +73,11 @@ internal static class ReportCommand
             return 2;
         }
 
+        if (invocation.Team)
+        {
+            return await TeamAsync(invocation, config, since.Value, stdout, stderr, environment, cancellationToken);
+        }
+
         string path = invocation.LedgerPath is { } given ? Path.GetFullPath(given, currentDirectory) : UsageLedger.DefaultPath(environment);
         UsageReport report;
         await using (UsageLedger ledger = await UsageLedger.OpenAsync(path, cancellationToken: cancellationToken))
@@ -99,6 +111,46 @@ internal static class ReportCommand
             await stdout.WriteAsync($"\nHTML report: {Path.GetFullPath(written, currentDirectory)}\n".AsMemory(), cancellationToken);
         }
 
+        await stdout.FlushAsync(cancellationToken);
+        return 0;
+    }
+
+    /// <summary>`router report --team`: reads the team's PostgreSQL ledger named by router.yaml.</summary>
+    private static async Task<int> TeamAsync(
+        ReportInvocation invocation, RouterConfig config, DateTimeOffset since, TextWriter stdout, TextWriter stderr,
+        Func<string, string?> environment, CancellationToken cancellationToken)
+    {
+        if (config.Ledger.Provider != LedgerProvider.Postgres)
+        {
+            await stderr.WriteLineAsync("router report --team: the team report reads a shared ledger; set ledger: { provider: postgres, connectionEnv: ROUTER_LEDGER_URL } in router.yaml");
+            return 2;
+        }
+
+        TeamReport report;
+        try
+        {
+            await using IUsageLedger ledger = await ConfiguredLedger.OpenAsync(config.Ledger, environment, NullLogger.Instance, cancellationToken);
+            List<UsageRecord> records = [];
+            await foreach (UsageRecord record in ledger.ReadSinceAsync(since, cancellationToken))
+            {
+                records.Add(record);
+            }
+
+            report = TeamReportBuilder.Build(records, since, config.Ledger.ShareNames);
+        }
+        catch (InvalidOperationException e)
+        {
+            await stderr.WriteLineAsync($"router report --team: {e.Message}");
+            return 2;
+        }
+        catch (Exception e) when (PostgresUsageLedger.IsUnreachable(e))
+        {
+            await stderr.WriteLineAsync($"router report --team: the team ledger cannot be read ({PostgresUsageLedger.Describe(e)})");
+            return 1;
+        }
+
+        string text = invocation.Json ? JsonSerializer.Serialize(report, ReportJsonContext.Default.TeamReport) + "\n" : TeamReportText.Format(report);
+        await stdout.WriteAsync(text.AsMemory(), cancellationToken);
         await stdout.FlushAsync(cancellationToken);
         return 0;
     }

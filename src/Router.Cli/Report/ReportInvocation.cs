@@ -5,4 +5,5 @@ namespace Router.Cli.Report;
 /// <param name="HtmlPath">`--html FILE`, or null.</param>
 /// <param name="ConfigPath">`--config FILE`, or null for ./router.yaml or the default.</param>
 /// <param name="LedgerPath">`--ledger FILE`, or null for usage.db in the state folder.</param>
-internal sealed record ReportInvocation(string Since, bool Json, string? HtmlPath, string? ConfigPath, string? LedgerPath);
+/// <param name="Team">`--team`: the team's shared ledger (router.yaml's PostgreSQL) per user, key, route and model.</param>
+internal sealed record ReportInvocation(string Since, bool Json, string? HtmlPath, string? ConfigPath, string? LedgerPath, bool Team = false);

@@ -9,4 +9,5 @@ namespace Router.Cli.Report;
     DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     WriteIndented = true)]
 [JsonSerializable(typeof(UsageReport))]
+[JsonSerializable(typeof(TeamReport))]
 internal sealed partial class ReportJsonContext : JsonSerializerContext;

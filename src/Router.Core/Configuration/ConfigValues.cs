@@ -75,6 +75,9 @@ public static class ConfigValues
         Add("deadlines.loadSeconds", Number(config.Deadlines.Load.TotalSeconds));
         Add("deadlines.refactorSeconds", Number(config.Deadlines.Refactor.TotalSeconds));
         Add("ledger.retentionDays", Number(config.Ledger.RetentionDays));
+        Add("ledger.provider", config.Ledger.Provider == LedgerProvider.Postgres ? "postgres" : "sqlite");
+        Add("ledger.connectionEnv", config.Ledger.ConnectionEnv ?? "none");
+        Add("ledger.shareNames", config.Ledger.ShareNames ? "true" : "false");
         return values;
     }
 

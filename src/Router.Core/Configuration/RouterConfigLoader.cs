@@ -710,11 +710,57 @@ public sealed class RouterConfigLoader
 
     private LedgerConfig ReadLedger(ConfigMapping node, LedgerConfig defaults)
     {
-        WarnUnknownKeys(node, "ledger", "retentionDays");
+        WarnUnknownKeys(node, "ledger", "retentionDays", "provider", "connectionEnv", "shareNames");
         int days = node.Find("retentionDays") is { } r
             ? Int(r, "ledger.retentionDays", 1, LedgerConfig.MaxRetentionDays) ?? defaults.RetentionDays
             : defaults.RetentionDays;
-        return new LedgerConfig(days);
+        LedgerProvider provider = defaults.Provider;
+        if (node.Find("provider") is { } providerNode && Scalar(providerNode, "ledger.provider") is { } providerText)
+        {
+            switch (providerText.Trim().ToUpperInvariant())
+            {
+                case "SQLITE":
+                    provider = LedgerProvider.Sqlite;
+                    break;
+                case "POSTGRES" or "POSTGRESQL":
+                    provider = LedgerProvider.Postgres;
+                    break;
+                default:
+                    Error(providerNode, "ledger.provider", $"unknown ledger provider '{Excerpt(providerText)}' (sqlite, postgres)");
+                    break;
+            }
+        }
+
+        string? connectionEnv = defaults.ConnectionEnv;
+        if (node.Find("connectionEnv") is { } envNode && Scalar(envNode, "ledger.connectionEnv") is { } envText)
+        {
+            // A value that looks like a connection string is never echoed: it may hold a password.
+            if (envText.Contains('=', StringComparison.Ordinal) || envText.Contains("://", StringComparison.Ordinal) || envText.Contains(' ', StringComparison.Ordinal))
+            {
+                Error(envNode, "ledger.connectionEnv", "must name an environment variable (e.g. ROUTER_LEDGER_URL), not hold the connection string; put the string in that variable");
+            }
+            else
+            {
+                connectionEnv = envText.Trim();
+            }
+        }
+
+        // A refused connectionEnv has its own error already; the checks below are for one that is missing or unset.
+        bool connectionEnvRefused = node.Find("connectionEnv") is not null && connectionEnv is null;
+        if (provider == LedgerProvider.Postgres && !connectionEnvRefused)
+        {
+            if (string.IsNullOrWhiteSpace(connectionEnv))
+            {
+                Error(node.Find("provider") ?? node, "ledger.connectionEnv", "provider postgres needs connectionEnv, the environment variable holding the connection string");
+            }
+            else if (string.IsNullOrEmpty(_environment(connectionEnv)))
+            {
+                Error(node.Find("connectionEnv") ?? node, "ledger.connectionEnv", $"environment variable {Excerpt(connectionEnv)} is not set; it must hold the PostgreSQL connection string");
+            }
+        }
+
+        bool shareNames = node.Find("shareNames") is { } shareNode ? Bool(shareNode, "ledger.shareNames") ?? defaults.ShareNames : defaults.ShareNames;
+        return new LedgerConfig(days) { Provider = provider, ConnectionEnv = connectionEnv, ShareNames = shareNames };
     }
 
     private DeadlinesConfig ReadDeadlines(ConfigMapping node, DeadlinesConfig defaults)

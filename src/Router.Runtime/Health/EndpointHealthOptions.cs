@@ -22,6 +22,10 @@ public sealed record EndpointHealthOptions
     /// <summary>A half-open trial that has not reported back after this long (its caller went away) lets another through.</summary>
     public TimeSpan TrialTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>The longest another router's notice keeps an endpoint's circuit open here, whatever time the notice names: a
+    /// stale or wrong notice never blocks a healthy host for longer (and a good probe here closes it sooner).</summary>
+    public TimeSpan MaxPeerHold { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Rejects settings that would never open or never close a circuit, naming the first one.</summary>
     public void Validate()
     {
@@ -33,6 +37,11 @@ public sealed record EndpointHealthOptions
         if (BaseCooldown <= TimeSpan.Zero || MaxCooldown < BaseCooldown)
         {
             throw new ArgumentException($"Cooldowns must be positive with MaxCooldown ({MaxCooldown}) at least BaseCooldown ({BaseCooldown}).");
+        }
+
+        if (MaxPeerHold <= TimeSpan.Zero)
+        {
+            throw new ArgumentException("MaxPeerHold must be positive.");
         }
 
         if (TrialTimeout <= TimeSpan.Zero)

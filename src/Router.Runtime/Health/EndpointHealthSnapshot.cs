@@ -11,4 +11,8 @@ public sealed record EndpointHealthSnapshot(
     int ConsecutiveFailures,
     string? LastError,
     DateTimeOffset? OpenUntil,
-    DateTimeOffset? LastChange);
+    DateTimeOffset? LastChange)
+{
+    /// <summary>The circuit was opened by another router's notice (shared health), not by a failure seen here.</summary>
+    public bool FromPeer { get; init; }
+}

@@ -174,6 +174,34 @@ public sealed class EndpointHealthTracker
         Raise(changed);
     }
 
+    /// <summary>Another router found <paramref name="endpoint"/> down until <paramref name="until"/>: its circuit opens here too, for
+    /// at most <see cref="EndpointHealthOptions.MaxPeerHold"/>, as if it were unreachable (so a good probe here closes it at once).
+    /// A notice already past, or one that would shorten a longer opening seen here, changes nothing. True when it opened.</summary>
+    public bool ApplyPeerOpening(string endpoint, DateTimeOffset until, string reason)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(endpoint);
+        EndpointHealthSnapshot? changed = null;
+        lock (_gate)
+        {
+            DateTimeOffset now = _time.GetUtcNow();
+            DateTimeOffset bounded = until < now + _options.MaxPeerHold ? until : now + _options.MaxPeerHold;
+            EndpointCircuit circuit = CircuitOf(endpoint);
+            if (bounded > now && !(circuit.State == EndpointCircuitState.Open && circuit.OpenUntil >= bounded))
+            {
+                circuit.State = EndpointCircuitState.Open;
+                circuit.OpenUntil = bounded;
+                circuit.TrialStartedAt = null;
+                circuit.LastChange = now;
+                circuit.LastError = reason;
+                circuit.LastFailureKind = EndpointFailureKind.Unreachable;
+                changed = circuit.Snapshot() with { FromPeer = true };
+            }
+        }
+
+        Raise(changed);
+        return changed is not null;
+    }
+
     /// <summary>The endpoint's health now (closed with no failures when never reported on).</summary>
     public EndpointHealthSnapshot Snapshot(string endpoint)
     {
