@@ -18,6 +18,7 @@ root.Subcommands.Add(PlanCommand.Create());
 root.Subcommands.Add(InitCommand.Create());
 root.Subcommands.Add(ConfigCommand.Create());
 root.Subcommands.Add(ReportCommand.Create());
+root.Subcommands.Add(ServeCommand.Create(logs));
 
 ParseResult parsed = root.Parse(args);
 
