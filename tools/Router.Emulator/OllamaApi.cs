@@ -14,6 +14,7 @@ internal sealed partial class OllamaApi(
     ModelResidency residency,
     RequestLog log,
     FaultBoard faults,
+    MovableClock hostClock,
     CancellationToken stopping)
 {
     public const string Version = "0.12.6";
@@ -26,7 +27,7 @@ internal sealed partial class OllamaApi(
         var path = http.Request.Path.Value ?? "/";
         if (path.StartsWith("/_emulator/", StringComparison.Ordinal))
         {
-            await EmulatorControl.HandleAsync(http, path, log, faults);
+            await EmulatorControl.HandleAsync(http, path, log, faults, hostClock);
             return;
         }
 
@@ -188,7 +189,7 @@ internal sealed partial class OllamaApi(
         var suffix = body.Suffix ?? "";
         if (prompt.Length == 0 && suffix.Length == 0)
         {
-            var reason = await LoadOrUnloadAsync(profile, keepAlive, cancellationToken);
+            var reason = await LoadOrUnloadAsync(entry, profile, keepAlive, cancellationToken);
             var loaded = new GenerateChunkBody { Model = modelName, CreatedAt = Now(), Response = "", Done = true, DoneReason = reason };
             await WriteJsonAsync(http, entry, 200, loaded, EmulatorJsonContext.Default.GenerateChunkBody, cancellationToken);
             return;
@@ -273,7 +274,7 @@ internal sealed partial class OllamaApi(
         var modelName = body.Model!;
         if (messages.Count == 0)
         {
-            var reason = await LoadOrUnloadAsync(profile, keepAlive, cancellationToken);
+            var reason = await LoadOrUnloadAsync(entry, profile, keepAlive, cancellationToken);
             var loaded = new ChatChunkBody { Model = modelName, CreatedAt = Now(), Message = new("assistant", ""), Done = true, DoneReason = reason };
             await WriteJsonAsync(http, entry, 200, loaded, EmulatorJsonContext.Default.ChatChunkBody, cancellationToken);
             return;
@@ -366,7 +367,7 @@ internal sealed partial class OllamaApi(
     }
 
     /// <summary>An empty prompt loads the model, or with keep_alive 0 unloads it; answers Ollama's done_reason.</summary>
-    private async Task<string> LoadOrUnloadAsync(ModelProfile profile, TimeSpan keepAlive, CancellationToken cancellationToken)
+    private async Task<string> LoadOrUnloadAsync(RequestLogEntry entry, ModelProfile profile, TimeSpan keepAlive, CancellationToken cancellationToken)
     {
         if (keepAlive == TimeSpan.Zero)
         {
@@ -377,7 +378,7 @@ internal sealed partial class OllamaApi(
         var lease = await residency.AcquireAsync(profile, keepAlive, cancellationToken);
         try
         {
-            await LoadAsync(lease, cancellationToken);
+            await LoadAsync(entry, lease, cancellationToken);
         }
         finally
         {
@@ -400,7 +401,7 @@ internal sealed partial class OllamaApi(
         var lease = await residency.AcquireAsync(profile, keepAlive, cancellationToken);
         try
         {
-            await LoadAsync(lease, cancellationToken);
+            await LoadAsync(entry, lease, cancellationToken);
 
             // Past OLLAMA_NUM_PARALLEL requests on this model, the rest queue for a slot.
             await ModelResidency.WaitForSlotAsync(lease, cancellationToken);
@@ -468,10 +469,11 @@ internal sealed partial class OllamaApi(
     }
 
     /// <summary>Performs the load for a cold lease; otherwise waits for the request that is loading the model, as Ollama does.</summary>
-    private async Task LoadAsync(ModelLease lease, CancellationToken cancellationToken)
+    private async Task LoadAsync(RequestLogEntry entry, ModelLease lease, CancellationToken cancellationToken)
     {
         if (lease.Cold)
         {
+            log.NoteColdLoad(entry, lease.Model.Profile.ColdLoad);
             await DelayAsync(lease.Model.Profile.ColdLoad, cancellationToken);
             ModelResidency.MarkLoaded(lease);
         }
