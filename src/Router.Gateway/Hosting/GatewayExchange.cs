@@ -8,6 +8,7 @@ using Router.Core.Policy;
 using Router.Core.Requests;
 using Router.Gateway.Keys;
 using Router.Gateway.Wire;
+using Router.Runtime.Budget;
 using Router.Runtime.Chat;
 using Router.Runtime.Dispatch;
 
@@ -177,13 +178,18 @@ internal sealed class GatewayExchange(GatewayContext context)
             throw new GatewayException(GatewayErrorKind.Unavailable, e.Message);
         }
 
-        if (key is not null && !key.Allows(chat.Decision.Tier))
+        if (key is null)
+        {
+            return chat;
+        }
+
+        if (!key.Allows(chat.Decision.Tier))
         {
             throw new GatewayException(
                 GatewayErrorKind.Forbidden, $"key '{key.Name}' may not use tier {chat.Decision.Tier.Name()}, where this request is routed");
         }
 
-        return chat;
+        return chat with { Key = key.Name, BudgetScope = key.DailyUsd is { } daily ? new BudgetScope("key:" + key.Name, (decimal)daily) : null };
     }
 
     private async Task AnswerAsync(HttpContext http, ApiDialect dialect, RoutedChat chat, CancellationToken cancellationToken)

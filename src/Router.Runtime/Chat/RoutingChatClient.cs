@@ -63,8 +63,8 @@ public sealed class RoutingChatClient : IChatClient
     public async Task<ChatResponse> GetResponseAsync(RoutedChat chat, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(chat);
-        (string id, RouterConfig config, RoutedConversation conversation, RouteDecision decision) = (chat.Id, chat.Config, chat.Conversation, chat.Decision);
-        DispatchResult result = await _runtime.Dispatcher.DispatchAsync(Dispatch(conversation, decision, config), null, cancellationToken);
+        (string id, RouterConfig config, RouteDecision decision) = (chat.Id, chat.Config, chat.Decision);
+        DispatchResult result = await _runtime.Dispatcher.DispatchAsync(Dispatch(chat), null, cancellationToken);
         await _runtime.RecordAsync(result, config, CancellationToken.None);
         RoutedAnswer answer = new(decision, result);
         return new ChatResponse(new ChatMessage(ChatRole.Assistant, result.Text) { MessageId = MessageId(id, result) })
@@ -83,7 +83,7 @@ public sealed class RoutingChatClient : IChatClient
     public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(RoutedChat chat, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(chat);
-        return StreamAsync(chat.Id, chat.Config, chat.Conversation, chat.Decision, cancellationToken);
+        return StreamAsync(chat, cancellationToken);
     }
 
     public object? GetService(Type serviceType, object? serviceKey = null)
@@ -105,9 +105,9 @@ public sealed class RoutingChatClient : IChatClient
     {
     }
 
-    private async IAsyncEnumerable<ChatResponseUpdate> StreamAsync(
-        string id, RouterConfig config, RoutedConversation conversation, RouteDecision decision, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<ChatResponseUpdate> StreamAsync(RoutedChat chat, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        (string id, RouterConfig config, RouteDecision decision) = (chat.Id, chat.Config, chat.Decision);
         // Bounded: a slow reader holds the dispatch back, as a slow terminal does.
         Channel<ChatResponseUpdate> updates = Channel.CreateBounded<ChatResponseUpdate>(new BoundedChannelOptions(16) { SingleReader = true, SingleWriter = true });
         using CancellationTokenSource stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -162,7 +162,7 @@ public sealed class RoutingChatClient : IChatClient
             try
             {
                 return await _runtime.Dispatcher.DispatchAsync(
-                    Dispatch(conversation, decision, config),
+                    Dispatch(chat),
                     (dispatchEvent, token) => updates.Writer.WriteAsync(Update(id, dispatchEvent), token),
                     stop.Token);
             }
@@ -188,11 +188,13 @@ public sealed class RoutingChatClient : IChatClient
         }
     }
 
-    private static DispatchRequest Dispatch(RoutedConversation conversation, RouteDecision decision, RouterConfig config) =>
-        new(conversation.Request, decision, config)
+    private static DispatchRequest Dispatch(RoutedChat chat) =>
+        new(chat.Conversation.Request, chat.Decision, chat.Config)
         {
-            BuildModelRequest = conversation.Build,
-            Judge = conversation.Escalate ? null : static _ => AnswerVerdict.Sound,
+            BuildModelRequest = chat.Conversation.Build,
+            Judge = chat.Conversation.Escalate ? null : static _ => AnswerVerdict.Sound,
+            BudgetScope = chat.BudgetScope,
+            Key = chat.Key,
         };
 
     private static ChatResponseUpdate Update(string id, DispatchEvent dispatchEvent)
