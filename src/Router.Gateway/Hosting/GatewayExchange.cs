@@ -37,7 +37,7 @@ internal sealed class GatewayExchange(GatewayContext context)
         {
             key = Authenticate(http, context);
             using JsonDocument body = await ReadBodyAsync(http, dialect);
-            GatewayAsk ask = dialect.Read(body.RootElement);
+            GatewayAsk ask = Read(dialect, body.RootElement);
             RoutedChat chat = Route(ask, key);
             using CancellationTokenSource limit = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
             limit.CancelAfter(context.Options.RequestTimeout);
@@ -139,6 +139,19 @@ internal sealed class GatewayExchange(GatewayContext context)
         }
 
         GatewayException TooLarge() => new(GatewayErrorKind.TooLarge, $"the body is larger than the gateway takes ({context.Options.MaxBodyBytes} bytes)");
+    }
+
+    private static GatewayAsk Read(ApiDialect dialect, JsonElement body)
+    {
+        try
+        {
+            return dialect.Read(body);
+        }
+        catch (InvalidOperationException e)
+        {
+            // JsonElement.GetString on a string that is not valid UTF-8.
+            throw new GatewayException(GatewayErrorKind.BadRequest, "the body is not valid JSON text: " + e.Message) { Code = "invalid_json" };
+        }
     }
 
     private static bool IsJson(string contentType)

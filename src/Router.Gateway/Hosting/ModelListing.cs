@@ -72,7 +72,7 @@ internal static class ModelListing
             using JsonDocument body = await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted);
             name = OllamaFields.Model(JsonFields.Object(body.RootElement));
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
             throw new GatewayException(GatewayErrorKind.BadRequest, "the body is not valid JSON: " + e.Message);
         }
