@@ -115,9 +115,10 @@ internal static class ServeRunner
             // The one line on stdout: where to point a client (and what a script waits for).
             await stdout.WriteLineAsync($"router serve listening on {server.BaseAddress}".AsMemory(), cancellationToken);
             await stdout.FlushAsync(cancellationToken);
+            using CancellationTokenSource stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, server.Stopping);
             try
             {
-                await Task.Delay(Timeout.Infinite, cancellationToken);
+                await Task.Delay(Timeout.Infinite, stop.Token);
             }
             catch (OperationCanceledException)
             {

@@ -28,6 +28,9 @@ public sealed class GatewayServer : IAsyncDisposable
     /// <summary>Where it listens, with the port it really got ("http://127.0.0.1:4000/").</summary>
     public Uri BaseAddress { get; }
 
+    /// <summary>Cancelled when the process is asked to stop (Ctrl+C, SIGTERM): the host's console lifetime takes those signals.</summary>
+    public CancellationToken Stopping => _app.Lifetime.ApplicationStopping;
+
     /// <param name="runtime">The router's runtime (health, inventory, ledger, dispatcher); the caller owns it.</param>
     /// <param name="config">The configuration in force, read at each request.</param>
     /// <exception cref="InvalidOperationException">The options are refused (a non-loopback address without keys).</exception>
