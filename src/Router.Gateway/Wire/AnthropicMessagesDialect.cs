@@ -14,34 +14,18 @@ internal sealed class AnthropicMessagesDialect : ApiDialect
     {
         JsonFields.Object(body);
         JsonFields.RefuseTools(body, "tools");
-        if (JsonFields.Element(body, "messages") is not { ValueKind: JsonValueKind.Array } list || list.GetArrayLength() == 0)
-        {
-            throw new GatewayException(GatewayErrorKind.BadRequest, "'messages' must be a list of at least one message");
-        }
-
         List<ChatMessage> messages = [];
         if (JsonFields.Element(body, "system") is { } system)
         {
             messages.Add(new ChatMessage(ChatRole.System, JsonFields.Content(system, "system")));
         }
 
-        int index = 0;
-        foreach (JsonElement message in list.EnumerateArray())
+        messages.AddRange(JsonFields.Messages(body, static (role, at) => role switch
         {
-            string at = string.Create(CultureInfo.InvariantCulture, $"messages[{index++}]");
-            if (message.ValueKind != JsonValueKind.Object)
-            {
-                throw new GatewayException(GatewayErrorKind.BadRequest, $"{at} must be an object with role and content");
-            }
-
-            ChatRole role = JsonFields.String(message, "role") switch
-            {
-                "user" => ChatRole.User,
-                "assistant" => ChatRole.Assistant,
-                _ => throw new GatewayException(GatewayErrorKind.BadRequest, $"{at}.role must be user or assistant"),
-            };
-            messages.Add(new ChatMessage(role, JsonFields.Content(JsonFields.Element(message, "content") ?? default, at + ".content")));
-        }
+            "user" => ChatRole.User,
+            "assistant" => ChatRole.Assistant,
+            _ => throw new GatewayException(GatewayErrorKind.BadRequest, $"{at} must be user or assistant"),
+        }));
 
         ChatOptions options = new()
         {

@@ -140,6 +140,33 @@ internal static class JsonFields
         }
     }
 
+    /// <summary>The <c>messages</c> list: at least one object with a role (read by <paramref name="roleOf"/>) and content;
+    /// <paramref name="check"/> refuses what a shape does not take (Ollama's images).</summary>
+    public static List<ChatMessage> Messages(JsonElement body, Func<string?, string, ChatRole> roleOf, Action<JsonElement, string>? check = null)
+    {
+        if (Element(body, "messages") is not { ValueKind: JsonValueKind.Array } list || list.GetArrayLength() == 0)
+        {
+            throw new GatewayException(GatewayErrorKind.BadRequest, "'messages' must be a list of at least one message") { Code = "invalid_field" };
+        }
+
+        List<ChatMessage> messages = [];
+        int index = 0;
+        foreach (JsonElement message in list.EnumerateArray())
+        {
+            string at = string.Create(CultureInfo.InvariantCulture, $"messages[{index++}]");
+            if (message.ValueKind != JsonValueKind.Object)
+            {
+                throw new GatewayException(GatewayErrorKind.BadRequest, $"{at} must be an object with role and content") { Code = "invalid_field" };
+            }
+
+            check?.Invoke(message, at);
+            ChatRole role = roleOf(String(message, "role"), at + ".role");
+            messages.Add(new ChatMessage(role, Content(Element(message, "content") ?? default, at + ".content")));
+        }
+
+        return messages;
+    }
+
     /// <summary>A chat role as the router's conversation takes it; tool and function messages are refused with the tools.</summary>
     public static ChatRole Role(string? role, string field) => role switch
     {

@@ -18,29 +18,13 @@ internal sealed class OllamaChatDialect : ApiDialect
     {
         JsonFields.Object(body);
         JsonFields.RefuseTools(body, "tools");
-        if (JsonFields.Element(body, "messages") is not { ValueKind: JsonValueKind.Array } list || list.GetArrayLength() == 0)
+        List<ChatMessage> messages = JsonFields.Messages(body, JsonFields.Role, static (message, at) =>
         {
-            throw new GatewayException(GatewayErrorKind.BadRequest, "'messages' must be a list of at least one message");
-        }
-
-        List<ChatMessage> messages = [];
-        int index = 0;
-        foreach (JsonElement message in list.EnumerateArray())
-        {
-            string at = string.Create(CultureInfo.InvariantCulture, $"messages[{index++}]");
-            if (message.ValueKind != JsonValueKind.Object)
-            {
-                throw new GatewayException(GatewayErrorKind.BadRequest, $"{at} must be an object with role and content");
-            }
-
             if (JsonFields.Element(message, "images") is { ValueKind: JsonValueKind.Array } images && images.GetArrayLength() > 0)
             {
                 throw new GatewayException(GatewayErrorKind.BadRequest, $"{at}.images: only text is routed; this gateway does not pass images to models");
             }
-
-            ChatRole role = JsonFields.Role(JsonFields.String(message, "role"), at + ".role");
-            messages.Add(new ChatMessage(role, JsonFields.Content(JsonFields.Element(message, "content") ?? default, at + ".content")));
-        }
+        });
 
         return new GatewayAsk(OllamaFields.Model(body), JsonFields.Bool(body, "stream") ?? true, messages, OllamaFields.Options(body));
     }

@@ -14,30 +14,7 @@ internal sealed class OpenAiChatDialect : ApiDialect
     {
         JsonFields.Object(body);
         JsonFields.RefuseTools(body, "tools", "functions");
-        if (JsonFields.Element(body, "messages") is not { ValueKind: JsonValueKind.Array } list)
-        {
-            throw new GatewayException(GatewayErrorKind.BadRequest, "'messages' must be a list of messages") { Code = "invalid_field" };
-        }
-
-        List<ChatMessage> messages = [];
-        int index = 0;
-        foreach (JsonElement message in list.EnumerateArray())
-        {
-            string at = string.Create(CultureInfo.InvariantCulture, $"messages[{index++}]");
-            if (message.ValueKind != JsonValueKind.Object)
-            {
-                throw new GatewayException(GatewayErrorKind.BadRequest, $"{at} must be an object with role and content") { Code = "invalid_field" };
-            }
-
-            ChatRole role = JsonFields.Role(JsonFields.String(message, "role"), at + ".role");
-            string content = JsonFields.Content(JsonFields.Element(message, "content") ?? default, at + ".content");
-            messages.Add(new ChatMessage(role, content));
-        }
-
-        if (messages.Count == 0)
-        {
-            throw new GatewayException(GatewayErrorKind.BadRequest, "'messages' must hold at least one message") { Code = "invalid_field" };
-        }
+        List<ChatMessage> messages = JsonFields.Messages(body, JsonFields.Role);
 
         ChatOptions options = new()
         {
@@ -46,9 +23,7 @@ internal sealed class OpenAiChatDialect : ApiDialect
             StopSequences = JsonFields.Strings(body, "stop"),
             AdditionalProperties = [],
         };
-        bool includeUsage = JsonFields.Element(body, "stream_options") is { ValueKind: JsonValueKind.Object } streamOptions
-            && JsonFields.Bool(streamOptions, "include_usage") == true;
-        return new GatewayAsk(JsonFields.String(body, "model") ?? "", JsonFields.Bool(body, "stream") ?? false, messages, options, includeUsage);
+        return new GatewayAsk(JsonFields.String(body, "model") ?? "", JsonFields.Bool(body, "stream") ?? false, messages, options, IncludeUsage(body));
     }
 
     public override AnswerStream OpenStream(HttpResponse response, AnswerHead head, GatewayAsk ask) =>
@@ -81,16 +56,21 @@ internal sealed class OpenAiChatDialect : ApiDialect
 
     internal static string OpenAiFinish(AnswerTail tail) => tail.CutByLength ? "length" : "stop";
 
-    /// <summary>The event that ends a stream on an error; the openai SDKs raise an APIError for a data event holding "error".</summary>
-    internal static void WriteStreamError(Utf8JsonWriter json, string message)
+    /// <summary>OpenAI's <c>stream_options.include_usage</c>: the stream ends with a usage event.</summary>
+    internal static bool IncludeUsage(JsonElement body) =>
+        JsonFields.Element(body, "stream_options") is { ValueKind: JsonValueKind.Object } streamOptions
+        && JsonFields.Bool(streamOptions, "include_usage") == true;
+
+    internal static void WriteFinishReason(Utf8JsonWriter json, string? finish)
     {
-        json.WriteStartObject();
-        json.WriteStartObject("error");
-        json.WriteString("message", message);
-        json.WriteString("type", "server_error");
-        json.WriteString("code", "stream_interrupted");
-        json.WriteEndObject();
-        json.WriteEndObject();
+        if (finish is null)
+        {
+            json.WriteNull("finish_reason");
+        }
+        else
+        {
+            json.WriteString("finish_reason", finish);
+        }
     }
 
     internal static void WriteUsage(Utf8JsonWriter json, AnswerTail tail)

@@ -35,9 +35,9 @@ internal sealed class OpenAiCompletionDialect : ApiDialect
                 [RoutingChatKeys.Suffix] = JsonFields.String(body, "suffix"),
             },
         };
-        bool includeUsage = JsonFields.Element(body, "stream_options") is { ValueKind: JsonValueKind.Object } streamOptions
-            && JsonFields.Bool(streamOptions, "include_usage") == true;
-        return new GatewayAsk(JsonFields.String(body, "model") ?? "", JsonFields.Bool(body, "stream") ?? false, [new ChatMessage(ChatRole.User, prompt)], options, includeUsage);
+        return new GatewayAsk(
+            JsonFields.String(body, "model") ?? "", JsonFields.Bool(body, "stream") ?? false, [new ChatMessage(ChatRole.User, prompt)], options,
+            OpenAiChatDialect.IncludeUsage(body));
     }
 
     public override AnswerStream OpenStream(HttpResponse response, AnswerHead head, GatewayAsk ask) =>
@@ -66,15 +66,7 @@ internal sealed class OpenAiCompletionDialect : ApiDialect
         json.WriteString("text", text);
         json.WriteNumber("index", 0);
         json.WriteNull("logprobs");
-        if (finish is null)
-        {
-            json.WriteNull("finish_reason");
-        }
-        else
-        {
-            json.WriteString("finish_reason", finish);
-        }
-
+        OpenAiChatDialect.WriteFinishReason(json, finish);
         json.WriteEndObject();
     }
 }
