@@ -32,7 +32,7 @@ public sealed class LoadTests
             int errors = events.Count(e => e.Data.Contains("\"error\"", StringComparison.Ordinal));
             string outcome = response.StatusCode == HttpStatusCode.OK && events.Count > 0 && events[^1].Data == "[DONE]" && errors == 0 ? "answered"
                 : response.StatusCode == HttpStatusCode.OK && errors == 1 && events[^1].Data.Contains("\"error\"", StringComparison.Ordinal) ? "cut"
-                : response.StatusCode == HttpStatusCode.ServiceUnavailable ? "unavailable"
+                : response.StatusCode == HttpStatusCode.ServiceUnavailable && OpenAiRouteTests.ErrorCode(text) == "no_host_available" ? "unavailable"
                 : $"unclear {(int)response.StatusCode}: {text}";
             Assert.True(outcomes.TryAdd($"{i}", outcome));
             if (outcome == "answered")
@@ -48,7 +48,8 @@ public sealed class LoadTests
         Assert.DoesNotContain(outcomes.Values, o => o.StartsWith("unclear", StringComparison.Ordinal));
         string tally = string.Join(", ", outcomes.Values.GroupBy(o => o).Select(g => $"{g.Key}: {g.Count()}"));
         Assert.Contains("answered", outcomes.Values);
-        Assert.True(outcomes.Values.All(o => o is "answered" or "cut"), tally);
+        // Under load a host may also stall past its first-token deadline on both hosts: a 503 naming every attempt.
+        Assert.True(outcomes.Values.All(o => o is "answered" or "cut" or "unavailable"), tally);
         Assert.True(GatewayHosts.Generations(hosts.Laptop).Count + GatewayHosts.Generations(hosts.Gpu).Count >= 200, tally);
     }
 }
