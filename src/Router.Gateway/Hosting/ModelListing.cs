@@ -76,6 +76,11 @@ internal static class ModelListing
         {
             throw new GatewayException(GatewayErrorKind.BadRequest, "the body is not valid JSON: " + e.Message);
         }
+        catch (BadHttpRequestException e)
+        {
+            throw new GatewayException(
+                e.StatusCode == StatusCodes.Status413PayloadTooLarge ? GatewayErrorKind.TooLarge : GatewayErrorKind.BadRequest, "the body could not be read: " + e.Message);
+        }
 
         if (!ModelChoice.Names(context.Config()).Contains(name, StringComparer.Ordinal))
         {
