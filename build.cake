@@ -134,7 +134,18 @@ void PublishServers(IEnumerable<string> platforms)
 {
     var frameworkDependent = MakeAbsolute(Directory("artifacts/publish/router"));
     CleanDirectory(frameworkDependent);
-    DotNetPublish("src/Router.Cli/Router.Cli.csproj", new DotNetPublishSettings { Configuration = configuration, OutputDirectory = frameworkDependent });
+    // Without `router serve` (ASP.NET Core), so the universal .vsix's server needs only the .NET runtime; built in its own
+    // output folders, so the router the tests run (with the gateway) is not replaced.
+    DotNetPublish("src/Router.Cli/Router.Cli.csproj", new DotNetPublishSettings
+    {
+        Configuration = configuration,
+        OutputDirectory = frameworkDependent,
+        MSBuildSettings = new DotNetMSBuildSettings().WithProperty("RouterGateway", "false").WithProperty("ArtifactsPivots", $"{configuration.ToLowerInvariant()}-nogateway"),
+    });
+    if (System.IO.File.ReadAllText(frameworkDependent.CombineWithFilePath("router.runtimeconfig.json").FullPath).Contains("Microsoft.AspNetCore.App"))
+    {
+        throw new Exception("artifacts/publish/router needs ASP.NET Core: the universal .vsix's server must need only the .NET runtime");
+    }
     foreach (var rid in platforms)
     {
         var output = MakeAbsolute(Directory($"artifacts/publish/{rid}"));

@@ -19,6 +19,7 @@ root.Subcommands.Add(BenchCommand.Create());
 root.Subcommands.Add(InitCommand.Create());
 root.Subcommands.Add(ConfigCommand.Create());
 root.Subcommands.Add(ReportCommand.Create());
+root.Subcommands.Add(ServeCommand.Create(logs));
 
 ParseResult parsed = root.Parse(args);
 

@@ -36,10 +36,10 @@ internal sealed class RouterLogs : IDisposable
     /// <summary>The folder of the log files; null when nothing is logged.</summary>
     public string? Directory { get; private set; }
 
-    /// <summary>The level default of a command: information for the language server, whose stderr an editor keeps in an output
+    /// <summary>The level default of a command: information for the language server and the gateway, whose stderr an editor keeps in an output
     /// channel that people open when something is wrong; warning for commands run in a terminal, whose stderr the user reads
     /// next to the command's own output.</summary>
-    public static LogLevel DefaultLevel(string command) => command == "lsp" ? LogLevel.Information : LogLevel.Warning;
+    public static LogLevel DefaultLevel(string command) => command is "lsp" or "serve" ? LogLevel.Information : LogLevel.Warning;
 
     /// <summary>Sets the level from <c>--log-level</c>, else <see cref="LevelVariable"/>, else the command's default, and
     /// starts writing at that level to <paramref name="terminal"/> and the log file.</summary>

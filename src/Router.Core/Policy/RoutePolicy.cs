@@ -122,18 +122,31 @@ public sealed class RoutePolicy
         // 5. Frontier only when configured, allowed and in budget; any unconfigured tier goes down its fallbacks.
         tier = Resolve(tier, promptTokens, localOnly, spentTodayUsd, reasons);
 
-        // 6. A model the user named for this kind, within privacy and budget.
+        // 6. A tier or model the client named for this request, else the model the user named for this kind, within
+        // privacy and budget.
         (Tier Tier, string? OtherModel, string? Setting) chosen = (tier, null, null);
-        if (Overrides.For(request.Kind) is { } wanted)
+        string? named = string.IsNullOrWhiteSpace(request.RequestedModel) ? Overrides.For(request.Kind) : request.RequestedModel.Trim();
+        if (request.RequestedTier is { } requested)
         {
-            chosen = ApplyOverride(request.Kind, wanted, tier, promptTokens, localOnly, spentTodayUsd, reasons);
-            if (chosen.Tier != tier && request.Kind == RequestKind.Completion)
-            {
-                estimate = Math.Min(promptTokens, Math.Max(0, ContextOf(chosen.Tier) - reserve));
-            }
-
-            tier = chosen.Tier;
+            chosen = (ApplyRequestedTier(requested, tier, promptTokens, localOnly, spentTodayUsd, reasons), null, null);
         }
+        else if (named is { } wanted)
+        {
+            string setting = string.IsNullOrWhiteSpace(request.RequestedModel) ? ModelOverrides.SettingName(request.Kind) : "the request";
+            chosen = ApplyOverride(request.Kind, wanted, setting, tier, promptTokens, localOnly, spentTodayUsd, reasons);
+            if (!string.IsNullOrWhiteSpace(request.RequestedModel))
+            {
+                // No editor setting chose it.
+                chosen.Setting = null;
+            }
+        }
+
+        if (chosen.Tier != tier && request.Kind == RequestKind.Completion)
+        {
+            estimate = Math.Min(promptTokens, Math.Max(0, ContextOf(chosen.Tier) - reserve));
+        }
+
+        tier = chosen.Tier;
 
         TierConfig tierConfig = Config.Tiers[tier];
         EndpointConfig endpoint = _firstEndpoints[SlotOf(tier, localOnly)] ?? Config.EndpointsOf(tier, localOnly).First();
@@ -172,9 +185,8 @@ public sealed class RoutePolicy
     /// <summary>Where a model the user named takes the request: the tier whose model it is, or the routed tier running it when
     /// no tier has it. Privacy and budget win over the setting; the reasons say which happened.</summary>
     private (Tier Tier, string? OtherModel, string? Setting) ApplyOverride(
-        RequestKind kind, string wanted, Tier routed, int promptTokens, bool localOnly, double spent, List<string> reasons)
+        RequestKind kind, string wanted, string setting, Tier routed, int promptTokens, bool localOnly, double spent, List<string> reasons)
     {
-        string setting = ModelOverrides.SettingName(kind);
         Tier? named = TierOfModel(wanted, routed);
         if (named is not { } target)
         {
@@ -202,6 +214,32 @@ public sealed class RoutePolicy
         }
 
         return (target, null, setting);
+    }
+
+    /// <summary>Where a tier the client named takes the request: that tier, unless privacy, budget or a missing endpoint
+    /// forbid it; then the routed tier, and the reasons say why.</summary>
+    private Tier ApplyRequestedTier(Tier requested, Tier routed, int promptTokens, bool localOnly, double spent, List<string> reasons)
+    {
+        if (requested == routed)
+        {
+            reasons.Add($"tier {requested.Name()} requested");
+            return routed;
+        }
+
+        if (!Config.IsConfigured(requested))
+        {
+            reasons.Add($"tier {requested.Name()} requested but not configured; stays on {routed.Name()}");
+            return routed;
+        }
+
+        if (OverrideRefusal(requested, promptTokens, localOnly, spent) is { } refusal)
+        {
+            reasons.Add($"tier {requested.Name()} requested, set aside: {refusal}; stays on {routed.Name()}");
+            return routed;
+        }
+
+        reasons.Add($"tier {requested.Name()} requested");
+        return requested;
     }
 
     /// <summary>The configured tier whose model is <paramref name="model"/>, the routed tier first when several share it.</summary>

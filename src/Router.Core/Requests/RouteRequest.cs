@@ -22,4 +22,12 @@ public sealed record RouteRequest(string Id, RequestKind Kind)
 
     /// <summary>Earlier turns of the session, oldest first.</summary>
     public IReadOnlyList<HistoryTurn> History { get; init; } = [];
+
+    /// <summary>A tier the client named (the gateway's <c>router/code</c>); applied after routing, within privacy and budget,
+    /// as a named model is. Null routes by content.</summary>
+    public Tier? RequestedTier { get; init; }
+
+    /// <summary>A model the client named (the gateway's pass-through names); applied after routing, within privacy and budget,
+    /// ahead of the editor's per-kind model settings. Null or blank leaves the routed model.</summary>
+    public string? RequestedModel { get; init; }
 }

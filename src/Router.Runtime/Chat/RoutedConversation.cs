@@ -9,7 +9,8 @@ namespace Router.Runtime.Chat;
 /// user message is the request's text; every other message (earlier turns, system messages, instructions) is history, so the
 /// privacy scan and the token estimate cover everything that is sent.</summary>
 /// <param name="Turns">What the model is sent, in order; null for a completion (the text is the code before the cursor).</param>
-internal sealed record RoutedConversation(RouteRequest Request, IReadOnlyList<ChatTurn>? Turns, GenerationOptions Options)
+/// <param name="Escalate">False when a weak answer must be kept as it is (see <see cref="RoutingChatKeys.Escalate"/>).</param>
+internal sealed record RoutedConversation(RouteRequest Request, IReadOnlyList<ChatTurn>? Turns, GenerationOptions Options, bool Escalate)
 {
     public static RoutedConversation From(string id, IEnumerable<ChatMessage> messages, ChatOptions? options)
     {
@@ -67,9 +68,18 @@ internal sealed record RoutedConversation(RouteRequest Request, IReadOnlyList<Ch
         }
 
         Flush();
+        Tier? requestedTier = null;
+        if (Property(options, RoutingChatKeys.RequestedTier) is { } tierName)
+        {
+            requestedTier = TierNames.TryParse(tierName, out Tier? parsedTier)
+                ? parsedTier
+                : throw new ArgumentException($"unknown tier '{tierName}' ({TierNames.Listing})", nameof(options));
+        }
+
         RouteRequest request = kind == RequestKind.Completion
-            ? new RouteRequest(id, kind) { Prefix = text, File = file, Language = language, History = history }
+            ? new RouteRequest(id, kind) { Prefix = text, Suffix = Property(options, RoutingChatKeys.Suffix), File = file, Language = language, History = history }
             : new RouteRequest(id, kind) { Text = text, File = file, Language = language, History = history };
+        request = request with { RequestedTier = requestedTier, RequestedModel = Property(options, RoutingChatKeys.RequestedModel) };
 
         // A conversation without instructions of its own gets the router's for the kind, as `router ask` sends it.
         if (!turns.Any(turn => turn.Role == "system"))
@@ -83,7 +93,8 @@ internal sealed record RoutedConversation(RouteRequest Request, IReadOnlyList<Ch
             Temperature = options?.Temperature,
             Stop = options?.StopSequences is { Count: > 0 } stop ? [.. stop] : null,
         };
-        return new RoutedConversation(request, kind == RequestKind.Completion ? null : turns, generation);
+        bool escalate = options?.AdditionalProperties?.TryGetValue(RoutingChatKeys.Escalate, out object? value) != true || value is not false;
+        return new RoutedConversation(request, kind == RequestKind.Completion ? null : turns, generation, escalate);
 
         void Flush()
         {

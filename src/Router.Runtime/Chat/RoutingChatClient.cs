@@ -5,6 +5,7 @@ using Microsoft.Extensions.AI;
 using Router.Core.Configuration;
 using Router.Core.Policy;
 using Router.Core.Requests;
+using Router.Quality;
 using Router.Runtime.Dispatch;
 
 namespace Router.Runtime.Chat;
@@ -40,10 +41,30 @@ public sealed class RoutingChatClient : IChatClient
         ArgumentNullException.ThrowIfNull(config);
     }
 
-    public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+        GetResponseAsync(Route(messages, options), cancellationToken);
+
+    public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
+        IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+        // Decided before the first update is asked for, so a request the configuration cannot take fails at the call.
+        GetStreamingResponseAsync(Route(messages, options), cancellationToken);
+
+    /// <summary>Routes a conversation without sending it anywhere, so a caller can check the decision first (the gateway's
+    /// key may not use the tier). Throws as <see cref="GetResponseAsync(IEnumerable{ChatMessage}, ChatOptions?, CancellationToken)"/> does before dispatch.</summary>
+    public RoutedChat Route(IEnumerable<ChatMessage> messages, ChatOptions? options = null)
     {
-        (string id, RouterConfig config, RoutedConversation conversation, RouteDecision decision) = Route(messages, options);
-        DispatchResult result = await _runtime.Dispatcher.DispatchAsync(Dispatch(conversation, decision, config), null, cancellationToken);
+        string id = "chat-" + Interlocked.Increment(ref _requests).ToString(CultureInfo.InvariantCulture);
+        RoutedConversation conversation = RoutedConversation.From(id, messages, options);
+        (RouterConfig config, RoutePolicy policy) = Policy();
+        return new RoutedChat(id, config, conversation, policy.Decide(conversation.Request, _runtime.SpentTodayUsd()));
+    }
+
+    /// <summary>Answers a routed conversation.</summary>
+    public async Task<ChatResponse> GetResponseAsync(RoutedChat chat, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(chat);
+        (string id, RouterConfig config, RouteDecision decision) = (chat.Id, chat.Config, chat.Decision);
+        DispatchResult result = await _runtime.Dispatcher.DispatchAsync(Dispatch(chat), null, cancellationToken);
         await _runtime.RecordAsync(result, config, CancellationToken.None);
         RoutedAnswer answer = new(decision, result);
         return new ChatResponse(new ChatMessage(ChatRole.Assistant, result.Text) { MessageId = MessageId(id, result) })
@@ -58,12 +79,11 @@ public sealed class RoutingChatClient : IChatClient
         };
     }
 
-    public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
-        IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    /// <summary>Streams the answer to a routed conversation.</summary>
+    public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(RoutedChat chat, CancellationToken cancellationToken = default)
     {
-        // Decided before the first update is asked for, so a request the configuration cannot take fails at the call.
-        (string id, RouterConfig config, RoutedConversation conversation, RouteDecision decision) = Route(messages, options);
-        return StreamAsync(id, config, conversation, decision, cancellationToken);
+        ArgumentNullException.ThrowIfNull(chat);
+        return StreamAsync(chat, cancellationToken);
     }
 
     public object? GetService(Type serviceType, object? serviceKey = null)
@@ -85,9 +105,9 @@ public sealed class RoutingChatClient : IChatClient
     {
     }
 
-    private async IAsyncEnumerable<ChatResponseUpdate> StreamAsync(
-        string id, RouterConfig config, RoutedConversation conversation, RouteDecision decision, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<ChatResponseUpdate> StreamAsync(RoutedChat chat, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        (string id, RouterConfig config, RouteDecision decision) = (chat.Id, chat.Config, chat.Decision);
         // Bounded: a slow reader holds the dispatch back, as a slow terminal does.
         Channel<ChatResponseUpdate> updates = Channel.CreateBounded<ChatResponseUpdate>(new BoundedChannelOptions(16) { SingleReader = true, SingleWriter = true });
         using CancellationTokenSource stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -142,7 +162,7 @@ public sealed class RoutingChatClient : IChatClient
             try
             {
                 return await _runtime.Dispatcher.DispatchAsync(
-                    Dispatch(conversation, decision, config),
+                    Dispatch(chat),
                     (dispatchEvent, token) => updates.Writer.WriteAsync(Update(id, dispatchEvent), token),
                     stop.Token);
             }
@@ -151,14 +171,6 @@ public sealed class RoutingChatClient : IChatClient
                 updates.Writer.TryComplete();
             }
         }
-    }
-
-    private (string Id, RouterConfig Config, RoutedConversation Conversation, RouteDecision Decision) Route(IEnumerable<ChatMessage> messages, ChatOptions? options)
-    {
-        string id = "chat-" + Interlocked.Increment(ref _requests).ToString(CultureInfo.InvariantCulture);
-        RoutedConversation conversation = RoutedConversation.From(id, messages, options);
-        (RouterConfig config, RoutePolicy policy) = Policy();
-        return (id, config, conversation, policy.Decide(conversation.Request, _runtime.SpentTodayUsd()));
     }
 
     /// <summary>The policy for the configuration in force, made again only when the configuration changed.</summary>
@@ -176,8 +188,14 @@ public sealed class RoutingChatClient : IChatClient
         }
     }
 
-    private static DispatchRequest Dispatch(RoutedConversation conversation, RouteDecision decision, RouterConfig config) =>
-        new(conversation.Request, decision, config) { BuildModelRequest = conversation.Build };
+    private static DispatchRequest Dispatch(RoutedChat chat) =>
+        new(chat.Conversation.Request, chat.Decision, chat.Config)
+        {
+            BuildModelRequest = chat.Conversation.Build,
+            Judge = chat.Conversation.Escalate ? null : static _ => AnswerVerdict.Sound,
+            BudgetScope = chat.BudgetScope,
+            Key = chat.Key,
+        };
 
     private static ChatResponseUpdate Update(string id, DispatchEvent dispatchEvent)
     {

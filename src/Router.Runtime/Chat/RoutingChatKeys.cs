@@ -13,6 +13,20 @@ public static class RoutingChatKeys
     /// <summary>In: the language id of that file.</summary>
     public const string Language = "router.language";
 
+    /// <summary>In: for a completion, the code after the cursor (fill in the middle).</summary>
+    public const string Suffix = "router.suffix";
+
+    /// <summary>In: a tier the caller names ("code", "frontier"); the policy applies it within privacy and budget.</summary>
+    public const string RequestedTier = "router.requested_tier";
+
+    /// <summary>In: a model the caller names; a tier's model takes that tier, any other runs on the routed tier's endpoints,
+    /// within privacy and budget.</summary>
+    public const string RequestedModel = "router.requested_model";
+
+    /// <summary>In: false keeps a weak answer as it is instead of retrying it one tier up (a caller that has already passed
+    /// the streamed text on cannot take it back).</summary>
+    public const string Escalate = "router.escalate";
+
     /// <summary>Out: the tier that answered ("quick", "code", "heavy", "frontier").</summary>
     public const string Tier = "router.tier";
 
