@@ -127,6 +127,23 @@ public sealed class KeyTests
     }
 
     [Fact]
+    public async Task A_key_kept_to_the_paid_tier_never_falls_back_to_a_tier_it_may_not_use()
+    {
+        await using GatewayHosts hosts = await GatewayHosts.StartAsync(
+            keys: Ring(new GatewayKey("cloud-only", KeyHash.Of("sk-cloud"), new HashSet<Tier> { Tier.Frontier }, 0, null)));
+
+        using HttpResponseMessage response = await hosts.PostAsync(
+            "/v1/chat/completions", """{"model":"router/frontier","messages":[{"role":"user","content":"Summarise event sourcing."}]}""", key: "sk-cloud");
+
+        // Frontier is refused by the key's budget, and heavy, where frontier falls back, is not the key's to use.
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Contains("may not use the heavy tier", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Empty(GatewayHosts.Generations(hosts.Cloud));
+        Assert.Empty(GatewayHosts.Generations(hosts.Gpu));
+        Assert.Empty(GatewayHosts.Generations(hosts.Laptop));
+    }
+
+    [Fact]
     public async Task Any_address_but_loopback_refuses_to_start_without_keys()
     {
         GatewayOptions open = new() { Listen = new ListenAddress(System.Net.IPAddress.Any, 0) };

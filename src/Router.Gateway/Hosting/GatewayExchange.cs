@@ -202,7 +202,12 @@ internal sealed class GatewayExchange(GatewayContext context)
                 GatewayErrorKind.Forbidden, $"key '{key.Name}' may not use tier {chat.Decision.Tier.Name()}, where this request is routed");
         }
 
-        return chat with { Key = key.Name, BudgetScope = key.DailyUsd is { } daily ? new BudgetScope("key:" + key.Name, (decimal)daily) : null };
+        return chat with
+        {
+            Key = key.Name,
+            BudgetScope = key.DailyUsd is { } daily ? new BudgetScope("key:" + key.Name, (decimal)daily) : null,
+            AllowedTiers = key.Tiers,
+        };
     }
 
     private async Task AnswerAsync(HttpContext http, ApiDialect dialect, RoutedChat chat, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using Router.Core.Configuration;
 using Router.Core.Policy;
+using Router.Core.Requests;
 using Router.Runtime.Budget;
 
 namespace Router.Runtime.Chat;
@@ -30,6 +31,9 @@ public sealed record RoutedChat
 
     /// <summary>A budget of the caller's that the request's cloud spend also counts against (a key's daily budget).</summary>
     public BudgetScope? BudgetScope { get; init; }
+
+    /// <summary>The tiers the caller may be answered by, fallbacks and escalations included; null allows every tier.</summary>
+    public IReadOnlySet<Tier>? AllowedTiers { get; init; }
 
     internal RoutedConversation Conversation { get; }
 }

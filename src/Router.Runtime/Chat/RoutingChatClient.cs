@@ -195,6 +195,7 @@ public sealed class RoutingChatClient : IChatClient
             Judge = chat.Conversation.Escalate ? null : static _ => AnswerVerdict.Sound,
             BudgetScope = chat.BudgetScope,
             Key = chat.Key,
+            AllowedTiers = chat.AllowedTiers,
         };
 
     private static ChatResponseUpdate Update(string id, DispatchEvent dispatchEvent)

@@ -32,4 +32,8 @@ public sealed record DispatchRequest(RouteRequest Request, RouteDecision Decisio
     /// <summary>The gateway key's name, booked on the ledger row (<see cref="Router.Core.Usage.UsageRecord.Key"/>); null for
     /// the editor and the CLI.</summary>
     public string? Key { get; init; }
+
+    /// <summary>The tiers this caller may be answered by (a gateway key's): a fallback or an escalation to another tier is
+    /// refused like a private request's cloud endpoint; null allows every tier.</summary>
+    public IReadOnlySet<Tier>? AllowedTiers { get; init; }
 }

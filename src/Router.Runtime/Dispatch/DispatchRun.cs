@@ -23,6 +23,7 @@ internal sealed class DispatchRun(
     public RouteDecision Decision => request.Decision;
     public RouterConfig Config => request.Config;
     public BudgetScope? BudgetScope => request.BudgetScope;
+    public IReadOnlySet<Tier>? AllowedTiers => request.AllowedTiers;
     public List<DispatchAttempt> Attempts { get; } = [];
     public int NextAttempt => Attempts.Count + 1;
     public TimeSpan Elapsed => time.GetElapsedTime(_started);

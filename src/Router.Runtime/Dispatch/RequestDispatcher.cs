@@ -556,6 +556,11 @@ public sealed class RequestDispatcher
             return "refused: a private request is never sent to a cloud endpoint";
         }
 
+        if (run.AllowedTiers is { } allowed && !allowed.Contains(candidate.Tier))
+        {
+            return $"refused: the caller may not use the {candidate.Tier.Name()} tier";
+        }
+
         // Before asking the host anything: a host that just stalled would make the lookup wait too.
         if (_health.Peek(candidate.Endpoint) is { Allowed: false } refused)
         {
