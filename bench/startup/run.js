@@ -5,10 +5,10 @@
 //
 //   node bench/startup/run.js [--runs N] [--flavour NAME=PATH ...]
 //
-// Default flavours (skipped when not published; `dotnet cake --target=PublishServer --aot=true` publishes all three):
-//   framework-dependent  artifacts/publish/router/router       (needs a .NET runtime; the universal .vsix ships it)
-//   ready-to-run         artifacts/publish/linux-x64/router    (self-contained single file)
-//   native-aot           artifacts/publish/linux-x64-aot/router
+// Default flavours (skipped when not published; `dotnet cake --target=PublishServer` publishes all three):
+//   framework-dependent  artifacts/publish/router/router          (needs a .NET runtime; the universal .vsix ships it)
+//   ready-to-run         artifacts/publish/linux-x64-r2r/router   (trimmed ReadyToRun single file, as the other platforms ship)
+//   native-aot           artifacts/publish/linux-x64/router       (what linux-x64 ships)
 'use strict';
 const cp = require('node:child_process');
 const fs = require('node:fs');
@@ -26,8 +26,8 @@ const publish = (...parts) => path.join(repoRoot, 'artifacts', 'publish', ...par
 const named = args.flatMap((a, i) => (a === '--flavour' ? [args[i + 1].split('=')] : [])).map(([name, file]) => [name, path.resolve(file)]);
 const flavours = (named.length > 0 ? named : [
   ['framework-dependent', publish('router', 'router')],
-  ['ready-to-run', publish('linux-x64', 'router')],
-  ['native-aot', publish('linux-x64-aot', 'router')],
+  ['ready-to-run', publish('linux-x64-r2r', 'router')],
+  ['native-aot', publish('linux-x64', 'router')],
 ]).filter(([name, file]) => {
   if (fs.existsSync(file)) return true;
   console.log(`${name}: not published (${path.relative(repoRoot, file)} is missing), left out`);
