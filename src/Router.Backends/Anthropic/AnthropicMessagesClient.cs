@@ -1,7 +1,9 @@
 using System.Net.Http.Headers;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
+using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Router.Backends.Providers;
 
 namespace Router.Backends.Anthropic;
@@ -183,10 +185,10 @@ internal sealed class AnthropicMessagesClient
         }
     }
 
-    private T Parse<T>(string data, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo, string model, string what) =>
-        Parse(System.Text.Encoding.UTF8.GetBytes(data), typeInfo, model, what);
+    private T Parse<T>(string data, JsonTypeInfo<T> typeInfo, string model, string what) =>
+        Parse(Encoding.UTF8.GetBytes(data), typeInfo, model, what);
 
-    private T Parse<T>(byte[] data, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo, string model, string what)
+    private T Parse<T>(byte[] data, JsonTypeInfo<T> typeInfo, string model, string what)
     {
         try
         {

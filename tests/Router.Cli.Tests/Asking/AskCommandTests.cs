@@ -52,6 +52,49 @@ public sealed class AskCommandTests : IDisposable
         return path;
     }
 
+    /// <summary>Refactors go to the frontier tier on "claude" (an Anthropic endpoint, key in ROUTER_TEST_CLOUD_KEY), falling back
+    /// to heavy on "local".</summary>
+    private string WriteCloudConfig(EmulatorServer cloud, EmulatorServer local, string frontierModel) => Write($$"""
+        endpoints:
+          claude:
+            provider: anthropic
+            url: {{cloud.BaseAddress}}
+            apiKeyEnv: ROUTER_TEST_CLOUD_KEY
+            cloud: true
+          local:
+            provider: ollama
+            url: {{local.BaseAddress}}
+        tiers:
+          quick: { model: "qwen2.5:3b", endpoints: [local], contextTokens: 8192 }
+          heavy: { model: "qwen2.5-coder:32b", endpoints: [local], contextTokens: 32768 }
+          frontier: { model: "{{frontierModel}}", endpoints: [claude], contextTokens: 200000 }
+        routes:
+          refactor: frontier
+        fallbacks:
+          frontier: [heavy]
+        """);
+
+    [Fact]
+    public async Task The_cloud_endpoint_answers_through_the_Messages_API_and_its_key_is_never_printed()
+    {
+        const string key = "sk-ant-api03-Zx8vQm2LrT5nW9yKp3sD7fG1hJ4cB6aE0uIoPlMnKjHgFdSaQwErTyUiOp";
+        await using EmulatorServer cloud = await EmulatorServer.StartAsync(new EmulatorOptions { TimeScale = 0, ApiKey = key }, CancellationToken.None);
+        await using EmulatorServer local = await StartAsync();
+        string config = WriteCloudConfig(cloud, local, frontierModel: "qwen2.5-coder:32b");
+
+        (int exit, string output, string errors) = await Run(
+            new AskInvocation(config, "refactor", null, "python", "def f(x):\n    return x+1\n"),
+            name => name == "ROUTER_TEST_CLOUD_KEY" ? key : null);
+
+        Assert.True(exit == 0, errors);
+        Assert.False(string.IsNullOrWhiteSpace(output));
+        Assert.Contains("answered   frontier qwen2.5-coder:32b on claude", errors, StringComparison.Ordinal);
+        EmulatorRequestRecord request = Assert.Single(cloud.Requests);
+        Assert.Equal("/v1/messages", request.Endpoint);
+        Assert.Equal(EmulatorRequestOutcome.Completed, request.Outcome);
+        Assert.DoesNotContain(key[..16], output + errors, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_proxy_shaped_500_from_the_cloud_endpoint_falls_back_to_heavy_and_exits_0()
     {
@@ -59,25 +102,7 @@ public sealed class AskCommandTests : IDisposable
         await using EmulatorServer cloud = await StartAsync();
         await using EmulatorServer local = await StartAsync();
         cloud.SetFaults(new EmulatorFaultSet { ErrorStatus = 500, ErrorBody = "{\"error\":\"internal error\"}" });
-        string config = Write($$"""
-            endpoints:
-              claude:
-                provider: anthropic
-                url: {{cloud.BaseAddress}}
-                apiKeyEnv: ROUTER_TEST_CLOUD_KEY
-                cloud: true
-              local:
-                provider: ollama
-                url: {{local.BaseAddress}}
-            tiers:
-              quick: { model: "qwen2.5:3b", endpoints: [local], contextTokens: 8192 }
-              heavy: { model: "qwen2.5-coder:32b", endpoints: [local], contextTokens: 32768 }
-              frontier: { model: "claude-sonnet-4-5", endpoints: [claude], contextTokens: 200000 }
-            routes:
-              refactor: frontier
-            fallbacks:
-              frontier: [heavy]
-            """);
+        string config = WriteCloudConfig(cloud, local, frontierModel: "claude-sonnet-4-5");
 
         (int exit, string output, string errors) = await Run(
             new AskInvocation(config, "refactor", null, "python", "def f(x):\n    return x+1\n"),
