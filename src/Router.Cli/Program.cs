@@ -15,6 +15,7 @@ root.Subcommands.Add(EvalCommand.Create());
 root.Subcommands.Add(AskCommand.Create(logs));
 root.Subcommands.Add(DoctorCommand.Create());
 root.Subcommands.Add(PlanCommand.Create());
+root.Subcommands.Add(BenchCommand.Create());
 root.Subcommands.Add(InitCommand.Create());
 root.Subcommands.Add(ConfigCommand.Create());
 root.Subcommands.Add(ReportCommand.Create());

@@ -32,6 +32,7 @@ public sealed class LspServer : IAsyncDisposable
     private readonly ILogger _log;
     private readonly FillInTheMiddleModeBook _fillInTheMiddleModes;
     private readonly TodayUsage _today;
+    private readonly CodeModelWarmUp? _warmUp;
 
     /// <summary>Creates a server reading LSP messages from <paramref name="input"/> and writing to <paramref name="output"/>
     /// (stdin and stdout for <c>router lsp</c>). Each request is routed by the policy over <paramref name="config"/>
@@ -79,8 +80,8 @@ public sealed class LspServer : IAsyncDisposable
         documents.Closed += completionService.Forget;
         if (options.WarmUpCodeModel)
         {
-            CodeModelWarmUp warmUp = new(config, runtime, options.Logger);
-            documents.Opened += warmUp.DocumentOpened;
+            _warmUp = new(config, runtime, options.Logger, options.Time);
+            documents.Opened += _warmUp.DocumentOpened;
         }
 
         config.Reloaded += _ => completionService.ForgetCompletions();
@@ -138,6 +139,11 @@ public sealed class LspServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _fillInTheMiddleModes.Learned -= ReportFillInTheMiddleMode;
+        if (_warmUp is not null)
+        {
+            await _warmUp.DisposeAsync();
+        }
+
         await _today.DisposeAsync();
         await _connection.DisposeAsync();
         if (_ownedRuntime is not null)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using static Router.Emulator.Tests.EmulatorHttp;
 
 namespace Router.Emulator.Tests;
@@ -64,5 +65,62 @@ public sealed class RequestLogTests
 
         using var cleared = await http.DeleteAsync(new Uri("_emulator/requests", UriKind.Relative));
         Assert.Empty(emulator.Requests);
+    }
+
+    [Fact]
+    public async Task The_log_says_which_request_loaded_its_model_cold_and_what_keep_alive_it_sent()
+    {
+        await using var emulator = await StartAsync();
+        using var http = Client(emulator);
+
+        (await PostAsync(http, "api/generate", """{"model":"qwen2.5:3b","prompt":"hi","stream":false,"keep_alive":"-1"}""")).Response.Dispose();
+        (await PostAsync(http, "api/generate", """{"model":"qwen2.5:3b","prompt":"again","stream":false,"options":{"num_ctx":4096}}""")).Response.Dispose();
+        (await PostAsync(http, "api/generate", """{"model":"deepseek-r1:8b","prompt":"","keep_alive":"2m"}""")).Response.Dispose();
+
+        var records = (await GetAsync(http, "_emulator/requests")).EnumerateArray().ToList();
+        Assert.Equal(3, records.Count);
+        var coldLoad = BuiltInModelProfiles.All.Single(m => m.Name == "qwen2.5:3b").ColdLoad.TotalMilliseconds;
+        Assert.Equal(coldLoad, records[0].GetProperty("cold_load_ms").GetDouble());
+        Assert.Equal("-1", records[0].GetProperty("keep_alive").GetString());
+        Assert.False(records[1].TryGetProperty("cold_load_ms", out _));
+        Assert.Equal(4096, records[1].GetProperty("num_ctx").GetInt32());
+        // A load request (empty prompt) that loads its model is a cold load too.
+        Assert.True(records[2].GetProperty("cold_load_ms").GetDouble() > 0);
+        Assert.Equal("2m", records[2].GetProperty("keep_alive").GetString());
+    }
+
+    [Fact]
+    public async Task Moving_the_clock_on_over_http_lets_keep_alive_expire_and_the_next_request_loads_cold()
+    {
+        await using var emulator = await StartAsync();
+        using var http = Client(emulator);
+        (await PostAsync(http, "api/generate", """{"model":"qwen2.5:3b","prompt":"hi","stream":false}""")).Response.Dispose();
+
+        var (fourMinutes, moved) = await PostAsync(http, "_emulator/clock", """{"advance_ms":240000}""");
+        fourMinutes.Dispose();
+        Assert.True(DateTimeOffset.Parse(moved.GetProperty("now").GetString()!, CultureInfo.InvariantCulture) > DateTimeOffset.UtcNow.AddMinutes(3));
+        Assert.Equal(["qwen2.5:3b"], emulator.LoadedModels);
+
+        // The default keep_alive is 5m: two more minutes of idle time unload the model.
+        (await PostAsync(http, "_emulator/clock", """{"advance_ms":120000}""")).Response.Dispose();
+        Assert.Empty(emulator.LoadedModels);
+        (await PostAsync(http, "api/generate", """{"model":"qwen2.5:3b","prompt":"back","stream":false}""")).Response.Dispose();
+        Assert.NotNull(emulator.Requests[^1].ColdLoad);
+    }
+
+    [Theory]
+    [InlineData("""{"advance_ms":-1}""")]
+    [InlineData("""{}""")]
+    [InlineData("""{"advance_ms":"soon"}""")]
+    public async Task The_clock_never_moves_back_and_a_bad_move_is_a_400(string body)
+    {
+        await using var emulator = await StartAsync();
+        using var http = Client(emulator);
+
+        var (response, error) = await PostAsync(http, "_emulator/clock", body);
+
+        Assert.Equal(400, (int)response.StatusCode);
+        Assert.False(string.IsNullOrEmpty(error.GetProperty("error").GetString()));
+        response.Dispose();
     }
 }

@@ -39,7 +39,7 @@ int granted = 0;
 decimal settled = 0;
 for (int i = 0; i < requests; i++)
 {
-    BudgetReservation reservation = await ledger.Budget.ReserveAsync("cloud", Tier.Frontier, estimate, budget, CancellationToken.None);
+    BudgetReservation reservation = await ledger.Budget.ReserveAsync(new BudgetClaim("cloud", Tier.Frontier, estimate, budget), CancellationToken.None);
     decimal cost = 0;
     if (reservation.Granted)
     {
@@ -48,7 +48,7 @@ for (int i = 0; i < requests; i++)
 
         // The real cost is at most the estimate: 60 % to 100 % of it.
         cost = estimate * (0.6m + (0.1m * ((process + i) % 5)));
-        await ledger.Budget.SettleAsync(reservation, "cloud", Tier.Frontier, cost, CancellationToken.None);
+        await ledger.Budget.SettleAsync(reservation, cost, CancellationToken.None);
         settled += cost;
     }
 

@@ -4,10 +4,11 @@ using Router.Emulator.Wire;
 
 namespace Router.Emulator;
 
-/// <summary>The /_emulator endpoints: fault switches and the request log over HTTP, for tests in other processes.</summary>
+/// <summary>The /_emulator endpoints: fault switches, the request log and the host's clock over HTTP, for tests and replays
+/// in other processes.</summary>
 internal static class EmulatorControl
 {
-    public static async Task HandleAsync(HttpContext http, string path, RequestLog log, FaultBoard faults)
+    public static async Task HandleAsync(HttpContext http, string path, RequestLog log, FaultBoard faults, MovableClock clock)
     {
         var cancellationToken = http.RequestAborted;
         http.Response.ContentType = "application/json; charset=utf-8";
@@ -45,6 +46,28 @@ internal static class EmulatorControl
 
                 faults.Set(FromBody(body), body.Model);
                 http.Response.StatusCode = 204;
+                break;
+            case ("POST", "/_emulator/clock"):
+                ClockBody? move;
+                try
+                {
+                    move = await JsonSerializer.DeserializeAsync(http.Request.Body, EmulatorJsonContext.Default.ClockBody, cancellationToken);
+                }
+                catch (JsonException e)
+                {
+                    await WriteErrorAsync(http, 400, e.Message, cancellationToken);
+                    return;
+                }
+
+                // The clock only moves forward, and by a span TimeSpan can hold (a day of idle hours is about 3e7 ms).
+                if (move?.AdvanceMs is not { } advance || !double.IsFinite(advance) || advance < 0 || advance > 1e12)
+                {
+                    await WriteErrorAsync(http, 400, "advance_ms must be a number of milliseconds from 0 to 1e12", cancellationToken);
+                    return;
+                }
+
+                clock.Advance(TimeSpan.FromMilliseconds(advance));
+                await JsonSerializer.SerializeAsync(http.Response.Body, new ClockBody { Now = WireTime.Format(clock.GetUtcNow()) }, EmulatorJsonContext.Default.ClockBody, cancellationToken);
                 break;
             case ("DELETE", "/_emulator/faults"):
                 faults.Clear();
@@ -99,6 +122,9 @@ internal static class EmulatorControl
         Prompt = record.Prompt,
         Suffix = record.Suffix,
         Stream = record.Stream,
+        KeepAlive = record.KeepAlive,
+        NumCtx = record.NumCtx,
+        ColdLoadMs = record.ColdLoad?.TotalMilliseconds,
         Outcome = JsonNamingPolicy.SnakeCaseLower.ConvertName(record.Outcome.ToString()),
         Chunks = record.Chunks,
         StartedAt = WireTime.Format(record.StartedAt),

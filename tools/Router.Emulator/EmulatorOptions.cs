@@ -42,6 +42,11 @@ public sealed record EmulatorOptions
     /// (LiteLLM writes "openai"); null keeps the flavour's.</summary>
     public string? OwnedBy { get; init; }
 
+    /// <summary>As Ollama's runner keeps the last prompt of a loaded model in its KV cache: a prompt that begins as the
+    /// previous one did is evaluated only past the shared part (a smaller prompt_eval_count, a shorter prompt_eval_duration).
+    /// Off by default, so that every request reports its whole prompt.</summary>
+    public bool PromptCache { get; init; }
+
     /// <summary>Rejects settings the emulator cannot honour, naming the first one.</summary>
     public void Validate()
     {

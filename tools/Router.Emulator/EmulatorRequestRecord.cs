@@ -21,6 +21,11 @@ public sealed record EmulatorRequestRecord
 
     /// <summary>The request's options.num_ctx; null when it named none.</summary>
     public int? NumCtx { get; init; }
+
+    /// <summary>The load this request did because its model was not in memory (what it reported as load_duration); null when
+    /// the model was loaded already, or was being loaded for another request that this one waited for.</summary>
+    public TimeSpan? ColdLoad { get; init; }
+
     public required EmulatorRequestOutcome Outcome { get; init; }
 
     /// <summary>NDJSON lines written, the final done line included.</summary>

@@ -15,6 +15,8 @@ public sealed class EmulatorServer : IAsyncDisposable
     private readonly ModelResidency residency;
     private readonly RequestLog log;
     private readonly FaultBoard faults = new();
+    private readonly MovableClock clock;
+    private readonly EmulatorOptions running;
     private readonly CancellationTokenSource stopping = new();
     private readonly SemaphoreSlim lifecycle = new(1, 1);
     private WebApplication? app;
@@ -24,9 +26,11 @@ public sealed class EmulatorServer : IAsyncDisposable
     private EmulatorServer(EmulatorOptions options)
     {
         Options = options;
+        clock = new MovableClock(options.Clock);
+        running = options with { Clock = clock };
         catalog = new ModelCatalog(options.Models);
-        residency = new ModelResidency(options);
-        log = new RequestLog(options.Clock);
+        residency = new ModelResidency(running);
+        log = new RequestLog(clock);
         port = options.Port;
     }
 
@@ -69,6 +73,10 @@ public sealed class EmulatorServer : IAsyncDisposable
     public void ClearFaults() => faults.Clear();
 
     public void ClearRequests() => log.Clear();
+
+    /// <summary>Moves the host's clock on (keep_alive expiry, timestamps), as a replayed day's idle time passes without being
+    /// waited for; delays already running are not shortened.</summary>
+    public void AdvanceClock(TimeSpan by) => clock.Advance(by);
 
     /// <summary>Waits until a request record matches (re-checked on every change of the log).</summary>
     public Task<EmulatorRequestRecord> WaitForRequestAsync(Func<EmulatorRequestRecord, bool> predicate, CancellationToken cancellationToken)
@@ -168,7 +176,7 @@ public sealed class EmulatorServer : IAsyncDisposable
         builder.WebHost.UseShutdownTimeout(TimeSpan.FromSeconds(2));
         builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
         var started = builder.Build();
-        var api = new OllamaApi(Options, catalog, residency, log, faults, stopping.Token);
+        var api = new OllamaApi(running, catalog, residency, log, faults, clock, stopping.Token);
         started.Run(api.HandleAsync);
         try
         {

@@ -14,6 +14,7 @@ internal sealed partial class OllamaApi(
     ModelResidency residency,
     RequestLog log,
     FaultBoard faults,
+    MovableClock hostClock,
     CancellationToken stopping)
 {
     public const string Version = "0.12.6";
@@ -26,7 +27,7 @@ internal sealed partial class OllamaApi(
         var path = http.Request.Path.Value ?? "/";
         if (path.StartsWith("/_emulator/", StringComparison.Ordinal))
         {
-            await EmulatorControl.HandleAsync(http, path, log, faults);
+            await EmulatorControl.HandleAsync(http, path, log, faults, hostClock);
             return;
         }
 
@@ -188,7 +189,7 @@ internal sealed partial class OllamaApi(
         var suffix = body.Suffix ?? "";
         if (prompt.Length == 0 && suffix.Length == 0)
         {
-            var reason = await LoadOrUnloadAsync(profile, keepAlive, cancellationToken);
+            var reason = await LoadOrUnloadAsync(entry, profile, keepAlive, cancellationToken);
             var loaded = new GenerateChunkBody { Model = modelName, CreatedAt = Now(), Response = "", Done = true, DoneReason = reason };
             await WriteJsonAsync(http, entry, 200, loaded, EmulatorJsonContext.Default.GenerateChunkBody, cancellationToken);
             return;
@@ -227,7 +228,7 @@ internal sealed partial class OllamaApi(
         await AnswerAsync(
             http,
             entry,
-            new PlannedAnswer(profile, plan, stream, keepAlive, fault),
+            new PlannedAnswer(profile, plan, stream, keepAlive, fault, (body.System ?? "") + prompt + "\u0000" + suffix),
             piece => Serialize(
                 new GenerateChunkBody { Model = modelName, CreatedAt = Now(), Response = piece, Done = false },
                 EmulatorJsonContext.Default.GenerateChunkBody),
@@ -273,7 +274,7 @@ internal sealed partial class OllamaApi(
         var modelName = body.Model!;
         if (messages.Count == 0)
         {
-            var reason = await LoadOrUnloadAsync(profile, keepAlive, cancellationToken);
+            var reason = await LoadOrUnloadAsync(entry, profile, keepAlive, cancellationToken);
             var loaded = new ChatChunkBody { Model = modelName, CreatedAt = Now(), Message = new("assistant", ""), Done = true, DoneReason = reason };
             await WriteJsonAsync(http, entry, 200, loaded, EmulatorJsonContext.Default.ChatChunkBody, cancellationToken);
             return;
@@ -288,7 +289,7 @@ internal sealed partial class OllamaApi(
         await AnswerAsync(
             http,
             entry,
-            new PlannedAnswer(profile, plan, stream, keepAlive, fault),
+            new PlannedAnswer(profile, plan, stream, keepAlive, fault, conversation),
             piece => Serialize(
                 new ChatChunkBody { Model = modelName, CreatedAt = Now(), Message = new("assistant", piece), Done = false },
                 EmulatorJsonContext.Default.ChatChunkBody),
@@ -366,7 +367,7 @@ internal sealed partial class OllamaApi(
     }
 
     /// <summary>An empty prompt loads the model, or with keep_alive 0 unloads it; answers Ollama's done_reason.</summary>
-    private async Task<string> LoadOrUnloadAsync(ModelProfile profile, TimeSpan keepAlive, CancellationToken cancellationToken)
+    private async Task<string> LoadOrUnloadAsync(RequestLogEntry entry, ModelProfile profile, TimeSpan keepAlive, CancellationToken cancellationToken)
     {
         if (keepAlive == TimeSpan.Zero)
         {
@@ -377,7 +378,7 @@ internal sealed partial class OllamaApi(
         var lease = await residency.AcquireAsync(profile, keepAlive, cancellationToken);
         try
         {
-            await LoadAsync(lease, cancellationToken);
+            await LoadAsync(entry, lease, cancellationToken);
         }
         finally
         {
@@ -396,21 +397,22 @@ internal sealed partial class OllamaApi(
         CancellationToken cancellationToken,
         string streamContentType = NdJson)
     {
-        var (profile, plan, stream, keepAlive, fault) = answer;
+        var (profile, plan, stream, keepAlive, fault, prompt) = answer;
         var lease = await residency.AcquireAsync(profile, keepAlive, cancellationToken);
         try
         {
-            await LoadAsync(lease, cancellationToken);
+            await LoadAsync(entry, lease, cancellationToken);
 
             // Past OLLAMA_NUM_PARALLEL requests on this model, the rest queue for a slot.
             await ModelResidency.WaitForSlotAsync(lease, cancellationToken);
             var cold = lease.Cold;
             var load = cold ? profile.ColdLoad : TimeSpan.FromMilliseconds(Math.Min(15, profile.ColdLoad.TotalMilliseconds));
-            var promptEval = profile.TimeToFirstToken;
+            var promptEvalCount = PromptTokensToEvaluate(lease.Model, plan.PromptTokens, prompt);
+            var promptEval = profile.TimeToFirstToken * ((double)promptEvalCount / Math.Max(1, plan.PromptTokens));
             var perToken = TimeSpan.FromSeconds(1 / profile.TokensPerSecond);
             var eval = perToken * plan.Tokens.Count;
             var timings = new AnswerTimings(
-                load + promptEval + eval + TimeSpan.FromMilliseconds(2), load, plan.PromptTokens, promptEval, plan.Tokens.Count, eval);
+                load + promptEval + eval + TimeSpan.FromMilliseconds(2), load, promptEvalCount, promptEval, plan.Tokens.Count, eval);
 
             if (!stream)
             {
@@ -467,11 +469,32 @@ internal sealed partial class OllamaApi(
         }
     }
 
+    /// <summary>With <see cref="EmulatorOptions.PromptCache"/>, the prompt's tokens past the beginning it shares with the
+    /// model's previous prompt (at least one, as Ollama always evaluates one); otherwise all of them.</summary>
+    private int PromptTokensToEvaluate(ResidentModel model, int promptTokens, string? prompt)
+    {
+        if (!options.PromptCache || prompt is null)
+        {
+            return promptTokens;
+        }
+
+        string? previous;
+        lock (model)
+        {
+            previous = model.CachedPrompt;
+            model.CachedPrompt = prompt;
+        }
+
+        var shared = previous is null ? 0 : prompt.AsSpan().CommonPrefixLength(previous);
+        return Math.Clamp(promptTokens - Tokenizer.Count(prompt[..shared]), 1, promptTokens);
+    }
+
     /// <summary>Performs the load for a cold lease; otherwise waits for the request that is loading the model, as Ollama does.</summary>
-    private async Task LoadAsync(ModelLease lease, CancellationToken cancellationToken)
+    private async Task LoadAsync(RequestLogEntry entry, ModelLease lease, CancellationToken cancellationToken)
     {
         if (lease.Cold)
         {
+            log.NoteColdLoad(entry, lease.Model.Profile.ColdLoad);
             await DelayAsync(lease.Model.Profile.ColdLoad, cancellationToken);
             ModelResidency.MarkLoaded(lease);
         }

@@ -44,6 +44,16 @@ internal sealed class RequestLog(TimeProvider clock)
         }
     }
 
+    /// <summary>Records that this request loaded its model cold, and the load time it reported.</summary>
+    public void NoteColdLoad(RequestLogEntry entry, TimeSpan load)
+    {
+        lock (gate)
+        {
+            entry.ColdLoad = load;
+            SignalLocked();
+        }
+    }
+
     public void CountChunk(RequestLogEntry entry)
     {
         lock (gate)

@@ -12,6 +12,7 @@ internal sealed class RequestLogEntry(long id, string endpoint, DateTimeOffset s
     public bool Stream { get; set; }
     public string? KeepAlive { get; set; }
     public int? NumCtx { get; set; }
+    public TimeSpan? ColdLoad { get; set; }
     public EmulatorRequestOutcome Outcome { get; set; } = EmulatorRequestOutcome.InProgress;
     public int Chunks { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }
@@ -26,6 +27,7 @@ internal sealed class RequestLogEntry(long id, string endpoint, DateTimeOffset s
         Stream = Stream,
         KeepAlive = KeepAlive,
         NumCtx = NumCtx,
+        ColdLoad = ColdLoad,
         Outcome = Outcome,
         Chunks = Chunks,
         StartedAt = StartedAt,

@@ -23,6 +23,10 @@ internal sealed class ResidentModel(ModelProfile profile, long sizeVram, int par
     /// <summary>Completes when the model has left memory.</summary>
     public TaskCompletionSource Unloaded { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>The prompt of its last answer, which the runner's KV cache still holds (<see cref="EmulatorOptions.PromptCache"/>);
+    /// read and written under a lock on this model.</summary>
+    public string? CachedPrompt { get; set; }
+
     /// <summary>OLLAMA_NUM_PARALLEL slots: requests beyond them wait here in arrival order.</summary>
     public SemaphoreSlim Slots { get; } = new(parallel, parallel);
 }

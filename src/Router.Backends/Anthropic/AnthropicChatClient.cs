@@ -48,7 +48,7 @@ internal sealed class AnthropicChatClient(AnthropicMessagesClient messages, Uri 
 
     public void Dispose()
     {
-        // The provider owns the HTTP client.
+        // The HTTP client is the provider pool's, shared by every provider; this client holds nothing of its own.
     }
 
     /// <summary>The chat as a Messages request; refuses what it cannot send (tools, audio, a tool's turn) before any I/O.</summary>

@@ -6,6 +6,7 @@ using Router.Cli.Terminal;
 using Router.Core.Configuration;
 using Router.Core.Placement;
 using Router.Core.Requests;
+using Router.Runtime.Benchmarks;
 using Router.Runtime.Configuration;
 using Router.Runtime.Placement;
 using Router.Runtime.Usage;
@@ -15,6 +16,9 @@ namespace Router.Cli.Commands;
 /// <summary>`router plan`: which models each local host should keep resident for the workload, and the Ollama settings for it.</summary>
 internal static class PlanCommand
 {
+    /// <summary>How old a bench's cold loads may be and still stand for a host's load throughput: disks and drivers change.</summary>
+    public static readonly TimeSpan BenchLoadWindow = TimeSpan.FromDays(90);
+
     public static Command Create()
     {
         Command command = new("plan", "Show per host which models to keep resident (most load time saved within its GPU memory), their estimated memory, and the OLLAMA_MAX_LOADED_MODELS and OLLAMA_KEEP_ALIVE that fit. Exit code 1 when a tier's model fits on no host.");
@@ -98,11 +102,31 @@ internal static class PlanCommand
             }
         }
 
+        // Cold loads `router bench` measured on these hosts give their load throughput; without them, the default.
+        LoadThroughputBook loads = new();
+        string loadTimes = $"model size at {LoadTimePredictor.DefaultBytesPerSecond / 1e9:0.#} GB/s (`router bench --cold` measures this machine's)";
+        string ledgerPath = UsageLedger.DefaultPath(environment);
+        if (File.Exists(ledgerPath))
+        {
+            try
+            {
+                BenchResultStore bench = await BenchResultStore.OpenAsync(ledgerPath, cancellationToken);
+                if (await bench.NoteColdLoadsAsync(loads, DateTimeOffset.UtcNow - BenchLoadWindow, cancellationToken) is > 0 and var noted)
+                {
+                    loadTimes = $"model size at the load throughput `router bench --cold` measured ({noted} cold load{(noted == 1 ? "" : "s")})";
+                }
+            }
+            catch (BenchStoreException e)
+            {
+                await stderr.WriteLineAsync($"router plan: {e.Message}; load times use the default throughput".AsMemory(), cancellationToken);
+            }
+        }
+
         using HttpClient http = ProviderHttpClient.Create(invocation.Timeout);
         IReadOnlyList<PlacementHost> hosts = await PlacementProbe.HostsAsync(
-            routerConfig, http, new VramCorrections(), new LoadThroughputBook(), budgetFromPs: true, invocation.Timeout, cancellationToken);
+            routerConfig, http, new VramCorrections(), loads, budgetFromPs: true, invocation.Timeout, cancellationToken);
         PlacementPlan plan = PlacementPlanner.Plan(routerConfig, hosts, requestsPerHour);
-        PlanReport report = PlanReportBuilder.Build(routerConfig.Source, ratesSource, plan);
+        PlanReport report = PlanReportBuilder.Build(routerConfig.Source, ratesSource, plan) with { LoadTimes = loadTimes };
         string output = invocation.Json ? JsonSerializer.Serialize(report, PlanJsonContext.Default.PlanReport) + "\n" : PlanTable.Format(report);
         await stdout.WriteAsync(output.AsMemory(), cancellationToken);
         await stdout.FlushAsync(cancellationToken);

@@ -2,7 +2,11 @@ namespace Router.Cli.Planning;
 
 /// <summary>`router plan --json`: per host what to keep resident and the Ollama settings that fit it.</summary>
 /// <param name="Rates">Where the request rates came from: "default mix" or the rates file.</param>
-internal sealed record PlanReport(string Config, string Rates, IReadOnlyList<PlanHost> Hosts, IReadOnlyList<PlanUnplaced> Unplaced);
+internal sealed record PlanReport(string Config, string Rates, IReadOnlyList<PlanHost> Hosts, IReadOnlyList<PlanUnplaced> Unplaced)
+{
+    /// <summary>Where the load times came from: the cold loads `router bench` measured, or the default throughput.</summary>
+    public string? LoadTimes { get; init; }
+}
 
 /// <summary>One host's placement; a null budget means neither router.yaml nor the host told its GPU memory.</summary>
 internal sealed record PlanHost(

@@ -11,6 +11,11 @@ internal static class PlanTable
     {
         StringBuilder text = new();
         text.Append(CultureInfo.InvariantCulture, $"config  {report.Config}\nrates   {report.Rates}\n");
+        if (report.LoadTimes is { } loads)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"loads   {loads}\n");
+        }
+
         foreach (PlanHost host in report.Hosts)
         {
             string budget = host.BudgetBytes is { } bytes ? $"{PlacementPlanner.Gb(bytes)} GB" : "GPU memory unknown";

@@ -31,4 +31,12 @@ public sealed record UsageRecord(
     bool Escalated,
     int? AcceptedCharacters,
     decimal CostUsd,
-    string Reasons);
+    string Reasons)
+{
+    /// <summary>The gateway key the request came in with (its name, never the key), or null for the editor and the CLI.</summary>
+    public string? Key { get; init; }
+
+    /// <summary>Who sent it, as the ledger may show it to a team: a hashed user id unless the team opted in to names; null
+    /// for a personal ledger.</summary>
+    public string? User { get; init; }
+}

@@ -29,7 +29,7 @@ public sealed record DispatchOptions
 
     /// <summary>Holds the daily and monthly cloud budgets across processes: a priced cloud attempt is sent only after its
     /// estimated cost is reserved there, and settled after. Null reserves nothing (the policy's daily check alone).</summary>
-    public CloudBudget? Budget { get; init; }
+    public ICloudBudget? Budget { get; init; }
 
     /// <summary>Where every finished dispatch is booked (answered, failed or cancelled); null books nothing.</summary>
     public IUsageLedger? Usage { get; init; }

@@ -3,6 +3,7 @@ using Router.Core.Configuration;
 using Router.Core.Policy;
 using Router.Core.Requests;
 using Router.Quality;
+using Router.Runtime.Budget;
 
 namespace Router.Runtime.Dispatch;
 
@@ -23,4 +24,12 @@ public sealed record DispatchRequest(RouteRequest Request, RouteDecision Decisio
     /// <summary>The request's id in the usage ledger (unique across processes): a later outcome (a completion accepted or
     /// dismissed) names it.</summary>
     public string UsageId { get; init; } = Guid.NewGuid().ToString("N");
+
+    /// <summary>A budget of its own that this request's cloud spend also counts against (a gateway key's), beside the
+    /// configuration's; null for none.</summary>
+    public BudgetScope? BudgetScope { get; init; }
+
+    /// <summary>The gateway key's name, booked on the ledger row (<see cref="Router.Core.Usage.UsageRecord.Key"/>); null for
+    /// the editor and the CLI.</summary>
+    public string? Key { get; init; }
 }

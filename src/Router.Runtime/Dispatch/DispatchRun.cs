@@ -2,6 +2,7 @@ using Router.Backends.Providers;
 using Router.Core.Configuration;
 using Router.Core.Policy;
 using Router.Core.Requests;
+using Router.Runtime.Budget;
 using Router.Runtime.Inventory;
 
 namespace Router.Runtime.Dispatch;
@@ -21,6 +22,7 @@ internal sealed class DispatchRun(
     public RouteRequest Request => request.Request;
     public RouteDecision Decision => request.Decision;
     public RouterConfig Config => request.Config;
+    public BudgetScope? BudgetScope => request.BudgetScope;
     public List<DispatchAttempt> Attempts { get; } = [];
     public int NextAttempt => Attempts.Count + 1;
     public TimeSpan Elapsed => time.GetElapsedTime(_started);

@@ -687,7 +687,7 @@ public sealed class RequestDispatcher
 
         int output = run.Request.Kind == RequestKind.Completion ? 0 : run.Config.Budget.OutputReserveTokens;
         decimal estimate = (decimal)CloudCost.Usd(tier, run.Decision.EstimatedPromptTokens, output);
-        return await budget.ReserveAsync(candidate.Endpoint, candidate.Tier, estimate, run.Config.Budget, cancellationToken);
+        return await budget.ReserveAsync(new BudgetClaim(candidate.Endpoint, candidate.Tier, estimate, run.Config.Budget, run.BudgetScope), cancellationToken);
     }
 
     /// <summary>Settles a reservation with what the attempt really cost (nothing when it gave no answer).</summary>
@@ -696,7 +696,7 @@ public sealed class RequestDispatcher
         if (_options.Budget is { } budget && reservation is { Granted: true })
         {
             decimal cost = answer is null ? 0 : (decimal)CostOf(run, answer);
-            await budget.SettleAsync(reservation, candidate.Endpoint, candidate.Tier, cost, CancellationToken.None);
+            await budget.SettleAsync(reservation, cost, CancellationToken.None);
         }
     }
 

@@ -34,7 +34,10 @@ internal static class UsageBooking
             result.Escalation?.ToTier is not null,
             null,
             (decimal)result.CostUsd,
-            UsageReasons.ShortForm(request.Decision.Reasons));
+            UsageReasons.ShortForm(request.Decision.Reasons))
+        {
+            Key = request.Key,
+        };
     }
 
     /// <summary>A dispatch that ended without an answer: booked on the decided route, with the estimated prompt and no output.</summary>
@@ -58,7 +61,10 @@ internal static class UsageBooking
         false,
         null,
         0,
-        UsageReasons.ShortForm(request.Decision.Reasons));
+        UsageReasons.ShortForm(request.Decision.Reasons))
+    {
+        Key = request.Key,
+    };
 
     private static bool IsCloud(RouterConfig config, string endpoint) =>
         config.Endpoints.TryGetValue(endpoint, out EndpointConfig? found) && found.Cloud;

@@ -100,11 +100,7 @@ public sealed class UsageLedger : IUsageLedger
 
             connection = await ConnectAsync(path, options, cancellationToken).ConfigureAwait(false);
             await ExecuteAsync(connection, "PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
-            await ExecuteAsync(connection, UsageSchema.Create, cancellationToken).ConfigureAwait(false);
-            await ExecuteAsync(
-                connection,
-                $"INSERT OR IGNORE INTO meta VALUES('schema', '{UsageSchema.Version.ToString(CultureInfo.InvariantCulture)}');",
-                cancellationToken).ConfigureAwait(false);
+            await UsageSchemaMigration.RunAsync(connection, cancellationToken).ConfigureAwait(false);
             if (await SpendFileMigration.RunAsync(connection, System.IO.Path.Combine(directory ?? ".", "spend.json"), cancellationToken).ConfigureAwait(false) is { } migrated)
             {
                 UsageLedgerLog.Migrated(logger, migrated);
@@ -376,6 +372,8 @@ public sealed class UsageLedger : IUsageLedger
         insert.Parameters.AddWithValue("$acceptedChars", (object?)record.AcceptedCharacters ?? DBNull.Value);
         insert.Parameters.AddWithValue("$cost", Nano(record.CostUsd));
         insert.Parameters.AddWithValue("$reasons", record.Reasons);
+        insert.Parameters.AddWithValue("$key", (object?)record.Key ?? DBNull.Value);
+        insert.Parameters.AddWithValue("$user", (object?)record.User ?? DBNull.Value);
     }
 
     private static async Task AddToRollupAsync(SqliteConnection connection, UsageRecord record, DateOnly day)
@@ -498,7 +496,11 @@ public sealed class UsageLedger : IUsageLedger
             reader.GetInt64(16) != 0,
             reader.IsDBNull(17) ? null : reader.GetInt32(17),
             Usd(reader.GetInt64(18)),
-            reader.GetString(19));
+            reader.GetString(19))
+        {
+            Key = reader.IsDBNull(20) ? null : reader.GetString(20),
+            User = reader.IsDBNull(21) ? null : reader.GetString(21),
+        };
     }
 
     private static TimeSpan? Ticks(SqliteDataReader reader, int column) =>

@@ -3,7 +3,7 @@ namespace Router.Runtime.Usage;
 /// <summary>The ledger's tables. Times and durations are stored as .NET ticks, money as whole nano-dollars, so that sums are exact.</summary>
 internal static class UsageSchema
 {
-    public const int Version = 1;
+    public const int Version = 2;
 
     public const string Create = """
         CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -28,7 +28,9 @@ internal static class UsageSchema
             escalated INTEGER NOT NULL,
             accepted_chars INTEGER,
             cost_nano INTEGER NOT NULL,
-            reasons TEXT NOT NULL);
+            reasons TEXT NOT NULL,
+            key_name TEXT,
+            user_id TEXT);
         CREATE INDEX IF NOT EXISTS requests_at ON requests(at_ticks);
         CREATE TABLE IF NOT EXISTS daily_rollups(
             day TEXT NOT NULL,
@@ -62,18 +64,37 @@ internal static class UsageSchema
             id TEXT PRIMARY KEY,
             day TEXT NOT NULL,
             cost_nano INTEGER NOT NULL,
-            expires_ticks INTEGER NOT NULL);
+            expires_ticks INTEGER NOT NULL,
+            scope TEXT);
+        CREATE TABLE IF NOT EXISTS scope_spend(
+            day TEXT NOT NULL,
+            scope TEXT NOT NULL,
+            cost_nano INTEGER NOT NULL,
+            requests INTEGER NOT NULL,
+            PRIMARY KEY(day, scope));
         """;
 
+    /// <summary>The columns each version added to a table that already existed, to add to a database made by an older
+    /// version: (version, table, column definition).</summary>
+    public static readonly IReadOnlyList<(int Version, string Table, string Column, string Definition)> AddedColumns =
+    [
+        (2, "requests", "key_name", "TEXT"),
+        (2, "requests", "user_id", "TEXT"),
+        (2, "reservations", "scope", "TEXT"),
+    ];
+
     public const string InsertRequest = """
-        INSERT OR IGNORE INTO requests VALUES(
+        INSERT OR IGNORE INTO requests(
+            request_id, at_ticks, day, kind, tier, model, endpoint, is_cloud, language, input_tokens, output_tokens, tokens_estimated,
+            ttft_ticks, latency_ticks, cold_load_ticks, outcome, fell_back, escalated, accepted_chars, cost_nano, reasons, key_name, user_id)
+        VALUES(
             $id, $at, $day, $kind, $tier, $model, $endpoint, $cloud, $language, $input, $output, $estimated,
-            $ttft, $latency, $cold, $outcome, $fellBack, $escalated, $acceptedChars, $cost, $reasons)
+            $ttft, $latency, $cold, $outcome, $fellBack, $escalated, $acceptedChars, $cost, $reasons, $key, $user)
         """;
 
     public const string SelectRequests = """
         SELECT request_id, at_ticks, kind, tier, model, endpoint, is_cloud, language, input_tokens, output_tokens, tokens_estimated,
-               ttft_ticks, latency_ticks, cold_load_ticks, outcome, fell_back, escalated, accepted_chars, cost_nano, reasons
+               ttft_ticks, latency_ticks, cold_load_ticks, outcome, fell_back, escalated, accepted_chars, cost_nano, reasons, key_name, user_id
         FROM requests WHERE at_ticks >= $since ORDER BY at_ticks, request_id
         """;
 

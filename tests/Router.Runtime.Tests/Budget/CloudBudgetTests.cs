@@ -28,8 +28,8 @@ public sealed class CloudBudgetTests : IDisposable
     {
         await using UsageLedger ledger = await OpenAsync();
 
-        BudgetReservation first = await ledger.Budget.ReserveAsync("claude", Tier.Frontier, 0.60m, Daily(1), CancellationToken.None);
-        BudgetReservation second = await ledger.Budget.ReserveAsync("claude", Tier.Frontier, 0.60m, Daily(1), CancellationToken.None);
+        BudgetReservation first = await ledger.Budget.ReserveAsync(new BudgetClaim("claude", Tier.Frontier, 0.60m, Daily(1)), CancellationToken.None);
+        BudgetReservation second = await ledger.Budget.ReserveAsync(new BudgetClaim("claude", Tier.Frontier, 0.60m, Daily(1)), CancellationToken.None);
 
         Assert.True(first.Granted);
         Assert.False(second.Granted);
@@ -40,10 +40,10 @@ public sealed class CloudBudgetTests : IDisposable
     public async Task Settling_below_the_estimate_frees_the_difference()
     {
         await using UsageLedger ledger = await OpenAsync();
-        BudgetReservation first = await ledger.Budget.ReserveAsync("claude", Tier.Frontier, 0.60m, Daily(1), CancellationToken.None);
-        await ledger.Budget.SettleAsync(first, "claude", Tier.Frontier, 0.10m, CancellationToken.None);
+        BudgetReservation first = await ledger.Budget.ReserveAsync(new BudgetClaim("claude", Tier.Frontier, 0.60m, Daily(1)), CancellationToken.None);
+        await ledger.Budget.SettleAsync(first, 0.10m, CancellationToken.None);
 
-        BudgetReservation second = await ledger.Budget.ReserveAsync("claude", Tier.Frontier, 0.60m, Daily(1), CancellationToken.None);
+        BudgetReservation second = await ledger.Budget.ReserveAsync(new BudgetClaim("claude", Tier.Frontier, 0.60m, Daily(1)), CancellationToken.None);
 
         Assert.True(second.Granted);
         BudgetStanding standing = await ledger.Budget.RefreshAsync(CancellationToken.None);
@@ -55,12 +55,12 @@ public sealed class CloudBudgetTests : IDisposable
     {
         await using UsageLedger ledger = await OpenAsync();
         BudgetConfig budget = Daily(5, monthly: 6);
-        BudgetReservation monday = await ledger.Budget.ReserveAsync("claude", Tier.Frontier, 4m, budget, CancellationToken.None);
-        await ledger.Budget.SettleAsync(monday, "claude", Tier.Frontier, 4m, CancellationToken.None);
+        BudgetReservation monday = await ledger.Budget.ReserveAsync(new BudgetClaim("claude", Tier.Frontier, 4m, budget), CancellationToken.None);
+        await ledger.Budget.SettleAsync(monday, 4m, CancellationToken.None);
 
         _clock.Now += TimeSpan.FromHours(2);
-        BudgetReservation tuesday = await ledger.Budget.ReserveAsync("claude", Tier.Frontier, 2.5m, budget, CancellationToken.None);
-        BudgetReservation smaller = await ledger.Budget.ReserveAsync("claude", Tier.Frontier, 1.5m, budget, CancellationToken.None);
+        BudgetReservation tuesday = await ledger.Budget.ReserveAsync(new BudgetClaim("claude", Tier.Frontier, 2.5m, budget), CancellationToken.None);
+        BudgetReservation smaller = await ledger.Budget.ReserveAsync(new BudgetClaim("claude", Tier.Frontier, 1.5m, budget), CancellationToken.None);
 
         Assert.Contains("over the monthly budget", tuesday.Refusal, StringComparison.Ordinal);
         Assert.True(smaller.Granted);
@@ -72,13 +72,13 @@ public sealed class CloudBudgetTests : IDisposable
     {
         await using (UsageLedger crashed = await OpenAsync())
         {
-            Assert.True((await crashed.Budget.ReserveAsync("claude", Tier.Frontier, 0.90m, Daily(1), CancellationToken.None)).Granted);
+            Assert.True((await crashed.Budget.ReserveAsync(new BudgetClaim("claude", Tier.Frontier, 0.90m, Daily(1)), CancellationToken.None)).Granted);
         }
 
         await using UsageLedger ledger = await OpenAsync();
-        Assert.False((await ledger.Budget.ReserveAsync("claude", Tier.Frontier, 0.90m, Daily(1), CancellationToken.None)).Granted);
+        Assert.False((await ledger.Budget.ReserveAsync(new BudgetClaim("claude", Tier.Frontier, 0.90m, Daily(1)), CancellationToken.None)).Granted);
         _clock.Now += TimeSpan.FromMinutes(16);
-        Assert.True((await ledger.Budget.ReserveAsync("claude", Tier.Frontier, 0.90m, Daily(1), CancellationToken.None)).Granted);
+        Assert.True((await ledger.Budget.ReserveAsync(new BudgetClaim("claude", Tier.Frontier, 0.90m, Daily(1)), CancellationToken.None)).Granted);
     }
 
     [Fact]
@@ -116,10 +116,45 @@ public sealed class CloudBudgetTests : IDisposable
         await using UsageLedger server = await OpenAsync();
         await using UsageLedger cli = await OpenAsync();
 
-        BudgetReservation reservation = await server.Budget.ReserveAsync("claude", Tier.Frontier, 0.40m, Daily(1), CancellationToken.None);
-        await server.Budget.SettleAsync(reservation, "claude", Tier.Frontier, 0.40m, CancellationToken.None);
+        BudgetReservation reservation = await server.Budget.ReserveAsync(new BudgetClaim("claude", Tier.Frontier, 0.40m, Daily(1)), CancellationToken.None);
+        await server.Budget.SettleAsync(reservation, 0.40m, CancellationToken.None);
 
         Assert.Equal(0.40m, (await cli.Budget.RefreshAsync(CancellationToken.None)).SpentToday);
-        Assert.False((await cli.Budget.ReserveAsync("claude", Tier.Frontier, 0.70m, Daily(1), CancellationToken.None)).Granted);
+        Assert.False((await cli.Budget.ReserveAsync(new BudgetClaim("claude", Tier.Frontier, 0.70m, Daily(1)), CancellationToken.None)).Granted);
+    }
+
+    [Fact]
+    public async Task A_scope_is_refused_past_its_own_daily_budget_while_the_rest_of_the_team_goes_on()
+    {
+        await using UsageLedger gateway = await OpenAsync();
+        await using UsageLedger other = await OpenAsync();
+        BudgetScope bot = new("key:ci-bot", DailyUsd: 0.50m);
+
+        BudgetReservation first = await gateway.Budget.ReserveAsync(new BudgetClaim("claude", Tier.Frontier, 0.30m, Daily(5), bot), CancellationToken.None);
+        await gateway.Budget.SettleAsync(first, 0.30m, CancellationToken.None);
+
+        // Another process, the same key: what the first spent counts.
+        BudgetReservation over = await other.Budget.ReserveAsync(new BudgetClaim("claude", Tier.Frontier, 0.30m, Daily(5), bot), CancellationToken.None);
+        Assert.False(over.Granted);
+        Assert.Contains("key:ci-bot's daily budget", over.Refusal, StringComparison.Ordinal);
+        Assert.True((await other.Budget.ReserveAsync(new BudgetClaim("claude", Tier.Frontier, 0.30m, Daily(5), new BudgetScope("key:alice", 0.50m)), CancellationToken.None)).Granted);
+        Assert.True((await other.Budget.ReserveAsync(new BudgetClaim("claude", Tier.Frontier, 0.30m, Daily(5)), CancellationToken.None)).Granted);
+
+        // The scope's spend is the team's spend too.
+        Assert.Equal(0.30m, (await other.Budget.RefreshAsync(CancellationToken.None)).SpentToday);
+    }
+
+    [Fact]
+    public async Task A_scope_within_its_own_budget_is_still_refused_when_the_team_budget_is_spent()
+    {
+        await using UsageLedger ledger = await OpenAsync();
+        BudgetReservation team = await ledger.Budget.ReserveAsync(new BudgetClaim("claude", Tier.Frontier, 0.90m, Daily(1)), CancellationToken.None);
+        await ledger.Budget.SettleAsync(team, 0.90m, CancellationToken.None);
+
+        BudgetReservation scoped = await ledger.Budget.ReserveAsync(
+            new BudgetClaim("claude", Tier.Frontier, 0.20m, Daily(1), new BudgetScope("key:ci-bot", 10m)), CancellationToken.None);
+
+        Assert.False(scoped.Granted);
+        Assert.StartsWith("over the daily budget", scoped.Refusal, StringComparison.Ordinal);
     }
 }

@@ -122,7 +122,7 @@ public sealed class UsageBookingTests : IDisposable
         // Another router process has the day's budget in flight.
         await using (UsageLedger other = await OpenAsync())
         {
-            Assert.True((await other.Budget.ReserveAsync("cloud", Tier.Frontier, 0.9999m, config.Budget, CancellationToken.None)).Granted);
+            Assert.True((await other.Budget.ReserveAsync(new BudgetClaim("cloud", Tier.Frontier, 0.9999m, config.Budget), CancellationToken.None)).Granted);
         }
 
         DispatchResult result = await cluster.Dispatcher(Options(ledger)).DispatchAsync(request, null, Deadline());

@@ -1,6 +1,8 @@
+using Router.Core.Configuration;
 using Microsoft.Data.Sqlite;
 using Router.Core.Requests;
 using Router.Core.Usage;
+using Router.Runtime.Budget;
 using Router.Runtime.Usage;
 
 namespace Router.Runtime.Tests.Usage;
@@ -175,5 +177,68 @@ public sealed class UsageLedgerTests : IDisposable
         mode.CommandText = "PRAGMA journal_mode";
 
         Assert.Equal("wal", await mode.ExecuteScalarAsync() as string);
+    }
+
+    [Fact]
+    public async Task A_gateway_key_and_a_user_read_back_with_their_request()
+    {
+        UsageRecord booked = new(
+            "req-key", Noon, RequestKind.Chat, Tier.Quick, "qwen2.5:3b", "box", false, "", 200, 400, false,
+            TimeSpan.FromMilliseconds(90), TimeSpan.FromSeconds(2), null, UsageOutcome.Answered, false, false, null, 0m, "kind chat")
+        {
+            Key = "ci-bot",
+            User = "u-5f2a",
+        };
+        await using (UsageLedger ledger = await OpenAsync())
+        {
+            Assert.True(ledger.Append(booked));
+        }
+
+        await using UsageLedger reopened = await OpenAsync();
+        UsageRecord read = Assert.Single(await ReadAllAsync(reopened, Noon.AddDays(-1)));
+        Assert.Equal(("ci-bot", "u-5f2a"), (read.Key, read.User));
+    }
+
+    [Fact]
+    public async Task A_ledger_made_by_the_first_schema_is_migrated_and_keeps_its_rows_and_spend()
+    {
+        await using (SqliteConnection old = new($"Data Source={_folder.Database}"))
+        {
+            await old.OpenAsync();
+            await using SqliteCommand create = old.CreateCommand();
+            create.CommandText = """
+                CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+                INSERT INTO meta VALUES('schema', '1');
+                CREATE TABLE requests(request_id TEXT PRIMARY KEY, at_ticks INTEGER NOT NULL, day TEXT NOT NULL, kind TEXT NOT NULL,
+                    tier TEXT NOT NULL, model TEXT NOT NULL, endpoint TEXT NOT NULL, is_cloud INTEGER NOT NULL, language TEXT NOT NULL,
+                    input_tokens INTEGER NOT NULL, output_tokens INTEGER NOT NULL, tokens_estimated INTEGER NOT NULL, ttft_ticks INTEGER,
+                    latency_ticks INTEGER, cold_load_ticks INTEGER, outcome TEXT NOT NULL, fell_back INTEGER NOT NULL,
+                    escalated INTEGER NOT NULL, accepted_chars INTEGER, cost_nano INTEGER NOT NULL, reasons TEXT NOT NULL);
+                INSERT INTO requests VALUES('old', $at, '2026-12-06', 'chat', 'quick', 'qwen2.5:3b', 'box', 0, '', 10, 20, 0,
+                    NULL, NULL, NULL, 'answered', 0, 0, NULL, 0, 'kind chat');
+                CREATE TABLE spend(day TEXT NOT NULL, endpoint TEXT NOT NULL, tier TEXT NOT NULL, cost_nano INTEGER NOT NULL,
+                    requests INTEGER NOT NULL, PRIMARY KEY(day, endpoint, tier));
+                INSERT INTO spend VALUES('2026-12-06', 'claude', 'frontier', 250000000, 1);
+                CREATE TABLE reservations(id TEXT PRIMARY KEY, day TEXT NOT NULL, cost_nano INTEGER NOT NULL, expires_ticks INTEGER NOT NULL);
+                """;
+            create.Parameters.AddWithValue("$at", Noon.UtcTicks);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        SqliteConnection.ClearAllPools();
+        await using UsageLedger ledger = await OpenAsync();
+        Assert.Null(ledger.Warning);
+        Assert.True(ledger.Append(new UsageRecord(
+            "new", Noon, RequestKind.Chat, Tier.Quick, "qwen2.5:3b", "box", false, "", 10, 20, false, null, null, null,
+            UsageOutcome.Answered, false, false, null, 0m, "kind chat") { Key = "ci-bot" }));
+        await ledger.FlushAsync(CancellationToken.None);
+        Assert.Equal(0, ledger.Dropped);
+
+        List<UsageRecord> read = await ReadAllAsync(ledger, Noon.AddDays(-1));
+        Assert.Equal([("new", "ci-bot"), ("old", null)], read.Select(r => (r.RequestId, r.Key)).Order());
+        Assert.Equal(0.25m, (await ledger.Budget.RefreshAsync(CancellationToken.None)).SpentToday);
+        BudgetReservation scoped = await ledger.Budget.ReserveAsync(
+            new BudgetClaim("claude", Tier.Frontier, 0.10m, new BudgetConfig(1, 0), new BudgetScope("key:ci-bot", 1m)), CancellationToken.None);
+        Assert.True(scoped.Granted);
     }
 }

@@ -18,6 +18,7 @@ namespace Router.Emulator.Wire;
 [JsonSerializable(typeof(VersionBody))]
 [JsonSerializable(typeof(ErrorBody))]
 [JsonSerializable(typeof(FaultsBody))]
+[JsonSerializable(typeof(ClockBody))]
 [JsonSerializable(typeof(IReadOnlyList<FaultsBody>))]
 [JsonSerializable(typeof(IReadOnlyList<RequestRecordBody>))]
 [JsonSerializable(typeof(JsonElement))]

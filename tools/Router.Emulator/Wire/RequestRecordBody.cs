@@ -9,6 +9,11 @@ internal sealed record RequestRecordBody
     public string? Prompt { get; init; }
     public string? Suffix { get; init; }
     public required bool Stream { get; init; }
+    public string? KeepAlive { get; init; }
+    public int? NumCtx { get; init; }
+
+    /// <summary>Milliseconds of the cold load this request did; absent when it found its model loaded (or loading).</summary>
+    public double? ColdLoadMs { get; init; }
     public required string Outcome { get; init; }
     public required int Chunks { get; init; }
     public required string StartedAt { get; init; }

@@ -58,18 +58,25 @@ public static class UsageReportHtml
         return html.ToString();
     }
 
+    // Light by default; dark in a browser set to dark and in a VS Code webview with a dark or high-contrast theme (VS Code
+    // marks the body with its theme's class, and its own colours win where it sets them).
     private const string Style =
-        "body{font:14px/1.45 system-ui,-apple-system,'Segoe UI',sans-serif;margin:24px auto;max-width:920px;padding:0 16px;color:#1d2330;background:#fff}"
-        + "h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 2px}p.note{color:#5b6475;margin:0 0 10px}"
-        + ".sub{color:#5b6475;margin:0 0 16px}.cards{display:flex;gap:12px;flex-wrap:wrap;margin:8px 0}"
-        + ".card{flex:1 1 260px;border:1px solid #dde2ea;border-radius:8px;padding:10px 14px;background:#f8f9fb}"
-        + ".card b{display:block;font-size:20px}.card span{color:#5b6475}"
-        + "table{border-collapse:collapse;width:100%;margin:6px 0}th,td{text-align:left;padding:4px 8px;border-bottom:1px solid #e6e9ef}"
-        + "th{font-weight:600;color:#3a4252}td.n{text-align:right;font-variant-numeric:tabular-nums}"
-        + "svg{display:block;max-width:100%;height:auto}svg text{font:12px system-ui,-apple-system,'Segoe UI',sans-serif;fill:#1d2330}"
-        + "svg text.dim{fill:#5b6475}.legend{display:flex;flex-wrap:wrap;gap:4px 16px;margin:6px 0 0;padding:0;list-style:none}"
+        ":root{--fg:#1d2330;--dim:#5b6475;--head:#3a4252;--bg:#fff;--card:#f8f9fb;--edge:#dde2ea;--rule:#e6e9ef}"
+        + "@media (prefers-color-scheme:dark){:root{--fg:#e3e6ec;--dim:#9aa3b2;--head:#c9cfda;--bg:#1e1f24;--card:#26282e;--edge:#3a3d45;--rule:#33363d}}"
+        + "body.vscode-light{--fg:#1d2330;--dim:#5b6475;--head:#3a4252;--bg:#fff;--card:#f8f9fb;--edge:#dde2ea;--rule:#e6e9ef}"
+        + "body.vscode-dark,body.vscode-high-contrast{--fg:#e3e6ec;--dim:#9aa3b2;--head:#c9cfda;--bg:#1e1f24;--card:#26282e;--edge:#3a3d45;--rule:#33363d}"
+        + "body[class*=vscode-]{--fg:var(--vscode-foreground);--bg:var(--vscode-editor-background);--dim:var(--vscode-descriptionForeground)}"
+        + "body{font:14px/1.45 system-ui,-apple-system,'Segoe UI',sans-serif;margin:24px auto;max-width:920px;padding:0 16px;color:var(--fg);background:var(--bg)}"
+        + "h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 2px}p.note{color:var(--dim);margin:0 0 10px}"
+        + ".sub{color:var(--dim);margin:0 0 16px}.cards{display:flex;gap:12px;flex-wrap:wrap;margin:8px 0}"
+        + ".card{flex:1 1 260px;border:1px solid var(--edge);border-radius:8px;padding:10px 14px;background:var(--card)}"
+        + ".card b{display:block;font-size:20px}.card span{color:var(--dim)}"
+        + "table{border-collapse:collapse;width:100%;margin:6px 0}th,td{text-align:left;padding:4px 8px;border-bottom:1px solid var(--rule)}"
+        + "th{font-weight:600;color:var(--head)}td.n{text-align:right;font-variant-numeric:tabular-nums}"
+        + "svg{display:block;max-width:100%;height:auto}svg text{font:12px system-ui,-apple-system,'Segoe UI',sans-serif;fill:var(--fg)}"
+        + "svg text.dim{fill:var(--dim)}.legend{display:flex;flex-wrap:wrap;gap:4px 16px;margin:6px 0 0;padding:0;list-style:none}"
         + ".legend i{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:6px}"
-        + ".empty{color:#5b6475}footer{margin:32px 0 8px;color:#5b6475;font-size:12px}";
+        + ".empty{color:var(--dim)}footer{margin:32px 0 8px;color:var(--dim);font-size:12px}";
 
     private static void Header(StringBuilder html, UsageReport report)
     {
@@ -165,7 +172,7 @@ public static class UsageReportHtml
         {
             double ms = minMs * Math.Pow(10, d);
             double x = Scale(ms);
-            html.Append(Invariant, $"<line x1=\"{x:0.##}\" y1=\"{top - 4}\" x2=\"{x:0.##}\" y2=\"{height - 22}\" stroke=\"#e6e9ef\"/>");
+            html.Append(Invariant, $"<line x1=\"{x:0.##}\" y1=\"{top - 4}\" x2=\"{x:0.##}\" y2=\"{height - 22}\" style=\"stroke:var(--rule)\"/>");
             html.Append(Invariant, $"<text class=\"dim\" x=\"{x:0.##}\" y=\"{height - 6}\" text-anchor=\"middle\">{Encode(Duration(ms / 1000))}</text>");
         }
 
@@ -263,7 +270,7 @@ public static class UsageReportHtml
         {
             decimal usd = step * t;
             double y = Y(usd);
-            html.Append(Invariant, $"<line x1=\"{left}\" y1=\"{y:0.##}\" x2=\"{left + plotWidth}\" y2=\"{y:0.##}\" stroke=\"#e6e9ef\"/>");
+            html.Append(Invariant, $"<line x1=\"{left}\" y1=\"{y:0.##}\" x2=\"{left + plotWidth}\" y2=\"{y:0.##}\" style=\"stroke:var(--rule)\"/>");
             html.Append(Invariant, $"<text class=\"dim\" x=\"{left - 6}\" y=\"{y + 4:0.##}\" text-anchor=\"end\">{Encode(Usd(usd))}</text>");
         }
 
@@ -289,7 +296,7 @@ public static class UsageReportHtml
             double y = Y(daily);
             html.Append(Invariant, $"<line x1=\"{left}\" y1=\"{y:0.##}\" x2=\"{left + plotWidth}\" y2=\"{y:0.##}\" stroke=\"#d64541\" stroke-dasharray=\"6 4\" stroke-width=\"1.5\"/>");
             // A white halo keeps the words readable where they cross a bar.
-            html.Append(Invariant, $"<text x=\"{left + 6}\" y=\"{y - 5:0.##}\" style=\"fill:#d64541;paint-order:stroke;stroke:#fff;stroke-width:4px\">{Encode($"daily budget {Usd(daily)}")}</text>");
+            html.Append(Invariant, $"<text x=\"{left + 6}\" y=\"{y - 5:0.##}\" style=\"fill:#d64541;paint-order:stroke;stroke:var(--bg);stroke-width:4px\">{Encode($"daily budget {Usd(daily)}")}</text>");
         }
 
         html.Append("</svg>\n<div class=\"cards\">");
