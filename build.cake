@@ -112,14 +112,16 @@ Task("TestVsCode").WithCriteria(() => vscode).IsDependentOn("Pack").IsDependentO
     }
 });
 
-// The servers the editors ship. Per platform: self-contained single files that need no .NET install, in
-// artifacts/publish/<rid>/ (--rids=linux-x64,win-x64 or --rids=all; CI publishes linux-x64 only). Framework-dependent:
-// artifacts/publish/router/, for the universal .vsix. --aot=true also publishes the NativeAOT build the cold-start
-// benchmark measures (artifacts/publish/linux-x64-aot/; see docs/dependencies.md, "Shipping", for why it is not shipped).
+// The servers the editors ship. Per platform, self-contained so that they need no .NET install, in
+// artifacts/publish/<rid>/ (--rids=linux-x64,win-x64 or --rids=all; CI publishes linux-x64 only): NativeAOT on
+// linux-x64, a trimmed ReadyToRun single file elsewhere (the csproj chooses by runtime identifier; see
+// docs/dependencies.md, "Shipping"). Framework-dependent: artifacts/publish/router/, for the universal .vsix.
+// --r2r=true also publishes linux-x64 the way the other platforms are built (artifacts/publish/linux-x64-r2r/), so
+// that TestServer runs that build's paths here too and the cold-start benchmark measures it.
 var allRids = new[] { "linux-x64", "linux-arm64", "win-x64", "osx-x64", "osx-arm64" };
 var ridArgument = Argument("rids", "linux-x64");
 var rids = ridArgument == "all" ? allRids : ridArgument.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-var aot = Argument("aot", false);
+var linuxReadyToRun = Argument("r2r", true);
 Task("PublishServer").Does(() =>
 {
     if (rids.FirstOrDefault(rid => !allRids.Contains(rid)) is { } unknown)
@@ -150,43 +152,52 @@ void PublishServers(IEnumerable<string> platforms)
     {
         var output = MakeAbsolute(Directory($"artifacts/publish/{rid}"));
         CleanDirectory(output);
-        // Self-contained, single file, ReadyToRun: the csproj sets these for any -r, so a plain `dotnet publish -r` matches.
+        // The csproj sets everything for any -r, so a plain `dotnet publish -r` makes the same file.
         DotNetPublish("src/Router.Cli/Router.Cli.csproj", new DotNetPublishSettings { Configuration = configuration, Runtime = rid, OutputDirectory = output });
     }
 
-    if (aot)
+    if (linuxReadyToRun && platforms.Contains("linux-x64"))
     {
-        var output = MakeAbsolute(Directory("artifacts/publish/linux-x64-aot"));
+        var output = MakeAbsolute(Directory("artifacts/publish/linux-x64-r2r"));
         CleanDirectory(output);
         var settings = new DotNetPublishSettings { Configuration = configuration, Runtime = "linux-x64", OutputDirectory = output };
-        // Measured for the record: its trim/AOT warnings (docs/dependencies.md) would fail a build that treats them as errors.
-        settings.MSBuildSettings = new DotNetMSBuildSettings().WithProperty("PublishAot", "true").WithProperty("PublishReadyToRun", "false").WithProperty("PublishSingleFile", "false")
-            .WithProperty("TreatWarningsAsErrors", "false");
+        settings.MSBuildSettings = new DotNetMSBuildSettings().WithProperty("PublishAot", "false");
         DotNetPublish("src/Router.Cli/Router.Cli.csproj", settings);
     }
 }
 
-// The linux-x64 self-contained server, with no .NET on PATH, serves completion and a Roslyn-checked C# refactor.
+// The linux-x64 self-contained servers, with no .NET on PATH, serve every path an editor reaches (see
+// tests/e2e/self-contained.test.js): the NativeAOT file linux-x64 ships, and with --r2r the trimmed ReadyToRun build
+// the other platforms ship.
 Task("TestServer").IsDependentOn("PublishServer").IsDependentOn("Build").IsDependentOn("Clean").WithCriteria(() => rids.Contains("linux-x64")).Does(() =>
 {
     EnsureDirectoryExists(resultsDir);
-    var exit = StartProcess("npm", new ProcessSettings
+    var servers = new List<(string Name, string Path)> { ("aot", "artifacts/publish/linux-x64/router") };
+    if (linuxReadyToRun)
     {
-        Arguments = $"test --workspace tests/e2e -- --test-reporter=spec --test-reporter-destination=stdout --test-reporter=junit --test-reporter-destination={resultsDir}/self-contained-junit.xml self-contained.test.js",
-        EnvironmentVariables = new Dictionary<string, string>
-        {
-            ["ROUTER_SELF_CONTAINED"] = MakeAbsolute(File("artifacts/publish/linux-x64/router")).FullPath,
-            ["ROUTER_EMULATOR_DLL"] = emulatorDll.FullPath,
-        },
-    });
-    if (exit != 0)
+        servers.Add(("r2r", "artifacts/publish/linux-x64-r2r/router"));
+    }
+    foreach (var (name, server) in servers)
     {
-        failedSuites.Add($"self-contained server test (npm test exit code {exit})");
-        // Run alone (--target=TestServer) there is no Test task to fail at the end.
-        if (target == "TestServer")
+        var exit = StartProcess("npm", new ProcessSettings
         {
-            throw new Exception(failedSuites.Last());
+            Arguments = $"test --workspace tests/e2e -- --test-reporter=spec --test-reporter-destination=stdout --test-reporter=junit --test-reporter-destination={resultsDir}/self-contained-{name}-junit.xml self-contained.test.js",
+            EnvironmentVariables = new Dictionary<string, string>
+            {
+                ["ROUTER_SELF_CONTAINED"] = MakeAbsolute(File(server)).FullPath,
+                ["ROUTER_EMULATOR_DLL"] = emulatorDll.FullPath,
+            },
+        });
+        if (exit != 0)
+        {
+            failedSuites.Add($"self-contained server test, {server} (npm test exit code {exit})");
         }
+    }
+
+    // Run alone (--target=TestServer) there is no Test task to fail at the end.
+    if (target == "TestServer" && failedSuites.Count > 0)
+    {
+        throw new Exception(string.Join("; ", failedSuites));
     }
 });
 
@@ -381,8 +392,8 @@ FilePath PackVsix(string vsceTarget, DirectoryPath server)
     var serverDir = MakeAbsolute(Directory("extension/server"));
     CleanDirectory(serverDir);
     CopyDirectory(server, serverDir);
-    // The published files are the server; debug symbols only add size.
-    DeleteFiles(GetFiles($"{serverDir}/**/*.pdb"));
+    // The published files are the server; debug symbols (.pdb, NativeAOT's .dbg) only add size.
+    DeleteFiles(GetFiles($"{serverDir}/**/*.pdb").Concat(GetFiles($"{serverDir}/**/*.dbg")));
     if (vsceTarget is null)
     {
         // The universal .vsix runs router.dll with `dotnet`: a native launcher beside it would be this machine's.
