@@ -35,7 +35,9 @@ public static class ConfiguredLedger
         string spool = Path.Combine(StateDirectory.Resolve(environment), SpoolFolder);
         try
         {
-            return await PostgresUsageLedger.OpenAsync(connection, new PostgresLedgerOptions(spool), options, logger, cancellationToken).ConfigureAwait(false);
+            // The team report's "per user": who runs this router (ROUTER_USER, else the account), hashed in the report by default.
+            string user = environment("ROUTER_USER") is { Length: > 0 } named ? named : Environment.UserName;
+            return await PostgresUsageLedger.OpenAsync(connection, new PostgresLedgerOptions(spool) { User = user }, options, logger, cancellationToken).ConfigureAwait(false);
         }
         catch (ArgumentException e)
         {

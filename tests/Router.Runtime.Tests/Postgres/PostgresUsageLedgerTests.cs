@@ -62,6 +62,20 @@ public sealed class PostgresUsageLedgerTests(PostgresCluster cluster) : IDisposa
     }
 
     [Fact]
+    public async Task Rows_are_booked_for_the_user_the_router_runs_for_unless_they_name_one()
+    {
+        await using PostgresUsageLedger ledger = await PostgresUsageLedger.OpenAsync(
+            await cluster.CreateDatabaseAsync(), new PostgresLedgerOptions(Spool) { User = "alice" });
+        DateTimeOffset at = DateTimeOffset.UtcNow.AddMinutes(-1);
+
+        Assert.True(ledger.Append(UsageLedgerTests.Record("mine", at)));
+        Assert.True(ledger.Append(UsageLedgerTests.Record("named", at) with { User = "bob" }));
+        await ledger.FlushAsync(CancellationToken.None);
+
+        Assert.Equal([("mine", "alice"), ("named", "bob")], (await ReadAllAsync(ledger)).Select(r => (r.RequestId, r.User)).Order());
+    }
+
+    [Fact]
     public async Task Stopping_postgres_mid_run_loses_nothing_counts_nothing_twice_and_bookings_never_wait()
     {
         string connection = await cluster.CreateDatabaseAsync();

@@ -14,6 +14,10 @@ public sealed record PostgresLedgerOptions(string SpoolDirectory)
     /// for the next process to send.</summary>
     public TimeSpan CloseTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>Who this process's rows are booked for, when a row names no one (<c>router report --team</c> shows it hashed
+    /// unless the team opted in to names); null books rows with no user.</summary>
+    public string? User { get; init; }
+
     /// <summary>How the team budget leases its slices.</summary>
     public Router.Runtime.Budget.Postgres.PostgresBudgetOptions Leases { get; init; } = new();
 }

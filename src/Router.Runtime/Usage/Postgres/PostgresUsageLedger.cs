@@ -128,7 +128,7 @@ public sealed class PostgresUsageLedger : IUsageLedger
     public bool Append(UsageRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return Enqueue(new LedgerWrite(Record: record));
+        return Enqueue(new LedgerWrite(Record: record.User is null && _postgres.User is { } user ? record with { User = user } : record));
     }
 
     /// <inheritdoc />
