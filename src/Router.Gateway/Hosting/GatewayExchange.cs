@@ -289,12 +289,12 @@ internal sealed class GatewayExchange(GatewayContext context)
     private static GatewayException Failure(DispatchFailedException e)
     {
         IReadOnlyList<DispatchAttempt> attempts = e.Attempts;
-        if (attempts.Count > 0 && attempts.All(a => a.Reason.Contains("model missing", StringComparison.Ordinal) || a.Reason.Contains("not served there", StringComparison.Ordinal)))
+        if (attempts.Count > 0 && attempts.All(a => a.Cause == DispatchAttemptCause.ModelMissing))
         {
             return new GatewayException(GatewayErrorKind.NotFound, e.Message) { Code = "model_not_found" };
         }
 
-        if (attempts.Count > 0 && attempts.All(a => a.Reason.StartsWith("refused: ", StringComparison.Ordinal) && a.Reason.Contains("budget", StringComparison.Ordinal)))
+        if (attempts.Count > 0 && attempts.All(a => a.Cause == DispatchAttemptCause.OverBudget))
         {
             DateTimeOffset now = DateTimeOffset.UtcNow;
             return new GatewayException(GatewayErrorKind.RateLimited, e.Message, now.Date.AddDays(1) - now.UtcDateTime) { Code = "budget_exceeded" };

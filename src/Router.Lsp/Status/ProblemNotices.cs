@@ -78,14 +78,14 @@ internal sealed class ProblemNotices
     private static HostProblem? Classify(DispatchAttempt attempt)
     {
         string reason = attempt.Reason;
-        if (reason.Contains("model missing", StringComparison.Ordinal) || reason.Contains("not served there", StringComparison.Ordinal))
+        if (attempt.Cause == DispatchAttemptCause.ModelMissing)
         {
             return new HostProblem(MissingKey(attempt.Endpoint, attempt.Model), attempt.Endpoint, attempt.Model, reason);
         }
 
         // Not the host's fault: a private request kept off a cloud host, a context too small, a model without insert, a host
         // never tried because an earlier one used up the request's deadline.
-        if (reason.StartsWith("refused:", StringComparison.Ordinal)
+        if (attempt.Cause is DispatchAttemptCause.NotAllowed or DispatchAttemptCause.OverBudget
             || reason.EndsWith("had passed before its turn", StringComparison.Ordinal)
             || reason.StartsWith("skipped: context", StringComparison.Ordinal)
             || reason.Contains("fill in the middle", StringComparison.Ordinal)

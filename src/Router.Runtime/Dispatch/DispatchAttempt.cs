@@ -17,6 +17,9 @@ public sealed record DispatchAttempt(
     string Reason,
     TimeSpan Elapsed)
 {
+    /// <summary>The kind of reason, for callers that answer per kind; <see cref="DispatchAttemptCause.Other"/> for an answer.</summary>
+    public DispatchAttemptCause Cause { get; init; }
+
     /// <summary>"2. code qwen2.5-coder:14b on laptop: failed (…)", one line for an error message or a terminal.</summary>
     public override string ToString()
     {

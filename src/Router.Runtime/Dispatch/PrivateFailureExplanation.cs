@@ -63,7 +63,7 @@ public sealed record PrivateFailureExplanation(PrivacyFinding Because, IReadOnly
 
         bool ollama = endpoint.Provider == ProviderKind.Ollama;
         string reason = attempt.Reason;
-        if (reason.Contains("model missing", StringComparison.Ordinal) || reason.Contains("not served there", StringComparison.Ordinal))
+        if (attempt.Cause == DispatchAttemptCause.ModelMissing)
         {
             return ollama
                 ? $"pull {attempt.Model} on {endpoint.Name} (`ollama pull {attempt.Model}` there)"

@@ -177,7 +177,10 @@ public sealed class RequestDispatcher
             int number = run.NextAttempt;
             if (await SkipReasonAsync(run, candidate, cancellationToken) is { } skip)
             {
-                run.Attempts.Add(new DispatchAttempt(number, escalation, candidate.Tier, candidate.Model, candidate.Endpoint, DispatchAttemptOutcome.Skipped, skip, TimeSpan.Zero));
+                run.Attempts.Add(new DispatchAttempt(number, escalation, candidate.Tier, candidate.Model, candidate.Endpoint, DispatchAttemptOutcome.Skipped, skip.Reason, TimeSpan.Zero)
+                {
+                    Cause = skip.Cause,
+                });
                 continue;
             }
 
@@ -194,7 +197,10 @@ public sealed class RequestDispatcher
             if (reservation is { Granted: false })
             {
                 run.Attempts.Add(new DispatchAttempt(
-                    number, escalation, candidate.Tier, candidate.Model, candidate.Endpoint, DispatchAttemptOutcome.Skipped, "refused: " + reservation.Refusal, TimeSpan.Zero));
+                    number, escalation, candidate.Tier, candidate.Model, candidate.Endpoint, DispatchAttemptOutcome.Skipped, "refused: " + reservation.Refusal, TimeSpan.Zero)
+                {
+                    Cause = DispatchAttemptCause.OverBudget,
+                });
                 continue;
             }
 
@@ -252,7 +258,10 @@ public sealed class RequestDispatcher
             }
 
             run.Attempts.Add(new DispatchAttempt(
-                number, escalation, candidate.Tier, candidate.Model, candidate.Endpoint, DispatchAttemptOutcome.Failed, failed.Reason, run.Elapsed - started));
+                number, escalation, candidate.Tier, candidate.Model, candidate.Endpoint, DispatchAttemptOutcome.Failed, failed.Reason, run.Elapsed - started)
+            {
+                Cause = failed.Cause,
+            });
             if (streamed)
             {
                 streamedFrom = candidate.Endpoint;
@@ -534,8 +543,8 @@ public sealed class RequestDispatcher
         ProviderErrorKind.Timeout => new(e.Message, EndpointFailureKind.Timeout),
         ProviderErrorKind.StreamCut => new(e.Message, EndpointFailureKind.StreamCut),
         ProviderErrorKind.ServerError or ProviderErrorKind.BadResponse or ProviderErrorKind.RateLimited => new(ServerReason(e.Message), EndpointFailureKind.ServerError),
-        ProviderErrorKind.ModelNotFound when endpoint.Provider == ProviderKind.Ollama => new($"model missing — ollama pull {candidate.Model} ({e.Message})", null),
-        ProviderErrorKind.ModelNotFound => new($"model {candidate.Model} not served there ({e.Message})", null),
+        ProviderErrorKind.ModelNotFound when endpoint.Provider == ProviderKind.Ollama => new($"model missing — ollama pull {candidate.Model} ({e.Message})", null, DispatchAttemptCause.ModelMissing),
+        ProviderErrorKind.ModelNotFound => new($"model {candidate.Model} not served there ({e.Message})", null, DispatchAttemptCause.ModelMissing),
         _ => new(e.Message, null),
     };
 
@@ -543,47 +552,47 @@ public sealed class RequestDispatcher
         message.Contains("out of memory", StringComparison.OrdinalIgnoreCase) ? "out of memory: " + message : message;
 
     /// <summary>Why a candidate is not worth contacting, from what is known before any request; null when it may be tried.</summary>
-    private async ValueTask<string?> SkipReasonAsync(DispatchRun run, DispatchCandidate candidate, CancellationToken cancellationToken)
+    private async ValueTask<(string Reason, DispatchAttemptCause Cause)?> SkipReasonAsync(DispatchRun run, DispatchCandidate candidate, CancellationToken cancellationToken)
     {
         if (!run.Config.Endpoints.TryGetValue(candidate.Endpoint, out EndpointConfig? endpoint))
         {
-            return "skipped: endpoint not in the configuration";
+            return ("skipped: endpoint not in the configuration", DispatchAttemptCause.Other);
         }
 
         // Defence in depth: the policy already removes cloud endpoints from a private decision.
         if (run.Decision.LocalOnly && endpoint.Cloud)
         {
-            return "refused: a private request is never sent to a cloud endpoint";
+            return ("refused: a private request is never sent to a cloud endpoint", DispatchAttemptCause.NotAllowed);
         }
 
         if (run.AllowedTiers is { } allowed && !allowed.Contains(candidate.Tier))
         {
-            return $"refused: the caller may not use the {candidate.Tier.Name()} tier";
+            return ($"refused: the caller may not use the {candidate.Tier.Name()} tier", DispatchAttemptCause.NotAllowed);
         }
 
         // Before asking the host anything: a host that just stalled would make the lookup wait too.
         if (_health.Peek(candidate.Endpoint) is { Allowed: false } refused)
         {
-            return "skipped: " + refused.Reason;
+            return ("skipped: " + refused.Reason, DispatchAttemptCause.Other);
         }
 
         ModelStatus status = await run.StatusAsync(candidate.Endpoint, candidate.Model, cancellationToken);
         if (status.Present == false)
         {
-            return endpoint.Provider == ProviderKind.Ollama
+            return (endpoint.Provider == ProviderKind.Ollama
                 ? $"skipped: model missing — ollama pull {candidate.Model}"
-                : $"skipped: model {candidate.Model} is not served there";
+                : $"skipped: model {candidate.Model} is not served there", DispatchAttemptCause.ModelMissing);
         }
 
         if (run.FillsTheMiddle && status.SupportsInsert == false && run.BuildRaw(candidate.Model) is null)
         {
-            return $"skipped: {candidate.Model} cannot fill in the middle there (no insert capability)";
+            return ($"skipped: {candidate.Model} cannot fill in the middle there (no insert capability)", DispatchAttemptCause.Other);
         }
 
         int needed = run.Decision.EstimatedPromptTokens + (run.Request.Kind == RequestKind.Completion ? 0 : run.Config.Budget.OutputReserveTokens);
         if (status.ContextTokens is { } context && needed > context)
         {
-            return $"skipped: context too small ({needed} tokens needed, {candidate.Model} there has {context})";
+            return ($"skipped: context too small ({needed} tokens needed, {candidate.Model} there has {context})", DispatchAttemptCause.Other);
         }
 
         return null;
