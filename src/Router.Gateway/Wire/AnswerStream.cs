@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.AI;
 
 namespace Router.Gateway.Wire;
 
@@ -29,6 +30,10 @@ internal abstract class AnswerStream : IDisposable
     public abstract ValueTask StartAsync(CancellationToken cancellationToken);
 
     public abstract ValueTask TextAsync(string text, CancellationToken cancellationToken);
+
+    /// <summary>The tools the model asks the client to call, sent once after the text and before <see cref="EndAsync"/>.</summary>
+    public virtual ValueTask ToolCallsAsync(IReadOnlyList<FunctionCallContent> calls, CancellationToken cancellationToken) =>
+        throw new GatewayException(GatewayErrorKind.BadRequest, "this API shape does not take tool calls through the gateway");
 
     public abstract ValueTask EndAsync(AnswerTail tail, CancellationToken cancellationToken);
 
