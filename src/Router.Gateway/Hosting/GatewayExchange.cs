@@ -235,7 +235,8 @@ internal sealed class GatewayExchange(GatewayContext context)
         string from = "";
         try
         {
-            await foreach (ChatResponseUpdate update in context.Router.GetStreamingResponseAsync(chat, cancellationToken))
+            // Text sent to the client cannot be taken back: a host lost after it ends the stream, no other host goes on.
+            await foreach (ChatResponseUpdate update in context.Router.GetStreamingResponseAsync(chat with { RetriesAfterText = false }, cancellationToken))
             {
                 switch (update.RawRepresentation)
                 {

@@ -35,5 +35,8 @@ public sealed record RoutedChat
     /// <summary>The tiers the caller may be answered by, fallbacks and escalations included; null allows every tier.</summary>
     public IReadOnlySet<Tier>? AllowedTiers { get; init; }
 
+    /// <summary>Whether a stream lost after its first text goes on on the next host; see <see cref="Dispatch.DispatchRequest.RetriesAfterText"/>.</summary>
+    public bool RetriesAfterText { get; init; } = true;
+
     internal RoutedConversation Conversation { get; }
 }

@@ -196,6 +196,7 @@ public sealed class RoutingChatClient : IChatClient
             BudgetScope = chat.BudgetScope,
             Key = chat.Key,
             AllowedTiers = chat.AllowedTiers,
+            RetriesAfterText = chat.RetriesAfterText,
         };
 
     private static ChatResponseUpdate Update(string id, DispatchEvent dispatchEvent)

@@ -36,4 +36,8 @@ public sealed record DispatchRequest(RouteRequest Request, RouteDecision Decisio
     /// <summary>The tiers this caller may be answered by (a gateway key's): a fallback or an escalation to another tier is
     /// refused like a private request's cloud endpoint; null allows every tier.</summary>
     public IReadOnlySet<Tier>? AllowedTiers { get; init; }
+
+    /// <summary>Whether a stream lost after its first text goes on on the next host (the editor replaces what it showed);
+    /// false ends the dispatch there, for a caller that cannot take back text already sent (the gateway's streams).</summary>
+    public bool RetriesAfterText { get; init; } = true;
 }

@@ -24,6 +24,7 @@ internal sealed class DispatchRun(
     public RouterConfig Config => request.Config;
     public BudgetScope? BudgetScope => request.BudgetScope;
     public IReadOnlySet<Tier>? AllowedTiers => request.AllowedTiers;
+    public bool RetriesAfterText => request.RetriesAfterText;
     public List<DispatchAttempt> Attempts { get; } = [];
     public int NextAttempt => Attempts.Count + 1;
     public TimeSpan Elapsed => time.GetElapsedTime(_started);

@@ -264,6 +264,12 @@ public sealed class RequestDispatcher
             });
             if (streamed)
             {
+                if (!run.RetriesAfterText)
+                {
+                    // The caller has sent this host's text on: no other host may be asked to go on from it.
+                    return null;
+                }
+
                 streamedFrom = candidate.Endpoint;
                 lostBecause = failed.Health switch
                 {
