@@ -279,6 +279,15 @@ async function editorText() {
   return page.$eval('.editor-group-container.active .monaco-editor .view-lines', (e) => e.innerText.replace(/\u00a0/g, ' '));
 }
 
+/** What the notification toasts and the notification center say now (for a failure's message). */
+async function notificationTexts() {
+  return page.$$eval('.notification-toast, .notifications-center .monaco-list-row', (els) => els.map((e) => e.textContent.trim())).catch(() => []);
+}
+
+async function tabLabels() {
+  return page.$$eval('.tab', (els) => els.map((e) => `${e.getAttribute('aria-label')}${e.classList.contains('active') ? ' (active)' : ''}`)).catch(() => []);
+}
+
 async function dismissPopups() {
   for (let i = 0; i < 3; i++) await page.keyboard.press('Escape');
 }
@@ -471,7 +480,10 @@ test('Create router.yaml never overwrites one, and writes one from the host\'s m
     // Without one, `router init` asks the emulated host (OLLAMA_HOST) for its models and the file opens.
     fs.renameSync(file, path.join(workspace, 'router.yaml.before'));
     await runCommand('Router: Create router.yaml');
-    await page.waitForSelector('.tab.active[aria-label*="router.yaml"]', { timeout: 60000 });
+    await waitFor(() => fs.existsSync(file), 'router init to write router.yaml', 60000)
+      .catch(async (e) => { throw new Error(`${e.message}; notifications: ${JSON.stringify(await notificationTexts())}`); });
+    await page.waitForSelector('.tab.active[aria-label*="router.yaml"]', { timeout: 30000 })
+      .catch(async (e) => { throw new Error(`${e.message}; tabs: ${JSON.stringify(await tabLabels())}; notifications: ${JSON.stringify(await notificationTexts())}`); });
     const written = fs.readFileSync(file, 'utf8');
     assert.ok(written.includes(emulator.url), `the emulated host is in the written file:\n${written}`);
     assert.match(written, /qwen2\.5-coder:14b/, `the host's coder model serves a tier:\n${written}`);
