@@ -98,12 +98,33 @@ async function shot(name) {
 }
 
 /** Runs a command from the command palette by its title. */
+/** Types into the quick input once it has the focus: a key pressed while a webview (or a toast) still holds the focus
+ * opens the palette there, and the text typed next would go to the webview, leaving the palette unfiltered. */
+async function typeInQuickInput(text) {
+  const input = await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+  await input.focus();
+  await input.fill('');
+  await page.keyboard.type(text);
+  await waitFor(async () => (await input.inputValue()) === text, `the quick input to read ${JSON.stringify(text)}`, 10000);
+}
+
 async function runCommand(title) {
   await page.keyboard.press('F1');
-  await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
-  await page.keyboard.type(`>${title}`);
-  await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${title}"]`, { timeout: 10000 });
-  await page.keyboard.press('Enter');
+  await typeInQuickInput(`>${title}`);
+  // The row itself is clicked: Enter would take whichever row has the focus while the list is still being filtered.
+  const row = await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${title}"]`, { timeout: 10000 });
+  await row.click();
+}
+
+/** Opens a workspace file through Quick Open, as a user would, and waits for its tab to be the active one. */
+async function openFile(relativePath) {
+  const name = path.basename(relativePath);
+  await page.keyboard.press('Control+P');
+  await typeInQuickInput(relativePath);
+  const row = await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${name}"]`, { timeout: 10000 });
+  await row.click();
+  await page.waitForSelector(`.tab.active[aria-label*="${name}"]`, { timeout: 30000 })
+    .catch(async (e) => { throw new Error(`${e.message}; tabs: ${JSON.stringify(await tabLabels())}`); });
 }
 
 // The workbench re-renders while it starts: a probe that races it answers "nothing yet".
@@ -212,12 +233,7 @@ test('ghost text appears while typing in a .py file and comes from the code tier
 });
 
 async function typeAndSeeGhostText() {
-  await page.keyboard.press('Control+P');
-  await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
-  await page.keyboard.type('stats.py');
-  await page.waitForSelector('.quick-input-list .monaco-list-row[aria-label*="stats.py"]', { timeout: 10000 });
-  await page.keyboard.press('Enter');
-  await page.waitForSelector('.tab.active[aria-label*="stats.py"]', { timeout: 10000 });
+  await openFile('stats.py');
   await page.click('.editor-group-container.active .monaco-editor .view-lines');
   await page.keyboard.press('Control+Home');
   await page.keyboard.press('ArrowDown');
@@ -419,12 +435,7 @@ function routerReport() {
 
 test('an accepted ghost text shows up as accepted in router report --json, and Router: Show Usage shows the report', async () => {
   await dismissPopups();
-  await page.keyboard.press('Control+P');
-  await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
-  await page.keyboard.type('totals.py');
-  await page.waitForSelector('.quick-input-list .monaco-list-row[aria-label*="totals.py"]', { timeout: 10000 });
-  await page.keyboard.press('Enter');
-  await page.waitForSelector('.tab.active[aria-label*="totals.py"]', { timeout: 10000 });
+  await openFile('totals.py');
   await page.click('.editor-group-container.active .monaco-editor .view-lines');
   await page.keyboard.press('Control+End');
   const acceptedBefore = routerReport().acceptanceByModel.filter((a) => a.model === codeModel).reduce((n, a) => n + a.accepted, 0);
@@ -501,12 +512,7 @@ test('a server path that does not work says so, with a way to the setting', asyn
     // Edited in the editor and saved, as a user would; the saved file is what VS Code reads.
     const badPath = path.join(os.tmpdir(), 'no-such-dir', 'router');
     const workspaceSettings = path.join(workspace, '.vscode', 'settings.json');
-    await page.keyboard.press('Control+P');
-    await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
-    await page.keyboard.type('.vscode/settings.json');
-    await page.waitForSelector('.quick-input-list .monaco-list-row[aria-label*="settings.json"]', { timeout: 10000 });
-    await page.keyboard.press('Enter');
-    await page.waitForSelector('.tab.active[aria-label*="settings.json"]', { timeout: 10000 });
+    await openFile('.vscode/settings.json');
     await page.click('.editor-group-container.active .monaco-editor .view-lines');
     // Insert one property after the opening brace (a typed brace or quote would be auto-closed).
     await page.keyboard.press('Control+Home');
