@@ -36,6 +36,10 @@ public sealed class PostgresCloudBudget : ICloudBudget, IAsyncDisposable
     private readonly ConcurrentDictionary<string, ScopeAccount> _accounts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (BudgetLease Lease, long Nano)[]> _reservations = new(StringComparer.Ordinal);
     private readonly List<BudgetLease> _returned = [];
+
+    // One write of given-back leases at a time: two in parallel could commit out of order, and an older figure (a reservation
+    // still counted at its estimate) would overwrite the settled one.
+    private readonly SemaphoreSlim _writing = new(1, 1);
     private readonly Lock _gate = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _upkeep;
@@ -236,6 +240,7 @@ public sealed class PostgresCloudBudget : ICloudBudget, IAsyncDisposable
         }
 
         _stop.Dispose();
+        _writing.Dispose();
     }
 
     private static bool TryTake(BudgetLease lease, long nano, DateTimeOffset now)
@@ -377,6 +382,19 @@ public sealed class PostgresCloudBudget : ICloudBudget, IAsyncDisposable
 
     /// <summary>Writes the spend of every given-back lease that changed; forgets those with nothing in flight.</summary>
     private async Task WriteReturnedAsync(CancellationToken cancellationToken)
+    {
+        await _writing.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await WriteReturnedInOrderAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _writing.Release();
+        }
+    }
+
+    private async Task WriteReturnedInOrderAsync(CancellationToken cancellationToken)
     {
         List<(BudgetLease Lease, long Spent)> dirty = [];
         lock (_returned)
