@@ -4,7 +4,7 @@
 // process's memory read as it goes. The emulator answers at once (--time-scale 0), so what remains is the router's work:
 // HTTP in and out, the privacy scan, the policy, the dispatch, the ledger booking. Both shapes are warmed up first (the JIT
 // compiles the hot paths again, optimised, over the first thousand or so requests), and each row also gives the gateway's
-// own CPU time per request, read from /proc: a figure the machine's other load hardly moves.
+// own CPU time per request, read from /proc (at one in flight it includes the thread pool spinning between requests).
 //
 //   node bench/gateway/run.js [--pairs N] [--load C] [--soak N]
 //
@@ -59,7 +59,7 @@ const ms = (v) => v.toFixed(2);
 
 const ticksPerSecond = Number(cp.execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
 
-/** CPU time the process has used so far, in ms (user + system, from /proc): unlike latency, hardly moved by other load. */
+/** CPU time the process has used so far, in ms (user + system, from /proc): less moved by the machine's other load than latency is. */
 function cpuMs(pid) {
   const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
