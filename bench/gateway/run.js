@@ -2,7 +2,9 @@
 // `router serve`'s overhead: the same Ollama chat request sent straight to an emulated host and through the gateway to it,
 // alternately, in one run; then the same under concurrent load; then a soak of many requests through the gateway with the
 // process's memory read as it goes. The emulator answers at once (--time-scale 0), so what remains is the router's work:
-// HTTP in and out, the privacy scan, the policy, the dispatch, the ledger booking.
+// HTTP in and out, the privacy scan, the policy, the dispatch, the ledger booking. Both shapes are warmed up first (the JIT
+// compiles the hot paths again, optimised, over the first thousand or so requests), and each row also gives the gateway's
+// own CPU time per request, read from /proc (at one in flight it includes the thread pool spinning between requests).
 //
 //   node bench/gateway/run.js [--pairs N] [--load C] [--soak N]
 //
@@ -55,6 +57,14 @@ function percentile(values, p) {
 
 const ms = (v) => v.toFixed(2);
 
+const ticksPerSecond = Number(cp.execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
+
+/** CPU time the process has used so far, in ms (user + system, from /proc): less moved by the machine's other load than latency is. */
+function cpuMs(pid) {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
+}
+
 function rssMb(pid) {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024;
@@ -77,11 +87,12 @@ async function startServe(config, stateDir) {
 }
 
 /** Runs `count` pairs, `concurrency` at a time; each worker sends direct then gateway, so both see the same moment. */
-async function measure(directUrl, gatewayUrl, count, concurrency, stream) {
+async function measure(directUrl, gatewayUrl, count, concurrency, stream, gatewayPid) {
   const direct = [];
   const gateway = [];
   let next = 0;
   const started = process.hrtime.bigint();
+  const cpuBefore = gatewayPid ? cpuMs(gatewayPid) : 0;
   async function worker() {
     while (next < count) {
       const i = next++;
@@ -97,7 +108,7 @@ async function measure(directUrl, gatewayUrl, count, concurrency, stream) {
   }
   await Promise.all(Array.from({ length: concurrency }, worker));
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return { direct, gateway, rate: (2 * count) / seconds };
+  return { direct, gateway, rate: (2 * count) / seconds, gatewayCpu: gatewayPid ? (cpuMs(gatewayPid) - cpuBefore) / count : NaN };
 }
 
 function row(name, result) {
@@ -105,7 +116,7 @@ function row(name, result) {
   const g50 = percentile(result.gateway, 50);
   const d99 = percentile(result.direct, 99);
   const g99 = percentile(result.gateway, 99);
-  return [name, ms(d50), ms(g50), ms(g50 - d50), ms(d99), ms(g99), ms(g99 - d99), (g50 / d50).toFixed(2), result.rate.toFixed(0)];
+  return [name, ms(d50), ms(g50), ms(g50 - d50), ms(d99), ms(g99), ms(g99 - d99), (g50 / d50).toFixed(2), ms(result.gatewayCpu), result.rate.toFixed(0)];
 }
 
 async function main() {
@@ -123,17 +134,20 @@ async function main() {
   ].join('\n'));
   const serve = await startServe(config, dir);
   try {
-    await measure(emulator.url, serve.url, 300, 4, false); // warm-up: JIT, connections, the host inventory's caches
+    // Warm-up, both shapes: the JIT's tiers, connections, the host inventory's caches; then a pause for the JIT's background work.
+    await measure(emulator.url, serve.url, 1000, 4, false);
+    await measure(emulator.url, serve.url, 1000, 4, true);
+    await new Promise((resolve) => setTimeout(resolve, 2000));
     const rows = [];
     for (const stream of [false, true]) {
       const shape = stream ? 'streamed' : 'whole';
-      rows.push(row(`${shape}, 1 at a time`, await measure(emulator.url, serve.url, pairs, 1, stream)));
-      rows.push(row(`${shape}, ${load} in flight`, await measure(emulator.url, serve.url, pairs, load, stream)));
+      rows.push(row(`${shape}, 1 at a time`, await measure(emulator.url, serve.url, pairs, 1, stream, serve.child.pid)));
+      rows.push(row(`${shape}, ${load} in flight`, await measure(emulator.url, serve.url, pairs, load, stream, serve.child.pid)));
     }
     console.log(`router serve overhead: Ollama /api/chat, ${pairs} pairs per row (direct and through the gateway, alternately), emulator at --time-scale 0 (64 chunks an answer)`);
     console.log(`machine: ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} at the end`);
     console.log(table(
-      ['shape, load', 'direct p50 ms', 'gateway p50 ms', 'added p50 ms', 'direct p99 ms', 'gateway p99 ms', 'added p99 ms', 'ratio p50', 'requests/s'],
+      ['shape, load', 'direct p50 ms', 'gateway p50 ms', 'added p50 ms', 'direct p99 ms', 'gateway p99 ms', 'added p99 ms', 'ratio p50', 'gateway CPU ms/req', 'requests/s'],
       rows));
 
     const marks = [1000, 5000, 10000].filter((m) => m <= soak);

@@ -28,6 +28,11 @@ public sealed class UsageLedger : IUsageLedger
     private readonly ILogger _logger;
     private readonly Task _writer;
     private readonly SqliteConnection? _connection;
+
+    // The writer's statements, prepared once for the connection's life: preparing them again for every row cost more than
+    // storing it. Only the writer loop touches them.
+    private readonly Dictionary<string, SqliteCommand> _rollups = new(StringComparer.Ordinal);
+    private SqliteCommand? _insert;
     private volatile bool _disposed;
     private long _dropped;
     private DateTimeOffset _lastCleanup = DateTimeOffset.MinValue;
@@ -221,6 +226,11 @@ public sealed class UsageLedger : IUsageLedger
         if (_connection is not null && !_disposed)
         {
             _disposed = true;
+            foreach (SqliteCommand command in _rollups.Values.Append(_insert).OfType<SqliteCommand>())
+            {
+                await command.DisposeAsync().ConfigureAwait(false);
+            }
+
             await _connection.DisposeAsync().ConfigureAwait(false);
             SqliteConnection.ClearAllPools();
         }
@@ -298,6 +308,17 @@ public sealed class UsageLedger : IUsageLedger
                 batch.Add(write);
             }
 
+            // Rows of requests answered one after another go in one transaction rather than a commit each (a flush is not
+            // kept waiting): the writer shares the cores with the requests it books.
+            if (_options.GatherWindow > TimeSpan.Zero && batch.Count < _options.BatchSize && batch.TrueForAll(w => w.Flushed is null))
+            {
+                await Task.Delay(_options.GatherWindow).ConfigureAwait(false);
+                while (batch.Count < _options.BatchSize && reader.TryRead(out LedgerWrite? write))
+                {
+                    batch.Add(write);
+                }
+            }
+
             int rows = batch.Count(w => w.Flushed is null);
             try
             {
@@ -326,8 +347,8 @@ public sealed class UsageLedger : IUsageLedger
     {
         SqliteConnection connection = _connection!;
         await using SqliteTransaction transaction = (SqliteTransaction)await connection.BeginTransactionAsync().ConfigureAwait(false);
-        await using SqliteCommand insert = connection.CreateCommand();
-        insert.CommandText = UsageSchema.InsertRequest;
+        SqliteCommand insert = _insert ??= Command(connection, UsageSchema.InsertRequest);
+        insert.Transaction = transaction;
         foreach (LedgerWrite write in batch)
         {
             if (write.Record is { } record)
@@ -336,7 +357,7 @@ public sealed class UsageLedger : IUsageLedger
                 Bind(insert, record, day);
                 if (await insert.ExecuteNonQueryAsync().ConfigureAwait(false) == 1)
                 {
-                    await AddToRollupAsync(connection, record, day).ConfigureAwait(false);
+                    await AddToRollupAsync(Rollup(connection, record.Outcome, transaction), record, day).ConfigureAwait(false);
                 }
             }
             else if (write.RequestId is { } id)
@@ -376,11 +397,28 @@ public sealed class UsageLedger : IUsageLedger
         insert.Parameters.AddWithValue("$user", (object?)record.User ?? DBNull.Value);
     }
 
-    private static async Task AddToRollupAsync(SqliteConnection connection, UsageRecord record, DateOnly day)
+    private static SqliteCommand Command(SqliteConnection connection, string text)
     {
-        string outcome = UsageSchema.OutcomeColumn(record.Outcome);
-        await using SqliteCommand command = connection.CreateCommand();
-        command.CommandText = $"""
+        SqliteCommand command = connection.CreateCommand();
+        command.CommandText = text;
+        return command;
+    }
+
+    /// <summary>The daily rollup's upsert for rows of this outcome, in the batch's transaction.</summary>
+    private SqliteCommand Rollup(SqliteConnection connection, UsageOutcome outcome, SqliteTransaction transaction)
+    {
+        string column = UsageSchema.OutcomeColumn(outcome);
+        if (!_rollups.TryGetValue(column, out SqliteCommand? command))
+        {
+            command = Command(connection, RollupUpsert(column));
+            _rollups[column] = command;
+        }
+
+        command.Transaction = transaction;
+        return command;
+    }
+
+    private static string RollupUpsert(string outcome) => $"""
             INSERT INTO daily_rollups(day, tier, model, language, requests, input_tokens, output_tokens, latency_ticks, cold_loads,
                                       fell_back, escalated, cost_nano, accepted_chars, {outcome})
             VALUES($day, $tier, $model, $language, 1, $input, $output, $latency, $cold, $fellBack, $escalated, $cost, $chars, 1)
@@ -390,6 +428,10 @@ public sealed class UsageLedger : IUsageLedger
                 escalated = escalated + $escalated, cost_nano = cost_nano + $cost, accepted_chars = accepted_chars + $chars,
                 {outcome} = {outcome} + 1
             """;
+
+    private static async Task AddToRollupAsync(SqliteCommand command, UsageRecord record, DateOnly day)
+    {
+        command.Parameters.Clear();
         command.Parameters.AddWithValue("$day", Day(day));
         command.Parameters.AddWithValue("$tier", record.Tier.Name());
         command.Parameters.AddWithValue("$model", record.Model);

@@ -18,6 +18,10 @@ public sealed record UsageLedgerOptions(int RetentionDays = UsageLedgerOptions.D
     /// <summary>How long a writer or a reservation waits for another process's transaction before giving up.</summary>
     public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>How long the writer waits after the first row of a batch for more to join it, so that requests answered one
+    /// after another share a transaction; zero writes each batch at once, and so does a batch that holds a <see cref="IUsageLedger.FlushAsync"/>.</summary>
+    public TimeSpan GatherWindow { get; init; } = TimeSpan.FromMilliseconds(5);
+
     /// <summary>The clock for days, months, expiry and retention (a seam for tests).</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 }

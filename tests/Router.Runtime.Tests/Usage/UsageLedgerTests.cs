@@ -104,6 +104,44 @@ public sealed class UsageLedgerTests : IDisposable
     }
 
     [Fact]
+    public async Task Rollups_stay_right_across_many_batches_of_every_outcome()
+    {
+        // The writer keeps its statements from one transaction to the next: each batch must still land in its own.
+        UsageOutcome[] outcomes = [UsageOutcome.Answered, UsageOutcome.Failed, UsageOutcome.Cancelled, UsageOutcome.Shown];
+        await using UsageLedger ledger = await OpenAsync();
+        for (int batch = 0; batch < 5; batch++)
+        {
+            foreach (UsageOutcome outcome in outcomes)
+            {
+                ledger.Append(Record($"{batch}-{outcome}", Noon, outcome: outcome));
+            }
+
+            await ledger.FlushAsync(CancellationToken.None);
+        }
+
+        UsageRollup day = Assert.Single(await ledger.ReadRollupsAsync(new DateOnly(2026, 12, 6), CancellationToken.None));
+        Assert.Equal((20, 5, 5, 5, 5), (day.Requests, day.Answered, day.Failed, day.Cancelled, day.Shown));
+        Assert.Equal(20, (await ReadAllAsync(ledger, Noon.AddDays(-1))).Count);
+    }
+
+    [Fact]
+    public async Task Rows_booked_one_after_another_are_stored_without_a_flush_and_none_is_lost_on_close()
+    {
+        await using (UsageLedger ledger = await OpenAsync())
+        {
+            for (int i = 0; i < 50; i++)
+            {
+                Assert.True(ledger.Append(Record($"r{i}", Noon)));
+                await Task.Yield();
+            }
+        }
+
+        await using UsageLedger reopened = await OpenAsync();
+        Assert.Equal(50, (await ReadAllAsync(reopened, Noon.AddDays(-1))).Count);
+        Assert.Equal(50, Assert.Single(await reopened.ReadRollupsAsync(new DateOnly(2026, 12, 6), CancellationToken.None)).Requests);
+    }
+
+    [Fact]
     public async Task Rows_older_than_the_retention_are_deleted()
     {
         await using UsageLedger ledger = await OpenAsync(retentionDays: 7);
