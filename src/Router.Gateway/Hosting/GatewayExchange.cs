@@ -219,7 +219,7 @@ internal sealed class GatewayExchange(GatewayContext context)
         }
         catch (DispatchFailedException e)
         {
-            throw Failure(e);
+            throw Failure(e, chat.Decision);
         }
 
         DispatchResult result = ((RoutedAnswer)response.RawRepresentation!).Result;
@@ -264,7 +264,7 @@ internal sealed class GatewayExchange(GatewayContext context)
         }
         catch (DispatchFailedException e)
         {
-            throw Failure(e);
+            throw Failure(e, chat.Decision);
         }
         catch (OperationCanceledException) when (stream is not null && !http.RequestAborted.IsCancellationRequested)
         {
@@ -286,9 +286,18 @@ internal sealed class GatewayExchange(GatewayContext context)
         }
     }
 
-    /// <summary>A dispatch no host answered: 404 when no host has the model, 429 when budgets refused it, else 503.</summary>
-    private static GatewayException Failure(DispatchFailedException e)
+    /// <summary>A dispatch no host answered: 404 when no host has the model, 429 when budgets refused it, else 503. A model
+    /// no host lists is 404 even when a host whose list is unknown was down; a private request for one that only a cloud
+    /// endpoint may serve is refused as any private request no local host could answer is (503, saying why).</summary>
+    private static GatewayException Failure(DispatchFailedException e, RouteDecision decision)
     {
+        if (decision.PassThrough is { Hosts.Count: 0 } passed)
+        {
+            return passed.KeptOff.Count > 0
+                ? new GatewayException(GatewayErrorKind.Unavailable, e.Message) { Code = "no_host_available" }
+                : new GatewayException(GatewayErrorKind.NotFound, $"model \"{passed.Model}\" not found: no host has it ({e.Summary})") { Code = "model_not_found" };
+        }
+
         IReadOnlyList<DispatchAttempt> attempts = e.Attempts;
         if (attempts.Count > 0 && attempts.All(a => a.Cause == DispatchAttemptCause.ModelMissing))
         {
