@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Router.Core.Configuration;
-using Router.Runtime.Inventory;
 using Router.Gateway.Wire;
+using Router.Runtime.Inventory;
 
 namespace Router.Gateway.Hosting;
 
