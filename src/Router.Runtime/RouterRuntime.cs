@@ -2,6 +2,7 @@ using Router.Backends.Endpoints;
 using Router.Backends.Providers;
 using Router.Core.Configuration;
 using Router.Core.Placement;
+using Router.Core.Policy;
 using Router.Core.Requests;
 using Router.Runtime.Budget;
 using Router.Runtime.Dispatch;
@@ -75,6 +76,35 @@ public sealed class RouterRuntime : IAsyncDisposable
 
     /// <summary>The placement plan requests follow, and the load times and memory measured on each host.</summary>
     public PlacementState Placement { get; }
+
+    /// <summary>Where the hosts' last model lists put <paramref name="model"/>, endpoints with a closed circuit first, without
+    /// any I/O: the data the policy routes a pass-through model name with. Null without an inventory.</summary>
+    public ModelHosts? HostsOf(string model, RouterConfig config)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(model);
+        ArgumentNullException.ThrowIfNull(config);
+        if (Inventory is null)
+        {
+            return null;
+        }
+
+        List<string> listing = [];
+        List<string> unknown = [];
+        foreach (EndpointConfig endpoint in config.Endpoints.Values.OrderBy(e => Health.Peek(e.Name).Allowed ? 0 : 1))
+        {
+            IReadOnlyList<string>? models = Inventory.KnownModels(endpoint);
+            if (models is null)
+            {
+                unknown.Add(endpoint.Name);
+            }
+            else if (models.Any(name => OllamaModelName.SameModel(name, model)))
+            {
+                listing.Add(endpoint.Name);
+            }
+        }
+
+        return new ModelHosts(model, listing, unknown);
+    }
 
     /// <summary>Notes the answering model as loaded on the host that answered. (The dispatcher has booked the request and its cost.)</summary>
     public ValueTask RecordAsync(DispatchResult result, RouterConfig config, CancellationToken cancellationToken)

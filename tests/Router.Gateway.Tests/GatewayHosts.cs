@@ -15,11 +15,18 @@ using Router.Runtime.Usage;
 namespace Router.Gateway.Tests;
 
 /// <summary>A gateway on 127.0.0.1 (a free port) over emulated hosts: "laptop" and "gpu" speak Ollama, "cloud" speaks the
-/// Anthropic API and is a cloud endpoint (the frontier tier, model claude-sonnet-4-5). A router.yaml read by the real loader,
-/// a runtime with host inventory and a usage ledger in a temporary folder.</summary>
+/// Anthropic API and is a cloud endpoint (the frontier tier, model claude-sonnet-4-5). Besides the built-in models, only gpu
+/// has <see cref="GpuOnlyModel"/> and only cloud <see cref="CloudOnlyModel"/>, which no tier names. A router.yaml read by the
+/// real loader, a runtime with host inventory and a usage ledger in a temporary folder.</summary>
 internal sealed class GatewayHosts : IAsyncDisposable
 {
     public const string FrontierModel = "claude-sonnet-4-5";
+
+    /// <summary>A model only the gpu host has (it can fill in the middle); no tier names it.</summary>
+    public const string GpuOnlyModel = "codestral:22b";
+
+    /// <summary>A model only the cloud host serves; no tier names it.</summary>
+    public const string CloudOnlyModel = "claude-opus-4-1";
 
     private readonly string _dir;
     private readonly ModelProviderPool _providers;
@@ -54,9 +61,11 @@ internal sealed class GatewayHosts : IAsyncDisposable
     {
         string dir = Directory.CreateTempSubdirectory("router-gateway-").FullName;
         EmulatorServer laptop = await EmulatorServer.StartAsync(new EmulatorOptions { TimeScale = timeScale, NumParallel = parallel }, CancellationToken.None);
-        EmulatorServer gpu = await EmulatorServer.StartAsync(new EmulatorOptions { TimeScale = timeScale, NumParallel = parallel }, CancellationToken.None);
+        EmulatorServer gpu = await EmulatorServer.StartAsync(
+            new EmulatorOptions { TimeScale = timeScale, NumParallel = parallel, Models = [.. BuiltInModelProfiles.All, new ModelProfile { Name = GpuOnlyModel, Capabilities = ["completion", "insert"] }] },
+            CancellationToken.None);
         EmulatorServer cloud = await EmulatorServer.StartAsync(
-            new EmulatorOptions { TimeScale = timeScale, NumParallel = parallel, Models = [.. BuiltInModelProfiles.All, new ModelProfile { Name = FrontierModel }] },
+            new EmulatorOptions { TimeScale = timeScale, NumParallel = parallel, Models = [.. BuiltInModelProfiles.All, new ModelProfile { Name = FrontierModel }, new ModelProfile { Name = CloudOnlyModel }] },
             CancellationToken.None);
         string yaml = $$"""
             endpoints:

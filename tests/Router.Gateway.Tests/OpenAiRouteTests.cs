@@ -125,7 +125,7 @@ public sealed class OpenAiRouteTests
     }
 
     [Fact]
-    public async Task The_model_list_names_router_auto_each_configured_tier_and_each_tiers_model()
+    public async Task The_model_list_names_router_auto_each_configured_tier_each_tiers_model_then_the_hosts_other_models()
     {
         await using GatewayHosts hosts = await GatewayHosts.StartAsync();
 
@@ -135,7 +135,8 @@ public sealed class OpenAiRouteTests
         Assert.Equal("list", list.RootElement.GetProperty("object").GetString());
         Assert.Equal(
             ["router/auto", "router/quick", "router/code", "router/reasoning", "router/heavy", "router/frontier",
-             "qwen2.5:3b", "qwen2.5-coder:14b", "deepseek-r1:8b", "qwen2.5-coder:32b", GatewayHosts.FrontierModel],
+             "qwen2.5:3b", "qwen2.5-coder:14b", "deepseek-r1:8b", "qwen2.5-coder:32b", GatewayHosts.FrontierModel,
+             "granite3.2-vision:2b", GatewayHosts.GpuOnlyModel],
             ids);
         using HttpResponseMessage one = await hosts.Http.GetAsync("/v1/models/router/code", GatewayHosts.Deadline());
         Assert.Equal(HttpStatusCode.OK, one.StatusCode);

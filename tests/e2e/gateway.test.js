@@ -15,16 +15,22 @@ const { routerCommand, startEmulator } = require('./lib/router');
 
 const PRIVATE = 'Why does the deploy fail? aws_access_key_id = AKIAQWERTYUIOPASDFGH';
 let local;
+let second;
 let cloud;
+
+// A model only the second local host has; no tier names it.
+const SECOND_ONLY = 'codestral:22b';
 let dir;
 let server;
 
-/** A router.yaml: every local tier on one emulated Ollama host, frontier on another speaking the Anthropic API. */
+/** A router.yaml: every local tier on one emulated Ollama host, frontier on another speaking the Anthropic API, and a second
+ * local host in no tier, whose only model is reached by its real name. */
 function writeConfig() {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'router-serve-'));
   fs.writeFileSync(path.join(folder, 'router.yaml'), [
     'endpoints:',
     `  local: { provider: ollama, url: ${local.url} }`,
+    `  second: { provider: ollama, url: ${second.url} }`,
     `  cloud: { provider: anthropic, url: ${cloud.url}, cloud: true }`,
     'tiers:',
     '  quick: { model: "qwen2.5:3b", endpoints: [local], contextTokens: 8192 }',
@@ -62,6 +68,9 @@ async function cloudGenerations() {
 
 before(async () => {
   local = await startEmulator(['--time-scale', '0']);
+  const profile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'router-second-')), 'second.json');
+  fs.writeFileSync(profile, JSON.stringify({ models: [{ name: SECOND_ONLY, capabilities: ['completion', 'insert'] }] }));
+  second = await startEmulator(['--time-scale', '0', '--profile', profile]);
   cloud = await startEmulator(['--time-scale', '0']);
   dir = writeConfig();
   server = await startServe();
@@ -70,6 +79,7 @@ before(async () => {
 after(() => {
   server?.stop();
   local?.stop();
+  second?.stop();
   cloud?.stop();
 });
 
@@ -149,6 +159,42 @@ test('openai SDK: a private prompt sent to router/frontier is answered locally a
     .withResponse();
   assert.equal(shared.response.headers.get('x-router-endpoint'), 'cloud');
   assert.equal((await cloudGenerations()).length, before + 1);
+});
+
+test('openai SDK: a real model name only the second host has is answered there, whole and streamed; the first host is not asked', async () => {
+  const client = new OpenAI({ baseURL: `${server.url}/v1`, apiKey: 'unused', maxRetries: 0 });
+  const generations = async (host) => (await host.requests()).filter((r) => /chat|generate|completions|messages/.test(r.endpoint));
+  const [localBefore, cloudBefore] = [(await generations(local)).length, (await generations(cloud)).length];
+
+  const ids = [];
+  for await (const model of client.models.list()) ids.push(model.id);
+  assert.equal(ids.filter((id) => id === SECOND_ONLY).length, 1, ids.join(', '));
+
+  const { data, response } = await client.chat.completions
+    .create({ model: SECOND_ONLY, messages: [{ role: 'user', content: 'Summarise event sourcing.' }] })
+    .withResponse();
+  assert.equal(data.model, SECOND_ONLY);
+  assert.ok(data.choices[0].message.content.length > 0);
+  assert.equal(response.headers.get('x-router-endpoint'), 'second');
+  assert.equal(response.headers.get('x-router-model'), SECOND_ONLY);
+  assert.match(response.headers.get('x-router-reasons'), new RegExp(`model ${SECOND_ONLY} on second`));
+
+  let text = '';
+  for await (const chunk of await client.chat.completions.create({
+    model: SECOND_ONLY, stream: true, messages: [{ role: 'user', content: 'Summarise event sourcing.' }],
+  })) text += chunk.choices[0]?.delta?.content ?? '';
+  assert.ok(text.length > 0);
+
+  const sent = await generations(second);
+  assert.equal(sent.length, 2);
+  assert.ok(sent.every((r) => r.model === SECOND_ONLY));
+  assert.equal((await generations(local)).length, localBefore);
+  assert.equal((await generations(cloud)).length, cloudBefore);
+
+  // A name no host has is the SDK's NotFoundError, not a 503.
+  await assert.rejects(
+    client.chat.completions.create({ model: 'llama9:400b', messages: [{ role: 'user', content: 'hi' }] }),
+    (e) => e instanceof OpenAI.NotFoundError && e.status === 404);
 });
 
 test('anthropic SDK: messages whole and streamed', async () => {

@@ -26,4 +26,8 @@ public sealed record RouteDecision(
     /// <summary>Why the request is private (the detector that found a secret, a private path, or a local-only workspace); null
     /// when it is not. Never holds the secret itself.</summary>
     public PrivacyFinding? PrivateBecause { get; init; }
+
+    /// <summary>For a model the client named that is no tier's model, routed by the hosts' model lists: which endpoints list
+    /// it and which privacy kept off; null otherwise.</summary>
+    public ModelPassThrough? PassThrough { get; init; }
 }

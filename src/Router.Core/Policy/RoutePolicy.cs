@@ -66,7 +66,10 @@ public sealed class RoutePolicy
 
     /// <summary>The decision for <paramref name="request"/>.</summary>
     /// <param name="spentTodayUsd">Cloud spend so far today; frontier is allowed only while the request fits the daily budget.</param>
-    public RouteDecision Decide(RouteRequest request, double spentTodayUsd = 0)
+    /// <param name="hosts">Where the hosts' model lists put the model the request names, when it is no tier's model: it then
+    /// goes to the hosts that list it (any tier's, local first) instead of the routed tier's. Null keeps it on the routed
+    /// tier's endpoints.</param>
+    public RouteDecision Decide(RouteRequest request, double spentTodayUsd = 0, ModelHosts? hosts = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         List<string> reasons = [$"kind {request.Kind.Name()}"];
@@ -150,6 +153,15 @@ public sealed class RoutePolicy
 
         TierConfig tierConfig = Config.Tiers[tier];
         EndpointConfig endpoint = _firstEndpoints[SlotOf(tier, localOnly)] ?? Config.EndpointsOf(tier, localOnly).First();
+        if (chosen.OtherModel is { } passed && hosts is not null && string.Equals(hosts.Model, passed, StringComparison.Ordinal))
+        {
+            return PassThrough(request.Id, tier, hosts, localOnly, estimate, promptTokens, spentTodayUsd, reasons) with
+            {
+                ModelSetting = chosen.Setting,
+                PrivateBecause = privateBecause,
+            };
+        }
+
         if (chosen.OtherModel is { } other)
         {
             // No tier's model: the routed tier's endpoints run it, and nothing else does, so a host without it says
@@ -214,6 +226,91 @@ public sealed class RoutePolicy
         }
 
         return (target, null, setting);
+    }
+
+    /// <summary>A model no tier has, sent where the hosts' lists put it: the local endpoints that list it, then local ones whose
+    /// list is unknown, then (unless the request is private, and within budget) the cloud endpoints, which are never probed.
+    /// With nowhere to go, the routed tier's endpoints, which the dispatcher finds without the model.</summary>
+    private RouteDecision PassThrough(
+        string id, Tier routed, ModelHosts hosts, bool localOnly, int estimate, int promptTokens, double spent, List<string> reasons)
+    {
+        string model = hosts.Model;
+        List<EndpointConfig> listing = [.. Known(hosts.Listing)];
+        List<EndpointConfig> unknown = [.. Known(hosts.Unknown).Where(e => !listing.Contains(e))];
+        List<EndpointConfig> local = [.. listing.Where(e => !e.Cloud), .. unknown.Where(e => !e.Cloud)];
+        List<EndpointConfig> cloud = [.. listing.Where(e => e.Cloud), .. unknown.Where(e => e.Cloud)];
+        List<string> keptOff = [];
+        List<EndpointConfig> chosen = [.. local];
+        if (localOnly)
+        {
+            keptOff.AddRange(cloud.Select(e => e.Name));
+        }
+        else
+        {
+            foreach (EndpointConfig endpoint in cloud)
+            {
+                TierConfig priced = Config.Tiers[TierFor(endpoint, routed)];
+                double cost = CloudCost.Usd(priced, promptTokens, Config.Budget.OutputReserveTokens);
+                if (cost > 0 && spent + cost > Config.Budget.DailyUsd)
+                {
+                    reasons.Add(Invariant($"model {model} not asked of {endpoint.Name}: over budget (${spent:0.00} spent today + about ${cost:0.00} is past the ${Config.Budget.DailyUsd:0.00} a day)"));
+                    continue;
+                }
+
+                chosen.Add(endpoint);
+            }
+        }
+
+        List<string> hostsWithIt = [.. chosen.Where(listing.Contains).Select(e => e.Name)];
+        if (hostsWithIt.Count > 0)
+        {
+            reasons.Add($"model {model} on {hostsWithIt[0]}{(hostsWithIt.Count > 1 ? $" (also on {string.Join(", ", hostsWithIt.Skip(1))})" : "")}");
+        }
+
+        if (chosen.Count > hostsWithIt.Count)
+        {
+            reasons.Add($"model {model}: {(hostsWithIt.Count == 0 ? "no host lists it; " : "")}asking {string.Join(", ", chosen.Where(e => !listing.Contains(e)).Select(e => e.Name))}, whose lists are not known");
+        }
+
+        if (keptOff.Count > 0)
+        {
+            reasons.Add($"model {model}: {string.Join(", ", keptOff)} not asked, the request is private");
+        }
+
+        if (chosen.Count == 0)
+        {
+            reasons.Add($"model {model}: no host lists it");
+            chosen.AddRange(Config.EndpointsOf(routed, localOnly));
+        }
+
+        List<FallbackStep> steps = [.. chosen.Select(e => new FallbackStep(TierFor(e, routed), model, e.Name))];
+        return new RouteDecision(id, steps[0].Tier, model, steps[0].Endpoint, localOnly, estimate, reasons, steps[1..], [])
+        {
+            PassThrough = new ModelPassThrough(model, hostsWithIt, keptOff),
+        };
+
+        IEnumerable<EndpointConfig> Known(IEnumerable<string> names) =>
+            names.Select(name => Config.Endpoints.TryGetValue(name, out EndpointConfig? endpoint) ? endpoint : null).OfType<EndpointConfig>().Distinct();
+    }
+
+    /// <summary>The tier a pass-through attempt on <paramref name="endpoint"/> counts as (its prices, a key's allowed tiers): the
+    /// routed tier when the endpoint is one of its own or local, else the first tier that uses the cloud endpoint.</summary>
+    private Tier TierFor(EndpointConfig endpoint, Tier routed)
+    {
+        if (!endpoint.Cloud || Config.Tiers[routed].Endpoints.Contains(endpoint.Name, StringComparer.Ordinal))
+        {
+            return routed;
+        }
+
+        foreach (Tier tier in Enum.GetValues<Tier>())
+        {
+            if (Config.Tiers.TryGetValue(tier, out TierConfig? config) && config.Endpoints.Contains(endpoint.Name, StringComparer.Ordinal))
+            {
+                return tier;
+            }
+        }
+
+        return routed;
     }
 
     /// <summary>Where a tier the client named takes the request: that tier, unless privacy, budget or a missing endpoint

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Primitives;
+using Router.Core.Configuration;
 using Router.Core.Policy;
 using Router.Core.Requests;
 using Router.Gateway.Keys;
@@ -38,7 +39,13 @@ internal sealed class GatewayExchange(GatewayContext context)
             key = Authenticate(http, context);
             using JsonDocument body = await ReadBodyAsync(http, dialect);
             GatewayAsk ask = Read(dialect, body.RootElement);
-            RoutedChat chat = Route(ask, key);
+            ModelChoice choice = ModelChoice.Parse(ask.Model, context.Config());
+            if (choice.Model is not null)
+            {
+                await ProbeUnlistedHostsAsync(http.RequestAborted);
+            }
+
+            RoutedChat chat = Route(ask, choice, key);
             using CancellationTokenSource limit = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
             limit.CancelAfter(context.Options.RequestTimeout);
             try
@@ -163,9 +170,8 @@ internal sealed class GatewayExchange(GatewayContext context)
 
     /// <summary>The policy's decision for the request, with the tier or model the client named; 403 when the key may not
     /// use the tier it lands on.</summary>
-    private RoutedChat Route(GatewayAsk ask, GatewayKey? key)
+    private RoutedChat Route(GatewayAsk ask, ModelChoice choice, GatewayKey? key)
     {
-        ModelChoice choice = ModelChoice.Parse(ask.Model, context.Config());
         if (key is not null && choice.Tier is { } asked && !key.Allows(asked))
         {
             throw new GatewayException(GatewayErrorKind.Forbidden, $"key '{key.Name}' may not use tier {asked.Name()}");
@@ -210,6 +216,22 @@ internal sealed class GatewayExchange(GatewayContext context)
         };
     }
 
+    /// <summary>A model name that is no router/ name is routed by the hosts' model lists: a local host not probed yet is asked
+    /// for its list first (once; later requests use the inventory's last lists, which its prober keeps fresh).</summary>
+    private async Task ProbeUnlistedHostsAsync(CancellationToken cancellationToken)
+    {
+        if (context.Runtime.Inventory is not { } inventory)
+        {
+            return;
+        }
+
+        EndpointConfig[] unprobed = [.. context.Config().Endpoints.Values.Where(e => !e.Cloud && inventory.LastSnapshot(e) is null)];
+        if (unprobed.Length > 0)
+        {
+            await Task.WhenAll(unprobed.Select(endpoint => inventory.GetSnapshotAsync(endpoint, cancellationToken).AsTask()));
+        }
+    }
+
     private async Task AnswerAsync(HttpContext http, ApiDialect dialect, RoutedChat chat, CancellationToken cancellationToken)
     {
         ChatResponse response;
@@ -219,7 +241,7 @@ internal sealed class GatewayExchange(GatewayContext context)
         }
         catch (DispatchFailedException e)
         {
-            throw Failure(e);
+            throw Failure(e, chat.Decision);
         }
 
         DispatchResult result = ((RoutedAnswer)response.RawRepresentation!).Result;
@@ -264,7 +286,7 @@ internal sealed class GatewayExchange(GatewayContext context)
         }
         catch (DispatchFailedException e)
         {
-            throw Failure(e);
+            throw Failure(e, chat.Decision);
         }
         catch (OperationCanceledException) when (stream is not null && !http.RequestAborted.IsCancellationRequested)
         {
@@ -286,9 +308,18 @@ internal sealed class GatewayExchange(GatewayContext context)
         }
     }
 
-    /// <summary>A dispatch no host answered: 404 when no host has the model, 429 when budgets refused it, else 503.</summary>
-    private static GatewayException Failure(DispatchFailedException e)
+    /// <summary>A dispatch no host answered: 404 when no host has the model, 429 when budgets refused it, else 503. A model
+    /// no host lists is 404 even when a host whose list is unknown was down; a private request for one that only a cloud
+    /// endpoint may serve is refused as any private request no local host could answer is (503, saying why).</summary>
+    private static GatewayException Failure(DispatchFailedException e, RouteDecision decision)
     {
+        if (decision.PassThrough is { Hosts.Count: 0 } passed)
+        {
+            return passed.KeptOff.Count > 0
+                ? new GatewayException(GatewayErrorKind.Unavailable, e.Message) { Code = "no_host_available" }
+                : new GatewayException(GatewayErrorKind.NotFound, $"model \"{passed.Model}\" not found: no host has it ({e.Summary})") { Code = "model_not_found" };
+        }
+
         IReadOnlyList<DispatchAttempt> attempts = e.Attempts;
         if (attempts.Count > 0 && attempts.All(a => a.Cause == DispatchAttemptCause.ModelMissing))
         {

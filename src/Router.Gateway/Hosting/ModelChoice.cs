@@ -5,7 +5,7 @@ using Router.Gateway.Wire;
 namespace Router.Gateway.Hosting;
 
 /// <summary>The model a client named, as the router takes it: <c>router/auto</c> (or nothing) routes by content,
-/// <c>router/&lt;tier&gt;</c> asks for a tier, any other name passes through to the tier that has that model.</summary>
+/// <c>router/&lt;tier&gt;</c> asks for a tier, a tier's model goes to that tier, any other name to the hosts whose model lists have it.</summary>
 public sealed record ModelChoice(Tier? Tier, string? Model)
 {
     public const string Auto = "router/auto";

@@ -1,17 +1,19 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Router.Core.Configuration;
 using Router.Gateway.Wire;
+using Router.Runtime.Inventory;
 
 namespace Router.Gateway.Hosting;
 
-/// <summary>The models a client can name (router/auto, router/&lt;tier&gt;, each tier's model) in OpenAI's and Ollama's
-/// listings, Ollama's /api/show and /api/version.</summary>
+/// <summary>The models a client can name (router/auto, router/&lt;tier&gt;, each tier's model, then every other model the hosts
+/// list) in OpenAI's and Ollama's listings, Ollama's /api/show and /api/version.</summary>
 internal static class ModelListing
 {
     public static async Task OpenAiModelsAsync(HttpContext http, GatewayContext context, string? id)
     {
         GatewayExchange.Authenticate(http, context);
-        IReadOnlyList<string> names = ModelChoice.Names(context.Config());
+        IReadOnlyList<string> names = await NamesAsync(context, http.RequestAborted);
         if (id is not null && !names.Contains(id, StringComparer.Ordinal))
         {
             throw new GatewayException(GatewayErrorKind.NotFound, $"model '{id}' does not exist: the router serves {string.Join(", ", names)}") { Code = "model_not_found" };
@@ -41,7 +43,7 @@ internal static class ModelListing
     public static async Task OllamaTagsAsync(HttpContext http, GatewayContext context)
     {
         GatewayExchange.Authenticate(http, context);
-        IReadOnlyList<string> names = ModelChoice.Names(context.Config());
+        IReadOnlyList<string> names = await NamesAsync(context, http.RequestAborted);
         await WriteAsync(http, json =>
         {
             json.WriteStartObject();
@@ -82,7 +84,7 @@ internal static class ModelListing
                 e.StatusCode == StatusCodes.Status413PayloadTooLarge ? GatewayErrorKind.TooLarge : GatewayErrorKind.BadRequest, "the body could not be read: " + e.Message);
         }
 
-        if (!ModelChoice.Names(context.Config()).Contains(name, StringComparer.Ordinal))
+        if (!(await NamesAsync(context, http.RequestAborted)).Contains(name, StringComparer.Ordinal))
         {
             throw new GatewayException(GatewayErrorKind.NotFound, $"model '{name}' not found");
         }
@@ -111,6 +113,41 @@ internal static class ModelListing
             json.WriteString("version", context.Version);
             json.WriteEndObject();
         });
+
+    /// <summary>The router's names, then each model a local host lists that is not among them (once, as the first host to
+    /// list it names it). Hosts are probed only when their last model list is older than the inventory's freshness.</summary>
+    internal static async Task<IReadOnlyList<string>> NamesAsync(GatewayContext context, CancellationToken cancellationToken)
+    {
+        RouterConfig config = context.Config();
+        List<string> names = [.. ModelChoice.Names(config)];
+        if (context.Runtime.Inventory is not { } inventory)
+        {
+            return names;
+        }
+
+        EndpointConfig[] hosts = [.. config.Endpoints.Values.Where(e => !e.Cloud)];
+        try
+        {
+            await Task.WhenAll(hosts.Select(host => inventory.GetSnapshotAsync(host, cancellationToken).AsTask()));
+        }
+        catch (ObjectDisposedException)
+        {
+            // Shutting down: what is known already is listed.
+        }
+
+        foreach (EndpointConfig host in hosts)
+        {
+            foreach (string model in inventory.KnownModels(host) ?? [])
+            {
+                if (!names.Any(name => OllamaModelName.SameModel(name, model)))
+                {
+                    names.Add(model);
+                }
+            }
+        }
+
+        return names;
+    }
 
     private static void OpenAiModel(Utf8JsonWriter json, string name)
     {

@@ -56,7 +56,11 @@ public sealed class RoutingChatClient : IChatClient
         string id = "chat-" + Interlocked.Increment(ref _requests).ToString(CultureInfo.InvariantCulture);
         RoutedConversation conversation = RoutedConversation.From(id, messages, options);
         (RouterConfig config, RoutePolicy policy) = Policy();
-        return new RoutedChat(id, config, conversation, policy.Decide(conversation.Request, _runtime.SpentTodayUsd()));
+        // A model the client named goes to whichever host lists it (the policy ignores the hosts for a tier's model).
+        ModelHosts? hosts = conversation.Request.RequestedModel is { } named && !string.IsNullOrWhiteSpace(named)
+            ? _runtime.HostsOf(named.Trim(), config)
+            : null;
+        return new RoutedChat(id, config, conversation, policy.Decide(conversation.Request, _runtime.SpentTodayUsd(), hosts));
     }
 
     /// <summary>Answers a routed conversation.</summary>

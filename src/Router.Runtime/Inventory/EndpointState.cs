@@ -6,6 +6,7 @@ internal sealed class EndpointState
     private readonly Lock _gate = new();
     private readonly Dictionary<string, WarmHint> _hints = new(StringComparer.Ordinal);
     private EndpointSnapshot? _last;
+    private IReadOnlyList<string>? _lastListed;
     private Task<EndpointSnapshot>? _inFlight;
 
     /// <summary>The last finished probe, without warm hints; null before the first.</summary>
@@ -16,6 +17,18 @@ internal sealed class EndpointState
             lock (_gate)
             {
                 return _last;
+            }
+        }
+    }
+
+    /// <summary>The models of the last probe that got the host's model list, kept while the host is down; null before one did.</summary>
+    public IReadOnlyList<string>? LastListed
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _lastListed;
             }
         }
     }
@@ -88,6 +101,7 @@ internal sealed class EndpointState
         lock (_gate)
         {
             _last = snapshot;
+            _lastListed = snapshot.ModelsPresent ?? _lastListed;
             _inFlight = null;
             if (snapshot.LoadedModels is not null)
             {

@@ -121,6 +121,15 @@ public sealed class HostInventory : IModelStatusSource, IDisposable
         return _endpoints.TryGetValue(endpoint, out var state) && state.Last is { } raw ? WithHints(state, raw, Clock.GetUtcNow()) : null;
     }
 
+    /// <summary>The models the endpoint's last model list named, without any I/O, still known while the host is down (so a
+    /// request for one of them fails over, or says the host is down, rather than that no host has it); null when no probe
+    /// has got its list (never probed, never reachable, or a cloud service, which is not probed).</summary>
+    public IReadOnlyList<string>? KnownModels(EndpointConfig endpoint)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        return _endpoints.TryGetValue(endpoint, out var state) ? state.LastListed : null;
+    }
+
     /// <summary>The last snapshot of every endpoint probed so far, without any I/O (for a status display).</summary>
     public IReadOnlyList<EndpointSnapshot> LastSnapshots()
     {

@@ -36,6 +36,7 @@ internal sealed class RoutedHosts : IAsyncDisposable
     public RouterConfig Config { get; }
     public RoutingChatClient Client { get; }
     public double SpentToday => _runtime.SpentTodayUsd();
+    public RouterRuntime Runtime => _runtime;
 
     /// <param name="chatRoute">The tier a chat without content signals goes to.</param>
     /// <param name="quickHosts">The quick tier's endpoints, in order ("down" is a port nothing listens on).</param>
