@@ -9,7 +9,9 @@ namespace Router.Gateway.Wire;
 /// <summary>OpenAI's <c>POST /v1/chat/completions</c>.</summary>
 internal sealed class OpenAiChatDialect : ApiDialect
 {
-    private static readonly JsonTypeInfo ArgumentsType = AIJsonUtilities.DefaultOptions.GetTypeInfo(typeof(IDictionary<string, object?>));
+    // Compact: the arguments string is what a client's code parses, not what a person reads.
+    private static readonly JsonTypeInfo ArgumentsType =
+        new JsonSerializerOptions(AIJsonUtilities.DefaultOptions) { WriteIndented = false }.GetTypeInfo(typeof(IDictionary<string, object?>));
 
     public override ApiFamily Family => ApiFamily.OpenAi;
 
