@@ -107,4 +107,23 @@ async function waitFor(probe, what, timeoutMs = 15000) {
   }
 }
 
-module.exports = { repoRoot, routerCommand, routerBinDir, startEmulator, makeWorkspace, waitFor };
+/** Starts `router serve --config <dir>/router.yaml` on a free loopback port (state in `dir`) and resolves with its base
+ * URL once it says where it listens. */
+async function startServe(dir, ...extra) {
+  const [cmd, args] = routerCommand('serve', '--config', path.join(dir, 'router.yaml'), '--listen', '127.0.0.1:0', ...extra);
+  const child = cp.spawn(cmd, args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, XDG_STATE_HOME: dir } });
+  let stderr = '';
+  child.stderr.on('data', (d) => { stderr += d; });
+  const lines = readline.createInterface({ input: child.stdout });
+  const url = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`router serve did not start in 60 s: ${stderr}`)), 60000);
+    lines.on('line', (line) => {
+      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)\//.exec(line);
+      if (m) { clearTimeout(timer); resolve(m[1]); }
+    });
+    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`router serve exited ${code}: ${stderr}`)); });
+  });
+  return { url, child, stderr: () => stderr, stop: () => child.kill() };
+}
+
+module.exports = { repoRoot, routerCommand, routerBinDir, startEmulator, startServe, makeWorkspace, waitFor };
