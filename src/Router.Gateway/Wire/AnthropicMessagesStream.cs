@@ -26,17 +26,7 @@ internal sealed class AnthropicMessagesStream(HttpResponse response, AnswerHead 
     public override async ValueTask TextAsync(string text, CancellationToken cancellationToken)
     {
         int index = await TextBlockAsync(cancellationToken);
-        await SendEventAsync("content_block_delta", json =>
-        {
-            json.WriteStartObject();
-            json.WriteString("type", "content_block_delta");
-            json.WriteNumber("index", index);
-            json.WriteStartObject("delta");
-            json.WriteString("type", "text_delta");
-            json.WriteString("text", text);
-            json.WriteEndObject();
-            json.WriteEndObject();
-        }, cancellationToken);
+        await DeltaAsync(index, "text_delta", "text", text, cancellationToken);
     }
 
     public override async ValueTask ToolCallsAsync(IReadOnlyList<FunctionCallContent> calls, CancellationToken cancellationToken)
@@ -53,18 +43,7 @@ internal sealed class AnthropicMessagesStream(HttpResponse response, AnswerHead 
                 json.WriteStartObject("input");
                 json.WriteEndObject();
             }, cancellationToken);
-            string input = ToolCallJson.ArgumentsText(call.Arguments);
-            await SendEventAsync("content_block_delta", json =>
-            {
-                json.WriteStartObject();
-                json.WriteString("type", "content_block_delta");
-                json.WriteNumber("index", index);
-                json.WriteStartObject("delta");
-                json.WriteString("type", "input_json_delta");
-                json.WriteString("partial_json", input);
-                json.WriteEndObject();
-                json.WriteEndObject();
-            }, cancellationToken);
+            await DeltaAsync(index, "input_json_delta", "partial_json", ToolCallJson.ArgumentsText(call.Arguments), cancellationToken);
             await StopBlockAsync(index, cancellationToken);
             _calledTools = true;
         }
@@ -109,6 +88,20 @@ internal sealed class AnthropicMessagesStream(HttpResponse response, AnswerHead 
             json.WriteStartObject("error");
             json.WriteString("type", "api_error");
             json.WriteString("message", message);
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }, cancellationToken);
+
+    /// <summary>content_block_delta: a piece of block <paramref name="index"/>, a text's words or a tool input's JSON.</summary>
+    private ValueTask DeltaAsync(int index, string type, string field, string value, CancellationToken cancellationToken) =>
+        SendEventAsync("content_block_delta", json =>
+        {
+            json.WriteStartObject();
+            json.WriteString("type", "content_block_delta");
+            json.WriteNumber("index", index);
+            json.WriteStartObject("delta");
+            json.WriteString("type", type);
+            json.WriteString(field, value);
             json.WriteEndObject();
             json.WriteEndObject();
         }, cancellationToken);

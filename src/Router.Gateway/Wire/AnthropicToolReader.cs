@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
 
@@ -11,11 +10,8 @@ internal static class AnthropicToolReader
     public static void Read(JsonElement body, ChatOptions options)
     {
         List<AITool> tools = [];
-        int index = 0;
-        foreach (JsonElement tool in FieldError.List(body, "tools", "tools"))
+        foreach ((JsonElement tool, string at) in FieldError.Objects(FieldError.List(body, "tools", "tools"), "tools"))
         {
-            string at = string.Create(CultureInfo.InvariantCulture, $"tools[{index++}]");
-            FieldError.Object(tool, at);
             if (FieldError.OptionalString(tool, "type", at) is { } type && type != "custom")
             {
                 throw new GatewayException(

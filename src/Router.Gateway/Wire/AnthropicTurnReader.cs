@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
@@ -12,21 +11,9 @@ internal static class AnthropicTurnReader
 {
     public static List<ChatMessage> Read(JsonElement body)
     {
-        if (JsonFields.Element(body, "messages") is not { ValueKind: JsonValueKind.Array } list || list.GetArrayLength() == 0)
-        {
-            throw new GatewayException(GatewayErrorKind.BadRequest, "'messages' must be a list of at least one message") { Code = "invalid_field" };
-        }
-
         List<ChatMessage> messages = [];
-        int index = 0;
-        foreach (JsonElement message in list.EnumerateArray())
+        foreach ((JsonElement message, string at) in FieldError.Messages(body))
         {
-            string at = string.Create(CultureInfo.InvariantCulture, $"messages[{index++}]");
-            if (message.ValueKind != JsonValueKind.Object)
-            {
-                throw FieldError.At(at, "must be an object with role and content");
-            }
-
             string? role = FieldError.OptionalString(message, "role", at);
             if (role is not ("user" or "assistant"))
             {
@@ -55,11 +42,8 @@ internal static class AnthropicTurnReader
     {
         List<AIContent> results = [];
         List<AIContent> contents = [];
-        int index = 0;
-        foreach (JsonElement block in blocks.EnumerateArray())
+        foreach ((JsonElement block, string field) in FieldError.Objects(blocks.EnumerateArray(), at))
         {
-            string field = string.Create(CultureInfo.InvariantCulture, $"{at}[{index++}]");
-            FieldError.Object(block, field);
             string type = FieldError.RequiredString(block, "type", field);
             switch (type, role)
             {
@@ -133,11 +117,8 @@ internal static class AnthropicTurnReader
         }
         else if (content.ValueKind == JsonValueKind.Array)
         {
-            int index = 0;
-            foreach (JsonElement part in content.EnumerateArray())
+            foreach ((JsonElement part, string at) in FieldError.Objects(content.EnumerateArray(), field + ".content"))
             {
-                string at = string.Create(CultureInfo.InvariantCulture, $"{field}.content[{index++}]");
-                FieldError.Object(part, at);
                 switch (FieldError.RequiredString(part, "type", at))
                 {
                     case "text":

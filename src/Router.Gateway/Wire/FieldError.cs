@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace Router.Gateway.Wire;
@@ -37,4 +38,21 @@ internal static class FieldError
 
         return value.ValueKind == JsonValueKind.Array ? value.EnumerateArray() : throw At(at, "must be a list");
     }
+
+    /// <summary>Each item of a list, which must be an object, with its path (<c>tools[2]</c>).</summary>
+    public static IEnumerable<(JsonElement Item, string At)> Objects(IEnumerable<JsonElement> items, string at)
+    {
+        int index = 0;
+        foreach (JsonElement item in items)
+        {
+            string path = string.Create(CultureInfo.InvariantCulture, $"{at}[{index++}]");
+            yield return (Object(item, path), path);
+        }
+    }
+
+    /// <summary>The request's <c>messages</c>: a list of at least one object.</summary>
+    public static IEnumerable<(JsonElement Item, string At)> Messages(JsonElement body) =>
+        JsonFields.Element(body, "messages") is { ValueKind: JsonValueKind.Array } list && list.GetArrayLength() > 0
+            ? Objects(list.EnumerateArray(), "messages")
+            : throw new GatewayException(GatewayErrorKind.BadRequest, "'messages' must be a list of at least one message") { Code = "invalid_field" };
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json;
 using Microsoft.Extensions.AI;
 
 namespace Router.Gateway.Wire;
@@ -33,6 +35,19 @@ internal static class InlineImage
 
         string type = mediaType ?? MediaTypeOf(bytes) ?? throw FieldError.At(field, "is not a PNG, JPEG, GIF or WebP image");
         return new DataContent(bytes, type);
+    }
+
+    /// <summary>Ollama's <c>images</c>: a list of base64 strings, each image's media type read from its bytes.</summary>
+    public static List<DataContent> Ollama(JsonElement owner, string at)
+    {
+        List<DataContent> images = [];
+        foreach (JsonElement image in FieldError.List(owner, "images", at))
+        {
+            string field = string.Create(CultureInfo.InvariantCulture, $"{at}[{images.Count}]");
+            images.Add(FromBase64(image.ValueKind == JsonValueKind.String ? image.GetString()! : throw FieldError.At(field, "must be a base64 string"), null, field));
+        }
+
+        return images;
     }
 
     /// <summary>The media type the bytes' magic number says, or null for anything but PNG, JPEG, GIF and WebP.</summary>

@@ -12,22 +12,10 @@ internal static class OllamaChatReader
 {
     public static List<ChatMessage> Messages(JsonElement body)
     {
-        if (JsonFields.Element(body, "messages") is not { ValueKind: JsonValueKind.Array } list || list.GetArrayLength() == 0)
-        {
-            throw new GatewayException(GatewayErrorKind.BadRequest, "'messages' must be a list of at least one message") { Code = "invalid_field" };
-        }
-
         List<ChatMessage> messages = [];
         List<FunctionCallContent> unanswered = [];
-        int index = 0;
-        foreach (JsonElement message in list.EnumerateArray())
+        foreach ((JsonElement message, string at) in FieldError.Messages(body))
         {
-            string at = string.Create(CultureInfo.InvariantCulture, $"messages[{index++}]");
-            if (message.ValueKind != JsonValueKind.Object)
-            {
-                throw FieldError.At(at, "must be an object with role and content");
-            }
-
             string text = JsonFields.Content(JsonFields.Element(message, "content") ?? default, at + ".content");
             string? role = FieldError.OptionalString(message, "role", at);
             if (role != "user" && FieldError.List(message, "images", at + ".images").Any())
@@ -42,20 +30,13 @@ internal static class OllamaChatReader
                     break;
                 case "assistant":
                     List<AIContent> said = text.Length > 0 ? [new TextContent(text)] : [];
-                    List<FunctionCallContent> calls = Calls(message, at, index - 1);
+                    List<FunctionCallContent> calls = Calls(message, at, messages.Count);
                     said.AddRange(calls);
                     unanswered.AddRange(calls);
                     messages.Add(new ChatMessage(ChatRole.Assistant, said.Count > 0 ? said : [new TextContent("")]));
                     break;
                 case "user":
-                    List<AIContent> asked = [new TextContent(text)];
-                    int image = 0;
-                    foreach (JsonElement data in FieldError.List(message, "images", at + ".images"))
-                    {
-                        string field = string.Create(CultureInfo.InvariantCulture, $"{at}.images[{image++}]");
-                        asked.Add(InlineImage.FromBase64(data.ValueKind == JsonValueKind.String ? data.GetString()! : throw FieldError.At(field, "must be a base64 string"), null, field));
-                    }
-
+                    List<AIContent> asked = [new TextContent(text), .. InlineImage.Ollama(message, at + ".images")];
                     messages.Add(new ChatMessage(ChatRole.User, asked));
                     break;
                 case "system":
@@ -73,11 +54,8 @@ internal static class OllamaChatReader
     public static List<AITool>? Tools(JsonElement body)
     {
         List<AITool> tools = [];
-        int index = 0;
-        foreach (JsonElement tool in FieldError.List(body, "tools", "tools"))
+        foreach ((JsonElement tool, string at) in FieldError.Objects(FieldError.List(body, "tools", "tools"), "tools"))
         {
-            string at = string.Create(CultureInfo.InvariantCulture, $"tools[{index++}]");
-            FieldError.Object(tool, at);
             if (FieldError.OptionalString(tool, "type", at) is { } type && type != "function")
             {
                 throw FieldError.At(at + ".type", $"'{type}' is not a tool type this gateway passes; tools are functions");
@@ -97,10 +75,8 @@ internal static class OllamaChatReader
     private static List<FunctionCallContent> Calls(JsonElement message, string at, int messageIndex)
     {
         List<FunctionCallContent> calls = [];
-        foreach (JsonElement call in FieldError.List(message, "tool_calls", at + ".tool_calls"))
+        foreach ((JsonElement call, string field) in FieldError.Objects(FieldError.List(message, "tool_calls", at + ".tool_calls"), at + ".tool_calls"))
         {
-            string field = string.Create(CultureInfo.InvariantCulture, $"{at}.tool_calls[{calls.Count}]");
-            FieldError.Object(call, field);
             JsonElement function = FieldError.Object(JsonFields.Element(call, "function") ?? default, field + ".function");
             string id = FieldError.OptionalString(call, "id", field) is { Length: > 0 } given
                 ? given

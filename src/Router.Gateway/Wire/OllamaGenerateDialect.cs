@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.AI;
@@ -34,14 +33,7 @@ internal sealed class OllamaGenerateDialect : ApiDialect
             messages.Add(new ChatMessage(ChatRole.System, system));
         }
 
-        List<AIContent> asked = [new TextContent(prompt)];
-        int index = 0;
-        foreach (JsonElement image in FieldError.List(body, "images", "images"))
-        {
-            string field = string.Create(CultureInfo.InvariantCulture, $"images[{index++}]");
-            asked.Add(InlineImage.FromBase64(image.ValueKind == JsonValueKind.String ? image.GetString()! : throw FieldError.At(field, "must be a base64 string"), null, field));
-        }
-
+        List<AIContent> asked = [new TextContent(prompt), .. InlineImage.Ollama(body, "images")];
         messages.Add(new ChatMessage(ChatRole.User, asked));
         return new GatewayAsk(OllamaFields.Model(body), JsonFields.Bool(body, "stream") ?? true, messages, options);
     }
