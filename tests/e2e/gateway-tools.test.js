@@ -7,9 +7,8 @@ const cp = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const readline = require('node:readline');
 const OpenAI = require('openai');
-const { routerCommand, startEmulator } = require('./lib/router');
+const { startEmulator, startServe } = require('./lib/router');
 
 // A 1x1 PNG.
 const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
@@ -47,30 +46,13 @@ function writeConfig() {
   return folder;
 }
 
-async function startServe() {
-  const [cmd, args] = routerCommand('serve', '--config', path.join(dir, 'router.yaml'), '--listen', '127.0.0.1:0');
-  const child = cp.spawn(cmd, args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, XDG_STATE_HOME: dir } });
-  let stderr = '';
-  child.stderr.on('data', (d) => { stderr += d; });
-  const lines = readline.createInterface({ input: child.stdout });
-  const url = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`router serve did not start in 60 s: ${stderr}`)), 60000);
-    lines.on('line', (line) => {
-      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)\//.exec(line);
-      if (m) { clearTimeout(timer); resolve(m[1]); }
-    });
-    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`router serve exited ${code}: ${stderr}`)); });
-  });
-  return { url, stop: () => child.kill() };
-}
-
 const chats = async (host) => (await host.requests()).filter((r) => r.endpoint === '/api/chat' || r.endpoint === '/v1/chat/completions');
 
 before(async () => {
   local = await startEmulator(['--time-scale', '0']);
   cloud = await startEmulator(['--time-scale', '0']);
   dir = writeConfig();
-  server = await startServe();
+  server = await startServe(dir);
   client = new OpenAI({ baseURL: `${server.url}/v1`, apiKey: 'unused', maxRetries: 0 });
 });
 
