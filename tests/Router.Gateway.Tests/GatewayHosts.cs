@@ -49,9 +49,10 @@ internal sealed class GatewayHosts : IAsyncDisposable
     /// <param name="quickHosts">The quick tier's endpoints, in order ("down" is a port nothing listens on).</param>
     /// <param name="keys">The gateway's keys; null serves without keys.</param>
     /// <param name="parallel">Requests each emulated host answers at once.</param>
+    /// <param name="visionHosts">The vision tier's endpoints, in order; null leaves the tier out.</param>
     public static async Task<GatewayHosts> StartAsync(
         string quickHosts = "laptop", GatewayKeyRing? keys = null, int parallel = 4, Func<GatewayOptions, GatewayOptions>? options = null, double timeScale = 0,
-        string? visionHosts = null, bool imagesToCloud = false)
+        string? visionHosts = null)
     {
         string dir = Directory.CreateTempSubdirectory("router-gateway-").FullName;
         EmulatorServer laptop = await EmulatorServer.StartAsync(new EmulatorOptions { TimeScale = timeScale, NumParallel = parallel }, CancellationToken.None);
@@ -86,8 +87,6 @@ internal sealed class GatewayHosts : IAsyncDisposable
               frontier: [heavy]
             budget:
               dailyUsd: 5
-            privacy:
-              imagesToCloud: {{(imagesToCloud ? "true" : "false")}}
             """;
         if (visionHosts is not null)
         {
