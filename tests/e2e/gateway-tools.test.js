@@ -1,47 +1,59 @@
-// Tools and images through `router serve`'s Anthropic and Ollama routes, driven by the official `@anthropic-ai/sdk` and the
-// `ollama` npm client: a whole tool loop (the model calls a tool, the client runs it, the model reads the result), streamed
-// and not, and images sent to the vision tier, never to the cloud. The emulated model calls the first tool it is offered
-// after a user's message, and quotes a tool's result.
+// `router serve` passing tools and images through OpenAI's /v1/chat/completions, driven by the official `openai` SDK and
+// curl against the real process, with emulated hosts on 127.0.0.1: a local Ollama host and a cloud OpenAI-compatible one.
 'use strict';
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
+const cp = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const Anthropic = require('@anthropic-ai/sdk');
-const { Ollama } = require('ollama');
+const OpenAI = require('openai');
 const { startEmulator, startServe } = require('./lib/router');
 
-// A real 1×1 PNG.
-const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC';
-const WEATHER = {
-  name: 'get_weather',
-  description: 'The weather at a place',
-  input_schema: { type: 'object', properties: { location: { type: 'string' } }, required: ['location'] },
-};
+// A 1x1 PNG.
+const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
+const TOOLS = [{
+  type: 'function',
+  function: {
+    name: 'get_weather',
+    description: 'The weather in a city',
+    parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+  },
+}];
 let local;
 let cloud;
 let dir;
 let server;
+let client;
 
-before(async () => {
-  local = await startEmulator(['--time-scale', '0']);
-  cloud = await startEmulator(['--time-scale', '0']);
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'router-serve-tools-'));
-  fs.writeFileSync(path.join(dir, 'router.yaml'), [
+/** A router.yaml: the local tiers on one emulated Ollama host; the vision tier lists the cloud host first. */
+function writeConfig() {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'router-serve-tools-'));
+  fs.writeFileSync(path.join(folder, 'router.yaml'), [
     'endpoints:',
     `  local: { provider: ollama, url: ${local.url} }`,
-    `  cloud: { provider: anthropic, url: ${cloud.url}, cloud: true }`,
+    `  cloud: { provider: openai, url: ${cloud.url}/v1, cloud: true }`,
     'tiers:',
     '  quick: { model: "qwen2.5:3b", endpoints: [local], contextTokens: 8192 }',
     '  code: { model: "qwen2.5-coder:14b", endpoints: [local], contextTokens: 16384 }',
-    '  vision: { model: "granite3.2-vision:2b", endpoints: [local], contextTokens: 8192 }',
-    '  frontier: { model: "qwen2.5-coder:32b", endpoints: [cloud], contextTokens: 200000, usdPerMillionInput: 3, usdPerMillionOutput: 15 }',
+    '  heavy: { model: "qwen2.5-coder:32b", endpoints: [local], contextTokens: 32768 }',
+    '  vision: { model: "granite3.2-vision:2b", endpoints: [cloud, local], contextTokens: 16384 }',
+    '  frontier: { model: "qwen2.5:3b", endpoints: [cloud], contextTokens: 200000, usdPerMillionInput: 3, usdPerMillionOutput: 15 }',
     'routes: { chat: quick }',
     'budget: { dailyUsd: 5 }',
     '',
   ].join('\n'));
+  return folder;
+}
+
+const chats = async (host) => (await host.requests()).filter((r) => r.endpoint === '/api/chat' || r.endpoint === '/v1/chat/completions');
+
+before(async () => {
+  local = await startEmulator(['--time-scale', '0']);
+  cloud = await startEmulator(['--time-scale', '0']);
+  dir = writeConfig();
   server = await startServe(dir);
+  client = new OpenAI({ baseURL: `${server.url}/v1`, apiKey: 'unused', maxRetries: 0 });
 });
 
 after(() => {
@@ -50,110 +62,103 @@ after(() => {
   cloud?.stop();
 });
 
-async function lastChat(host) {
-  return (await host.requests()).filter((r) => r.endpoint === '/api/chat').pop();
-}
-
-test('anthropic SDK: a tool loop, the call whole, the result read by the model', async () => {
-  const client = new Anthropic({ baseURL: server.url, apiKey: 'unused', maxRetries: 0 });
-  const messages = [{ role: 'user', content: 'What is the weather in Oslo' }];
-  const { data: first, response } = await client.messages
-    .create({ model: 'router/auto', max_tokens: 128, tools: [WEATHER], messages })
-    .withResponse();
+test('openai SDK: a tool loop, whole: the model calls the tool, gets its result and answers from it', async () => {
+  const messages = [{ role: 'user', content: 'What is the weather in Paris?' }];
+  const { data: first, response } = await client.chat.completions.create({ model: 'router/auto', messages, tools: TOOLS }).withResponse();
   assert.equal(response.headers.get('x-router-tier'), 'quick');
-  assert.equal(first.stop_reason, 'tool_use');
-  const call = first.content.find((b) => b.type === 'tool_use');
-  assert.equal(call.name, 'get_weather');
-  assert.deepEqual(call.input, { location: 'Oslo' });
-  assert.equal((await lastChat(local)).tools, 1);
+  assert.equal(first.choices[0].finish_reason, 'tool_calls');
+  const message = first.choices[0].message;
+  assert.equal(message.content, null);
+  const [call] = message.tool_calls;
+  assert.equal(call.type, 'function');
+  assert.equal(call.function.name, 'get_weather');
+  assert.deepEqual(JSON.parse(call.function.arguments), { city: 'Paris' });
 
-  messages.push({ role: 'assistant', content: first.content });
-  messages.push({ role: 'user', content: [{ type: 'tool_result', tool_use_id: call.id, content: '7 degrees and rain' }] });
-  const second = await client.messages.create({ model: 'router/auto', max_tokens: 128, tools: [WEATHER], messages });
-  assert.equal(second.stop_reason, 'end_turn');
-  assert.match(second.content[0].text, /7 degrees and rain/);
+  messages.push(message, { role: 'tool', tool_call_id: call.id, content: '18 C and sunny' });
+  const second = await client.chat.completions.create({ model: 'router/auto', messages, tools: TOOLS });
+  assert.equal(second.choices[0].finish_reason, 'stop');
+  assert.match(second.choices[0].message.content, /18 C and sunny/);
+  const sent = (await chats(local)).slice(-2);
+  assert.deepEqual(sent.map((r) => r.tools), [1, 1]);
 });
 
-test('anthropic SDK: a streamed tool call arrives as a tool_use block the SDK assembles', async () => {
-  const client = new Anthropic({ baseURL: server.url, apiKey: 'unused', maxRetries: 0 });
-  const stream = client.messages.stream({
-    model: 'router/auto', max_tokens: 128, tools: [WEATHER], tool_choice: { type: 'tool', name: 'get_weather' },
-    messages: [{ role: 'user', content: 'What is the weather in Bergen' }],
-  });
-  let json = '';
-  stream.on('inputJson', (piece) => { json += piece; });
-  const final = await stream.finalMessage();
-  assert.equal(final.stop_reason, 'tool_use');
-  const call = final.content.find((b) => b.type === 'tool_use');
-  assert.equal(call.name, 'get_weather');
-  assert.deepEqual(call.input, { location: 'Bergen' });
-  assert.deepEqual(JSON.parse(json), { location: 'Bergen' });
-  assert.ok(call.id.length > 0);
-});
-
-test('anthropic SDK: an image goes to the vision tier, and stays local even when frontier is asked for', async () => {
-  const client = new Anthropic({ baseURL: server.url, apiKey: 'unused', maxRetries: 0 });
-  const content = [
-    { type: 'image', source: { type: 'base64', media_type: 'image/png', data: PNG } },
-    { type: 'text', text: 'What is in this picture?' },
-  ];
-  const { data, response } = await client.messages
-    .create({ model: 'router/auto', max_tokens: 64, messages: [{ role: 'user', content }] })
-    .withResponse();
-  assert.equal(response.headers.get('x-router-tier'), 'vision');
-  assert.equal(data.model, 'granite3.2-vision:2b');
-  assert.equal((await lastChat(local)).images, 1);
-
-  const cloudBefore = (await cloud.requests()).length;
-  const asked = await client.messages
-    .create({ model: 'router/frontier', max_tokens: 64, messages: [{ role: 'user', content }] })
-    .withResponse();
-  assert.equal(asked.response.headers.get('x-router-endpoint'), 'local');
-  assert.match(asked.response.headers.get('x-router-reasons'), /image/);
-  assert.equal((await cloud.requests()).length, cloudBefore);
-
-  await assert.rejects(
-    client.messages.create({
-      model: 'router/auto', max_tokens: 64,
-      messages: [{ role: 'user', content: [{ type: 'image', source: { type: 'url', url: 'https://example.com/a.png' } }] }],
-    }),
-    (e) => e.status === 400 && /messages\[0\]\.content\[0\]\.source\.type/.test(e.message));
-});
-
-test('ollama client: a tool loop streamed and whole, the result read by the model', async () => {
-  const client = new Ollama({ host: server.url });
-  const tools = [{ type: 'function', function: { name: WEATHER.name, description: WEATHER.description, parameters: WEATHER.input_schema } }];
-  const messages = [{ role: 'user', content: 'What is the weather in Oslo' }];
+test('openai SDK: a tool loop, streamed: the call arrives as a tool_calls delta, the answer as text', async () => {
+  const messages = [{ role: 'user', content: 'What is the weather in Lisbon?' }];
   const calls = [];
-  let done = null;
-  for await (const part of await client.chat({ model: 'router/auto', stream: true, tools, messages })) {
-    calls.push(...(part.message.tool_calls ?? []));
-    if (part.done) done = part;
+  let finish = null;
+  for await (const chunk of await client.chat.completions.create({ model: 'router/auto', messages, tools: TOOLS, stream: true })) {
+    for (const delta of chunk.choices[0]?.delta?.tool_calls ?? []) {
+      calls[delta.index] ??= { id: '', name: '', arguments: '' };
+      calls[delta.index].id += delta.id ?? '';
+      calls[delta.index].name += delta.function?.name ?? '';
+      calls[delta.index].arguments += delta.function?.arguments ?? '';
+    }
+    finish = chunk.choices[0]?.finish_reason ?? finish;
   }
+  assert.equal(finish, 'tool_calls');
   assert.equal(calls.length, 1);
-  assert.equal(calls[0].function.name, 'get_weather');
-  assert.deepEqual(calls[0].function.arguments, { location: 'Oslo' });
-  assert.equal(done.done_reason, 'stop');
+  assert.equal(calls[0].name, 'get_weather');
+  assert.deepEqual(JSON.parse(calls[0].arguments), { city: 'Lisbon' });
 
-  const whole = await client.chat({ model: 'router/auto', tools, messages });
-  assert.deepEqual(whole.message.tool_calls.map((c) => c.function.name), ['get_weather']);
-  messages.push(whole.message);
-  messages.push({ role: 'tool', tool_name: 'get_weather', content: '7 degrees and rain' });
-  const answer = await client.chat({ model: 'router/auto', tools, messages });
-  assert.match(answer.message.content, /7 degrees and rain/);
-  assert.equal(answer.message.tool_calls, undefined);
+  messages.push(
+    { role: 'assistant', content: null, tool_calls: [{ id: calls[0].id, type: 'function', function: { name: calls[0].name, arguments: calls[0].arguments } }] },
+    { role: 'tool', tool_call_id: calls[0].id, content: '22 C and windy' });
+  let text = '';
+  for await (const chunk of await client.chat.completions.create({ model: 'router/auto', messages, tools: TOOLS, stream: true })) {
+    text += chunk.choices[0]?.delta?.content ?? '';
+    finish = chunk.choices[0]?.finish_reason ?? finish;
+  }
+  assert.equal(finish, 'stop');
+  assert.match(text, /22 C and windy/);
 });
 
-test('ollama client: images in chat and generate go to the vision tier', async () => {
-  const client = new Ollama({ host: server.url });
-  const bytes = Buffer.from(PNG, 'base64');
-  const chat = await client.chat({ model: 'router/auto', messages: [{ role: 'user', content: 'What is this?', images: [new Uint8Array(bytes)] }] });
-  assert.equal(chat.model, 'granite3.2-vision:2b');
-  assert.equal((await lastChat(local)).images, 1);
-  const generated = await client.generate({ model: 'router/auto', prompt: 'Describe the picture', images: [PNG] });
-  assert.equal(generated.model, 'granite3.2-vision:2b');
-  assert.equal((await lastChat(local)).images, 1);
+test('openai SDK: an image as a data URL reaches the vision model on the local host, never the cloud one listed first', async () => {
+  const cloudBefore = (await chats(cloud)).length;
+  const { data, response } = await client.chat.completions.create({
+    model: 'router/auto',
+    messages: [{ role: 'user', content: [{ type: 'text', text: 'What is in this picture?' }, { type: 'image_url', image_url: { url: PNG } }] }],
+  }).withResponse();
+  assert.equal(response.headers.get('x-router-tier'), 'vision');
+  assert.equal(response.headers.get('x-router-endpoint'), 'local');
+  assert.match(response.headers.get('x-router-reasons'), /private: 1 image attached/);
+  assert.ok(data.choices[0].message.content.length > 0);
+  const sent = (await chats(local)).pop();
+  assert.equal(sent.model, 'granite3.2-vision:2b');
+  assert.equal(sent.images, 1);
+  assert.equal((await chats(cloud)).length, cloudBefore);
+});
+
+test('openai SDK: an image sent to router/frontier is kept from the cloud endpoint; a remote image URL is a 400', async () => {
+  const cloudBefore = (await chats(cloud)).length;
+  const { data: stream, response } = await client.chat.completions.create({
+    model: 'router/frontier',
+    stream: true,
+    messages: [{ role: 'user', content: [{ type: 'text', text: 'Describe this.' }, { type: 'image_url', image_url: { url: PNG } }] }],
+  }).withResponse();
+  let text = '';
+  for await (const chunk of stream) text += chunk.choices[0]?.delta?.content ?? '';
+  assert.ok(text.length > 0);
+  assert.equal(response.headers.get('x-router-endpoint'), 'local');
+  assert.match(response.headers.get('x-router-reasons'), /tier frontier requested, set aside: the request is private/);
+  assert.equal((await chats(cloud)).length, cloudBefore);
+
   await assert.rejects(
-    client.chat({ model: 'router/auto', messages: [{ role: 'user', content: 'x', images: ['SGVsbG8sIHdvcmxk'] }] }),
-    (e) => /messages\[0\]\.images\[0\]/.test(e.message));
+    client.chat.completions.create({
+      model: 'router/auto',
+      messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url: 'https://example.com/cat.png' } }] }],
+    }),
+    (e) => e instanceof OpenAI.BadRequestError && /fetches nothing/.test(e.message));
+  assert.equal((await chats(cloud)).length, cloudBefore);
+});
+
+test('curl: a request with tools gets the tool call and the router headers', () => {
+  const out = cp.execFileSync('curl', [
+    '-sS', '-D', '-', `${server.url}/v1/chat/completions`, '-H', 'Content-Type: application/json',
+    '-d', JSON.stringify({ model: 'router/auto', tools: TOOLS, messages: [{ role: 'user', content: 'Weather in Oslo?' }] }),
+  ], { encoding: 'utf8' });
+  assert.match(out, /^HTTP\/1\.1 200/);
+  assert.match(out, /x-router-tier: quick/i);
+  const body = JSON.parse(out.slice(out.indexOf('\r\n\r\n') + 4));
+  assert.equal(body.choices[0].finish_reason, 'tool_calls');
+  assert.deepEqual(JSON.parse(body.choices[0].message.tool_calls[0].function.arguments), { city: 'Oslo' });
 });

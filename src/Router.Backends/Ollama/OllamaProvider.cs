@@ -130,7 +130,7 @@ public sealed class OllamaProvider : IModelProvider, IDisposable
     private async IAsyncEnumerable<ModelChunk> ChatStreamAsync(
         ModelRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        List<ChatMessage> messages = ChatTranslation.Messages(request);
+        List<ChatMessage> messages = [.. ChatTranslation.Messages(request).Select(ResultsAsText)];
         ChatOptions options = ChatTranslation.Options(request);
 
         // What ChatOptions has no word for goes in OllamaSharp's own request, which its mapping starts from.
@@ -161,6 +161,12 @@ public sealed class OllamaProvider : IModelProvider, IDisposable
             }
         }
     }
+
+    /// <summary>A tool message's results as its text, which is what Ollama's /api/chat reads from a "tool" message.</summary>
+    private static ChatMessage ResultsAsText(ChatMessage message) =>
+        message.Contents.Any(content => content is FunctionResultContent)
+            ? new ChatMessage(message.Role, [.. message.Contents.Select(content => content is FunctionResultContent result ? new TextContent(ToolResultText.Of(result)) : content)])
+            : message;
 
     /// <summary>Stops at the done chunk, turns an end without one into a stream cut, and every failure into a <see cref="ProviderException"/>.</summary>
     private async IAsyncEnumerable<ModelChunk> TranslatedAsync(

@@ -323,6 +323,11 @@ public sealed class RoutePolicy
             }
         }
 
+        if (_scanner.ScanText(request.ToolText, "tools") is { } inTools)
+        {
+            return inTools;
+        }
+
         // Other files in scope are sent along with a refactor or used as chat context.
         foreach (string path in request.Files)
         {
@@ -341,7 +346,7 @@ public sealed class RoutePolicy
     private int EstimatePromptTokens(RouteRequest request, int textTokens, int[] historyTokens) => request.Kind switch
     {
         RequestKind.Completion => Count(request.Prefix) + Count(request.Suffix) + textTokens,
-        RequestKind.Chat => textTokens + historyTokens.Sum(),
+        RequestKind.Chat => textTokens + historyTokens.Sum() + Count(request.ToolText),
         _ => textTokens,
     };
 

@@ -6,9 +6,9 @@ using Router.Runtime.Dispatch;
 namespace Router.Runtime.Chat;
 
 /// <summary>A conversation handed to <see cref="RoutingChatClient"/>, as the policy sees it and as the model gets it. The last
-/// user message is the request's text; every other message (earlier turns, system messages, instructions, tool calls and
-/// results) and the tools' definitions are history, so the privacy scan and the token estimate cover everything that is
-/// sent as text. Images are counted: no scan reads them.</summary>
+/// user message is the request's text; every other message (earlier turns, system messages, instructions) is history, and
+/// the tools' definitions, calls and results are the request's tool text, so the privacy scan and the token estimate cover
+/// everything that is sent as text. Images are counted: no scan reads them.</summary>
 /// <param name="Turns">What the model is sent, in order; null for a completion (the text is the code before the cursor).</param>
 /// <param name="Escalate">False when a weak answer must be kept as it is (see <see cref="RoutingChatKeys.Escalate"/>).</param>
 internal sealed record RoutedConversation(RouteRequest Request, IReadOnlyList<ChatTurn>? Turns, GenerationOptions Options, bool Escalate)
@@ -52,7 +52,7 @@ internal sealed record RoutedConversation(RouteRequest Request, IReadOnlyList<Ch
         }
 
         int last = list.FindLastIndex(message => message.Role == ChatRole.User);
-        string text = last < 0 ? "" : ToolText.Of(new ChatTurn("user", list[last].Text) { Parts = [.. list[last].Contents] });
+        string text = last < 0 ? "" : list[last].Text;
         List<ChatTurn> turns = [];
         if (options?.Instructions is { Length: > 0 } instructions)
         {
@@ -64,20 +64,12 @@ internal sealed record RoutedConversation(RouteRequest Request, IReadOnlyList<Ch
             Parts = [.. message.Contents.Where(content => content is DataContent or FunctionCallContent or FunctionResultContent)],
         }));
 
-        // What the policy reads of each turn: its text, and the tool calls and results in it, which the model gets as text.
-        List<string> seen = [.. turns.Select(ToolText.Of)];
         string? file = Property(options, RoutingChatKeys.File);
         string? language = Property(options, RoutingChatKeys.Language);
 
         // Everything sent besides the text: earlier turns as the policy's history (scanned and counted), a user message
         // with the answers that followed it as one turn.
         List<HistoryTurn> history = [];
-        if (tools is not null)
-        {
-            // The tools' names, descriptions and schemas are sent to the model too.
-            history.Add(new HistoryTurn(RequestKind.Chat, ToolText.Of(tools), null, null));
-        }
-
         string? pending = null;
         int lastTurn = last < 0 ? -1 : last + (turns.Count - list.Count);
         for (int i = 0; i < turns.Count; i++)
@@ -93,7 +85,7 @@ internal sealed record RoutedConversation(RouteRequest Request, IReadOnlyList<Ch
                 Flush();
             }
 
-            pending = pending is null ? seen[i] : pending + "\n\n" + seen[i];
+            pending = pending is null ? turns[i].Content : pending + "\n\n" + turns[i].Content;
         }
 
         Flush();
@@ -107,7 +99,7 @@ internal sealed record RoutedConversation(RouteRequest Request, IReadOnlyList<Ch
 
         RouteRequest request = kind == RequestKind.Completion
             ? new RouteRequest(id, kind) { Prefix = text, Suffix = Property(options, RoutingChatKeys.Suffix), File = file, Language = language, History = history }
-            : new RouteRequest(id, kind) { Text = text, File = file, Language = language, History = history, ImageCount = images };
+            : new RouteRequest(id, kind) { Text = text, File = file, Language = language, History = history, ImageCount = images, ToolText = ToolText.Of(tools, turns) };
         request = request with { RequestedTier = requestedTier, RequestedModel = Property(options, RoutingChatKeys.RequestedModel) };
 
         // A conversation without instructions of its own gets the router's for the kind, as `router ask` sends it.
