@@ -1,11 +1,13 @@
 using System.Net;
 using System.Text.Json;
+using Router.Gateway.Tests.Wire;
 
 namespace Router.Gateway.Tests;
 
 /// <summary>A tool loop through the real gateway and the emulated hosts, in Anthropic's and Ollama's shapes: the client's
 /// tools reach the model, the model's call comes back in the API's shape (whole and streamed), and the tool's result goes
-/// back to the model, which answers with it. The emulated model calls the first tool it is offered after a user's message.</summary>
+/// back to the model, which answers with it (the emulated model calls the first tool it is offered after a user's message).
+/// An image in either shape reaches the vision model on a local host, never the cloud.</summary>
 public sealed class ToolLoopTests
 {
     private const string AnthropicTools = """
@@ -104,5 +106,26 @@ public sealed class ToolLoopTests
         JsonElement said = JsonDocument.Parse(await next.Content.ReadAsStringAsync()).RootElement.GetProperty("message");
         Assert.Contains("7 degrees and rain", said.GetProperty("content").GetString(), StringComparison.Ordinal);
         Assert.False(said.TryGetProperty("tool_calls", out _));
+    }
+
+    [Theory]
+    [InlineData("/v1/messages", """{"max_tokens":64,"messages":[{"role":"user","content":[{"type":"text","text":"What is in this picture?"},{"type":"image","source":{"type":"base64","media_type":"image/png","data":"PNG"}}]}]""")]
+    [InlineData("/api/chat", """{"stream":false,"messages":[{"role":"user","content":"What is in this picture?","images":["PNG"]}]""")]
+    [InlineData("/api/generate", """{"stream":false,"prompt":"What is in this picture?","images":["PNG"]""")]
+    public async Task An_image_goes_to_the_vision_model_on_a_local_host_even_when_the_cloud_is_listed_first(string path, string body)
+    {
+        await using GatewayHosts hosts = await GatewayHosts.StartAsync(visionHosts: "cloud, laptop");
+
+        foreach (string model in (string[])["router/auto", "router/frontier"])
+        {
+            using HttpResponseMessage response = await hosts.PostAsync(path, $"{body.Replace("PNG", Images.Png, StringComparison.Ordinal)},\"model\":\"{model}\"}}");
+
+            Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+            Assert.Equal(("vision", "laptop"), (OpenAiRouteTests.Header(response, "x-router-tier"), OpenAiRouteTests.Header(response, "x-router-endpoint")));
+            Assert.Contains("private: 1 image attached", OpenAiRouteTests.Header(response, "x-router-reasons"), StringComparison.Ordinal);
+        }
+
+        Assert.Equal([1, 1], GatewayHosts.Generations(hosts.Laptop).Select(r => r.Images));
+        Assert.Empty(GatewayHosts.Generations(hosts.Cloud));
     }
 }
