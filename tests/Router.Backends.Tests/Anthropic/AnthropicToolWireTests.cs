@@ -89,6 +89,34 @@ public sealed class AnthropicToolWireTests
     }
 
     [Fact]
+    public async Task Through_the_provider_a_streamed_tool_use_ends_with_its_calls_and_done_reason_tool_calls()
+    {
+        await using CannedReplyHost host = CannedReplyHost.Start(Transcript());
+        using RecordingHandler wire = new();
+        using HttpClient http = new(wire, disposeHandler: false);
+        using AnthropicProvider provider = new("claude", host.BaseAddress, ApiKeySource.None, http);
+        ModelRequest request = new(Model)
+        {
+            Messages = [new ChatTurn("user", "Weather in Zürich?")],
+            Options = new GenerationOptions { MaxTokens = 256 },
+            Tools = Tools,
+            ToolMode = ChatToolMode.RequireAny,
+        };
+
+        List<ModelChunk> chunks = [];
+        await foreach (ModelChunk chunk in provider.StreamAsync(request, Deadline()))
+        {
+            chunks.Add(chunk);
+        }
+
+        Assert.Equal("Let me look up the weather in Zürich.", string.Concat(chunks.Select(c => c.Text)));
+        Assert.Equal("tool_calls", chunks[^1].DoneReason);
+        Assert.Equal(["get_weather", "get_time"], chunks[^1].ToolCalls.Select(c => c.Name));
+        Assert.Equal("Zürich, CH", ((JsonElement)chunks[^1].ToolCalls[0].Arguments!["location"]!).GetString());
+        AssertSameBody(Sdk()["streaming"]!["body"]!, Assert.Single(wire.Sent).Body);
+    }
+
+    [Fact]
     public async Task A_whole_answer_with_tool_use_blocks_gives_calls_in_order_and_finish_reason_tool_calls()
     {
         const string answer = """
