@@ -56,8 +56,10 @@ internal sealed class GatewayHosts : IAsyncDisposable
     /// <param name="quickHosts">The quick tier's endpoints, in order ("down" is a port nothing listens on).</param>
     /// <param name="keys">The gateway's keys; null serves without keys.</param>
     /// <param name="parallel">Requests each emulated host answers at once.</param>
+    /// <param name="visionHosts">The vision tier's endpoints, in order; null leaves the tier out.</param>
     public static async Task<GatewayHosts> StartAsync(
-        string quickHosts = "laptop", GatewayKeyRing? keys = null, int parallel = 4, Func<GatewayOptions, GatewayOptions>? options = null, double timeScale = 0)
+        string quickHosts = "laptop", GatewayKeyRing? keys = null, int parallel = 4, Func<GatewayOptions, GatewayOptions>? options = null, double timeScale = 0,
+        string? visionHosts = null)
     {
         string dir = Directory.CreateTempSubdirectory("router-gateway-").FullName;
         EmulatorServer laptop = await EmulatorServer.StartAsync(new EmulatorOptions { TimeScale = timeScale, NumParallel = parallel }, CancellationToken.None);
@@ -95,6 +97,12 @@ internal sealed class GatewayHosts : IAsyncDisposable
             budget:
               dailyUsd: 5
             """;
+        if (visionHosts is not null)
+        {
+            // The cloud host knows the vision model too, so a test can tell which host a picture reached.
+            yaml = yaml.Replace("tiers:\n", $"tiers:\n  vision: {{ model: \"granite3.2-vision:2b\", endpoints: [{visionHosts}], contextTokens: 16384 }}\n", StringComparison.Ordinal);
+        }
+
         ConfigLoadResult loaded = RouterConfigLoader.Load(yaml, Path.Combine(dir, "router.yaml"), _ => null);
         RouterConfig config = loaded.Config ?? throw new InvalidOperationException(string.Join("; ", loaded.Errors));
         UsageLedger ledger = await UsageLedger.OpenAsync(Path.Combine(dir, "usage.db"));

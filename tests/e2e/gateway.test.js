@@ -7,11 +7,10 @@ const cp = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const readline = require('node:readline');
 const OpenAI = require('openai');
 const Anthropic = require('@anthropic-ai/sdk');
 const { Ollama } = require('ollama');
-const { routerCommand, startEmulator } = require('./lib/router');
+const { routerCommand, startEmulator, startServe: startServeIn } = require('./lib/router');
 
 const PRIVATE = 'Why does the deploy fail? aws_access_key_id = AKIAQWERTYUIOPASDFGH';
 let local;
@@ -44,22 +43,9 @@ function writeConfig() {
   return folder;
 }
 
-/** Starts `router serve` and resolves with its base URL once it says where it listens. */
-async function startServe(...extra) {
-  const [cmd, args] = routerCommand('serve', '--config', path.join(dir, 'router.yaml'), '--listen', '127.0.0.1:0', ...extra);
-  const child = cp.spawn(cmd, args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, XDG_STATE_HOME: dir } });
-  let stderr = '';
-  child.stderr.on('data', (d) => { stderr += d; });
-  const lines = readline.createInterface({ input: child.stdout });
-  const url = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`router serve did not start in 60 s: ${stderr}`)), 60000);
-    lines.on('line', (line) => {
-      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)\//.exec(line);
-      if (m) { clearTimeout(timer); resolve(m[1]); }
-    });
-    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`router serve exited ${code}: ${stderr}`)); });
-  });
-  return { url, child, stderr: () => stderr, stop: () => child.kill() };
+/** Starts `router serve` on this file's router.yaml. */
+function startServe(...extra) {
+  return startServeIn(dir, ...extra);
 }
 
 async function cloudGenerations() {

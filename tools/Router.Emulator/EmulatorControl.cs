@@ -125,6 +125,8 @@ internal static class EmulatorControl
         KeepAlive = record.KeepAlive,
         NumCtx = record.NumCtx,
         ColdLoadMs = record.ColdLoad?.TotalMilliseconds,
+        Tools = record.Tools,
+        Images = record.Images,
         Outcome = JsonNamingPolicy.SnakeCaseLower.ConvertName(record.Outcome.ToString()),
         Chunks = record.Chunks,
         StartedAt = WireTime.Format(record.StartedAt),

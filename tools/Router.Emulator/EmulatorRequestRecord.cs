@@ -26,6 +26,12 @@ public sealed record EmulatorRequestRecord
     /// the model was loaded already, or was being loaded for another request that this one waited for.</summary>
     public TimeSpan? ColdLoad { get; init; }
 
+    /// <summary>How many tools the request offered the model.</summary>
+    public int Tools { get; init; }
+
+    /// <summary>How many images the request's messages held.</summary>
+    public int Images { get; init; }
+
     public required EmulatorRequestOutcome Outcome { get; init; }
 
     /// <summary>NDJSON lines written, the final done line included.</summary>

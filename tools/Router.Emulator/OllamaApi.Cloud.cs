@@ -47,15 +47,28 @@ internal sealed partial class OllamaApi
         var stream = body.Stream ?? false;
         var messages = (body.Messages ?? []).Select(m => (Role: m.Role ?? "user", Text: WireText.Of(m.Content))).ToList();
         var lastUser = messages.LastOrDefault(m => m.Role == "user").Text;
+        var tools = ToolPlay.Tools(body.Tools);
+        var images = (body.Messages ?? []).Sum(m => WireText.Images(m.Content));
         log.Describe(entry, body.Model, lastUser, null, stream);
+        log.DescribeContent(entry, tools.Count, images);
         var admission = await AdmitCloudAsync(http, entry, CloudShape.OpenAi, body.Model, cancellationToken);
         if (admission is not var (profile, fault))
         {
             return;
         }
 
+        if (Unsupported(profile, tools.Count, images) is { } missing)
+        {
+            await CloudErrorAsync(http, entry, CloudShape.OpenAi, 400, $"registry.ollama.ai/library/{profile.Name} does not support {missing}", cancellationToken);
+            return;
+        }
+
         var conversation = string.Join("\n", messages.Select(m => m.Role + ": " + m.Text));
-        var text = fault.Reply ?? ProseWriter.Write(profile.Name, lastUser ?? conversation, conversation, Thinks(profile));
+        var call = fault.Reply is null && messages.Count > 0 ? ToolPlay.Call(tools, messages[^1].Role, lastUser ?? "") : null;
+        var text = fault.Reply
+            ?? (call is not null ? ""
+            : messages.Count > 0 && messages[^1].Role == "tool" ? ToolPlay.AnswerTo(messages[^1].Text)
+            : ProseWriter.Write(profile.Name, lastUser ?? conversation, conversation, Thinks(profile)));
         var limits = new RequestOptionsBody { NumPredict = body.MaxCompletionTokens ?? body.MaxTokens, Stop = WireText.List(body.Stop) };
         var plan = GenerationPlan.Create(text, limits, messages.Sum(m => Tokenizer.Count(m.Text) + 4), profile.ContextLength);
         var includeUsage = body.StreamOptions?.IncludeUsage ?? false;
@@ -63,6 +76,9 @@ internal sealed partial class OllamaApi
         var created = options.Clock.GetUtcNow().ToUnixTimeSeconds();
         var model = body.Model!;
         var first = true;
+        OpenAiToolCallBody? toolCall = call is var (name, arguments)
+            ? new OpenAiToolCallBody { Id = "call_emu" + entry.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Function = new(name, arguments.GetRawText()) }
+            : null;
         await AnswerAsync(
             http,
             entry,
@@ -80,10 +96,10 @@ internal sealed partial class OllamaApi
             (full, timings) =>
             {
                 var usage = new OpenAiUsageBody(timings.PromptEvalCount, timings.EvalCount, timings.PromptEvalCount + timings.EvalCount);
-                var reason = OpenAiFinishReason(plan.DoneReason);
+                var reason = toolCall is null ? OpenAiFinishReason(plan.DoneReason) : "tool_calls";
                 if (!stream)
                 {
-                    var message = new OpenAiDeltaBody { Role = "assistant", Content = full };
+                    var message = new OpenAiDeltaBody { Role = "assistant", Content = full, ToolCalls = toolCall is null ? null : [toolCall] };
                     return Serialize(
                         new OpenAiCompletionBody
                         {
@@ -101,7 +117,18 @@ internal sealed partial class OllamaApi
                 var usageChunk = includeUsage
                     ? new OpenAiCompletionBody { Id = id, Object = "chat.completion.chunk", Created = created, Model = model, Usage = usage }
                     : null;
-                return OpenAiFinalEvents(last, usageChunk);
+                if (toolCall is null)
+                {
+                    return OpenAiFinalEvents(last, usageChunk);
+                }
+
+                // The call streams whole in one delta before the finish, as an OpenAI-compatible server may send it.
+                var calls = new OpenAiCompletionBody
+                {
+                    Id = id, Object = "chat.completion.chunk", Created = created, Model = model,
+                    Choices = [new OpenAiChoiceBody { Delta = new OpenAiDeltaBody { Role = first ? "assistant" : null, ToolCalls = [toolCall with { Index = 0 }] } }],
+                };
+                return [.. OpenAiEvent(calls), .. "\n"u8, .. OpenAiFinalEvents(last, usageChunk)];
             },
             cancellationToken,
             EventStream);

@@ -263,11 +263,20 @@ internal sealed partial class OllamaApi(
         var stream = body.Stream ?? true;
         var messages = body.Messages ?? [];
         var lastUser = messages.LastOrDefault(m => m.Role == "user")?.Content;
+        var tools = ToolPlay.Tools(body.Tools);
+        var images = messages.Sum(m => m.Images?.Count ?? 0);
         log.Describe(entry, body.Model, lastUser, null, stream);
         log.DescribeLoad(entry, body.KeepAlive, body.Options?.NumCtx);
+        log.DescribeContent(entry, tools.Count, images);
         var admission = await AdmitAsync(http, entry, body.Model, body.KeepAlive, chat: true, cancellationToken);
         if (admission is not var (profile, keepAlive, fault))
         {
+            return;
+        }
+
+        if (Unsupported(profile, tools.Count, images) is { } missing)
+        {
+            await ErrorAsync(http, entry, 400, $"registry.ollama.ai/library/{profile.Name} does not support {missing}", cancellationToken);
             return;
         }
 
@@ -281,7 +290,12 @@ internal sealed partial class OllamaApi(
         }
 
         var conversation = string.Join("\n", messages.Select(m => m.Role + ": " + m.Content));
-        var text = fault.Reply ?? ProseWriter.Write(profile.Name, lastUser ?? conversation, conversation, Thinks(profile));
+        var call = fault.Reply is null ? ToolPlay.Call(tools, messages[^1].Role, lastUser ?? "") : null;
+        var text = fault.Reply
+            ?? (call is not null ? ""
+            : messages[^1].Role == "tool" ? ToolPlay.AnswerTo(messages[^1].Content)
+            : ProseWriter.Write(profile.Name, lastUser ?? conversation, conversation, Thinks(profile)));
+        IReadOnlyList<OllamaToolCallBody>? calls = call is var (name, arguments) ? [new OllamaToolCallBody(new OllamaFunctionCallBody(name, arguments))] : null;
 
         // Chat templates add a few tokens per message around the content.
         var promptTokens = messages.Sum(m => Tokenizer.Count(m.Content) + 4);
@@ -298,7 +312,7 @@ internal sealed partial class OllamaApi(
                 {
                     Model = modelName,
                     CreatedAt = Now(),
-                    Message = new("assistant", full),
+                    Message = new("assistant", full) { ToolCalls = calls },
                     Done = true,
                     DoneReason = plan.DoneReason,
                     TotalDuration = WireTime.Nanoseconds(timings.Total),
@@ -589,6 +603,12 @@ internal sealed partial class OllamaApi(
     }
 
     private string Now() => WireTime.Format(options.Clock.GetUtcNow());
+
+    /// <summary>The capability a request needs and the model lacks ("tools", "images"), or null.</summary>
+    private static string? Unsupported(ModelProfile profile, int tools, int images) =>
+        tools > 0 && !profile.Capabilities.Contains("tools", StringComparer.Ordinal) ? "tools"
+        : images > 0 && !profile.Capabilities.Contains("vision", StringComparer.Ordinal) ? "images"
+        : null;
 
     private static bool Thinks(ModelProfile profile) => profile.Capabilities.Contains("thinking", StringComparer.Ordinal);
 

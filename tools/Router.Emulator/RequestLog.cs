@@ -33,6 +33,17 @@ internal sealed class RequestLog(TimeProvider clock)
         }
     }
 
+    /// <summary>Records how many tools and images reached the host.</summary>
+    public void DescribeContent(RequestLogEntry entry, int tools, int images)
+    {
+        lock (gate)
+        {
+            entry.Tools = tools;
+            entry.Images = images;
+            SignalLocked();
+        }
+    }
+
     /// <summary>Records the options that decide how a model is loaded: keep_alive and num_ctx.</summary>
     public void DescribeLoad(RequestLogEntry entry, JsonElement? keepAlive, int? numCtx)
     {

@@ -13,6 +13,8 @@ internal sealed class RequestLogEntry(long id, string endpoint, DateTimeOffset s
     public string? KeepAlive { get; set; }
     public int? NumCtx { get; set; }
     public TimeSpan? ColdLoad { get; set; }
+    public int Tools { get; set; }
+    public int Images { get; set; }
     public EmulatorRequestOutcome Outcome { get; set; } = EmulatorRequestOutcome.InProgress;
     public int Chunks { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }
@@ -28,6 +30,8 @@ internal sealed class RequestLogEntry(long id, string endpoint, DateTimeOffset s
         KeepAlive = KeepAlive,
         NumCtx = NumCtx,
         ColdLoad = ColdLoad,
+        Tools = Tools,
+        Images = Images,
         Outcome = Outcome,
         Chunks = Chunks,
         StartedAt = StartedAt,

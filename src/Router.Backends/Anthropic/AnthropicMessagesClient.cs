@@ -96,6 +96,28 @@ internal sealed class AnthropicMessagesClient
         return message.Type == "error" ? throw ErrorEvent(message.Error, model) : message;
     }
 
+    /// <summary>A streamed tool_use block's input, gathered from its input_json_delta pieces: none is <c>{}</c>; anything but a
+    /// JSON object fails <see cref="ProviderErrorKind.BadResponse"/>.</summary>
+    public JsonElement ParseToolInput(string json, string model)
+    {
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            return JsonElement.Parse("{}"u8);
+        }
+
+        try
+        {
+            JsonElement input = JsonElement.Parse(json);
+            return input.ValueKind == JsonValueKind.Object
+                ? input
+                : throw new ProviderException(ProviderErrorKind.BadResponse, _baseAddress, model, $"a tool_use block's input is a {input.ValueKind}, not an object");
+        }
+        catch (JsonException e)
+        {
+            throw new ProviderException(ProviderErrorKind.BadResponse, _baseAddress, model, $"a tool_use block's input is not JSON ({HttpErrorReply.Cut(e.Message)})", null, e);
+        }
+    }
+
     private async Task<HttpResponseMessage> SendAsync(AnthropicMessagesRequest request, CancellationToken cancellationToken)
     {
         CheckKey(request.Model);

@@ -61,8 +61,8 @@ public sealed class OllamaProvider : IModelProvider, IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         ThrowIfKeyMissing(request.Model);
-        return request.Messages is { Count: > 0 } messages
-            ? TranslatedAsync(ChatStreamAsync(request, messages, cancellationToken), "/api/chat", request.Model, cancellationToken)
+        return request.Messages is { Count: > 0 }
+            ? TranslatedAsync(ChatStreamAsync(request, cancellationToken), "/api/chat", request.Model, cancellationToken)
             : TranslatedAsync(GenerateStreamAsync(request, cancellationToken), "/api/generate", request.Model, cancellationToken);
     }
 
@@ -128,36 +128,45 @@ public sealed class OllamaProvider : IModelProvider, IDisposable
     }
 
     private async IAsyncEnumerable<ModelChunk> ChatStreamAsync(
-        ModelRequest request, IReadOnlyList<ChatTurn> turns, [EnumeratorCancellation] CancellationToken cancellationToken)
+        ModelRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        List<ChatMessage> messages = [.. turns.Select(t => new ChatMessage(ToRole(t.Role), t.Content))];
-        ChatOptions options = new()
-        {
-            ModelId = request.Model,
-            MaxOutputTokens = request.Options.MaxTokens,
-            Temperature = request.Options.Temperature is { } t ? (float)t : null,
-            StopSequences = request.Options.Stop?.ToList(),
+        List<ChatMessage> messages = [.. ChatTranslation.Messages(request).Select(ResultsAsText)];
+        ChatOptions options = ChatTranslation.Options(request);
 
-            // What ChatOptions has no word for goes in OllamaSharp's own request, which its mapping starts from.
-            RawRepresentationFactory = _ => new ChatRequest
-            {
-                KeepAlive = request.KeepAlive,
-                Options = request.Options.ContextTokens is { } context ? new RequestOptions { NumCtx = context } : null,
-            },
+        // What ChatOptions has no word for goes in OllamaSharp's own request, which its mapping starts from.
+        options.RawRepresentationFactory = _ => new ChatRequest
+        {
+            KeepAlive = request.KeepAlive,
+            Options = request.Options.ContextTokens is { } context ? new RequestOptions { NumCtx = context } : null,
         };
+        List<FunctionCallContent> calls = [];
         await foreach (ChatResponseUpdate update in ChatClient.GetStreamingResponseAsync(messages, options, cancellationToken))
         {
+            // Ollama sends a tool call whole in one chunk, usually before the done chunk: all are handed on with the end.
+            calls.AddRange(update.Contents.OfType<FunctionCallContent>());
+
             // OllamaSharp's usage content rounds nothing away, but its durations are in its additional properties as
             // milliseconds; the raw final chunk has them in Ollama's own nanoseconds.
-            yield return update.RawRepresentation is ChatDoneResponseStream done
-                ? new ModelChunk(
-                    update.Text,
-                    true,
+            if (update.RawRepresentation is ChatDoneResponseStream done)
+            {
+                ModelChunk final = ChatTranslation.Final(
                     Usage(done.PromptEvalCount, done.EvalCount, done.TotalDuration, done.LoadDuration, done.PromptEvalDuration, done.EvalDuration),
-                    done.DoneReason)
-                : new ModelChunk(update.Text, false);
+                    done.DoneReason,
+                    calls);
+                yield return final with { Text = update.Text };
+            }
+            else
+            {
+                yield return new ModelChunk(update.Text, false);
+            }
         }
     }
+
+    /// <summary>A tool message's results as its text, which is what Ollama's /api/chat reads from a "tool" message.</summary>
+    private static ChatMessage ResultsAsText(ChatMessage message) =>
+        message.Contents.Any(content => content is FunctionResultContent)
+            ? new ChatMessage(message.Role, [.. message.Contents.Select(content => content is FunctionResultContent result ? new TextContent(ToolResultText.Of(result)) : content)])
+            : message;
 
     /// <summary>Stops at the done chunk, turns an end without one into a stream cut, and every failure into a <see cref="ProviderException"/>.</summary>
     private async IAsyncEnumerable<ModelChunk> TranslatedAsync(
@@ -297,13 +306,6 @@ public sealed class OllamaProvider : IModelProvider, IDisposable
                 Stop = request.Options.Stop?.ToArray(),
                 NumCtx = request.Options.ContextTokens,
             },
-    };
-
-    private static ChatRole ToRole(string role) => role switch
-    {
-        "system" => ChatRole.System,
-        "assistant" => ChatRole.Assistant,
-        _ => ChatRole.User,
     };
 
     private static ModelUsage Usage(int promptTokens, int outputTokens, long total, long load, long promptEval, long eval) =>

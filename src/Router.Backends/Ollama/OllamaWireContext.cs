@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using OllamaSharp.Models;
@@ -20,4 +21,13 @@ namespace Router.Backends.Ollama;
 [JsonSerializable(typeof(JsonNode))]
 [JsonSerializable(typeof(JsonObject))]
 [JsonSerializable(typeof(string))]
+
+// A tool call's arguments are a dictionary of objects: whatever values a caller put in them (the gateway's are JsonElements).
+[JsonSerializable(typeof(JsonElement))]
+[JsonSerializable(typeof(bool))]
+[JsonSerializable(typeof(int))]
+[JsonSerializable(typeof(long))]
+[JsonSerializable(typeof(double))]
+[JsonSerializable(typeof(Dictionary<string, object>))]
+[JsonSerializable(typeof(List<object>))]
 internal sealed partial class OllamaWireContext : JsonSerializerContext;

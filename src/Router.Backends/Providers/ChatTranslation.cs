@@ -32,6 +32,12 @@ internal static class ChatTranslation
             options.StopSequences = [.. stop];
         }
 
+        if (request.Tools is { Count: > 0 } tools)
+        {
+            options.Tools = [.. tools];
+            options.ToolMode = request.ToolMode;
+        }
+
         return options;
     }
 
@@ -49,6 +55,7 @@ internal static class ChatTranslation
         ChatFinishReason? finishReason = null;
         UsageDetails? usage = null;
         HostTimings? timings = null;
+        List<FunctionCallContent> calls = [];
         await foreach (ChatResponseUpdate update in client.GetStreamingResponseAsync(Messages(request), Options(request), cancellationToken))
         {
             finishReason = update.FinishReason ?? finishReason;
@@ -63,6 +70,9 @@ internal static class ChatTranslation
                         break;
                     case UsageContent reported:
                         usage = reported.Details;
+                        break;
+                    case FunctionCallContent call:
+                        calls.Add(call);
                         break;
                 }
             }
@@ -80,8 +90,12 @@ internal static class ChatTranslation
                 ? new ModelUsage((int)input, (int)output, host.Total, host.Load, host.PromptEval, host.Eval)
                 : new ModelUsage((int)input, (int)output, total, TimeSpan.Zero, firstToken ?? total, total - (firstToken ?? total))
             : null;
-        yield return new ModelChunk("", true, toUsage, DoneReason(finishReason));
+        yield return Final(toUsage, DoneReason(finishReason), calls);
     }
+
+    /// <summary>The final chunk; an answer with tool calls ends for them, whatever finish reason the host gave.</summary>
+    public static ModelChunk Final(ModelUsage? usage, string? doneReason, IReadOnlyList<FunctionCallContent> calls) =>
+        new("", true, usage, calls.Count > 0 && doneReason is null or "stop" ? "tool_calls" : doneReason) { ToolCalls = calls };
 
     /// <summary>The router's done reason ("stop", "length", …) for a chat finish reason.</summary>
     public static string DoneReason(ChatFinishReason? reason) =>
@@ -91,12 +105,22 @@ internal static class ChatTranslation
         : known == ChatFinishReason.ToolCalls ? "tool_calls"
         : known.Value;
 
-    private static ChatMessage ToMessage(ChatTurn turn) => new(
-        turn.Role switch
+    private static ChatMessage ToMessage(ChatTurn turn)
+    {
+        ChatRole role = turn.Role switch
         {
             "system" => ChatRole.System,
             "assistant" => ChatRole.Assistant,
+            "tool" => ChatRole.Tool,
             _ => ChatRole.User,
-        },
-        turn.Content);
+        };
+        if (turn.Parts.Count == 0)
+        {
+            return new ChatMessage(role, turn.Content);
+        }
+
+        List<AIContent> contents = turn.Content.Length > 0 ? [new TextContent(turn.Content)] : [];
+        contents.AddRange(turn.Parts);
+        return new ChatMessage(role, contents);
+    }
 }

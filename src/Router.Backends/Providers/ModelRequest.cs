@@ -1,3 +1,5 @@
+using Microsoft.Extensions.AI;
+
 namespace Router.Backends.Providers;
 
 /// <summary>A provider-neutral generation request: a prompt (with optional FIM suffix) or chat messages.</summary>
@@ -12,6 +14,12 @@ public sealed record ModelRequest(string Model)
     public QuotedFiles? OtherFiles { get; init; }
 
     public IReadOnlyList<ChatTurn>? Messages { get; init; }
+
+    /// <summary>The tools the model may call (chat); null or empty for none.</summary>
+    public IReadOnlyList<AITool>? Tools { get; init; }
+
+    /// <summary>Whether and which tool the model must call; null leaves it to the model.</summary>
+    public ChatToolMode? ToolMode { get; init; }
 
     /// <summary>True when the prompt already carries the model's own template (e.g. FIM tokens).</summary>
     public bool Raw { get; init; }

@@ -62,6 +62,7 @@ public static class ConfigValues
         Add("continuity.maxAgeMinutes", Number(config.Continuity.MaxAgeMinutes));
         Add("privacy.mode", config.Privacy.Mode == PrivacyMode.LocalOnly ? "local-only" : "auto");
         Add("privacy.privatePaths", List(config.Privacy.PrivatePaths));
+        Add("privacy.imagesToCloud", config.Privacy.ImagesToCloud ? "true" : "false");
         if (config.Budget.Preset is { } preset)
         {
             Add("budget.preset", preset);

@@ -617,7 +617,7 @@ public sealed class RouterConfigLoader
 
     private PrivacyConfig ReadPrivacy(ConfigMapping node, PrivacyConfig defaults)
     {
-        WarnUnknownKeys(node, "privacy", "mode", "privatePaths");
+        WarnUnknownKeys(node, "privacy", "mode", "privatePaths", "imagesToCloud");
         PrivacyMode mode = defaults.Mode;
         if (node.Find("mode") is { } modeNode && Scalar(modeNode, "privacy.mode") is { } name)
         {
@@ -659,7 +659,10 @@ public sealed class RouterConfigLoader
             paths = globs;
         }
 
-        return new PrivacyConfig(mode, paths);
+        bool imagesToCloud = node.Find("imagesToCloud") is { } imagesNode
+            ? Bool(imagesNode, "privacy.imagesToCloud") ?? defaults.ImagesToCloud
+            : defaults.ImagesToCloud;
+        return new PrivacyConfig(mode, paths) { ImagesToCloud = imagesToCloud };
     }
 
     // "**/**" means the same as "**" and is folded into it, so the configuration in force reads as simply as it can.

@@ -90,6 +90,16 @@ public sealed class RoutePolicy
             bool namesField = finding.Description.Contains(finding.Field, StringComparison.OrdinalIgnoreCase);
             reasons.Add(namesField ? $"private: {finding.Description}" : $"private: {finding.Description} in {finding.Field}");
         }
+        else if (request.ImageCount > 0 && !Config.Privacy.ImagesToCloud)
+        {
+            localOnly = true;
+            privateBecause = new PrivacyFinding("image", "images", $"{Images(request.ImageCount)} attached, which no scan can read");
+            reasons.Add($"private: {privateBecause.Description} (privacy.imagesToCloud is off)");
+        }
+        else if (request.ImageCount > 0)
+        {
+            reasons.Add($"{Images(request.ImageCount)} may go to the cloud unscanned (privacy.imagesToCloud is on)");
+        }
 
         // Each text is tokenised once: the estimate and continuity's judgement of earlier turns share the counts.
         int textTokens = Count(request.Text);
@@ -410,6 +420,11 @@ public sealed class RoutePolicy
             }
         }
 
+        if (_scanner.ScanText(request.ToolText, "tools") is { } inTools)
+        {
+            return inTools;
+        }
+
         // Other files in scope are sent along with a refactor or used as chat context.
         foreach (string path in request.Files)
         {
@@ -428,7 +443,7 @@ public sealed class RoutePolicy
     private int EstimatePromptTokens(RouteRequest request, int textTokens, int[] historyTokens) => request.Kind switch
     {
         RequestKind.Completion => Count(request.Prefix) + Count(request.Suffix) + textTokens,
-        RequestKind.Chat => textTokens + historyTokens.Sum(),
+        RequestKind.Chat => textTokens + historyTokens.Sum() + Count(request.ToolText),
         _ => textTokens,
     };
 
@@ -486,6 +501,12 @@ public sealed class RoutePolicy
 
     private Tier ChooseChatTier(RouteRequest request, int textTokens, int[] historyTokens, List<string> reasons)
     {
+        if (request.ImageCount > 0)
+        {
+            reasons.Add($"image signal: {Images(request.ImageCount)} attached");
+            return Tier.Vision;
+        }
+
         ContentAnalysis analysis = ContentSignalDetector.Analyze(request.Text, request.File, request.Files, textTokens);
         if (analysis.Winner is { } winner)
         {
@@ -519,6 +540,8 @@ public sealed class RoutePolicy
         reasons.Add($"chat default {Config.Routes.Chat.Name()}");
         return Config.Routes.Chat;
     }
+
+    private static string Images(int count) => count == 1 ? "1 image" : Invariant($"{count} images");
 
     /// <summary>The tier a chat's winning content signal sends it to, whatever the route table says.</summary>
     internal static Tier TierOf(SignalClass signal) => signal switch

@@ -30,4 +30,12 @@ public sealed record RouteRequest(string Id, RequestKind Kind)
     /// <summary>A model the client named (the gateway's pass-through names); applied after routing, within privacy and budget,
     /// ahead of the editor's per-kind model settings. Null or blank leaves the routed model.</summary>
     public string? RequestedModel { get; init; }
+
+    /// <summary>Images attached to the request (chat). The privacy scan cannot read them: they stay local unless
+    /// <see cref="Configuration.PrivacyConfig.ImagesToCloud"/> allows otherwise, and a chat with one goes to the vision tier.</summary>
+    public int ImageCount { get; init; }
+
+    /// <summary>Tool definitions, tool calls and tool results sent along with a chat: text the model gets, so the privacy scan
+    /// and the token estimate cover it, but no content signal or continuity reads it (a tool's JSON is not the user's code).</summary>
+    public string? ToolText { get; init; }
 }

@@ -272,6 +272,11 @@ internal sealed class GatewayExchange(GatewayContext context)
                         GatewayLog.Cut(context.Logger, http, key?.Name, from, restart.Text);
                         await stream.FailAsync($"the answer was cut: {restart.Text}; it ends here rather than go on in another model's words", cancellationToken);
                         return;
+                    case DispatchEvent { Kind: DispatchEventKind.ToolCalls } tools:
+                        stream ??= await OpenAsync(tools.Tier, tools.Model, tools.Endpoint);
+                        from = tools.Endpoint;
+                        await stream.ToolCallsAsync(tools.ToolCalls, cancellationToken);
+                        break;
                     case RoutedAnswer answer:
                         stream ??= await OpenAsync(answer.Result.Tier, answer.Result.Model, answer.Result.Endpoint);
                         await stream.EndAsync(Tail(answer.Result), cancellationToken);
@@ -347,7 +352,8 @@ internal sealed class GatewayExchange(GatewayContext context)
 
     private AnswerHead Head(RoutedChat chat, string model) => new("router-" + chat.Id, model, context.Time.GetUtcNow());
 
-    private static AnswerTail Tail(DispatchResult result) => new(result.DoneReason, result.Usage?.PromptTokens, result.Usage?.OutputTokens);
+    private static AnswerTail Tail(DispatchResult result) =>
+        new(result.DoneReason, result.Usage?.PromptTokens, result.Usage?.OutputTokens) { ToolCalls = result.ToolCalls };
 
     /// <summary>A header value in visible ASCII: anything else (a reason quoting a non-English cue word) is percent-encoded.</summary>
     internal static string HeaderText(string text)

@@ -1,11 +1,11 @@
-using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.AI;
 
 namespace Router.Gateway.Wire;
 
-/// <summary>Anthropic's <c>POST /v1/messages</c>.</summary>
+/// <summary>Anthropic's <c>POST /v1/messages</c>: text, base64 images, the client's tools and the tool loop's tool_use and
+/// tool_result blocks in; text and tool_use blocks out.</summary>
 internal sealed class AnthropicMessagesDialect : ApiDialect
 {
     public override ApiFamily Family => ApiFamily.Anthropic;
@@ -13,20 +13,13 @@ internal sealed class AnthropicMessagesDialect : ApiDialect
     public override GatewayAsk Read(JsonElement body)
     {
         JsonFields.Object(body);
-        JsonFields.RefuseTools(body, "tools");
         List<ChatMessage> messages = [];
         if (JsonFields.Element(body, "system") is { } system)
         {
             messages.Add(new ChatMessage(ChatRole.System, JsonFields.Content(system, "system")));
         }
 
-        messages.AddRange(JsonFields.Messages(body, static (role, at) => role switch
-        {
-            "user" => ChatRole.User,
-            "assistant" => ChatRole.Assistant,
-            _ => throw new GatewayException(GatewayErrorKind.BadRequest, $"{at} must be user or assistant"),
-        }));
-
+        messages.AddRange(AnthropicTurnReader.Read(body));
         ChatOptions options = new()
         {
             MaxOutputTokens = JsonFields.Count(body, "max_tokens"),
@@ -34,6 +27,7 @@ internal sealed class AnthropicMessagesDialect : ApiDialect
             StopSequences = JsonFields.Strings(body, "stop_sequences"),
             AdditionalProperties = [],
         };
+        AnthropicToolReader.Read(body, options);
         return new GatewayAsk(JsonFields.String(body, "model") ?? "", JsonFields.Bool(body, "stream") ?? false, messages, options);
     }
 
@@ -47,7 +41,8 @@ internal sealed class AnthropicMessagesDialect : ApiDialect
         WriteMessage(json, head, tail, text);
     }
 
-    /// <summary>A message object: the whole reply, or with no text the <c>message_start</c> event's.</summary>
+    /// <summary>A message object: the whole reply (a text block, unless the answer is only tool calls, then a tool_use block per
+    /// call), or with no tail the <c>message_start</c> event's, with no content yet.</summary>
     internal static void WriteMessage(Utf8JsonWriter json, AnswerHead head, AnswerTail? tail, string? text)
     {
         json.WriteStartObject();
@@ -56,11 +51,21 @@ internal sealed class AnthropicMessagesDialect : ApiDialect
         json.WriteString("role", "assistant");
         json.WriteString("model", head.Model);
         json.WriteStartArray("content");
-        if (text is not null)
+        IReadOnlyList<FunctionCallContent> calls = tail?.ToolCalls ?? [];
+        if (text is not null && (text.Length > 0 || calls.Count == 0))
         {
             json.WriteStartObject();
             json.WriteString("type", "text");
             json.WriteString("text", text);
+            json.WriteEndObject();
+        }
+
+        for (int i = 0; i < calls.Count; i++)
+        {
+            json.WriteStartObject();
+            WriteToolUse(json, calls[i], i);
+            json.WritePropertyName("input");
+            ToolCallJson.WriteArguments(json, calls[i].Arguments);
             json.WriteEndObject();
         }
 
@@ -71,7 +76,7 @@ internal sealed class AnthropicMessagesDialect : ApiDialect
         }
         else
         {
-            json.WriteString("stop_reason", StopReason(tail));
+            json.WriteString("stop_reason", StopReason(tail, calls.Count > 0));
         }
 
         json.WriteNull("stop_sequence");
@@ -82,5 +87,14 @@ internal sealed class AnthropicMessagesDialect : ApiDialect
         json.WriteEndObject();
     }
 
-    internal static string StopReason(AnswerTail tail) => tail.CutByLength ? "max_tokens" : "end_turn";
+    /// <summary>A tool_use block's type, id and name (its input follows whole, or in a stream as deltas).</summary>
+    internal static void WriteToolUse(Utf8JsonWriter json, FunctionCallContent call, int index)
+    {
+        json.WriteString("type", "tool_use");
+        json.WriteString("id", ToolCallJson.CallId(call, index));
+        json.WriteString("name", call.Name);
+    }
+
+    internal static string StopReason(AnswerTail tail, bool calledTools) =>
+        calledTools ? "tool_use" : tail.CutByLength ? "max_tokens" : "end_turn";
 }

@@ -1,11 +1,11 @@
-using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.AI;
 
 namespace Router.Gateway.Wire;
 
-/// <summary>Ollama's <c>POST /api/chat</c>: streams by default, as Ollama does.</summary>
+/// <summary>Ollama's <c>POST /api/chat</c>: streams by default, as Ollama does; takes images, tools and the tool loop's
+/// messages, and answers tool calls in <c>message.tool_calls</c>.</summary>
 internal sealed class OllamaChatDialect : ApiDialect
 {
     public override ApiFamily Family => ApiFamily.Ollama;
@@ -17,16 +17,10 @@ internal sealed class OllamaChatDialect : ApiDialect
     public override GatewayAsk Read(JsonElement body)
     {
         JsonFields.Object(body);
-        JsonFields.RefuseTools(body, "tools");
-        List<ChatMessage> messages = JsonFields.Messages(body, JsonFields.Role, static (message, at) =>
-        {
-            if (JsonFields.Element(message, "images") is { ValueKind: JsonValueKind.Array } images && images.GetArrayLength() > 0)
-            {
-                throw new GatewayException(GatewayErrorKind.BadRequest, $"{at}.images: only text is routed; this gateway does not pass images to models");
-            }
-        });
-
-        return new GatewayAsk(OllamaFields.Model(body), JsonFields.Bool(body, "stream") ?? true, messages, OllamaFields.Options(body));
+        List<ChatMessage> messages = OllamaChatReader.Messages(body);
+        ChatOptions options = OllamaFields.Options(body);
+        options.Tools = OllamaChatReader.Tools(body);
+        return new GatewayAsk(OllamaFields.Model(body), JsonFields.Bool(body, "stream") ?? true, messages, options);
     }
 
     public override AnswerStream OpenStream(HttpResponse response, AnswerHead head, GatewayAsk ask) => new OllamaStream(response, head, chat: true);
@@ -37,16 +31,37 @@ internal sealed class OllamaChatDialect : ApiDialect
         ArgumentNullException.ThrowIfNull(head);
         ArgumentNullException.ThrowIfNull(tail);
         OllamaFields.Begin(json, head);
-        WriteMessage(json, text);
+        WriteMessage(json, text, tail.ToolCalls);
         OllamaFields.End(json, head, tail);
         json.WriteEndObject();
     }
 
-    internal static void WriteMessage(Utf8JsonWriter json, string text)
+    /// <summary>The reply's <c>message</c>, with <c>tool_calls</c> when the model called tools (each with an id, which Ollama's
+    /// newer replies carry too, and its arguments as an object).</summary>
+    internal static void WriteMessage(Utf8JsonWriter json, string text, IReadOnlyList<FunctionCallContent>? calls = null)
     {
         json.WriteStartObject("message");
         json.WriteString("role", "assistant");
         json.WriteString("content", text);
+        if (calls is { Count: > 0 })
+        {
+            json.WriteStartArray("tool_calls");
+            for (int i = 0; i < calls.Count; i++)
+            {
+                json.WriteStartObject();
+                json.WriteString("id", ToolCallJson.CallId(calls[i], i));
+                json.WriteStartObject("function");
+                json.WriteNumber("index", i);
+                json.WriteString("name", calls[i].Name);
+                json.WritePropertyName("arguments");
+                ToolCallJson.WriteArguments(json, calls[i].Arguments);
+                json.WriteEndObject();
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
         json.WriteEndObject();
     }
 }

@@ -6,7 +6,8 @@ using Router.Runtime.Chat;
 namespace Router.Gateway.Wire;
 
 /// <summary>Ollama's <c>POST /api/generate</c>: with <c>suffix</c> an inline completion (fill in the middle, the code tier);
-/// without, the prompt is routed by its content as a chat is, with <c>system</c> as its instructions.</summary>
+/// without, the prompt is routed by its content as a chat is, with <c>system</c> as its instructions. Its base64 <c>images</c>
+/// go with the prompt.</summary>
 internal sealed class OllamaGenerateDialect : ApiDialect
 {
     public override ApiFamily Family => ApiFamily.Ollama;
@@ -18,11 +19,6 @@ internal sealed class OllamaGenerateDialect : ApiDialect
     public override GatewayAsk Read(JsonElement body)
     {
         JsonFields.Object(body);
-        if (JsonFields.Element(body, "images") is { ValueKind: JsonValueKind.Array } images && images.GetArrayLength() > 0)
-        {
-            throw new GatewayException(GatewayErrorKind.BadRequest, "images: only text is routed; this gateway does not pass images to models");
-        }
-
         string prompt = JsonFields.String(body, "prompt") ?? "";
         string? suffix = JsonFields.String(body, "suffix");
         ChatOptions options = OllamaFields.Options(body);
@@ -37,7 +33,8 @@ internal sealed class OllamaGenerateDialect : ApiDialect
             messages.Add(new ChatMessage(ChatRole.System, system));
         }
 
-        messages.Add(new ChatMessage(ChatRole.User, prompt));
+        List<AIContent> asked = [new TextContent(prompt), .. InlineImage.Ollama(body, "images")];
+        messages.Add(new ChatMessage(ChatRole.User, asked));
         return new GatewayAsk(OllamaFields.Model(body), JsonFields.Bool(body, "stream") ?? true, messages, options);
     }
 

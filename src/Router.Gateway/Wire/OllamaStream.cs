@@ -1,10 +1,12 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.AI;
 
 namespace Router.Gateway.Wire;
 
 /// <summary>A streamed Ollama reply, one JSON line per piece (a chat <c>message</c> or a generate <c>response</c>), the
-/// last with <c>done: true</c>; a line holding <c>error</c> ends it early, as Ollama's own does.</summary>
+/// last with <c>done: true</c>; a chat's tool calls come in one line of their own before it, as Ollama sends them; a line
+/// holding <c>error</c> ends it early, as Ollama's own does.</summary>
 internal sealed class OllamaStream(HttpResponse response, AnswerHead head, bool chat) : AnswerStream(response, head)
 {
     public override ValueTask StartAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
@@ -17,6 +19,17 @@ internal sealed class OllamaStream(HttpResponse response, AnswerHead head, bool 
             json.WriteBoolean("done", false);
             json.WriteEndObject();
         }, cancellationToken);
+
+    public override ValueTask ToolCallsAsync(IReadOnlyList<FunctionCallContent> calls, CancellationToken cancellationToken) =>
+        chat
+            ? SendLineAsync(json =>
+            {
+                OllamaFields.Begin(json, Head);
+                OllamaChatDialect.WriteMessage(json, "", calls);
+                json.WriteBoolean("done", false);
+                json.WriteEndObject();
+            }, cancellationToken)
+            : base.ToolCallsAsync(calls, cancellationToken);
 
     public override ValueTask EndAsync(AnswerTail tail, CancellationToken cancellationToken) =>
         SendLineAsync(json =>

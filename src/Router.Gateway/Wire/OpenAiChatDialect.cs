@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.AI;
 
@@ -8,19 +9,35 @@ namespace Router.Gateway.Wire;
 /// <summary>OpenAI's <c>POST /v1/chat/completions</c>.</summary>
 internal sealed class OpenAiChatDialect : ApiDialect
 {
+    // Compact: the arguments string is what a client's code parses, not what a person reads.
+    private static readonly JsonTypeInfo ArgumentsType =
+        new JsonSerializerOptions(AIJsonUtilities.DefaultOptions) { WriteIndented = false }.GetTypeInfo(typeof(IDictionary<string, object?>));
+
     public override ApiFamily Family => ApiFamily.OpenAi;
 
     public override GatewayAsk Read(JsonElement body)
     {
         JsonFields.Object(body);
-        JsonFields.RefuseTools(body, "tools", "functions");
-        List<ChatMessage> messages = JsonFields.Messages(body, JsonFields.Role);
+        JsonFields.RefuseTools(body, "functions");
+        if (JsonFields.Element(body, "function_call") is not null)
+        {
+            throw new GatewayException(GatewayErrorKind.BadRequest, "'function_call' belongs to the legacy functions API; send 'tools' and 'tool_choice'")
+            {
+                Code = "unsupported_tools",
+            };
+        }
+
+        List<ChatMessage> messages = OpenAiChatMessages.Read(body);
+        List<AITool>? tools = OpenAiChatMessages.Tools(body);
+        ChatToolMode? toolChoice = OpenAiChatMessages.ToolChoice(body);
 
         ChatOptions options = new()
         {
             MaxOutputTokens = JsonFields.Count(body, "max_completion_tokens") ?? JsonFields.Count(body, "max_tokens"),
             Temperature = (float?)JsonFields.Number(body, "temperature"),
             StopSequences = JsonFields.Strings(body, "stop"),
+            Tools = tools,
+            ToolMode = tools is null ? null : toolChoice,
             AdditionalProperties = [],
         };
         return new GatewayAsk(JsonFields.String(body, "model") ?? "", JsonFields.Bool(body, "stream") ?? false, messages, options, IncludeUsage(body));
@@ -44,7 +61,26 @@ internal sealed class OpenAiChatDialect : ApiDialect
         json.WriteNumber("index", 0);
         json.WriteStartObject("message");
         json.WriteString("role", "assistant");
-        json.WriteString("content", text);
+        if (text.Length == 0 && tail.ToolCalls.Count > 0)
+        {
+            json.WriteNull("content");
+        }
+        else
+        {
+            json.WriteString("content", text);
+        }
+
+        if (tail.ToolCalls.Count > 0)
+        {
+            json.WriteStartArray("tool_calls");
+            for (int i = 0; i < tail.ToolCalls.Count; i++)
+            {
+                WriteToolCall(json, head, tail.ToolCalls[i], i, withIndex: false);
+            }
+
+            json.WriteEndArray();
+        }
+
         json.WriteEndObject();
         json.WriteNull("logprobs");
         json.WriteString("finish_reason", OpenAiFinish(tail));
@@ -54,7 +90,26 @@ internal sealed class OpenAiChatDialect : ApiDialect
         json.WriteEndObject();
     }
 
-    internal static string OpenAiFinish(AnswerTail tail) => tail.CutByLength ? "length" : "stop";
+    internal static string OpenAiFinish(AnswerTail tail) => tail.CutByLength ? "length" : tail.ToolCalls.Count > 0 ? "tool_calls" : "stop";
+
+    /// <summary>One tool call as OpenAI sends it: an id (made from the answer's when the host gave none), and the function's
+    /// name and arguments, the arguments as a string holding a JSON object. A streamed call also has its index.</summary>
+    internal static void WriteToolCall(Utf8JsonWriter json, AnswerHead head, FunctionCallContent call, int index, bool withIndex)
+    {
+        json.WriteStartObject();
+        if (withIndex)
+        {
+            json.WriteNumber("index", index);
+        }
+
+        json.WriteString("id", string.IsNullOrEmpty(call.CallId) ? string.Create(CultureInfo.InvariantCulture, $"call_{head.Id}_{index}") : call.CallId);
+        json.WriteString("type", "function");
+        json.WriteStartObject("function");
+        json.WriteString("name", call.Name);
+        json.WriteString("arguments", JsonSerializer.Serialize(call.Arguments ?? new Dictionary<string, object?>(), ArgumentsType));
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
 
     /// <summary>OpenAI's <c>stream_options.include_usage</c>: the stream ends with a usage event.</summary>
     internal static bool IncludeUsage(JsonElement body) =>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.AI;
 
 namespace Router.Gateway.Wire;
 
@@ -13,6 +14,30 @@ internal sealed class OpenAiChatStream(HttpResponse response, AnswerHead head, b
 
     public override ValueTask TextAsync(string text, CancellationToken cancellationToken) =>
         SendEventAsync(null, json => Chunk(json, role: false, text, finish: null), cancellationToken);
+
+    /// <summary>Every call in one chunk, each whole (OpenAI's clients join a call's pieces by index; one piece is enough).</summary>
+    public override ValueTask ToolCallsAsync(IReadOnlyList<FunctionCallContent> calls, CancellationToken cancellationToken) =>
+        SendEventAsync(null, json =>
+        {
+            Begin(json);
+            json.WriteStartArray("choices");
+            json.WriteStartObject();
+            json.WriteNumber("index", 0);
+            json.WriteStartObject("delta");
+            json.WriteStartArray("tool_calls");
+            for (int i = 0; i < calls.Count; i++)
+            {
+                OpenAiChatDialect.WriteToolCall(json, Head, calls[i], i, withIndex: true);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+            json.WriteNull("logprobs");
+            json.WriteNull("finish_reason");
+            json.WriteEndObject();
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }, cancellationToken);
 
     protected override void WriteFinish(Utf8JsonWriter json, string finishReason) => Chunk(json, role: false, text: null, finishReason);
 

@@ -14,7 +14,9 @@ namespace Router.Runtime.Chat;
 /// gate, tier by content, fallback, one escalation within privacy and budget) and answered by the model it chose. The model is
 /// the router's choice, not <see cref="ChatOptions.ModelId"/>; the response says who answered and why (<see cref="ChatResponse.ModelId"/>,
 /// <see cref="RoutingChatKeys"/> in <c>AdditionalProperties</c>, a <see cref="RoutedAnswer"/> as <c>RawRepresentation</c>).</summary>
-/// <remarks>Text only: a message holding anything but text, or options with tools, is refused with <see cref="NotSupportedException"/>.
+/// <remarks>Messages may hold text, images (<see cref="DataContent"/>), tool calls and tool results, and the options tools; the
+/// model's tool calls come back as <see cref="FunctionCallContent"/> with <see cref="ChatFinishReason.ToolCalls"/>. Anything
+/// else (a link to fetch, a file that is no image) is refused with <see cref="NotSupportedException"/>.
 /// <see cref="InvalidOperationException"/>: the configuration has no tier that can take the request. <see cref="DispatchFailedException"/>:
 /// no endpoint answered (the message lists every attempt).</remarks>
 public sealed class RoutingChatClient : IChatClient
@@ -71,7 +73,9 @@ public sealed class RoutingChatClient : IChatClient
         DispatchResult result = await _runtime.Dispatcher.DispatchAsync(Dispatch(chat), null, cancellationToken);
         await _runtime.RecordAsync(result, config, CancellationToken.None);
         RoutedAnswer answer = new(decision, result);
-        return new ChatResponse(new ChatMessage(ChatRole.Assistant, result.Text) { MessageId = MessageId(id, result) })
+        List<AIContent> contents = result.Text.Length > 0 || result.ToolCalls.Count == 0 ? [new TextContent(result.Text)] : [];
+        contents.AddRange(result.ToolCalls);
+        return new ChatResponse(new ChatMessage(ChatRole.Assistant, contents) { MessageId = MessageId(id, result) })
         {
             ResponseId = id,
             ModelId = result.Model,
@@ -217,6 +221,18 @@ public sealed class RoutingChatClient : IChatClient
             };
         }
 
+        if (dispatchEvent.Kind == DispatchEventKind.ToolCalls)
+        {
+            return new ChatResponseUpdate(ChatRole.Assistant, [.. dispatchEvent.ToolCalls])
+            {
+                ResponseId = id,
+                MessageId = messageId,
+                ModelId = dispatchEvent.Model,
+                FinishReason = ChatFinishReason.ToolCalls,
+                RawRepresentation = dispatchEvent,
+            };
+        }
+
         return new ChatResponseUpdate
         {
             Role = ChatRole.Assistant,
@@ -274,6 +290,7 @@ public sealed class RoutingChatClient : IChatClient
         "stop" => ChatFinishReason.Stop,
         "length" => ChatFinishReason.Length,
         "content_filter" => ChatFinishReason.ContentFilter,
+        "tool_calls" => ChatFinishReason.ToolCalls,
         _ => new ChatFinishReason(doneReason),
     };
 }

@@ -17,4 +17,7 @@ public enum DispatchEventKind
 
     /// <summary>The answer was judged weak and is asked again one tier up: discard it, the new one streams next.</summary>
     Escalation,
+
+    /// <summary>The tools the model asks the caller to call (<see cref="DispatchEvent.ToolCalls"/>), sent once as the answer ends.</summary>
+    ToolCalls,
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.AI;
 using Router.Backends.Providers;
 using Router.Core.Requests;
 using Router.Quality;
@@ -29,6 +30,9 @@ public sealed record DispatchResult(
     AnswerVerdict Verdict,
     double CostUsd)
 {
+    /// <summary>The tools the model asked the caller to call, in order; empty for a text answer.</summary>
+    public IReadOnlyList<FunctionCallContent> ToolCalls { get; init; } = [];
+
     /// <summary>True when the answer came from elsewhere than the decided endpoint, without escalation.</summary>
     public bool FellBack => Attempts.Any(a => !a.Escalation && a.Outcome != DispatchAttemptOutcome.Answered);
 

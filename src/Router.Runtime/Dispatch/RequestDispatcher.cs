@@ -107,7 +107,8 @@ public sealed class RequestDispatcher
             return Result(run, first, AnswerVerdict.Sound, null, cost);
         }
 
-        AnswerVerdict verdict = (request.Judge ?? _options.Judge)(Check(run, first));
+        // Tool calls are the answer: the client runs them and asks again, so there is nothing to judge (nor to take back).
+        AnswerVerdict verdict = first.ToolCalls.Count > 0 ? AnswerVerdict.Sound : (request.Judge ?? _options.Judge)(Check(run, first));
         if (!verdict.IsWeak)
         {
             return Result(run, first, verdict, null, cost);
@@ -354,7 +355,19 @@ public sealed class RequestDispatcher
                         _options.Placement?.Loads.NoteLoad(candidate.Endpoint, candidate.Model, status.SizeBytes, usage.LoadDuration);
                     }
 
-                    return (new AttemptAnswer(candidate, text.ToString(), chunk.DoneReason, chunk.Usage, firstText, run.Elapsed), null, false);
+                    if (chunk.ToolCalls.Count > 0)
+                    {
+                        inCallback = true;
+                        await run.EmitAsync(
+                            new DispatchEvent(DispatchEventKind.ToolCalls, number, candidate.Tier, candidate.Model, candidate.Endpoint, $"{candidate.Model} calls {string.Join(", ", chunk.ToolCalls.Select(c => c.Name))}")
+                            {
+                                ToolCalls = chunk.ToolCalls,
+                            },
+                            cancellationToken);
+                        inCallback = false;
+                    }
+
+                    return (new AttemptAnswer(candidate, text.ToString(), chunk.DoneReason, chunk.Usage, firstText, run.Elapsed) { ToolCalls = chunk.ToolCalls }, null, false);
                 }
 
                 pending = stream.MoveNextAsync().AsTask();
@@ -749,7 +762,10 @@ public sealed class RequestDispatcher
         run.Attempts.ToList(),
         escalation,
         verdict,
-        cost);
+        cost)
+    {
+        ToolCalls = answer.ToolCalls,
+    };
 
     private static string Describe(DispatchCandidate candidate) => $"{candidate.Tier.Name()} {candidate.Model} on {candidate.Endpoint}";
 

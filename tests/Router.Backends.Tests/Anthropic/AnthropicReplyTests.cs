@@ -133,20 +133,6 @@ public sealed class AnthropicReplyTests
         }
     }
 
-    [Fact]
-    public async Task Tools_and_non_image_files_are_refused_before_anything_is_sent()
-    {
-        await using CannedReplyHost host = CannedReplyHost.Start(new CannedReply(200, "application/json", []));
-        using AnthropicProvider provider = Provider(host);
-        ChatOptions withTools = new() { ModelId = "claude-sonnet-4-5", Tools = [AIFunctionFactory.Create(() => 1, "one")] };
-        ChatMessage audio = new(ChatRole.User, [new DataContent(new byte[] { 1, 2, 3 }, "audio/wav")]);
-
-        await Assert.ThrowsAsync<NotSupportedException>(() => provider.ChatClient.GetResponseAsync([new ChatMessage(ChatRole.User, "Hi")], withTools, Deadline()));
-        await Assert.ThrowsAsync<NotSupportedException>(() => provider.ChatClient.GetResponseAsync([audio], new ChatOptions { ModelId = "claude-sonnet-4-5" }, Deadline()));
-
-        Assert.Equal(0, host.Requests);
-    }
-
     private static AnthropicProvider Provider(CannedReplyHost host) =>
         new("claude", host.BaseAddress, new ApiKeySource("ROUTER_TEST_KEY", "sk-ant-test"), ProviderHttpClient.Create());
 

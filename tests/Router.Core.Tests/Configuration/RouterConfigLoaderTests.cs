@@ -58,6 +58,7 @@ public sealed class RouterConfigLoaderTests
         { "    contextTokens: 8192\n  code:", "    contextTokens: lots\n  code:", "tiers.quick.contextTokens", "expected a whole number, got 'lots'" },
         { "    provider: ollama\n    url: http://127.0.0.1:11434", "    provider: olama\n    url: http://127.0.0.1:11434", "endpoints.laptop.provider", "unknown provider 'olama'" },
         { "  mode: auto", "  mode: paranoid", "privacy.mode", "unknown mode 'paranoid'" },
+        { "  mode: auto", "  mode: auto\n  imagesToCloud: sometimes", "privacy.imagesToCloud", "expected true or false, got 'sometimes'" },
         { "  dailyUsd: 5.00", "  dailyUsd: -1", "budget.dailyUsd", "must be at least 0" },
         { "  minCodeTurns: 2", "  minCodeTurns: 4", "continuity.minCodeTurns", "must not exceed window" },
         { "escalation: [quick, code, heavy, frontier]", "escalation: [quick, code, code]", "escalation[2]", "appears twice" },

@@ -66,6 +66,7 @@ internal sealed class RoutedHosts : IAsyncDisposable
               code: { model: "qwen2.5-coder:14b", endpoints: [gpu], contextTokens: 16384 }
               reasoning: { model: "deepseek-r1:8b", endpoints: [gpu], contextTokens: 16384 }
               heavy: { model: "qwen2.5-coder:32b", endpoints: [gpu], contextTokens: 32768 }
+              vision: { model: "granite3.2-vision:2b", endpoints: [cloud, laptop], contextTokens: 16384 }
               frontier: { model: "qwen2.5-coder:32b", endpoints: [cloud], contextTokens: 200000, usdPerMillionInput: 3.0, usdPerMillionOutput: 15.0 }
             routes:
               chat: {{chatRoute}}

@@ -205,9 +205,11 @@ public sealed class RoutingChatClientTests
     public async Task Content_the_router_cannot_send_is_refused_before_any_host_is_asked()
     {
         await using RoutedHosts hosts = await RoutedHosts.StartAsync();
-        ChatMessage image = new(ChatRole.User, [new TextContent("What is in this picture?"), new DataContent(new byte[] { 1, 2, 3 }, "image/png")]);
+        ChatMessage link = new(ChatRole.User, [new TextContent("What is in this picture?"), new UriContent(new Uri("https://example.com/cat.png"), "image/png")]);
+        ChatMessage audio = new(ChatRole.User, [new TextContent("What is said here?"), new DataContent(new byte[] { 1, 2, 3 }, "audio/wav")]);
 
-        await Assert.ThrowsAsync<NotSupportedException>(() => hosts.Client.GetResponseAsync([image], cancellationToken: RoutedHosts.Deadline()));
+        await Assert.ThrowsAsync<NotSupportedException>(() => hosts.Client.GetResponseAsync([link], cancellationToken: RoutedHosts.Deadline()));
+        await Assert.ThrowsAsync<NotSupportedException>(() => hosts.Client.GetResponseAsync([audio], cancellationToken: RoutedHosts.Deadline()));
         await Assert.ThrowsAsync<ArgumentException>(() => hosts.Client.GetResponseAsync(
             "hello", new ChatOptions { AdditionalProperties = new() { [RoutingChatKeys.Kind] = "poem" } }, RoutedHosts.Deadline()));
         Assert.Empty(Chats(hosts.Laptop));

@@ -76,6 +76,25 @@ async function startEmulator(extraArgs = ['--time-scale', '0.1']) {
   };
 }
 
+/** Starts `router serve --config DIR/router.yaml --listen 127.0.0.1:0` in DIR (its state there too) and resolves with its
+ * base URL once it says where it listens. */
+async function startServe(dir, ...extra) {
+  const [cmd, args] = routerCommand('serve', '--config', path.join(dir, 'router.yaml'), '--listen', '127.0.0.1:0', ...extra);
+  const child = cp.spawn(cmd, args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, XDG_STATE_HOME: dir } });
+  let stderr = '';
+  child.stderr.on('data', (d) => { stderr += d; });
+  const lines = readline.createInterface({ input: child.stdout });
+  const url = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`router serve did not start in 60 s: ${stderr}`)), 60000);
+    lines.on('line', (line) => {
+      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)\//.exec(line);
+      if (m) { clearTimeout(timer); resolve(m[1]); }
+    });
+    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`router serve exited ${code}: ${stderr}`)); });
+  });
+  return { url, child, stderr: () => stderr, stop: () => child.kill() };
+}
+
 /** A workspace folder with a router.yaml whose every tier points at the emulator. */
 function makeWorkspace(emulatorUrl) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'router-e2e-'));
@@ -107,4 +126,4 @@ async function waitFor(probe, what, timeoutMs = 15000) {
   }
 }
 
-module.exports = { repoRoot, routerCommand, routerBinDir, startEmulator, makeWorkspace, waitFor };
+module.exports = { repoRoot, routerCommand, routerBinDir, startEmulator, startServe, makeWorkspace, waitFor };

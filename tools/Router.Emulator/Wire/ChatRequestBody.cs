@@ -10,4 +10,7 @@ internal sealed record ChatRequestBody
     public bool? Stream { get; init; }
     public RequestOptionsBody? Options { get; init; }
     public JsonElement? KeepAlive { get; init; }
+
+    /// <summary>The tools the model may call: a list of {type: function, function: {name, description, parameters}}.</summary>
+    public JsonElement? Tools { get; init; }
 }

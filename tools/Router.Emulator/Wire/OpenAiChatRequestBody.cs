@@ -13,6 +13,9 @@ internal sealed record OpenAiChatRequestBody
     public int? MaxCompletionTokens { get; init; }
     public double? Temperature { get; init; }
 
+    /// <summary>The tools the model may call: a list of {type: function, function: {name, description, parameters}}.</summary>
+    public JsonElement? Tools { get; init; }
+
     /// <summary>A string or an array of strings.</summary>
     public JsonElement? Stop { get; init; }
 }

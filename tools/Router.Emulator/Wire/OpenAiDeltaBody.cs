@@ -5,4 +5,5 @@ internal sealed record OpenAiDeltaBody
 {
     public string? Role { get; init; }
     public string? Content { get; init; }
+    public IReadOnlyList<OpenAiToolCallBody>? ToolCalls { get; init; }
 }

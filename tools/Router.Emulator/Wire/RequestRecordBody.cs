@@ -14,6 +14,8 @@ internal sealed record RequestRecordBody
 
     /// <summary>Milliseconds of the cold load this request did; absent when it found its model loaded (or loading).</summary>
     public double? ColdLoadMs { get; init; }
+    public int Tools { get; init; }
+    public int Images { get; init; }
     public required string Outcome { get; init; }
     public required int Chunks { get; init; }
     public required string StartedAt { get; init; }

@@ -20,6 +20,14 @@ internal static class WireText
         };
     }
 
+    /// <summary>How many image parts (OpenAI's image_url, Anthropic's image) a content array holds.</summary>
+    public static int Images(JsonElement? value) => value is { ValueKind: JsonValueKind.Array } parts
+        ? parts.EnumerateArray().Count(part => part.ValueKind == JsonValueKind.Object
+            && part.TryGetProperty("type", out var type)
+            && type.ValueKind == JsonValueKind.String
+            && type.GetString() is "image_url" or "image")
+        : 0;
+
     public static IReadOnlyList<string>? List(JsonElement? value) => value switch
     {
         { ValueKind: JsonValueKind.String } s => [s.GetString() ?? ""],
