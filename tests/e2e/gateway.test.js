@@ -7,10 +7,11 @@ const cp = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+const readline = require('node:readline');
 const OpenAI = require('openai');
 const Anthropic = require('@anthropic-ai/sdk');
 const { Ollama } = require('ollama');
-const { routerCommand, startEmulator, startServe } = require('./lib/router');
+const { routerCommand, startEmulator } = require('./lib/router');
 
 const PRIVATE = 'Why does the deploy fail? aws_access_key_id = AKIAQWERTYUIOPASDFGH';
 let local;
@@ -37,6 +38,24 @@ function writeConfig() {
   return folder;
 }
 
+/** Starts `router serve` and resolves with its base URL once it says where it listens. */
+async function startServe(...extra) {
+  const [cmd, args] = routerCommand('serve', '--config', path.join(dir, 'router.yaml'), '--listen', '127.0.0.1:0', ...extra);
+  const child = cp.spawn(cmd, args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, XDG_STATE_HOME: dir } });
+  let stderr = '';
+  child.stderr.on('data', (d) => { stderr += d; });
+  const lines = readline.createInterface({ input: child.stdout });
+  const url = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`router serve did not start in 60 s: ${stderr}`)), 60000);
+    lines.on('line', (line) => {
+      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)\//.exec(line);
+      if (m) { clearTimeout(timer); resolve(m[1]); }
+    });
+    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`router serve exited ${code}: ${stderr}`)); });
+  });
+  return { url, child, stderr: () => stderr, stop: () => child.kill() };
+}
+
 async function cloudGenerations() {
   return (await cloud.requests()).filter((r) => /messages|chat|generate|completions/.test(r.endpoint));
 }
@@ -45,7 +64,7 @@ before(async () => {
   local = await startEmulator(['--time-scale', '0']);
   cloud = await startEmulator(['--time-scale', '0']);
   dir = writeConfig();
-  server = await startServe(dir);
+  server = await startServe();
 });
 
 after(() => {
@@ -182,7 +201,7 @@ test('keys: a keyed gateway refuses the SDK without the key and answers with it;
   assert.match(hash, /^sha256:[0-9a-f]{64}$/);
   const keys = path.join(dir, 'keys.yaml');
   fs.writeFileSync(keys, `keys:\n  - name: e2e\n    hash: ${hash}\n    tiers: [quick, code]\n`);
-  const keyed = await startServe(dir, '--keys', keys);
+  const keyed = await startServe('--keys', keys);
   try {
     const wrong = new OpenAI({ baseURL: `${keyed.url}/v1`, apiKey: 'sk-wrong', maxRetries: 0 });
     await assert.rejects(
