@@ -1,18 +1,14 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.AI;
+using Router.Backends.Providers;
 
 namespace Router.Gateway.Wire;
 
 /// <summary>OpenAI's <c>POST /v1/chat/completions</c>.</summary>
 internal sealed class OpenAiChatDialect : ApiDialect
 {
-    // Compact: the arguments string is what a client's code parses, not what a person reads.
-    private static readonly JsonTypeInfo ArgumentsType =
-        new JsonSerializerOptions(AIJsonUtilities.DefaultOptions) { WriteIndented = false }.GetTypeInfo(typeof(IDictionary<string, object?>));
-
     public override ApiFamily Family => ApiFamily.OpenAi;
 
     public override GatewayAsk Read(JsonElement body)
@@ -106,7 +102,7 @@ internal sealed class OpenAiChatDialect : ApiDialect
         json.WriteString("type", "function");
         json.WriteStartObject("function");
         json.WriteString("name", call.Name);
-        json.WriteString("arguments", JsonSerializer.Serialize(call.Arguments ?? new Dictionary<string, object?>(), ArgumentsType));
+        json.WriteString("arguments", call.Arguments is { Count: > 0 } arguments ? ToolResultText.Json(arguments) : "{}");
         json.WriteEndObject();
         json.WriteEndObject();
     }
