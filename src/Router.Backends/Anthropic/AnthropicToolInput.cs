@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
+using Router.Backends.Providers;
 
 namespace Router.Backends.Anthropic;
 
@@ -18,7 +19,7 @@ internal static class AnthropicToolInput
             foreach ((string name, object? value) in arguments ?? new Dictionary<string, object?>())
             {
                 json.WritePropertyName(name);
-                WriteValue(json, value);
+                ToolValueJson.Write(json, value);
             }
 
             json.WriteEndObject();
@@ -57,31 +58,9 @@ internal static class AnthropicToolInput
         ArrayBufferWriter<byte> buffer = new();
         using (Utf8JsonWriter json = new(buffer))
         {
-            WriteValue(json, value);
+            ToolValueJson.Write(json, value);
         }
 
         return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
-
-    private static void WriteValue(Utf8JsonWriter json, object? value)
-    {
-        switch (value)
-        {
-            case null:
-                json.WriteNullValue();
-                break;
-            case JsonElement element:
-                element.WriteTo(json);
-                break;
-            case string text:
-                json.WriteStringValue(text);
-                break;
-            case bool flag:
-                json.WriteBooleanValue(flag);
-                break;
-            default:
-                JsonSerializer.Serialize(json, value, AIJsonUtilities.DefaultOptions.GetTypeInfo(value.GetType()));
-                break;
-        }
     }
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
+using Router.Backends.Providers;
 
 namespace Router.Gateway.Wire;
 
@@ -55,21 +56,7 @@ internal static class ToolCallJson
         foreach ((string name, object? value) in arguments ?? new Dictionary<string, object?>())
         {
             json.WritePropertyName(name);
-            switch (value)
-            {
-                case null:
-                    json.WriteNullValue();
-                    break;
-                case JsonElement element:
-                    element.WriteTo(json);
-                    break;
-                case string text:
-                    json.WriteStringValue(text);
-                    break;
-                default:
-                    JsonSerializer.Serialize(json, value, AIJsonUtilities.DefaultOptions.GetTypeInfo(value.GetType()));
-                    break;
-            }
+            ToolValueJson.Write(json, value);
         }
 
         json.WriteEndObject();
