@@ -10,8 +10,7 @@ namespace Router.Runtime.Tests.Chat;
 /// which the runtime hands the pure policy as data.</summary>
 public sealed class PassThroughRoutingTests
 {
-    // Every emulated Ollama host has it; no tier of RoutedHosts' configuration names it.
-    private const string Untiered = "granite3.2-vision:2b";
+    private const string Untiered = RoutedHosts.UntieredModel;
 
     [Fact]
     public async Task The_hosts_whose_last_list_names_the_model_are_listed_and_stay_listed_while_down_behind_healthy_ones()

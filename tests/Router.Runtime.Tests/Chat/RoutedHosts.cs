@@ -14,6 +14,9 @@ namespace Router.Runtime.Tests.Chat;
 /// ledger in a temporary directory, and the <see cref="RoutingChatClient"/> over them.</summary>
 internal sealed class RoutedHosts : IAsyncDisposable
 {
+    /// <summary>A model the laptop and gpu hosts have and no tier of the configuration names.</summary>
+    public const string UntieredModel = "phi4-mini:3.8b";
+
     private readonly string _dir;
     private readonly ModelProviderPool _providers;
     private readonly RouterRuntime _runtime;
@@ -43,8 +46,10 @@ internal sealed class RoutedHosts : IAsyncDisposable
     public static async Task<RoutedHosts> StartAsync(string chatRoute = "quick", string quickHosts = "laptop")
     {
         string dir = Directory.CreateTempSubdirectory("router-chat-").FullName;
-        EmulatorServer laptop = await EmulatorServer.StartAsync(new EmulatorOptions { TimeScale = 0 }, CancellationToken.None);
-        EmulatorServer gpu = await EmulatorServer.StartAsync(new EmulatorOptions { TimeScale = 0 }, CancellationToken.None);
+        // Both local hosts also have a model no tier names, for the pass-through tests.
+        ModelProfile[] localModels = [.. BuiltInModelProfiles.All, new ModelProfile { Name = UntieredModel }];
+        EmulatorServer laptop = await EmulatorServer.StartAsync(new EmulatorOptions { TimeScale = 0, Models = localModels }, CancellationToken.None);
+        EmulatorServer gpu = await EmulatorServer.StartAsync(new EmulatorOptions { TimeScale = 0, Models = localModels }, CancellationToken.None);
         EmulatorServer cloud = await EmulatorServer.StartAsync(new EmulatorOptions { TimeScale = 0 }, CancellationToken.None);
         string yaml = $$"""
             endpoints:
