@@ -47,6 +47,17 @@ public sealed class OpenAiToolTests
     }
 
     [Theory]
+    [InlineData(",\"parallel_tool_calls\":false", false)]
+    [InlineData(",\"parallel_tool_calls\":true", true)]
+    [InlineData("", null)]
+    public void Parallel_tool_calls_is_read_as_whether_the_model_may_call_several_tools_at_once(string field, bool? allowed)
+    {
+        GatewayAsk ask = Read($$"""{{{Tools}}{{field}},"messages":[{"role":"user","content":"hi"}]}""");
+
+        Assert.Equal(allowed, ask.Options.AllowMultipleToolCalls);
+    }
+
+    [Theory]
     [InlineData("\"auto\"", "auto")]
     [InlineData("\"none\"", "none")]
     [InlineData("\"required\"", "required")]

@@ -96,7 +96,7 @@ internal sealed class AnthropicChatClient(AnthropicMessagesClient messages, Uri 
             Temperature = options.Temperature is { } t ? double.Parse(t.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) : null,
             StopSequences = options.StopSequences is { Count: > 0 } stop ? [.. stop] : null,
             Tools = tools,
-            ToolChoice = tools is null ? null : ToolChoice(options.ToolMode),
+            ToolChoice = tools is null ? null : ToolChoice(options.ToolMode, options.AllowMultipleToolCalls),
         };
     }
 
@@ -153,14 +153,19 @@ internal sealed class AnthropicChatClient(AnthropicMessagesClient messages, Uri 
         ? new AnthropicTool { Name = function.Name, Description = function.Description is { Length: > 0 } d ? d : null, InputSchema = function.JsonSchema }
         : throw new NotSupportedException($"The tool '{tool.Name}' ({tool.GetType().Name}) cannot be sent to the Messages API; only functions can.");
 
-    private static AnthropicToolChoice? ToolChoice(ChatToolMode? mode) => mode switch
+    private static AnthropicToolChoice? ToolChoice(ChatToolMode? mode, bool? allowMultiple)
     {
-        null => null,
-        NoneChatToolMode => new AnthropicToolChoice("none"),
-        RequiredChatToolMode { RequiredFunctionName: { } name } => new AnthropicToolChoice("tool", name),
-        RequiredChatToolMode => new AnthropicToolChoice("any"),
-        _ => new AnthropicToolChoice("auto"),
-    };
+        // The one-call-at-a-time switch lives in tool_choice: asking for it without a mode means auto.
+        bool? disableParallel = allowMultiple == false ? true : null;
+        return mode switch
+        {
+            null when disableParallel is null => null,
+            NoneChatToolMode => new AnthropicToolChoice("none"),
+            RequiredChatToolMode { RequiredFunctionName: { } name } => new AnthropicToolChoice("tool", name, disableParallel),
+            RequiredChatToolMode => new AnthropicToolChoice("any", null, disableParallel),
+            _ => new AnthropicToolChoice("auto", null, disableParallel),
+        };
+    }
 
     /// <summary>An answer's blocks in order: text as text, tool_use as a call with its input; others (thinking) are not the answer.</summary>
     private static List<AIContent> Contents(AnthropicMessageResponse answer)

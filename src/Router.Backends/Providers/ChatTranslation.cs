@@ -36,6 +36,7 @@ internal static class ChatTranslation
         {
             options.Tools = [.. tools];
             options.ToolMode = request.ToolMode;
+            options.AllowMultipleToolCalls = request.AllowMultipleToolCalls;
         }
 
         return options;

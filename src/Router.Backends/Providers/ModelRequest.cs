@@ -21,6 +21,9 @@ public sealed record ModelRequest(string Model)
     /// <summary>Whether and which tool the model must call; null leaves it to the model.</summary>
     public ChatToolMode? ToolMode { get; init; }
 
+    /// <summary>False for one tool call at a time; null leaves it to the model.</summary>
+    public bool? AllowMultipleToolCalls { get; init; }
+
     /// <summary>True when the prompt already carries the model's own template (e.g. FIM tokens).</summary>
     public bool Raw { get; init; }
 

@@ -34,6 +34,7 @@ internal sealed class OpenAiChatDialect : ApiDialect
             StopSequences = JsonFields.Strings(body, "stop"),
             Tools = tools,
             ToolMode = tools is null ? null : toolChoice,
+            AllowMultipleToolCalls = tools is null ? null : JsonFields.Bool(body, "parallel_tool_calls"),
             AdditionalProperties = [],
         };
         return new GatewayAsk(JsonFields.String(body, "model") ?? "", JsonFields.Bool(body, "stream") ?? false, messages, options, IncludeUsage(body));

@@ -19,6 +19,10 @@ internal sealed record RoutedConversation(RouteRequest Request, IReadOnlyList<Ch
     /// <summary>The caller's tool choice; null leaves it to the model.</summary>
     public ChatToolMode? ToolMode { get; init; }
 
+    /// <summary>False when the client asked for one tool call at a time (OpenAI's parallel_tool_calls, Anthropic's
+    /// disable_parallel_tool_use); null leaves it to the model.</summary>
+    public bool? AllowMultipleToolCalls { get; init; }
+
     public static RoutedConversation From(string id, IEnumerable<ChatMessage> messages, ChatOptions? options)
     {
         ArgumentNullException.ThrowIfNull(messages);
@@ -119,6 +123,7 @@ internal sealed record RoutedConversation(RouteRequest Request, IReadOnlyList<Ch
         {
             Tools = tools,
             ToolMode = tools is null ? null : options?.ToolMode,
+            AllowMultipleToolCalls = tools is null ? null : options?.AllowMultipleToolCalls,
         };
 
         void Flush()
@@ -134,7 +139,7 @@ internal sealed record RoutedConversation(RouteRequest Request, IReadOnlyList<Ch
     /// <summary>The model request for <paramref name="model"/> (each attempt's tier may differ).</summary>
     public ModelRequest Build(string model) => Turns is null
         ? ModelPrompts.Build(Request, model) with { Options = Options }
-        : new ModelRequest(model) { Messages = Turns, Options = Options, Tools = Tools, ToolMode = ToolMode };
+        : new ModelRequest(model) { Messages = Turns, Options = Options, Tools = Tools, ToolMode = ToolMode, AllowMultipleToolCalls = AllowMultipleToolCalls };
 
     private static string RoleOf(ChatRole role) =>
         role == ChatRole.System ? "system" : role == ChatRole.Assistant ? "assistant" : role == ChatRole.Tool ? "tool" : "user";

@@ -175,6 +175,20 @@ public sealed class AnthropicToolWireTests
     }
 
     [Fact]
+    public void One_call_at_a_time_is_sent_as_disable_parallel_tool_use_in_tool_choice()
+    {
+        AnthropicMessagesRequest Of(ChatToolMode? mode, bool? allowMultiple) =>
+            AnthropicChatClient.Request([Question], new ChatOptions { ModelId = Model, Tools = Tools, ToolMode = mode, AllowMultipleToolCalls = allowMultiple });
+
+        Assert.Equal(new AnthropicToolChoice("auto", null, true), Of(null, false).ToolChoice);
+        Assert.Equal(new AnthropicToolChoice("any", null, true), Of(ChatToolMode.RequireAny, false).ToolChoice);
+        Assert.Equal(new AnthropicToolChoice("auto"), Of(ChatToolMode.Auto, true).ToolChoice);
+        Assert.Null(Of(null, true).ToolChoice);
+        string wire = System.Text.Json.JsonSerializer.Serialize(Of(null, false), AnthropicJsonContext.Default.AnthropicMessagesRequest);
+        Assert.Contains("\"tool_choice\":{\"type\":\"auto\",\"disable_parallel_tool_use\":true}", wire, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Hosted_tools_and_non_image_files_are_refused_before_anything_is_sent()
     {
         await using CannedReplyHost host = CannedReplyHost.Start(new CannedReply(200, "application/json", []));

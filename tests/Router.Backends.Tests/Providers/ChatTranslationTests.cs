@@ -12,6 +12,18 @@ public sealed class ChatTranslationTests
     };
 
     [Fact]
+    public void Tools_their_mode_and_one_call_at_a_time_reach_the_chat_options()
+    {
+        AIFunctionDeclaration tool = AIFunctionFactory.CreateDeclaration("get_time", "The time", System.Text.Json.JsonDocument.Parse("""{"type":"object"}""").RootElement);
+        ChatOptions options = ChatTranslation.Options(Request with { Tools = [tool], ToolMode = ChatToolMode.RequireAny, AllowMultipleToolCalls = false });
+
+        Assert.Same(tool, Assert.Single(options.Tools!));
+        Assert.Equal(ChatToolMode.RequireAny, options.ToolMode);
+        Assert.False(options.AllowMultipleToolCalls);
+        Assert.Null(ChatTranslation.Options(Request).AllowMultipleToolCalls);
+    }
+
+    [Fact]
     public async Task Host_timings_on_the_last_update_are_the_usage_timings_so_a_cold_load_is_seen()
     {
         ChatResponseUpdate last = new(ChatRole.Assistant, [new UsageContent(new UsageDetails { InputTokenCount = 12, OutputTokenCount = 2 })])
