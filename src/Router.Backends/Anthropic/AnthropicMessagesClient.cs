@@ -157,17 +157,9 @@ internal sealed class AnthropicMessagesClient
         using (response)
         {
             HttpErrorReply reply = await HttpErrorReply.ReadAsync(response, cancellationToken);
-            throw ProviderException.FromReply(reply, _baseAddress, request.Model, _key, retryAfter: RetryAfter(response.Headers.RetryAfter));
+            throw ProviderException.FromReply(reply, _baseAddress, request.Model, _key);
         }
     }
-
-    /// <summary>How long a 429 or 529 asks the caller to wait: seconds, or a date.</summary>
-    private static TimeSpan? RetryAfter(RetryConditionHeaderValue? header) => header switch
-    {
-        { Delta: { } delta } => delta,
-        { Date: { } date } when date > DateTimeOffset.UtcNow => date - DateTimeOffset.UtcNow,
-        _ => null,
-    };
 
     private static async Task<byte[]> ReadBoundedAsync(HttpResponseMessage response, string model, CancellationToken cancellationToken)
     {

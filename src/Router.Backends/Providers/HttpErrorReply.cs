@@ -17,6 +17,9 @@ public sealed partial record HttpErrorReply(int Status, string Excerpt, bool IsA
     /// <summary>The longest excerpt of a body that goes into a message.</summary>
     public const int MaxExcerptChars = 200;
 
+    /// <summary>How long the host asked to be left alone (Retry-After, as seconds or a date), when it said.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     /// <summary>What the status means for the request: see <see cref="ProviderErrorKind"/>.</summary>
     public ProviderErrorKind Kind => Status switch
     {
@@ -65,8 +68,19 @@ public sealed partial record HttpErrorReply(int Status, string Excerpt, bool IsA
             cancellationToken.ThrowIfCancellationRequested();
         }
 
-        return From((int)response.StatusCode, buffer.AsSpan(0, read), response.Content.Headers.ContentType);
+        return From((int)response.StatusCode, buffer.AsSpan(0, read), response.Content.Headers.ContentType) with
+        {
+            RetryAfter = WaitOf(response.Headers.RetryAfter, DateTimeOffset.UtcNow),
+        };
     }
+
+    /// <summary>How long a Retry-After asks the caller to wait: its seconds, or the time until its date (null when past).</summary>
+    public static TimeSpan? WaitOf(RetryConditionHeaderValue? header, DateTimeOffset now) => header switch
+    {
+        { Delta: { } delta } => delta,
+        { Date: { } date } when date > now => date - now,
+        _ => null,
+    };
 
     /// <summary>The reply for a status and the first bytes of its body.</summary>
     public static HttpErrorReply From(int status, ReadOnlySpan<byte> body, MediaTypeHeaderValue? contentType = null)

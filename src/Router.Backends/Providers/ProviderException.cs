@@ -38,6 +38,7 @@ public sealed class ProviderException : Exception
         ArgumentNullException.ThrowIfNull(reply);
         ArgumentNullException.ThrowIfNull(key);
         string message = reply.Kind == ProviderErrorKind.Unauthorized ? key.RejectedMessage(reply.Status) : reply.Describe();
+        retryAfter ??= reply.RetryAfter;
         if (retryAfter is { } wait)
         {
             message += string.Create(CultureInfo.InvariantCulture, $"; the host asks to wait {Math.Ceiling(wait.TotalSeconds):0} s");

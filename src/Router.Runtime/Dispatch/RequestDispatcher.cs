@@ -251,6 +251,11 @@ public sealed class RequestDispatcher
             if (failed.Health is { } kind)
             {
                 _health.ReportFailure(candidate.Endpoint, kind, failed.Reason);
+                if (failed.RetryAfter is { } wait)
+                {
+                    // The host said when to come back: until then every request skips it, not only after a run of failures.
+                    _health.HoldOpen(candidate.Endpoint, wait, failed.Reason);
+                }
             }
             else
             {
@@ -561,7 +566,8 @@ public sealed class RequestDispatcher
         ProviderErrorKind.Unreachable => new(e.Message, EndpointFailureKind.Unreachable),
         ProviderErrorKind.Timeout => new(e.Message, EndpointFailureKind.Timeout),
         ProviderErrorKind.StreamCut => new(e.Message, EndpointFailureKind.StreamCut),
-        ProviderErrorKind.ServerError or ProviderErrorKind.BadResponse or ProviderErrorKind.RateLimited => new(ServerReason(e.Message), EndpointFailureKind.ServerError),
+        ProviderErrorKind.ServerError or ProviderErrorKind.BadResponse or ProviderErrorKind.RateLimited =>
+            new(ServerReason(e.Message), EndpointFailureKind.ServerError) { RetryAfter = e.RetryAfter },
         ProviderErrorKind.ModelNotFound when endpoint.Provider == ProviderKind.Ollama => new($"model missing — ollama pull {candidate.Model} ({e.Message})", null, DispatchAttemptCause.ModelMissing),
         ProviderErrorKind.ModelNotFound => new($"model {candidate.Model} not served there ({e.Message})", null, DispatchAttemptCause.ModelMissing),
         _ => new(e.Message, null),

@@ -26,6 +26,9 @@ public sealed record EndpointHealthOptions
     /// stale or wrong notice never blocks a healthy host for longer (and a good probe here closes it sooner).</summary>
     public TimeSpan MaxPeerHold { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>The longest a host's own Retry-After keeps its circuit open: a wrong or huge value never blocks it for longer.</summary>
+    public TimeSpan MaxRetryAfterHold { get; init; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Rejects settings that would never open or never close a circuit, naming the first one.</summary>
     public void Validate()
     {
@@ -42,6 +45,11 @@ public sealed record EndpointHealthOptions
         if (MaxPeerHold <= TimeSpan.Zero)
         {
             throw new ArgumentException("MaxPeerHold must be positive.");
+        }
+
+        if (MaxRetryAfterHold <= TimeSpan.Zero)
+        {
+            throw new ArgumentException("MaxRetryAfterHold must be positive.");
         }
 
         if (TrialTimeout <= TimeSpan.Zero)

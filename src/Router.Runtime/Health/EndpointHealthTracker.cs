@@ -131,6 +131,33 @@ public sealed class EndpointHealthTracker
         Raise(changed);
     }
 
+    /// <summary>The host asked to be left alone for <paramref name="wait"/> (a rate limit's Retry-After): its circuit opens until
+    /// then, for at most <see cref="EndpointHealthOptions.MaxRetryAfterHold"/>, and a good model-list probe does not close it
+    /// sooner (listing models says nothing of the rate limit). An opening that already lasts longer stands.</summary>
+    public void HoldOpen(string endpoint, TimeSpan wait, string reason)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(endpoint);
+        EndpointHealthSnapshot? changed = null;
+        lock (_gate)
+        {
+            DateTimeOffset now = _time.GetUtcNow();
+            DateTimeOffset until = now + (wait < _options.MaxRetryAfterHold ? wait : _options.MaxRetryAfterHold);
+            EndpointCircuit circuit = CircuitOf(endpoint);
+            if (until > now && !(circuit.State == EndpointCircuitState.Open && circuit.OpenUntil >= until))
+            {
+                circuit.State = EndpointCircuitState.Open;
+                circuit.OpenUntil = until;
+                circuit.TrialStartedAt = null;
+                circuit.LastChange = now;
+                circuit.LastError = reason;
+                circuit.LastFailureKind = EndpointFailureKind.ServerError;
+                changed = circuit.Snapshot();
+            }
+        }
+
+        Raise(changed);
+    }
+
     /// <summary>An admitted request ended without a verdict on the host (its caller cancelled): a trial slot is freed for the next caller.</summary>
     public void ReportAbandoned(string endpoint)
     {

@@ -42,6 +42,41 @@ public sealed class ErrorReplyContractTests
         await AssertEveryStatusAsync(body, host => new AnthropicProvider("claude", host, new ApiKeySource("ROUTER_TEST_KEY", "sk-ant-test"), http), [Chat]);
     }
 
+    [Fact]
+    public async Task A_rate_limit_with_retry_after_says_how_long_the_host_asks_to_wait_on_every_provider()
+    {
+        using HttpClient http = ProviderHttpClient.Create();
+        await using CannedReplyHost host = CannedReplyHost.Start(
+            new CannedReply(429, "application/json", """{"error":"too many requests"}"""u8.ToArray(), Header: "retry-after: 20"));
+        (IModelProvider Provider, ModelRequest[] Requests)[] providers =
+        [
+            (new OllamaProvider("ollama-box", host.BaseAddress, http), [Prompt, Chat]),
+            (new OpenAiProvider("litellm", new Uri(host.BaseAddress, "v1"), ApiKeySource.None, http), [Chat, FillInTheMiddle]),
+            (new AnthropicProvider("claude", host.BaseAddress, new ApiKeySource("ROUTER_TEST_KEY", "sk-ant-test"), http), [Chat]),
+        ];
+        try
+        {
+            foreach ((IModelProvider provider, ModelRequest[] requests) in providers)
+            {
+                foreach (ModelRequest request in requests)
+                {
+                    ProviderException error = await Assert.ThrowsAsync<ProviderException>(() => DrainAsync(provider, request));
+
+                    Assert.Equal(ProviderErrorKind.RateLimited, error.Kind);
+                    Assert.Equal(TimeSpan.FromSeconds(20), error.RetryAfter);
+                    Assert.Contains("wait 20 s", error.Message, StringComparison.Ordinal);
+                }
+            }
+        }
+        finally
+        {
+            foreach ((IModelProvider provider, _) in providers)
+            {
+                (provider as IDisposable)?.Dispose();
+            }
+        }
+    }
+
     private static async Task AssertEveryStatusAsync(RealWorldErrorBody body, Func<Uri, IModelProvider> create, ModelRequest[] requests)
     {
         await using CannedReplyHost host = CannedReplyHost.Start(new CannedReply(500, body.ContentType, body.Body, body.BreaksOff));

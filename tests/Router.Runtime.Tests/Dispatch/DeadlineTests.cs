@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Router.Backends.Providers;
 using Router.Core.Configuration;
 using Router.Core.Requests;
 using Router.Emulator;
@@ -177,6 +178,27 @@ public sealed class DeadlineTests(ITestOutputHelper output)
         Assert.Equal((Tier.Heavy, "b"), (result.Tier, result.Endpoint));
         Assert.Contains("server error 500: internal error", result.Attempts[0].Reason, StringComparison.Ordinal);
         Assert.Equal(1, cluster.Health.Snapshot("cloud").ConsecutiveFailures);
+    }
+
+    [Fact]
+    public async Task A_rate_limited_host_is_skipped_until_its_retry_after_has_passed_not_asked_again_at_once()
+    {
+        await using EmulatedCluster cluster = await StartAsync("a", "b");
+        RouterConfig config = cluster.Config(new() { [Tier.Quick] = ["a", "b"] });
+        ProviderException limited = ProviderException.FromReply(
+            new HttpErrorReply(429, "too many requests", true) { RetryAfter = TimeSpan.FromSeconds(30) }, new Uri("http://127.0.0.1:9/"), "qwen2.5:3b", ApiKeySource.None);
+        RequestDispatcher dispatcher = new(
+            new FailingProviderSource(cluster.Pool, "a", limited), cluster.Health, cluster.Status, new DispatchOptions { Deadlines = Generous }, cluster.Clock);
+
+        DispatchResult first = await dispatcher.DispatchAsync(Request(config, Explain), null, Deadline());
+        DispatchResult second = await dispatcher.DispatchAsync(Request(config, Explain), null, Deadline());
+        cluster.Clock.Advance(TimeSpan.FromSeconds(31));
+        DispatchResult later = await dispatcher.DispatchAsync(Request(config, Explain), null, Deadline());
+
+        Assert.Equal("b", first.Endpoint);
+        Assert.Contains("wait 30 s", first.Attempts[0].Reason, StringComparison.Ordinal);
+        Assert.Equal((DispatchAttemptOutcome.Skipped, "b"), (second.Attempts[0].Outcome, second.Endpoint));
+        Assert.Equal(DispatchAttemptOutcome.Failed, later.Attempts[0].Outcome);
     }
 
     [Fact]

@@ -157,6 +157,28 @@ public sealed class EndpointHealthTrackerTests
     }
 
     [Fact]
+    public void A_hosts_retry_after_keeps_it_skipped_until_then_whatever_its_probes_say_and_never_past_the_cap()
+    {
+        EndpointHealthTracker tracker = new(Options with { MaxRetryAfterHold = TimeSpan.FromMinutes(2) }, _clock);
+
+        tracker.ReportFailure("proxy", EndpointFailureKind.ServerError, "rate limited (429)");
+        tracker.HoldOpen("proxy", TimeSpan.FromSeconds(45), "rate limited (429)");
+        Assert.False(tracker.TryAdmit("proxy").Allowed);
+        _clock.Advance(TimeSpan.FromSeconds(44));
+        tracker.ReportProbe("proxy", ok: true, "GET /v1/models: 200");
+        Assert.False(tracker.TryAdmit("proxy").Allowed);
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.True(tracker.TryAdmit("proxy").Allowed);
+
+        tracker.HoldOpen("huge", TimeSpan.FromDays(1), "rate limited (429)");
+        Assert.Equal(_clock.GetUtcNow() + TimeSpan.FromMinutes(2), tracker.TryAdmit("huge").OpenUntil);
+
+        // A shorter wait does not cut an opening that already lasts longer.
+        tracker.HoldOpen("huge", TimeSpan.FromSeconds(5), "rate limited (429)");
+        Assert.Equal(_clock.GetUtcNow() + TimeSpan.FromMinutes(2), tracker.TryAdmit("huge").OpenUntil);
+    }
+
+    [Fact]
     public void A_good_probe_keeps_the_cooldown_of_a_host_that_failed_with_server_errors()
     {
         EndpointHealthTracker tracker = Tracker();
