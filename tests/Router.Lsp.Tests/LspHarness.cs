@@ -3,6 +3,7 @@ using System.IO.Pipelines;
 using System.Text.Json;
 using System.Threading.Channels;
 using Router.Backends.Endpoints;
+using Router.Backends.FillInTheMiddle;
 using Router.Core.Configuration;
 using Router.Lsp.Client;
 using Router.Lsp.Completion;
@@ -48,6 +49,12 @@ internal sealed class LspHarness : IAsyncDisposable
                 hostObserver?.Invoke(trace);
             },
         };
+        if (ReferenceEquals(effective.FillInTheMiddleModes, FillInTheMiddleModeBook.Shared))
+        {
+            // The process-wide book would hand this server the modes other tests learn at the same time, each told to the
+            // client as a log message in the middle of the ones this test reads.
+            effective = effective with { FillInTheMiddleModes = new FillInTheMiddleModeBook() };
+        }
         Config = config ?? RouterConfigSource.Fixed(TestConfig.With());
         Providers = new FakeProviderSource(Provider);
         // One ledger, as `router lsp` has: the dispatcher books into the one the test gives the server.
