@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using Router.Backends.Endpoints;
+using Router.Backends.FillInTheMiddle;
 using Router.Backends.Providers;
 using Router.Core.FillInTheMiddle;
 using Router.Core.Requests;
@@ -266,9 +267,10 @@ internal sealed class CompletionService(
             new InlineCompletionList([new InlineCompletionItem(completion, new Protocol.Lsp.Range(asked.Position, asked.Position))]), Protocol.LspJsonContext.Default.InlineCompletionList);
 
         // The dispatch and the provider's HTTP and JSON path, through a runtime of its own over a host inside the process:
-        // the real runtime's health, inventory and spend never see it.
+        // the real runtime's health, inventory, spend and fill-in-the-middle modes never see it (a mode learnt from the
+        // made-up host would be used for the real endpoint of the same name, and told to the user).
         using HttpClient http = new(new WarmUpHost());
-        using ModelProviderPool providers = new(http, static _ => null);
+        using ModelProviderPool providers = new(http, static _ => null, new FillInTheMiddleModeBook());
         using HostInventory inventory = new(http: http, readVariable: static _ => null);
         await using RouterRuntime warmUp = new(providers, inventory);
 
