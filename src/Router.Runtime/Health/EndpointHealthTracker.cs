@@ -137,22 +137,11 @@ public sealed class EndpointHealthTracker
     public void HoldOpen(string endpoint, TimeSpan wait, string reason)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(endpoint);
-        EndpointHealthSnapshot? changed = null;
+        EndpointHealthSnapshot? changed;
         lock (_gate)
         {
             DateTimeOffset now = _time.GetUtcNow();
-            DateTimeOffset until = now + (wait < _options.MaxRetryAfterHold ? wait : _options.MaxRetryAfterHold);
-            EndpointCircuit circuit = CircuitOf(endpoint);
-            if (until > now && !(circuit.State == EndpointCircuitState.Open && circuit.OpenUntil >= until))
-            {
-                circuit.State = EndpointCircuitState.Open;
-                circuit.OpenUntil = until;
-                circuit.TrialStartedAt = null;
-                circuit.LastChange = now;
-                circuit.LastError = reason;
-                circuit.LastFailureKind = EndpointFailureKind.ServerError;
-                changed = circuit.Snapshot();
-            }
+            changed = OpenUntil(CircuitOf(endpoint), now, now + (wait < _options.MaxRetryAfterHold ? wait : _options.MaxRetryAfterHold), reason, EndpointFailureKind.ServerError);
         }
 
         Raise(changed);
@@ -207,26 +196,34 @@ public sealed class EndpointHealthTracker
     public bool ApplyPeerOpening(string endpoint, DateTimeOffset until, string reason)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(endpoint);
-        EndpointHealthSnapshot? changed = null;
+        EndpointHealthSnapshot? changed;
         lock (_gate)
         {
             DateTimeOffset now = _time.GetUtcNow();
             DateTimeOffset bounded = until < now + _options.MaxPeerHold ? until : now + _options.MaxPeerHold;
-            EndpointCircuit circuit = CircuitOf(endpoint);
-            if (bounded > now && !(circuit.State == EndpointCircuitState.Open && circuit.OpenUntil >= bounded))
-            {
-                circuit.State = EndpointCircuitState.Open;
-                circuit.OpenUntil = bounded;
-                circuit.TrialStartedAt = null;
-                circuit.LastChange = now;
-                circuit.LastError = reason;
-                circuit.LastFailureKind = EndpointFailureKind.Unreachable;
-                changed = circuit.Snapshot() with { FromPeer = true };
-            }
+            changed = OpenUntil(CircuitOf(endpoint), now, bounded, reason, EndpointFailureKind.Unreachable) is { } opened ? opened with { FromPeer = true } : null;
         }
 
         Raise(changed);
         return changed is not null;
+    }
+
+    /// <summary>Opens the circuit until <paramref name="until"/>, unless that is past or an opening already lasts as long; the
+    /// new state when it changed. Called under the lock.</summary>
+    private static EndpointHealthSnapshot? OpenUntil(EndpointCircuit circuit, DateTimeOffset now, DateTimeOffset until, string reason, EndpointFailureKind kind)
+    {
+        if (until <= now || (circuit.State == EndpointCircuitState.Open && circuit.OpenUntil >= until))
+        {
+            return null;
+        }
+
+        circuit.State = EndpointCircuitState.Open;
+        circuit.OpenUntil = until;
+        circuit.TrialStartedAt = null;
+        circuit.LastChange = now;
+        circuit.LastError = reason;
+        circuit.LastFailureKind = kind;
+        return circuit.Snapshot();
     }
 
     /// <summary>The endpoint's health now (closed with no failures when never reported on).</summary>
