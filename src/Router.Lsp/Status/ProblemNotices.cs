@@ -85,8 +85,7 @@ internal sealed class ProblemNotices
 
         // Not the host's fault: a private request kept off a cloud host, a context too small, a model without insert, a host
         // never tried because an earlier one used up the request's deadline.
-        if (attempt.Cause is DispatchAttemptCause.NotAllowed or DispatchAttemptCause.OverBudget
-            || reason.EndsWith("had passed before its turn", StringComparison.Ordinal)
+        if (attempt.Cause is DispatchAttemptCause.NotAllowed or DispatchAttemptCause.OverBudget or DispatchAttemptCause.DeadlineSpent
             || reason.StartsWith("skipped: context", StringComparison.Ordinal)
             || reason.Contains("fill in the middle", StringComparison.Ordinal)
             || reason.Contains("not in the configuration", StringComparison.Ordinal))

@@ -15,4 +15,7 @@ public enum DispatchAttemptCause
 
     /// <summary>Never to be sent there: a private request to a cloud endpoint, or a tier the caller may not use.</summary>
     NotAllowed,
+
+    /// <summary>The request's deadline had passed before this host's turn (hosts before it spent it): not its fault.</summary>
+    DeadlineSpent,
 }

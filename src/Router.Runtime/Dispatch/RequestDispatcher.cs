@@ -190,7 +190,10 @@ public sealed class RequestDispatcher
                 run.DeadlinePassed = true;
                 run.Attempts.Add(new DispatchAttempt(
                     number, escalation, candidate.Tier, candidate.Model, candidate.Endpoint, DispatchAttemptOutcome.Skipped,
-                    $"the {run.Request.Kind.Name()} deadline ({Seconds(run.Limits.Overall ?? TimeSpan.Zero)}) had passed before its turn", TimeSpan.Zero));
+                    $"the {run.Request.Kind.Name()} deadline ({Seconds(run.Limits.Overall ?? TimeSpan.Zero)}) had passed before its turn", TimeSpan.Zero)
+                {
+                    Cause = DispatchAttemptCause.DeadlineSpent,
+                });
                 continue;
             }
 
