@@ -50,7 +50,7 @@ internal static class OpenAiChatMessages
         foreach (JsonElement tool in list.EnumerateArray())
         {
             string at = Field($"tools[{index++}]");
-            if (tool.ValueKind != JsonValueKind.Object || Text(tool, "type", at) != "function")
+            if (tool.ValueKind != JsonValueKind.Object || FieldError.OptionalString(tool, "type", at) != "function")
             {
                 throw Bad($"{at} must be an object with type \"function\"");
             }
@@ -58,14 +58,11 @@ internal static class OpenAiChatMessages
             JsonElement function = JsonFields.Element(tool, "function") is { ValueKind: JsonValueKind.Object } found
                 ? found
                 : throw Bad($"{at}.function must be an object with a name");
-            string name = Text(function, "name", at + ".function") is { Length: > 0 } named
+            string name = FieldError.OptionalString(function, "name", at + ".function") is { Length: > 0 } named
                 ? named
                 : throw Bad($"{at}.function.name must be a non-empty string");
-            string? description = Text(function, "description", at + ".function");
-            JsonElement schema = JsonFields.Element(function, "parameters") is { } parameters
-                ? parameters.ValueKind == JsonValueKind.Object ? parameters.Clone() : throw Bad($"{at}.function.parameters must be a JSON schema object")
-                : EmptySchema();
-            tools.Add(AIFunctionFactory.CreateDeclaration(name, description, schema));
+            string? description = FieldError.OptionalString(function, "description", at + ".function");
+            tools.Add(ToolCallJson.Declaration(name, description, JsonFields.Element(function, "parameters"), at + ".function.parameters"));
         }
 
         return tools.Count > 0 ? tools : null;
@@ -92,7 +89,7 @@ internal static class OpenAiChatMessages
 
         if (choice.ValueKind == JsonValueKind.Object
             && JsonFields.Element(choice, "function") is { ValueKind: JsonValueKind.Object } function
-            && Text(function, "name", "tool_choice.function") is { Length: > 0 } name)
+            && FieldError.OptionalString(function, "name", "tool_choice.function") is { Length: > 0 } name)
         {
             return ChatToolMode.RequireSpecific(name);
         }
@@ -102,7 +99,7 @@ internal static class OpenAiChatMessages
 
     private static ChatMessage Message(JsonElement message, string at)
     {
-        string? role = Text(message, "role", at);
+        string? role = FieldError.OptionalString(message, "role", at);
         JsonElement content = JsonFields.Element(message, "content") ?? default;
         switch (role)
         {
@@ -120,7 +117,7 @@ internal static class OpenAiChatMessages
                 said.AddRange(ToolCalls(message, at));
                 return new ChatMessage(ChatRole.Assistant, said);
             case "tool":
-                string callId = Text(message, "tool_call_id", at) is { Length: > 0 } id
+                string callId = FieldError.OptionalString(message, "tool_call_id", at) is { Length: > 0 } id
                     ? id
                     : throw Bad($"{at}.tool_call_id must name the tool call this result answers");
                 return new ChatMessage(ChatRole.Tool, [new FunctionResultContent(callId, JsonFields.Content(content, at + ".content"))]);
@@ -147,11 +144,11 @@ internal static class OpenAiChatMessages
         foreach (JsonElement part in content.EnumerateArray())
         {
             string partAt = Field($"{at}[{index++}]");
-            string? type = part.ValueKind == JsonValueKind.Object ? Text(part, "type", partAt) : null;
+            string? type = part.ValueKind == JsonValueKind.Object ? FieldError.OptionalString(part, "type", partAt) : null;
             switch (type)
             {
                 case "text":
-                    text.Append(Text(part, "text", partAt));
+                    text.Append(FieldError.OptionalString(part, "text", partAt));
                     break;
                 case "image_url":
                     contents.Add(Image(part, partAt));
@@ -178,7 +175,7 @@ internal static class OpenAiChatMessages
     {
         string? url = JsonFields.Element(part, "image_url") switch
         {
-            { ValueKind: JsonValueKind.Object } holder => Text(holder, "url", at + ".image_url"),
+            { ValueKind: JsonValueKind.Object } holder => FieldError.OptionalString(holder, "url", at + ".image_url"),
             { ValueKind: JsonValueKind.String } plain => plain.GetString(),
             _ => null,
         };
@@ -233,14 +230,14 @@ internal static class OpenAiChatMessages
                 throw Bad($"{callAt} must be an object with id, type and function");
             }
 
-            string id = Text(call, "id", callAt) is { Length: > 0 } named ? named : throw Bad($"{callAt}.id must be a non-empty string");
+            string id = FieldError.OptionalString(call, "id", callAt) is { Length: > 0 } named ? named : throw Bad($"{callAt}.id must be a non-empty string");
             JsonElement function = JsonFields.Element(call, "function") is { ValueKind: JsonValueKind.Object } found
                 ? found
                 : throw Bad($"{callAt}.function must be an object with name and arguments");
-            string name = Text(function, "name", callAt + ".function") is { Length: > 0 } called
+            string name = FieldError.OptionalString(function, "name", callAt + ".function") is { Length: > 0 } called
                 ? called
                 : throw Bad($"{callAt}.function.name must be a non-empty string");
-            calls.Add(new FunctionCallContent(id, name, Arguments(Text(function, "arguments", callAt + ".function"), callAt + ".function.arguments")));
+            calls.Add(new FunctionCallContent(id, name, Arguments(FieldError.OptionalString(function, "arguments", callAt + ".function"), callAt + ".function.arguments")));
         }
 
         return calls;
@@ -249,48 +246,22 @@ internal static class OpenAiChatMessages
     /// <summary>A call's arguments: a string holding a JSON object (OpenAI's wire form), its values kept as JSON.</summary>
     private static Dictionary<string, object?> Arguments(string? json, string at)
     {
-        Dictionary<string, object?> arguments = [];
         if (string.IsNullOrWhiteSpace(json))
         {
-            return arguments;
+            return [];
         }
 
         try
         {
             using JsonDocument document = JsonDocument.Parse(json);
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                throw Bad($"{at} must be a string holding a JSON object");
-            }
-
-            foreach (JsonProperty property in document.RootElement.EnumerateObject())
-            {
-                arguments[property.Name] = property.Value.Clone();
-            }
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                ? ToolCallJson.Arguments(document.RootElement, at)
+                : throw Bad($"{at} must be a string holding a JSON object");
         }
         catch (JsonException e)
         {
             throw Bad($"{at} must be a string holding a JSON object ({e.Message})");
         }
-
-        return arguments;
-    }
-
-    /// <summary>A string field, null when absent; any other type is a 400 naming <paramref name="at"/>.<paramref name="name"/>.</summary>
-    private static string? Text(JsonElement body, string name, string at)
-    {
-        if (JsonFields.Element(body, name) is not { } value)
-        {
-            return null;
-        }
-
-        return value.ValueKind == JsonValueKind.String ? value.GetString() : throw Bad($"{at}.{name} must be a string");
-    }
-
-    private static JsonElement EmptySchema()
-    {
-        using JsonDocument empty = JsonDocument.Parse("""{"type":"object","properties":{}}""");
-        return empty.RootElement.Clone();
     }
 
     private static string Field(FormattableString path) => path.ToString(CultureInfo.InvariantCulture);
